@@ -1,0 +1,1 @@
+"""Gongwen Desk's Qt application: windows, panels and the editor, thin over `phrasebank`."""

@@ -1,0 +1,162 @@
+"""PhraseBank: mined phrases plus the typing index, saved to and loaded from one SQLite file.
+
+Saving writes a temporary file beside the target and swaps it in, so a bank on disk is always
+whole: the old one or the new one, never half of either.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from .errors import BankError
+from .memory import DocumentMemory, suggest_with_memory
+from .phrase import Phrase, Suggestion
+from .suggest import SuggestIndex, infer_section
+from .types import PhraseKind, SectionType
+
+SCHEMA_VERSION = 1
+_MAGIC = "gongwen-desk phrase bank"
+
+
+class PhraseBank:
+    """Named phrases for the panel and an index of repeated word sequences for typing."""
+
+    def __init__(
+        self,
+        phrases: Sequence[Phrase],
+        index_entries: Iterable[Phrase] = (),
+        prefix_counts: dict[str, int] | None = None,
+        info: dict | None = None,
+    ) -> None:
+        self.phrases: list[Phrase] = list(phrases)
+        self.index = SuggestIndex([*self.phrases, *index_entries], prefix_counts)
+        self.info: dict = dict(info or {})
+
+    def suggest(
+        self,
+        before: str,
+        section: str | SectionType | None = None,
+        limit: int = 5,
+        memory: DocumentMemory | None = None,
+    ) -> list[Suggestion]:
+        """Completions for the text before the cursor.
+
+        `section` None infers it from the nearest heading in `before`; `memory` adds what the writer
+        already typed in this document (the editor keeps one per open document).
+        """
+        if isinstance(section, str) and not isinstance(section, SectionType):
+            section = SectionType.parse(section)
+        if section is None:
+            section = infer_section(before)
+        return suggest_with_memory(self.index, memory, before, section, limit)
+
+    def for_section(self, section: SectionType | None) -> list[Phrase]:
+        """Panel phrases used in a section type, most used there first (all phrases when None)."""
+        if section is None:
+            return list(self.phrases)
+        chosen = [p for p in self.phrases if section in p.sections]
+        return sorted(chosen, key=lambda p: (-p.sections[section], -p.count, p.text))
+
+    def save(self, path: str | Path) -> None:
+        """Write the bank atomically (temporary file, then replace)."""
+        path = Path(path)
+        directory = path.parent if str(path.parent) else Path(".")
+        try:
+            handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+            os.close(handle)
+        except OSError as exc:
+            raise BankError(path, f"无法在 {directory} 中写入（{exc.strerror or exc}）") from None
+        try:
+            with sqlite3.connect(temp) as db:
+                self._write(db)
+            db.close()
+            os.replace(temp, path)
+        except (OSError, sqlite3.Error) as exc:
+            Path(temp).unlink(missing_ok=True)
+            raise BankError(path, f"保存失败（{exc}）") from None
+
+    @classmethod
+    def load(cls, path: str | Path) -> PhraseBank:
+        """Read a bank written by `save`; a missing, foreign or damaged file raises BankError."""
+        path = Path(path)
+        if not path.is_file():
+            raise BankError(path, "文件不存在")
+        try:
+            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            try:
+                meta = dict(db.execute("SELECT key, value FROM meta"))
+                if meta.get("magic") != _MAGIC:
+                    raise BankError(path, "不是公文写作台的词库文件")
+                if int(meta.get("schema", 0)) > SCHEMA_VERSION:
+                    raise BankError(path, "词库由更新版本的软件生成，请升级后再打开")
+                phrases = [
+                    _row_phrase(row)
+                    for row in db.execute("SELECT text, kind, count, sections, source FROM phrases ORDER BY rowid")
+                ]
+                entries = [
+                    Phrase(text, PhraseKind.NGRAM, count, _mask_sections(mask))
+                    for text, count, mask in db.execute("SELECT text, count, mask FROM entries")
+                ]
+                prefixes = dict(db.execute("SELECT text, count FROM prefixes"))
+                info = json.loads(meta.get("info", "{}"))
+            finally:
+                db.close()
+        except sqlite3.DatabaseError as exc:
+            raise BankError(path, f"文件已损坏或不是词库（{exc}）") from None
+        except (ValueError, KeyError, TypeError) as exc:
+            raise BankError(path, f"词库内容有误（{exc}）") from None
+        return cls(phrases, entries, prefixes, info)
+
+    def _write(self, db: sqlite3.Connection) -> None:
+        db.executescript(
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+            "CREATE TABLE phrases (text TEXT, kind TEXT, count INTEGER, sections TEXT, source TEXT);"
+            "CREATE TABLE entries (text TEXT, count INTEGER, mask INTEGER);"
+            "CREATE TABLE prefixes (text TEXT PRIMARY KEY, count INTEGER);"
+        )
+        db.executemany("INSERT INTO prefixes VALUES (?, ?)", self.index.prefix_counts.items())
+        db.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            [
+                ("magic", _MAGIC),
+                ("schema", str(SCHEMA_VERSION)),
+                ("info", json.dumps(self.info, ensure_ascii=False)),
+            ],
+        )
+        db.executemany(
+            "INSERT INTO phrases VALUES (?, ?, ?, ?, ?)",
+            [
+                (p.text, p.kind.value, p.count, json.dumps({s.value: n for s, n in p.sections.items()}), p.source)
+                for p in self.phrases
+            ],
+        )
+        index = self.index
+        named = {p.text for p in self.phrases}
+        db.executemany(
+            "INSERT INTO entries VALUES (?, ?, ?)",
+            [(text, index.counts[i], index.masks[i]) for i, text in enumerate(index.texts) if text not in named],
+        )
+
+
+def mine(paths: Iterable[str | Path], progress=None, min_count: int = 2) -> PhraseBank:
+    """Mine the reports under the given files or folders into a PhraseBank."""
+    from .mining import load_documents, mine_documents
+
+    result = mine_documents(load_documents(paths, progress), min_count=min_count)
+    info = {"documents": result.documents, "characters": result.characters}
+    return PhraseBank(result.phrases, result.index, result.prefix_counts, info)
+
+
+def _row_phrase(row: tuple) -> Phrase:
+    text, kind, count, sections, source = row
+    parsed = {SectionType(name): int(n) for name, n in json.loads(sections).items()}
+    return Phrase(text, PhraseKind(kind), int(count), parsed, source or "")
+
+
+def _mask_sections(mask: int) -> dict[SectionType, int]:
+    return {section: 1 for bit, section in enumerate(SectionType) if mask >> bit & 1}

@@ -1,0 +1,207 @@
+"""Count frequent word n-grams of a corpus with their section counts, neighbour entropies and cohesion.
+
+Counting is level-wise (apriori): an n-gram is counted only where both of its (n-1)-gram parts
+are frequent, so memory holds frequent n-grams only, never every n-gram of the corpus. Each level
+is a handful of vectorised numpy passes over one array of token ids.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .types import SectionType
+
+SECTIONS = list(SectionType)
+NO_SECTION = len(SECTIONS)  # code for text outside any section (title block)
+N_CODES = NO_SECTION + 1
+
+
+@dataclass
+class TokenStream:
+    """A corpus as one array of token ids; -1 separates sentences. Built sentence by sentence."""
+
+    vocab: list[str] = field(default_factory=list)
+    index: dict[str, int] = field(default_factory=dict)
+    _tokens: list[int] = field(default_factory=list)
+    _sections: list[int] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)
+    sentence_sources: list[tuple[int, int]] = field(default_factory=list)  # (document, paragraph)
+    characters: int = 0
+
+    def add_sentence(self, words: list[str], section: SectionType | None, source: tuple[int, int]) -> None:
+        code = NO_SECTION if section is None else SECTIONS.index(section)
+        self.sentence_starts.append(len(self._tokens))
+        self.sentence_sources.append(source)
+        for word in words:
+            token = self.index.get(word)
+            if token is None:
+                token = self.index[word] = len(self.vocab)
+                self.vocab.append(word)
+            self._tokens.append(token)
+            self._sections.append(code)
+            self.characters += len(word)
+        self._tokens.append(-1)
+        self._sections.append(code)
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        return np.asarray(self._tokens, dtype=np.int64), np.asarray(self._sections, dtype=np.int64)
+
+    def source_of(self, position: int) -> tuple[int, int]:
+        """(document, paragraph) of the sentence holding a token position."""
+        i = int(np.searchsorted(np.asarray(self.sentence_starts), position, side="right")) - 1
+        return self.sentence_sources[max(i, 0)]
+
+
+@dataclass
+class NgramTable:
+    """Frequent n-grams: entry i is `parent[i]` (an entry, or -1) followed by token `last[i]`."""
+
+    vocab: list[str]
+    level: np.ndarray
+    parent: np.ndarray
+    last: np.ndarray
+    count: np.ndarray
+    sections: np.ndarray  # entries x N_CODES occurrence counts
+    first: np.ndarray  # first token position
+    left_entropy: np.ndarray
+    right_entropy: np.ndarray
+    left_share: np.ndarray  # share of the commonest left neighbour: near 1 means a cut compound
+    right_share: np.ndarray
+    total_tokens: int
+    _words: list[tuple[str, ...]] | None = None
+
+    def __len__(self) -> int:
+        return len(self.count)
+
+    def words(self, entry: int) -> tuple[str, ...]:
+        """The tokens of an entry."""
+        if self._words is None:
+            self._words = self._all_words()
+        return self._words[entry]
+
+    def text(self, entry: int) -> str:
+        return "".join(self.words(entry))
+
+    def cohesion(self, entry: int, lookup: dict[tuple[str, ...], int]) -> float:
+        """Minimum pointwise mutual information over the ways to split the entry in two (inf for one token)."""
+        words = self.words(entry)
+        if len(words) < 2:
+            return math.inf
+        n = self.total_tokens
+        joint = self.count[entry] / n
+        best = math.inf
+        for split in range(1, len(words)):
+            left, right = lookup.get(words[:split]), lookup.get(words[split:])
+            if left is None or right is None:
+                return -math.inf
+            pmi = math.log(joint / ((self.count[left] / n) * (self.count[right] / n)))
+            best = min(best, pmi)
+        return best
+
+    def lookup(self) -> dict[tuple[str, ...], int]:
+        """Map from token tuple to entry, for cohesion."""
+        if self._words is None:
+            self._words = self._all_words()
+        return {words: i for i, words in enumerate(self._words)}
+
+    def _all_words(self) -> list[tuple[str, ...]]:
+        out: list[tuple[str, ...]] = []
+        for parent, last in zip(self.parent.tolist(), self.last.tolist(), strict=True):
+            word = self.vocab[last]
+            out.append((word,) if parent < 0 else out[parent] + (word,))
+        return out
+
+
+def count_ngrams(stream: TokenStream, max_n: int = 6, min_count: int = 2) -> NgramTable:
+    """All n-grams of 1..max_n tokens occurring at least `min_count` times within sentences."""
+    tokens, codes = stream.arrays()
+    length = len(tokens)
+    vocab_size = max(len(stream.vocab), 1)
+    parts: list[dict[str, np.ndarray]] = []
+    next_id = 0
+    current = np.full(length, -1, dtype=np.int64)  # entry of the frequent (n-1)-gram starting here
+    for n in range(1, max_n + 1):
+        if n == 1:
+            positions = np.nonzero(tokens >= 0)[0]
+            keys = tokens[positions]
+        else:
+            a, b = current[: length - n + 1], current[1 : length - n + 2]
+            positions = np.nonzero((a >= 0) & (b >= 0))[0]
+            keys = a[positions] * vocab_size + tokens[positions + n - 1]
+        if len(positions) == 0:
+            break
+        unique, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+        frequent = counts >= min_count
+        if not frequent.any():
+            break
+        new_ids = np.full(len(unique), -1, dtype=np.int64)
+        new_ids[frequent] = np.arange(next_id, next_id + int(frequent.sum()))
+        kept = frequent[inverse]
+        kept_positions, kept_local = positions[kept], new_ids[inverse[kept]] - next_id
+        n_new = int(frequent.sum())
+        current = np.full(length, -1, dtype=np.int64)
+        current[kept_positions] = kept_local + next_id
+        _, first_index = np.unique(kept_local, return_index=True)
+        parts.append(
+            {
+                "level": np.full(n_new, n, dtype=np.int64),
+                "parent": (unique[frequent] // vocab_size) if n > 1 else np.full(n_new, -1, dtype=np.int64),
+                "last": unique[frequent] % vocab_size if n > 1 else unique[frequent],
+                "count": counts[frequent],
+                "sections": np.bincount(
+                    kept_local * N_CODES + codes[kept_positions], minlength=n_new * N_CODES
+                ).reshape(n_new, N_CODES),
+                "first": kept_positions[first_index],
+            }
+        )
+        parts[-1]["left_entropy"], parts[-1]["left_share"] = _neighbours(
+            kept_local, n_new, kept_positions - 1, tokens, vocab_size
+        )
+        parts[-1]["right_entropy"], parts[-1]["right_share"] = _neighbours(
+            kept_local, n_new, kept_positions + n, tokens, vocab_size
+        )
+        next_id += n_new
+    if not parts:
+        empty = np.zeros(0, dtype=np.int64)
+        none = np.zeros(0)
+        return NgramTable(
+            stream.vocab,
+            empty,
+            empty,
+            empty,
+            empty,
+            np.zeros((0, N_CODES), dtype=np.int64),
+            empty,
+            none,
+            none,
+            none,
+            none,
+            int((tokens >= 0).sum()),
+        )
+    merged = {key: np.concatenate([part[key] for part in parts]) for key in parts[0]}
+    return NgramTable(stream.vocab, total_tokens=int((tokens >= 0).sum()), **merged)
+
+
+def _neighbours(
+    entries: np.ndarray, n_entries: int, neighbour_positions: np.ndarray, tokens: np.ndarray, vocab_size: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Entropy of the tokens next to each entry's occurrences, and the commonest one's share.
+
+    A sentence edge counts as a new neighbour every time: it bounds a phrase as freely as can be.
+    """
+    inside = (neighbour_positions >= 0) & (neighbour_positions < len(tokens))
+    neighbours = np.where(inside, tokens[np.clip(neighbour_positions, 0, len(tokens) - 1)], -1)
+    edge = neighbours < 0
+    neighbours = np.where(edge, vocab_size + np.arange(len(neighbours)), neighbours)
+    pair_keys = entries * (vocab_size + len(neighbours) + 1) + neighbours
+    pairs, pair_counts = np.unique(pair_keys, return_counts=True)
+    pair_entries = pairs // (vocab_size + len(neighbours) + 1)
+    totals = np.bincount(entries, minlength=n_entries).astype(np.float64)
+    p = pair_counts / totals[pair_entries]
+    entropy = np.bincount(pair_entries, weights=-p * np.log(p), minlength=n_entries)
+    share = np.zeros(n_entries)
+    np.maximum.at(share, pair_entries, p)
+    return entropy, share

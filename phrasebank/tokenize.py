@@ -1,0 +1,48 @@
+"""Word boundaries (jieba) and sentence splitting for mining and suggestion.
+
+jieba builds its dictionary on first use (~1 s) and caches it; the cache goes to the app's own
+cache folder rather than the shared system temp folder. Call `warm_up` off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+
+from .paths import cache_dir
+
+_lock = threading.Lock()
+_ready = False
+
+#: Sentence ends split text into units that no n-gram crosses.
+_SENTENCE_SPLIT_RE = re.compile(r"(?<=[。！？；!?;])|\n")
+
+
+def warm_up() -> None:
+    """Load jieba's dictionary once (thread-safe); later calls return at once."""
+    global _ready
+    if _ready:
+        return
+    with _lock:
+        if _ready:
+            return
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        jieba.dt.tmp_dir = str(cache_dir())
+        jieba.initialize()
+        _ready = True
+
+
+def words(text: str) -> list[str]:
+    """jieba tokens of a text (precise mode, HMM on for unknown words), punctuation kept."""
+    warm_up()
+    import jieba
+
+    return jieba.lcut(text)
+
+
+def sentences(paragraph: str) -> list[str]:
+    """Split a paragraph into sentences, each keeping its closing mark."""
+    return [s for s in _SENTENCE_SPLIT_RE.split(paragraph) if s and s.strip()]

@@ -1,0 +1,107 @@
+"""Cleaning: every noise kind of real material goes, content and placeholders stay."""
+
+from __future__ import annotations
+
+from phrasebank.cleaning import NOISE_WORDS, Noise, clean_lines, clean_text
+from phrasebank.documents import read_paragraphs
+
+
+def reasons(cleaned) -> set[Noise]:
+    return {drop.reason for drop in cleaned.dropped}
+
+
+def test_advert_lines_of_the_corpus_are_dropped(corpus_files):
+    cleaned = clean_lines(read_paragraphs(corpus_files[1]))
+    assert Noise.ADVERT in reasons(cleaned)
+    for word in ("哒哒", "会员", "客服", "代笔", "素材库"):
+        assert word not in cleaned.text
+    assert cleaned.paragraphs[-1].startswith("四是持续在宣传引导上下功夫")
+
+
+def test_password_line_and_markers_are_dropped(corpus_files):
+    cleaned = clean_lines(read_paragraphs(corpus_files[2]))
+    assert {Noise.PASSWORD, Noise.MARKER} <= reasons(cleaned)
+    assert "密码" not in cleaned.text and "##" not in cleaned.text and "paid" not in cleaned.text
+    assert "采取集中领读、个人自学" in cleaned.text  # the inline marker sat mid-sentence
+    assert cleaned.paragraphs[-1] == "特此报告。"
+
+
+def test_marker_on_its_own_line_mid_sentence_rejoins_the_sentence():
+    lines = [
+        "一、主要做法",
+        "坚持党委领航领学，采取",
+        "",
+        "##paidbegin##",
+        "",
+        "集中领读、个人自学等方式开展学习。",
+        "特此报告。",
+    ]
+    cleaned = clean_lines(lines)
+    assert cleaned.paragraphs == [
+        "一、主要做法",
+        "坚持党委领航领学，采取集中领读、个人自学等方式开展学习。",
+        "特此报告。",
+    ]
+
+
+def test_marker_at_line_end_or_start_rejoins_the_sentence():
+    ended = clean_lines(["坚持党委领航领学，组织开展各类学习，采取##paidbegin##", "集中领读等方式。"])
+    started = clean_lines(["坚持党委领航领学，组织开展各类学习，采取", "##paidbegin##集中领读等方式。"])
+    assert ended.paragraphs == started.paragraphs == ["坚持党委领航领学，组织开展各类学习，采取集中领读等方式。"]
+
+
+def test_marker_after_a_finished_paragraph_does_not_join():
+    cleaned = clean_lines(["这一段已经写完了，句子完整，以句号结束了。", "##paidend##", "新的一段开始。"])
+    assert cleaned.paragraphs == ["这一段已经写完了，句子完整，以句号结束了。", "新的一段开始。"]
+
+
+def test_web_chrome_of_the_government_reports_is_dropped(gov_files):
+    for path in gov_files:
+        cleaned = clean_lines(read_paragraphs(path))
+        head = cleaned.paragraphs[:6]
+        assert not any(line in ("下载", "打印", "全屏", "收藏", "】", "分享:", ">") for line in cleaned.paragraphs)
+        assert not any(p.startswith(("来源", "时间：", "【字号", "相关报道")) for p in cleaned.paragraphs), path.name
+        assert "政府工作报告" in head[0], path.name
+        assert not any("作政府工作报告。" in p and len(p) < 60 for p in cleaned.paragraphs), path.name
+
+
+def test_breadcrumbs_duplicate_titles_and_labels_with_values_are_dropped(gov_files):
+    shaanxi = next(p for p in gov_files if "陕西" in p.name)
+    cleaned = clean_lines(read_paragraphs(shaanxi))
+    texts = cleaned.paragraphs
+    assert texts.count("陕西省2026年政府工作报告") == 1
+    assert "首页" not in texts and "陕西省人民政府" not in texts and "扫一扫在手机打开当前页" not in texts
+    assert texts[2] == "各位代表："
+
+
+def test_photo_captions_are_dropped_but_bylines_stay():
+    cleaned = clean_text(
+        "2026年河北省政府工作报告\n河北省人民政府省长 王正谱\n王正谱作政府工作报告。本报记者 霍艳恩摄\n各位代表："
+    )
+    assert cleaned.paragraphs == ["2026年河北省政府工作报告", "河北省人民政府省长 王正谱", "各位代表："]
+    assert reasons(cleaned) == {Noise.CAPTION}
+
+
+def test_page_numbers_are_dropped():
+    cleaned = clean_text("第一段正文。\n— 2 —\n- 3 -\n第二段正文。")
+    assert cleaned.paragraphs == ["第一段正文。", "第二段正文。"]
+
+
+def test_real_content_mentioning_wechat_accounts_is_kept(corpus_files):
+    cleaned = clean_lines(read_paragraphs(corpus_files[3]))
+    assert any("学习微信公众号" in p for p in cleaned.paragraphs)
+    assert not cleaned.dropped
+
+
+def test_anonymised_numbers_stay_as_placeholders(corpus_files):
+    text = clean_lines(read_paragraphs(corpus_files[0])).text
+    assert "市委x巡回指导组成员x人" in text
+
+
+def test_cleaned_corpora_carry_no_noise_word(corpus_files, gov_files):
+    for path in [*corpus_files, *gov_files]:
+        text = clean_lines(read_paragraphs(path)).text.lower()
+        # 字号/会员/打印 occur in real gov text (老字号, 仓储会员店, 3D打印); the page chrome must not.
+        for word in set(NOISE_WORDS) - {"字号", "会员", "打印"}:
+            assert word not in text, (path.name, word)
+        assert "【字号" not in text

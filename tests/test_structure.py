@@ -1,0 +1,119 @@
+"""Report structure: every real heading, run-in heads, section types, incremental parsing."""
+
+from __future__ import annotations
+
+from phrasebank.cleaning import clean_lines
+from phrasebank.documents import read_paragraphs
+from phrasebank.structure import Role, Structure, parse_paragraph
+from phrasebank.types import SectionType as S
+
+
+def structure_of(path) -> Structure:
+    return Structure.from_texts(clean_lines(read_paragraphs(path)).paragraphs)
+
+
+def first_level(structure: Structure) -> list[tuple[str, S | None]]:
+    return [(n.number + n.text, n.section) for n in structure.outline() if n.kind == "heading" and n.level == 1]
+
+
+def test_every_first_level_heading_of_the_corpus_with_its_section(corpus_files):
+    expected = {
+        0: [
+            ("一、强化组织领导，狠抓工作落实", S.MEASURES),
+            ("二、坚持真督实导，做到精准发力", S.MEASURES),
+            ("三、做到学用结合，务求实际实效", S.MEASURES),
+        ],
+        1: [("一、全市主题教育进展情况", S.OVERVIEW), ("二、下步工作建议", S.NEXT_STEPS)],
+        2: [("一、主要工作做法及成效", S.MEASURES), ("二、下步工作努力方向", S.NEXT_STEPS)],
+        3: [
+            ("一、取得的成效", S.OVERVIEW),
+            ("二、主要的做法", S.MEASURES),
+            ("三、存在的问题", S.PROBLEMS),
+            ("四、工作建议", S.NEXT_STEPS),
+        ],
+    }
+    for i, path in enumerate(corpus_files):
+        assert first_level(structure_of(path)) == expected[i], path.name
+
+
+def test_run_in_heads_are_outlined_under_their_heading(corpus_files):
+    nodes = structure_of(corpus_files[0]).outline()
+    runins = [(n.number, n.text) for n in nodes if n.kind == "runin"]
+    assert runins[:3] == [
+        ("一是", "完善深化巡回指导方案"),
+        ("二是", "切实明确巡回指导责任"),
+        ("三是", "着力完善巡回指导流程"),
+    ]
+    assert len(runins) == 12
+
+
+def test_second_level_headings_of_report_002(corpus_files):
+    nodes = structure_of(corpus_files[2]).outline()
+    second = [n.number + n.text for n in nodes if n.level == 2]
+    assert second[0] == "（一）聚焦“责任落实”，在担当作为上下功夫"
+    assert second[-1] == "（三）促进成果转化，进一步助推事业发展"
+    assert len(second) == 8
+
+
+def test_title_is_found_only_where_the_report_has_one(corpus_files):
+    titles = [[n.text for n in structure_of(p).outline() if n.kind == "title"] for p in corpus_files]
+    assert titles == [[], ["关于主题教育进展情况和下步工作安排建议的汇报"], ["关于学习贯彻主题教育情况报告"], []]
+
+
+def test_body_decides_where_no_heading_does(corpus_files):
+    s = structure_of(corpus_files[2])
+    texts = [p.text for p in s.paragraphs]
+    assert s.sections[0] is None  # the title
+    assert s.sections[1] is S.OPENING  # opening paragraph before any heading
+    problems = next(i for i, t in enumerate(texts) if t.startswith("第二批主题教育启动以来，虽然"))
+    assert s.sections[problems] is S.PROBLEMS  # a problems paragraph inside 一、主要工作做法及成效
+    assert s.sections[-1] is S.CLOSING  # 特此报告。
+
+
+def test_closing_summary_and_problem_turn_in_overview(corpus_files):
+    last = structure_of(corpus_files[0])
+    assert last.sections[-1] is S.CLOSING  # …总之，通过巡回指导…
+    report = structure_of(corpus_files[1])
+    turn = next(i for i, p in enumerate(report.paragraphs) if p.text.startswith("总体来看"))
+    assert report.sections[turn] is S.PROBLEMS
+
+
+def test_government_reports_have_their_sections(gov_files):
+    for path in gov_files:
+        s = structure_of(path)
+        kinds = {sec for sec in s.sections if sec}
+        assert {S.OPENING, S.OVERVIEW, S.NEXT_STEPS, S.CLOSING} <= kinds, path.name
+        assert s.roles[0] is Role.TITLE, path.name
+        last_with_section = [sec for sec in s.sections if sec][-1]
+        assert last_with_section is S.CLOSING, path.name  # …让我们更加紧密地团结…, before any 附件
+
+
+def test_heading_levels_by_numbering_style():
+    assert parse_paragraph("一、总体情况").level == 1
+    assert parse_paragraph("（二）主要做法").level == 2
+    assert parse_paragraph("3.加强组织领导").level == 3
+    assert parse_paragraph("（4）强化督导").level == 4
+    assert parse_paragraph("1.6万户家庭受益。").role is Role.BODY  # a decimal, no heading
+    assert parse_paragraph("2025年是收官之年。").role is Role.BODY
+
+
+def test_heading_with_body_text_keeps_its_first_sentence_as_heading():
+    para = parse_paragraph("（一）坚持党委统揽，进一步提高政治站位。局党委将按上级党委的统一部署推进。")
+    assert (para.level, para.number, para.head) == (2, "（一）", "坚持党委统揽，进一步提高政治站位")
+
+
+def test_two_section_types_in_one_heading():
+    s = Structure.from_texts(["三、存在的问题和下步打算", "工作中还存在一些不足。", "下一步，我们将持续发力。"])
+    assert s.paragraphs[0].heading_types == (S.PROBLEMS, S.NEXT_STEPS)
+    assert s.sections == [S.PROBLEMS, S.PROBLEMS, S.NEXT_STEPS]
+
+
+def test_incremental_replace_matches_a_full_parse(corpus_files):
+    texts = clean_lines(read_paragraphs(corpus_files[3])).paragraphs
+    live = Structure.from_texts(texts)
+    edited = list(texts)
+    edited[12:13] = ["三、存在的问题和下步打算", "下一步，要持续用力。"]
+    live.replace(12, 1, edited[12:14])
+    full = Structure.from_texts(edited)
+    assert live.sections == full.sections
+    assert live.outline() == full.outline()

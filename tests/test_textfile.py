@@ -1,0 +1,53 @@
+"""Decoding report text files: detect the encoding, never guess silently wrong."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from phrasebank.documents import read_paragraphs
+from phrasebank.errors import ReadError
+from phrasebank.textfile import decode
+
+TEXT = "一、存在的问题\n对照上级要求，还存在一些差距和不足。\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig"),
+        (TEXT.encode("gbk"), "gb18030"),
+        (TEXT.encode("gb18030"), "gb18030"),
+        (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16"),
+    ],
+)
+def test_decode_detects_common_chinese_encodings(data, encoding):
+    text, found = decode(data)
+    assert text == TEXT
+    assert found == encoding
+
+
+def test_gb18030_only_characters_survive():
+    text = "㐀䶵 作为生僻字的报告"  # outside GBK, inside GB18030
+    assert decode(text.encode("gb18030"))[0] == text
+
+
+def test_binary_data_is_refused_with_the_file_name(tmp_path):
+    path = tmp_path / "broken.txt"
+    path.write_bytes(bytes(range(256)) * 20)
+    with pytest.raises(ReadError) as error:
+        read_paragraphs(path)
+    assert "broken.txt" in str(error.value)
+
+
+def test_missing_file_names_the_file(tmp_path):
+    with pytest.raises(ReadError, match="不存在"):
+        read_paragraphs(tmp_path / "nope.txt")
+
+
+def test_gbk_report_reads_into_paragraphs(tmp_path):
+    path = tmp_path / "old.txt"
+    path.write_bytes(TEXT.replace("\n", "\r\n").encode("gbk"))
+    assert read_paragraphs(path)[:2] == ["一、存在的问题", "对照上级要求，还存在一些差距和不足。"]
