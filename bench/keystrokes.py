@@ -31,6 +31,8 @@ SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
 GOVREPORTS = SHARED / "govreports"
 LIMIT = 5
+#: The editor learns a clause once its closing mark is typed.
+CLAUSE_MARKS = "。！？；，、："
 
 
 class SubstringReference:
@@ -110,9 +112,9 @@ def simulate(suggester, document: Document) -> dict[str, int]:
         section = structure.section_at(index)
         pos = learned = 0
         while pos < len(paragraph):
-            end = max(paragraph.rfind(mark, learned, pos) for mark in "。！？；")
+            end = max(paragraph.rfind(mark, learned, pos) for mark in CLAUSE_MARKS)
             if end >= learned and hasattr(suggester, "learn"):
-                suggester.learn(paragraph[learned : end + 1])  # the editor learns each finished sentence
+                suggester.learn(paragraph[learned : end + 1])  # the editor learns each finished clause
                 learned = end + 1
             completions = suggester.suggest(paragraph[:pos], section)
             stats["cost"] += 1

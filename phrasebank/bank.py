@@ -76,7 +76,7 @@ class PhraseBank:
                 self._write(db)
             db.close()
             os.replace(temp, path)
-        except (OSError, sqlite3.Error) as exc:
+        except (OSError, sqlite3.Error, UnicodeError) as exc:
             Path(temp).unlink(missing_ok=True)
             raise BankError(path, f"保存失败（{exc}）") from None
 

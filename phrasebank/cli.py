@@ -86,13 +86,17 @@ def _kind(name: str) -> PhraseKind:
 
 
 def _mine(args: argparse.Namespace) -> int:
+    show = not args.quiet and sys.stderr.isatty()
+
     def progress(done: int, total: int, name: str) -> None:
-        if not args.quiet and name:
+        if show and name:
             print(f"\r读取 {done + 1}/{total}：{name[:40]:<40}", end="", file=sys.stderr, flush=True)
 
-    bank = mine(args.paths, progress=progress, min_count=args.min_count)
-    if not args.quiet:
-        print(file=sys.stderr)
+    try:
+        bank = mine(args.paths, progress=progress, min_count=args.min_count)
+    finally:
+        if show:
+            print(file=sys.stderr)  # end the progress line, also before an error message
     bank.save(args.output)
     info = bank.info
     print(

@@ -18,7 +18,7 @@ from .types import PhraseKind, SectionType
 #: Longest word sequence remembered.
 MAX_WORDS = 8
 #: Weight of a remembered completion against the bank's.
-MEMORY_WEIGHT = 1.0
+MEMORY_WEIGHT = 0.3
 
 
 class DocumentMemory:

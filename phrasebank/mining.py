@@ -38,6 +38,7 @@ _EDGE_WORDS = frozenset(
 _OPENERS = "“《（(‘"
 _CLOSERS = "”》）)’"
 _MARKS = "，、。；：！？,.;:!?"
+_CLAUSE_MARKS = "，、；："
 _PUNCT_ONLY_RE = re.compile(r"^[\W_]+$")
 
 
@@ -219,7 +220,12 @@ def _typing_entries(table: NgramTable, source: Callable[[int], str]) -> list[Phr
 
 
 def typable(text: str) -> bool:
-    """Fit to be offered while typing: no noise, real words, no dangling punctuation or quote."""
+    """Fit to be offered while typing: no noise, real words, no dangling punctuation or quote.
+
+    A clause mark may end an entry (提高政治站位，): accepting it saves typing the mark too.
+    """
+    if len(text) > 2 and text[-1] in _CLAUSE_MARKS:
+        text = text[:-1]
     if len(text) < 2 or text[0] in _CLOSERS + _MARKS or text[-1] in _OPENERS + _MARKS or not _balanced(text):
         return False
     return not _PUNCT_ONLY_RE.match(text) and bool(_CJK_RE.search(PLACEHOLDER_RE.sub("", text))) and not has_noise(text)

@@ -1,0 +1,53 @@
+"""PhraseBank files: lossless round trip, atomic writes, clear errors on foreign or damaged files."""
+
+from __future__ import annotations
+
+import pytest
+
+from phrasebank import BankError, Phrase, PhraseBank, PhraseKind
+
+
+def test_save_and_load_give_back_the_same_bank(corpus_bank, tmp_path):
+    path = tmp_path / "bank.db"
+    corpus_bank.save(path)
+    loaded = PhraseBank.load(path)
+    assert [(p.text, p.kind, p.count, p.sections, p.source) for p in loaded.phrases] == [
+        (p.text, p.kind, p.count, p.sections, p.source) for p in corpus_bank.phrases
+    ]
+    assert loaded.index.texts == corpus_bank.index.texts
+    for before, section in [("存在", "problems"), ("推动理论学习往", None), ("进一步增强", "overview")]:
+        assert loaded.suggest(before, section) == corpus_bank.suggest(before, section)
+
+
+def test_a_failed_save_leaves_the_old_bank_intact(corpus_bank, tmp_path):
+    path = tmp_path / "bank.db"
+    corpus_bank.save(path)
+    before = path.read_bytes()
+    broken = PhraseBank([*corpus_bank.phrases, Phrase("\ud800坏字符", PhraseKind.COLLOCATION, 2)])
+    with pytest.raises(BankError):
+        broken.save(path)  # fails in the middle of writing the phrases
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["bank.db"]
+
+
+def test_save_into_a_missing_folder_is_a_clear_error(corpus_bank, tmp_path):
+    with pytest.raises(BankError, match="无法"):
+        corpus_bank.save(tmp_path / "no" / "such" / "bank.db")
+
+
+@pytest.mark.parametrize("content", [b"", b"not a database at all" * 100, b"SQLite format 3\x00" + b"\x00" * 50])
+def test_foreign_or_damaged_files_are_refused(tmp_path, content):
+    path = tmp_path / "bank.db"
+    path.write_bytes(content)
+    with pytest.raises(BankError) as error:
+        PhraseBank.load(path)
+    assert "bank.db" in str(error.value)
+
+
+def test_truncated_bank_is_refused(corpus_bank, tmp_path):
+    path = tmp_path / "bank.db"
+    corpus_bank.save(path)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(BankError):
+        PhraseBank.load(path)

@@ -1,0 +1,80 @@
+"""The `phrasebank` command line as a new user runs it, errors included."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from phrasebank.cli import main
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_mine_then_suggest_in_the_problems_section(capsys, tmp_path, corpus_files):
+    bank = tmp_path / "bank.db"
+    code, out, _ = run(capsys, "mine", str(corpus_files[0].parent), "-o", str(bank), "--quiet")
+    assert code == 0 and bank.is_file() and "4 个文件" in out
+    code, out, _ = run(capsys, "suggest", "--bank", str(bank), "--section", "problems", "存在")
+    assert code == 0
+    lines = out.splitlines()
+    assert "存在【的问题】" in out and len(lines) == 5
+    assert all("存在问题" in line for line in lines[:2])
+
+
+def test_outline_shows_headings_run_in_heads_and_sections(capsys, corpus_files):
+    code, out, _ = run(capsys, "outline", str(corpus_files[3]))
+    assert code == 0
+    assert "1级 一、取得的成效  [overview 总体情况]" in out
+    assert "1级 三、存在的问题  [problems 存在问题]" in out
+    assert "分项 一是紧扣“学史明理”，理论武装持续深化" in out
+
+
+def test_clean_explain_lists_each_drop_with_its_reason(capsys, corpus_files):
+    code, out, err = run(capsys, "clean", "--explain", str(corpus_files[2]))
+    assert code == 0 and "密码" not in out and "##" not in out
+    assert "删除密码行：本文档编辑密码" in err
+    assert err.count("删除付费/分段标记") == 2  # one inline mid-sentence, one on its own line
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["mine", "{tmp}/missing", "-o", "{tmp}/out.db"], "missing"),
+        (["mine", "{tmp}/bad.txt", "-o", "{tmp}/out.db"], "bad.txt"),
+        (["mine", "{tmp}/empty", "-o", "{tmp}/out.db"], "没有可用的正文"),
+        (["suggest", "--bank", "{tmp}/bad.txt", "加强"], "bad.txt"),
+        (["outline", "{tmp}/missing.docx"], "missing.docx"),
+    ],
+)
+def test_errors_print_one_line_naming_the_file_and_write_nothing(capsys, tmp_path, args, expected):
+    (tmp_path / "bad.txt").write_bytes(bytes(range(128, 256)) * 50)
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "blank.txt").write_text("\n", encoding="utf-8")
+    code, out, err = run(capsys, *[a.replace("{tmp}", str(tmp_path)) for a in args])
+    assert code == 1
+    assert len(err.strip().splitlines()) == 1 and expected in err and err.startswith("错误：")
+    assert not (tmp_path / "out.db").exists()
+    assert not list(tmp_path.glob(".out.db.*"))
+
+
+def test_unknown_section_names_the_valid_ones(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["suggest", "--bank", "x.db", "--section", "foo", "加强"])
+    assert exit_.value.code == 2
+    assert "problems(存在问题)" in capsys.readouterr().err
+
+
+def test_console_script_runs(tmp_path, corpus_files):
+    result = subprocess.run(
+        [sys.executable, "-m", "phrasebank.cli", "outline", str(corpus_files[1])],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "标题 关于主题教育进展情况和下步工作安排建议的汇报" in result.stdout
