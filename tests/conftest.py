@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "resources" / "corpus"
-GOVREPORTS = ROOT.parent / "shared" / "govreports"
-if not GOVREPORTS.is_dir():  # CI clones beside shared/; a checkout elsewhere may point at it
-    GOVREPORTS = Path(__file__).resolve().parents[2] / "shared" / "govreports"
+#: The shared folder beside the checkout (as CI has it); GONGWEN_SHARED_DIR points elsewhere.
+SHARED = Path(os.environ.get("GONGWEN_SHARED_DIR", ROOT.parent / "shared"))
+GOVREPORTS = SHARED / "govreports"
 
 
 @pytest.fixture(autouse=True)
