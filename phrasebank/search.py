@@ -1,0 +1,98 @@
+"""Search over library entries by text, full pinyin and pinyin initials.
+
+Each key (text, pinyin, initials) of all entries is joined into one string, so finding a query is a
+few `str.find` calls at C speed rather than a Python loop over every entry; a bisect over the
+offsets maps a hit back to its entry. Pinyin keys are computed once, when the index is built.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .pinyin import is_latin_query, keys
+from .types import PhraseKind, SectionType
+
+if TYPE_CHECKING:
+    from .library import Entry
+
+#: Most hits looked at per key before ranking (a one-letter query can hit everything).
+MAX_HITS = 5000
+_SEPARATOR = "\x00"
+
+
+class _Joined:
+    """One key of every entry joined into a string, with each entry's start offset."""
+
+    def __init__(self, values: Sequence[str]) -> None:
+        self.starts: list[int] = []
+        position = 0
+        for value in values:
+            self.starts.append(position)
+            position += len(value) + 1
+        self.text = _SEPARATOR.join(values) + _SEPARATOR
+
+    def hits(self, query: str) -> dict[int, int]:
+        """Entry index -> 0 when the key starts with the query, 1 when it only contains it."""
+        found: dict[int, int] = {}
+        start = self.text.find(query)
+        while start >= 0 and len(found) < MAX_HITS:
+            entry = bisect_right(self.starts, start) - 1
+            quality = 0 if start == self.starts[entry] else 1
+            if quality < found.get(entry, 2):
+                found[entry] = quality
+            start = self.text.find(query, start + 1)
+        return found
+
+
+class SearchIndex:
+    """Entries with their text and pinyin keys, searchable with filters."""
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        self.entries = list(entries)
+        pinyin = [keys(e.text) for e in self.entries]
+        self._text = _Joined([e.text for e in self.entries])
+        self._full = _Joined([full for full, _ in pinyin])
+        self._initials = _Joined([initials for _, initials in pinyin])
+
+    def search(self, query: str, *, section: SectionType | None = None, kind: PhraseKind | None = None,
+               tag: str | None = None, favourite: bool | None = None, origin: str | None = None,
+               limit: int = 200) -> list[Entry]:
+        """Entries matching the query (all when empty) and the filters, ranked.
+
+        Rank: exact text, then prefix matches before inner ones (text, initials, full pinyin), then
+        favourites, then usage, then shorter text.
+        """
+        query = query.strip()
+        if not query:
+            candidates = {i: 3 for i in range(len(self.entries))}
+        elif is_latin_query(query):
+            q = query.replace(" ", "").lower()
+            candidates = {}
+            for joined, offset in ((self._initials, 1), (self._full, 2), (self._text, 3)):
+                for i, quality in joined.hits(q).items():
+                    candidates[i] = min(candidates.get(i, 99), offset + quality * 3)
+        else:
+            candidates = {i: 1 + quality * 3 for i, quality in self._text.hits(query).items()}
+        results = []
+        for i, quality in candidates.items():
+            entry = self.entries[i]
+            if not _passes(entry, section, kind, tag, favourite, origin):
+                continue
+            rank = 0 if entry.text == query else quality
+            results.append((rank, not entry.favourite, -entry.usage, len(entry.text), entry.text, i))
+        results.sort()
+        return [self.entries[item[-1]] for item in results[:limit]]
+
+
+def _passes(entry: Entry, section, kind, tag, favourite, origin) -> bool:
+    if section is not None and section not in entry.sections:
+        return False
+    if kind is not None and entry.kind is not kind:
+        return False
+    if tag is not None and tag not in entry.tags:
+        return False
+    if favourite is not None and entry.favourite != favourite:
+        return False
+    return origin is None or (origin == "builtin") == entry.builtin
