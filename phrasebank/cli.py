@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import cli_library
 from .bank import PhraseBank, mine
 from .cleaning import clean_lines
 from .documents import read_paragraphs
@@ -68,6 +69,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, help=".txt 或 .docx 报告")
     p.add_argument("--explain", action="store_true", help="列出每一处被删除的内容和原因（输出到标准错误）")
     p.set_defaults(run=_clean)
+
+    cli_library.add_parser(commands, _section, _kind)
     return parser
 
 

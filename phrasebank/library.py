@@ -19,6 +19,7 @@ from . import backup
 from .errors import PhrasebankError
 from .paths import data_dir
 from .phrase import Phrase
+from .pinyin import keys
 from .search import SearchIndex
 from .types import PhraseKind, SectionType
 
@@ -38,7 +39,9 @@ CREATE TABLE IF NOT EXISTS phrases (
     usage INTEGER NOT NULL DEFAULT 0,
     created TEXT NOT NULL,
     updated TEXT NOT NULL,
-    source TEXT NOT NULL DEFAULT ''
+    source TEXT NOT NULL DEFAULT '',
+    pinyin TEXT NOT NULL DEFAULT '',
+    initials TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS hidden_builtins (text TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS builtin_usage (text TEXT PRIMARY KEY, usage INTEGER NOT NULL);
@@ -73,9 +76,16 @@ class Entry:
     def record(self) -> dict:
         """The fields an export carries (everything but the database id)."""
         return {
-            "text": self.text, "kind": self.kind.value, "sections": [s.value for s in self.sections],
-            "tags": list(self.tags), "note": self.note, "favourite": self.favourite, "usage": self.usage,
-            "created": self.created, "updated": self.updated, "source": self.source,
+            "text": self.text,
+            "kind": self.kind.value,
+            "sections": [s.value for s in self.sections],
+            "tags": list(self.tags),
+            "note": self.note,
+            "favourite": self.favourite,
+            "usage": self.usage,
+            "created": self.created,
+            "updated": self.updated,
+            "source": self.source,
         }
 
 
@@ -99,6 +109,7 @@ class Library:
         self._db = self._open()
         self._version = -1
         self._entries: list[Entry] = []
+        self._keys: list[tuple[str, str]] = []  # (full pinyin, initials), stored with each row
         self._hidden: set[str] = set()
         self._builtin_usage: dict[str, int] = {}
         self._index: SearchIndex | None = None
@@ -132,8 +143,9 @@ class Library:
         good = backup.newest_good_backup(self.folder / BACKUP_FOLDER, self.path.stem)
         if good is not None:
             backup.restore(good, self.path)
-            self.notice = (f"短语库文件已损坏，已另存为 {aside.name}，并从 {good.stem[len(self.path.stem) + 1:]} "
-                           f"的备份恢复。")
+            self.notice = (
+                f"短语库文件已损坏，已另存为 {aside.name}，并从 {good.stem[len(self.path.stem) + 1 :]} 的备份恢复。"
+            )
         else:
             self.notice = f"短语库文件已损坏，已另存为 {aside.name}；没有可用的备份，已新建空的短语库。"
 
@@ -142,15 +154,17 @@ class Library:
 
     # ---- reading ------------------------------------------------------------------------
 
-    def _refresh(self) -> None:
-        """Reload from the database when any connection has committed since the last load."""
+    def _refresh(self, force: bool = False) -> None:
+        """Reload when another connection has committed since the last load (or after our own commit)."""
         version = self._db.execute("PRAGMA data_version").fetchone()[0]
-        if version == self._version and self._index is not None:
+        if version == self._version and self._index is not None and not force:
             return
         rows = self._db.execute(
-            "SELECT id, text, kind, sections, tags, note, favourite, usage, created, updated, source FROM phrases"
-            " ORDER BY id").fetchall()
-        self._entries = [_row_entry(row) for row in rows]
+            "SELECT id, text, kind, sections, tags, note, favourite, usage, created, updated, source, pinyin, initials"
+            " FROM phrases ORDER BY id"
+        ).fetchall()
+        self._entries = [_row_entry(row[:11]) for row in rows]
+        self._keys = [(full, initials) for *_, full, initials in rows]
         self._hidden = {text for (text,) in self._db.execute("SELECT text FROM hidden_builtins")}
         self._builtin_usage = dict(self._db.execute("SELECT text, usage FROM builtin_usage").fetchall())
         self._version = version
@@ -182,23 +196,40 @@ class Library:
         key = normalise(text)
         return next((e for e in self._entries if normalise(e.text) == key), None)
 
-    def search(self, query: str = "", *, section: SectionType | None = None, kind: PhraseKind | None = None,
-               tag: str | None = None, favourite: bool | None = None, origin: str | None = None,
-               limit: int = 200) -> list[Entry]:
+    def search(
+        self,
+        query: str = "",
+        *,
+        section: SectionType | None = None,
+        kind: PhraseKind | None = None,
+        tag: str | None = None,
+        favourite: bool | None = None,
+        origin: str | None = None,
+        limit: int = 200,
+    ) -> list[Entry]:
         """Phrases matching text, full pinyin or initials, filtered, best matches first.
 
         `origin` is "personal", "builtin" or None for both.
         """
         self._refresh()
         if self._index is None:
-            self._index = SearchIndex([*self._entries, *self.builtins()])
-        return self._index.search(query, section=section, kind=kind, tag=tag, favourite=favourite,
-                                  origin=origin, limit=limit)
+            builtins = self.builtins()
+            self._index = SearchIndex([*self._entries, *builtins], [*self._keys, *(keys(e.text) for e in builtins)])
+        return self._index.search(
+            query, section=section, kind=kind, tag=tag, favourite=favourite, origin=origin, limit=limit
+        )
 
     # ---- changes (one transaction each) ---------------------------------------------------
 
-    def add(self, text: str, kind: PhraseKind = PhraseKind.COLLOCATION, sections: Iterable[SectionType] = (),
-            tags: Iterable[str] = (), note: str = "", source: str = "手工添加") -> Entry:
+    def add(
+        self,
+        text: str,
+        kind: PhraseKind = PhraseKind.COLLOCATION,
+        sections: Iterable[SectionType] = (),
+        tags: Iterable[str] = (),
+        note: str = "",
+        source: str = "手工添加",
+    ) -> Entry:
         """Add a phrase; an existing one with the same text is returned unchanged."""
         text = text.strip()
         if not normalise(text):
@@ -207,8 +238,16 @@ class Library:
         if existing is not None:
             return existing
         stamp = now()
-        entry = Entry(text, kind, list(dict.fromkeys(sections)), _clean_tags(tags), note, created=stamp,
-                      updated=stamp, source=source)
+        entry = Entry(
+            text,
+            kind,
+            list(dict.fromkeys(sections)),
+            _clean_tags(tags),
+            note,
+            created=stamp,
+            updated=stamp,
+            source=source,
+        )
         self._write_many([entry])
         return self.find(text) or entry
 
@@ -230,9 +269,20 @@ class Library:
                 raise LibraryError(f"短语库中已有“{other.text}”。")
         updated = replace(entry, **changes, updated=now())
         self._execute(
-            "UPDATE phrases SET text=?, kind=?, sections=?, tags=?, note=?, favourite=?, updated=? WHERE id=?",
-            (updated.text, updated.kind.value, _json([s.value for s in updated.sections]), _json(updated.tags),
-             updated.note, int(updated.favourite), updated.updated, phrase_id))
+            "UPDATE phrases SET text=?, kind=?, sections=?, tags=?, note=?, favourite=?, updated=?, pinyin=?,"
+            " initials=? WHERE id=?",
+            (
+                updated.text,
+                updated.kind.value,
+                _json([s.value for s in updated.sections]),
+                _json(updated.tags),
+                updated.note,
+                int(updated.favourite),
+                updated.updated,
+                *keys(updated.text),
+                phrase_id,
+            ),
+        )
         return self.get(phrase_id)
 
     def set_favourite(self, phrase_id: int, favourite: bool = True) -> Entry:
@@ -264,16 +314,35 @@ class Library:
         if personal is not None:
             self._execute("UPDATE phrases SET usage = usage + 1 WHERE id=?", (personal.id,))
         else:
-            self._execute("INSERT INTO builtin_usage VALUES (?, 1) ON CONFLICT(text) DO UPDATE SET usage = usage + 1",
-                          (text,))
+            self._execute(
+                "INSERT INTO builtin_usage VALUES (?, 1) ON CONFLICT(text) DO UPDATE SET usage = usage + 1", (text,)
+            )
 
     def _write_many(self, entries: Sequence[Entry]) -> int:
-        rows = [(e.text.strip(), e.kind.value, _json([s.value for s in e.sections]), _json(e.tags), e.note,
-                 int(e.favourite), e.usage, e.created or now(), e.updated or now(), e.source) for e in entries]
+        rows = [
+            (
+                e.text.strip(),
+                e.kind.value,
+                _json([s.value for s in e.sections]),
+                _json(e.tags),
+                e.note,
+                int(e.favourite),
+                e.usage,
+                e.created or now(),
+                e.updated or now(),
+                e.source,
+                *keys(e.text.strip()),
+            )
+            for e in entries
+        ]
         before = self._db.total_changes
-        self._transaction(lambda db: db.executemany(
-            "INSERT OR IGNORE INTO phrases (text, kind, sections, tags, note, favourite, usage, created, updated, "
-            "source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows))
+        self._transaction(
+            lambda db: db.executemany(
+                "INSERT OR IGNORE INTO phrases (text, kind, sections, tags, note, favourite, usage, created, updated, "
+                "source, pinyin, initials) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+        )
         return self._db.total_changes - before
 
     def _execute(self, sql: str, params: tuple) -> None:
@@ -282,15 +351,15 @@ class Library:
     def _transaction(self, work) -> None:
         try:
             self._db.execute("BEGIN IMMEDIATE")
-            try:
-                work(self._db)
-                self._db.execute("COMMIT")
-            except BaseException:
+            work(self._db)
+            self._db.execute("COMMIT")
+        except BaseException as exc:
+            if self._db.in_transaction:  # SQLite has already rolled back after some errors (disk full)
                 self._db.execute("ROLLBACK")
-                raise
-        except sqlite3.Error as exc:
-            raise LibraryError(f"短语库无法保存修改：{_reason(exc)}。已有内容不受影响。") from None
-        self._refresh()
+            if isinstance(exc, sqlite3.Error):
+                raise LibraryError(f"短语库无法保存修改：{_reason(exc)}。已有内容不受影响。") from None
+            raise
+        self._refresh(force=True)  # data_version does not change for this connection's own commits
 
 
 def _reason(exc: BaseException) -> str:
@@ -314,5 +383,16 @@ def _clean_tags(tags: Iterable[str]) -> list[str]:
 
 def _row_entry(row: tuple) -> Entry:
     phrase_id, text, kind, sections, tags, note, favourite, usage, created, updated, source = row
-    return Entry(text, PhraseKind(kind), [SectionType(s) for s in json.loads(sections)], json.loads(tags), note,
-                 bool(favourite), usage, created, updated, source, phrase_id)
+    return Entry(
+        text,
+        PhraseKind(kind),
+        [SectionType(s) for s in json.loads(sections)],
+        json.loads(tags),
+        note,
+        bool(favourite),
+        usage,
+        created,
+        updated,
+        source,
+        phrase_id,
+    )

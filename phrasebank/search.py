@@ -49,16 +49,25 @@ class _Joined:
 class SearchIndex:
     """Entries with their text and pinyin keys, searchable with filters."""
 
-    def __init__(self, entries: Sequence[Entry]) -> None:
+    def __init__(self, entries: Sequence[Entry], pinyin: Sequence[tuple[str, str]] | None = None) -> None:
+        """`pinyin` gives each entry's (full, initials) keys when stored; otherwise they are computed."""
         self.entries = list(entries)
-        pinyin = [keys(e.text) for e in self.entries]
+        pinyin = list(pinyin) if pinyin is not None else [keys(e.text) for e in self.entries]
         self._text = _Joined([e.text for e in self.entries])
         self._full = _Joined([full for full, _ in pinyin])
         self._initials = _Joined([initials for _, initials in pinyin])
 
-    def search(self, query: str, *, section: SectionType | None = None, kind: PhraseKind | None = None,
-               tag: str | None = None, favourite: bool | None = None, origin: str | None = None,
-               limit: int = 200) -> list[Entry]:
+    def search(
+        self,
+        query: str,
+        *,
+        section: SectionType | None = None,
+        kind: PhraseKind | None = None,
+        tag: str | None = None,
+        favourite: bool | None = None,
+        origin: str | None = None,
+        limit: int = 200,
+    ) -> list[Entry]:
         """Entries matching the query (all when empty) and the filters, ranked.
 
         Rank: exact text, then prefix matches before inner ones (text, initials, full pinyin), then

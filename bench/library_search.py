@@ -1,0 +1,109 @@
+"""Library search latency at 100,000 personal phrases: text, full pinyin and initials (target p99 < 20 ms).
+
+    python bench/library_search.py [--phrases N]
+
+Phrases are real word sequences from the government reports and the corpus (jieba n-grams),
+added in one transaction to a library in a temporary folder. The reference measured in the same
+run is a plain Python loop testing every phrase with `in`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from phrasebank.library import Entry, Library  # noqa: E402
+from phrasebank.mining import load_documents, mine_documents  # noqa: E402
+from phrasebank.pinyin import keys  # noqa: E402
+from phrasebank.types import PhraseKind, SectionType  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+
+
+def phrases(count: int) -> list[str]:
+    docs = list(load_documents([SHARED / "govreports", SHARED / "corpus"]))
+    result = mine_documents(docs)
+    texts = sorted({p.text for p in result.index if 3 <= len(p.text) <= 16})
+    random.Random(1).shuffle(texts)
+    out, n = list(texts[:count]), 0
+    while len(out) < count:  # not enough distinct n-grams: number the repeats
+        out.append(f"{texts[n % len(texts)]}{n // len(texts)}")
+        n += 1
+    return out
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--phrases", type=int, default=100_000)
+    args = parser.parse_args()
+    texts = phrases(args.phrases)
+    sections = list(SectionType)
+    with tempfile.TemporaryDirectory() as folder:
+        library = Library(Path(folder))
+        started = time.perf_counter()
+        library.add_many(
+            [
+                Entry(
+                    t, PhraseKind.NGRAM, [sections[i % 7]], created="2026-01-01T00:00:00", updated="2026-01-01T00:00:00"
+                )
+                for i, t in enumerate(texts)
+            ]
+        )
+        added = time.perf_counter() - started
+        started = time.perf_counter()
+        library.search("预热")
+        first = time.perf_counter() - started
+        rng = random.Random(7)
+        sample = rng.sample(texts, 200)
+        queries = {
+            "text": [t[1:3] for t in sample],
+            "full pinyin": [keys(t[:2])[0] for t in sample],
+            "initials": [keys(t[:4])[1] for t in sample],
+        }
+        rows, figures = [], {"phrases": len(texts), "add_seconds": added, "first_search_seconds": first}
+        for name, qs in queries.items():
+            ours = []
+            for q in qs:
+                t0 = time.perf_counter()
+                library.search(q, limit=50)
+                ours.append((time.perf_counter() - t0) * 1000)
+            plain = []
+            for q in qs[:50]:
+                t0 = time.perf_counter()
+                [t for t in texts if q in t or q in keys(t)[0] or q in keys(t)[1]]
+                plain.append((time.perf_counter() - t0) * 1000)
+            p50, p99 = percentiles(ours)
+            r50, _ = percentiles(plain)
+            rows.append((name, p50, p99, r50))
+            figures[name] = {"p50_ms": p50, "p99_ms": p99, "plain_loop_p50_ms": r50}
+        library.close()
+    print(
+        f"Library search over {len(texts):,} personal phrases (added in {added:.1f} s; "
+        f"first search, building the index, {first * 1000:.0f} ms)"
+    )
+    print(f"{'query':<12} {'p50 ms':>8} {'p99 ms':>8} {'plain loop p50 ms':>18} {'speed-up':>9}")
+    for name, p50, p99, r50 in rows:
+        print(f"{name:<12} {p50:8.2f} {p99:8.2f} {r50:18.1f} {r50 / p50:8.0f}x")
+    worst = max(p99 for _, _, p99, _ in rows)
+    print(f"target p99 < 20 ms: {'met' if worst < 20 else 'MISSED'} (worst p99 {worst:.2f} ms)")
+    out = ROOT / "bench" / "results" / "library_search.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(figures, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,127 @@
+"""Import and export: lossless JSON, CSV for Excel/WPS (BOM; GBK read), all-or-nothing imports."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from phrasebank.exchange import ExchangeError, export_library, import_library
+from phrasebank.library import Library
+from phrasebank.types import PhraseKind
+from phrasebank.types import SectionType as S
+
+
+@pytest.fixture
+def library(data_dir) -> Library:
+    lib = Library(data_dir)
+    lib.add("以学促干、以干促学", sections=[S.MEASURES, S.NEXT_STEPS], tags=["主题教育", "学习"], note="常用")
+    fav = lib.add("往深里走、往心里走、往实里走", kind=PhraseKind.SERIES, sections=[S.NEXT_STEPS])
+    lib.set_favourite(fav.id)
+    lib.add("坚持把XX作为XX", kind=PhraseKind.PATTERN, source="挖掘：a.txt:3")
+    for _ in range(4):
+        lib.record_use("以学促干、以干促学")
+    yield lib
+    lib.close()
+
+
+def records(lib: Library) -> list[dict]:
+    return sorted((e.record() for e in lib.personal()), key=lambda r: r["text"])
+
+
+@pytest.mark.parametrize("suffix", [".json", ".csv"])
+def test_export_delete_all_import_gives_back_identical_records(library, tmp_path, suffix):
+    before = records(library)
+    path = tmp_path / f"mine{suffix}"
+    assert export_library(library, path) == 3
+    library.remove_all()
+    assert library.personal() == []
+    report = import_library(library, path)
+    assert (report.added, report.duplicates) == (3, 0)
+    assert records(library) == before
+
+
+def test_csv_opens_as_utf8_with_bom(library, tmp_path):
+    path = tmp_path / "mine.csv"
+    export_library(library, path)
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    assert text.splitlines()[0] == "text,kind,sections,tags,note,favourite,usage,created,updated,source"
+    assert "以学促干、以干促学,固定搭配,主要做法、下步打算,主题教育;学习,常用,否,4," in text
+
+
+def test_import_into_an_empty_data_folder(library, tmp_path):
+    path = tmp_path / "mine.csv"
+    export_library(library, path)
+    fresh = Library(tmp_path / "other")
+    import_library(fresh, path)
+    assert records(fresh) == records(library)
+    fresh.close()
+
+
+def test_gbk_csv_written_by_hand_in_excel(data_dir, tmp_path):
+    path = tmp_path / "wps.csv"
+    path.write_bytes("text,kind,sections,tags,favourite\r\n提高政治站位,固定搭配,开头,政治,是\r\n".encode("gbk"))
+    lib = Library(data_dir)
+    import_library(lib, path)
+    entry = lib.personal()[0]
+    assert (entry.text, entry.sections, entry.tags, entry.favourite) == ("提高政治站位", [S.OPENING], ["政治"], True)
+    assert entry.source == "导入"
+    lib.close()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("text,kind\r\n好短语,固定搭配\r\n坏短语,不存在的种类\r\n", "第 3 行"),
+        ("text,usage\r\n好短语,1\r\n坏短语,很多\r\n", "第 3 行"),
+        ("text,favourite\r\n,是\r\n", "第 2 行"),
+        ("kind,sections\r\n固定搭配,开头\r\n", "缺少 text 列"),
+    ],
+)
+def test_bad_csv_row_is_reported_with_its_line_and_nothing_is_imported(data_dir, tmp_path, content, message):
+    path = tmp_path / "bad.csv"
+    path.write_text(content, encoding="utf-8")
+    lib = Library(data_dir)
+    with pytest.raises(ExchangeError, match=message):
+        import_library(lib, path)
+    assert lib.personal() == []
+    lib.close()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"format": "gongwen-desk-library", "version": 1, "phrases": [', "不是有效的 JSON"),
+        ('{"format": "other", "version": 1, "phrases": []}', "不是公文写作台"),
+        ('{"format": "gongwen-desk-library", "version": 9, "phrases": []}', "不受支持"),
+        (
+            '{"format": "gongwen-desk-library", "version": 1, '
+            '"phrases": [{"text": "好"}, {"text": "坏", "sections": ["x"]}]}',
+            "第 2 条",
+        ),
+    ],
+)
+def test_malformed_json_is_refused_whole(data_dir, tmp_path, content, message):
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    lib = Library(data_dir)
+    with pytest.raises(ExchangeError, match=message):
+        import_library(lib, path)
+    assert lib.personal() == []
+    lib.close()
+
+
+def test_json_export_is_versioned(library, tmp_path):
+    path = tmp_path / "mine.json"
+    export_library(library, path)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert (document["format"], document["version"], len(document["phrases"])) == ("gongwen-desk-library", 1, 3)
+
+
+def test_importing_twice_adds_nothing_new(library, tmp_path):
+    path = tmp_path / "mine.json"
+    export_library(library, path)
+    report = import_library(library, path)
+    assert (report.added, report.duplicates) == (0, 3)

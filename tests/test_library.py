@@ -1,0 +1,189 @@
+"""The personal library: phrases, pinyin search, safety on disk."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from phrasebank import backup
+from phrasebank.library import Library, LibraryError
+from phrasebank.phrase import Phrase
+from phrasebank.pinyin import keys
+from phrasebank.types import PhraseKind
+from phrasebank.types import SectionType as S
+
+BUILTIN = [
+    Phrase("提高政治站位", PhraseKind.COLLOCATION, 5, {S.OPENING: 3, S.NEXT_STEPS: 2}, "a.txt:1"),
+    Phrase("往深里走、往心里走、往实里走", PhraseKind.SERIES, 2, {S.NEXT_STEPS: 2}, "b.txt:3"),
+]
+
+
+@pytest.fixture
+def library(data_dir) -> Library:
+    lib = Library(data_dir, BUILTIN)
+    yield lib
+    lib.close()
+
+
+def texts(entries) -> list[str]:
+    return [e.text for e in entries]
+
+
+def test_add_then_search_by_initials_full_pinyin_and_text(library):
+    library.add("以学促干、以干促学", sections=[S.MEASURES])
+    assert texts(library.search("yxcg")) == ["以学促干、以干促学"]
+    assert texts(library.search("yixuecugan")) == ["以学促干、以干促学"]
+    assert texts(library.search("促干")) == ["以学促干、以干促学"]
+    assert texts(library.search("zzzw")) == ["提高政治站位"]  # built-in phrases are searched too
+
+
+@pytest.mark.parametrize(
+    ("word", "full", "initials"),
+    [
+        ("重点", "zhongdian", "zd"),
+        ("重新", "chongxin", "cx"),
+        ("银行", "yinhang", "yh"),
+        ("执行", "zhixing", "zx"),
+        ("调研", "diaoyan", "dy"),
+        ("调整", "tiaozheng", "tz"),
+        ("着力", "zhuoli", "zl"),
+        ("干部", "ganbu", "gb"),
+    ],
+)
+def test_polyphones_read_as_this_vocabulary_needs(word, full, initials):
+    assert keys(word) == (full, initials)
+
+
+def test_filters_and_ranking(library):
+    a = library.add("加强组织领导", sections=[S.MEASURES], tags=["组织"])
+    library.add("加强督促指导", sections=[S.NEXT_STEPS])
+    b = library.add("加强理论武装", kind=PhraseKind.COLLOCATION, sections=[S.MEASURES])
+    library.set_favourite(b.id)
+    for _ in range(3):
+        library.record_use("加强组织领导")
+    assert texts(library.search("加强"))[:2] == ["加强理论武装", "加强组织领导"]  # favourite, then usage
+    assert texts(library.search("加强", section=S.NEXT_STEPS)) == ["加强督促指导"]
+    assert texts(library.search("", tag="组织")) == ["加强组织领导"]
+    assert texts(library.search("", favourite=True)) == ["加强理论武装"]
+    assert texts(library.search("", origin="builtin")) == texts(library.builtins())
+    assert library.get(a.id).usage == 3
+    assert texts(library.search("jqzzld")) == ["加强组织领导"]
+
+
+def test_duplicates_are_recognised(library):
+    first = library.add("坚持问题导向")
+    again = library.add(" 坚持问题导向， ")
+    assert again.id == first.id and len(library.personal()) == 1
+    other = library.add("坚持目标导向")
+    with pytest.raises(LibraryError, match="已有"):
+        library.edit(other.id, text="坚持问题导向")
+
+
+def test_hide_and_copy_builtin_phrases(library):
+    library.hide_builtin("提高政治站位")
+    assert "提高政治站位" not in texts(library.search("站位"))
+    library.hide_builtin("提高政治站位", hidden=False)
+    copied = library.copy_builtin("往深里走、往心里走、往实里走")
+    assert copied.id is not None and copied.kind is PhraseKind.SERIES and copied.sections == [S.NEXT_STEPS]
+    assert texts(library.search("wslz", origin="personal")) == ["往深里走、往心里走、往实里走"]
+    assert texts(library.builtins()) == ["提高政治站位"]  # the copy replaces the built-in one
+
+
+def test_changes_by_another_connection_are_seen(library, data_dir):
+    other = Library(data_dir, BUILTIN)
+    other.add("建立常态长效机制")
+    other.close()
+    assert "建立常态长效机制" in texts(library.personal())
+
+
+def test_truncated_database_is_set_aside_and_the_last_backup_restored(data_dir):
+    lib = Library(data_dir, BUILTIN)
+    lib.add("以学促干、以干促学")
+    lib.close()
+    backups = backup.backups(data_dir / "backups", "library")
+    assert len(backups) == 1
+    # Today's backup was taken when the library was opened empty; write one that holds the phrase.
+    backups[0].unlink()
+    db = sqlite3.connect(data_dir / "library.db")
+    backup.daily_backup(db, data_dir / "backups", "library")
+    db.close()
+    lib = Library(data_dir, BUILTIN)
+    lib.add("这一条在最后一次备份之后才加入")
+    lib.close()
+    path = data_dir / "library.db"
+    for side in ("library.db-wal", "library.db-shm"):
+        (data_dir / side).unlink(missing_ok=True)
+    size = path.stat().st_size
+    path.write_bytes(path.read_bytes()[: size // 2])
+    damaged_bytes = path.read_bytes()
+
+    recovered = Library(data_dir, BUILTIN)
+    assert recovered.notice and recovered.notice.count("。") == 1 and "已损坏" in recovered.notice
+    aside = list(data_dir.glob("library.damaged-*.db"))
+    assert len(aside) == 1 and aside[0].read_bytes() == damaged_bytes
+    assert texts(recovered.personal()) == ["以学促干、以干促学"]
+    recovered.close()
+
+
+def test_corrupt_database_without_backup_starts_empty_and_keeps_the_file(data_dir):
+    (data_dir / "library.db").write_bytes(b"garbage" * 1000)
+    lib = Library(data_dir, BUILTIN)
+    assert "没有可用的备份" in lib.notice
+    assert lib.personal() == []
+    assert list(data_dir.glob("library.damaged-*.db"))
+    lib.close()
+
+
+def test_backups_are_daily_and_limited(data_dir):
+    folder = data_dir / "backups"
+    folder.mkdir()
+    for day in range(1, 21):
+        (folder / f"library-2026-01-{day:02d}.db").write_bytes(b"x")
+    Library(data_dir, BUILTIN).close()
+    names = sorted(p.name for p in folder.glob("library-*.db"))
+    assert len(names) == backup.KEEP_BACKUPS
+    assert names[0] == "library-2026-01-08.db"  # the oldest ones went; today's is the newest
+
+
+def test_two_processes_adding_500_each_end_with_1000(data_dir):
+    code = (
+        "import sys; from phrasebank.library import Library\n"
+        "lib = Library(__import__('pathlib').Path(sys.argv[1]))\n"
+        "for i in range(500): lib.add(f'{sys.argv[2]}短语{i:04d}')\n"
+    )
+    Library(data_dir).close()
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(data_dir), name]) for name in ("甲", "乙")]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0]
+    lib = Library(data_dir)
+    assert len(lib.personal()) == 1000
+    lib.close()
+
+
+def test_full_disk_gives_a_clear_message_and_keeps_what_is_there(library):
+    library.add("已经保存的短语")
+    library._db.execute(f"PRAGMA max_page_count = {library._db.execute('PRAGMA page_count').fetchone()[0]}")
+    with pytest.raises(LibraryError, match="磁盘已满"):
+        library.add_many([type(library.personal()[0])(f"很长的短语{i}" * 20) for i in range(500)])
+    assert texts(library.personal()) == ["已经保存的短语"]
+    assert texts(library.search("已经")) == ["已经保存的短语"]
+
+
+def test_unwritable_folder_gives_a_notice_and_works_in_memory(tmp_path):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the data folder should be")
+    lib = Library(blocked / "data", BUILTIN)
+    assert lib.notice and "无法写入" in lib.notice
+    lib.add("只在内存中的短语")
+    assert texts(lib.search("内存")) == ["只在内存中的短语"]
+    lib.close()
+
+
+def test_data_folder_follows_gongwen_data_dir(data_dir):
+    lib = Library(builtin=BUILTIN)
+    lib.add("测试")
+    lib.close()
+    assert (Path(data_dir) / "library.db").exists()
