@@ -9,6 +9,12 @@ from collections.abc import Sequence
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the editor."""
     args = list(sys.argv[1:] if argv is None else argv)
+    from phrasebank.desk_cli import COMMANDS
+
+    if args and (args[0] in COMMANDS or args[0] in ("-h", "--help")):
+        from phrasebank.desk_cli import main as batch
+
+        return batch(args)
     from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit
 
     app = QApplication.instance() or QApplication([sys.argv[0], *args])

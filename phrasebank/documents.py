@@ -20,6 +20,9 @@ TABLE_MARKER = "［表格：此处有表格，编辑器中不显示］"
 #: Stands in for a DOCX picture the editor does not show; never mined.
 IMAGE_MARKER = "［图片：此处有图片，编辑器中不显示］"
 
+#: Style of the blank lines the DOCX writer adds for layout; reading skips them.
+SPACER_STYLE = "GongwenSpacer"
+
 #: Largest total uncompressed size of a DOCX (guards against zip bombs).
 MAX_DOCX_UNPACKED = 200 * 1024 * 1024
 
@@ -49,6 +52,9 @@ def read_docx_paragraphs(path: str | Path) -> list[str]:
     paragraphs: list[str] = []
     for element in document.element.body.iterchildren():
         if element.tag == qn("w:p"):
+            style = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+            if style is not None and style.get(qn("w:val")) == SPACER_STYLE:
+                continue
             text = "".join(
                 "\t" if node.tag == qn("w:tab") else node.text or "" for node in element.iter(qn("w:t"), qn("w:tab"))
             )

@@ -1,0 +1,272 @@
+"""GB/T 9704-2012 DOCX: page, grid, fonts, page numbers; the round trip; bad files; the render."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from phrasebank.cleaning import clean_lines
+from phrasebank.desk_cli import main as desk
+from phrasebank.docx_export import export_docx, title_lines
+from phrasebank.documents import IMAGE_MARKER, TABLE_MARKER, read_paragraphs
+from phrasebank.errors import ReadError
+from phrasebank.layout import LOCAL_EQUAL_MARGINS, NATIONAL, RunInStyle
+
+ROOT = Path(__file__).resolve().parent.parent
+SIGNED = ["市委第x巡回指导组", "2026年11月22日"]
+
+
+def report(path: Path) -> list[str]:
+    return clean_lines(read_paragraphs(path)).paragraphs
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory, corpus_files) -> dict[str, tuple[list[str], Path]]:
+    folder = tmp_path_factory.mktemp("docx")
+    out = {}
+    for path in corpus_files:
+        paragraphs = report(path) + SIGNED
+        target = folder / f"{path.stem}.docx"
+        export_docx(paragraphs, target)
+        out[path.stem] = (paragraphs, target)
+    return out
+
+
+def test_page_size_margins_and_grid(exported):
+    for _, path in exported.values():
+        section = docx.Document(str(path)).sections[0]
+        assert (section.page_width.twips, section.page_height.twips) == (11906, 16838)
+        margins = (
+            section.top_margin.twips,
+            section.bottom_margin.twips,
+            section.left_margin.twips,
+            section.right_margin.twips,
+        )
+        assert margins == (2098, 1984, 1587, 1474)
+        grid = section._sectPr.find(qn("w:docGrid"))
+        assert grid.get(qn("w:type")) == "linesAndChars" and grid.get(qn("w:linePitch")) == "579"
+        pitch = 16 + int(grid.get(qn("w:charSpace"))) / 4096
+        assert int((11906 - 1587 - 1474) / 20 // pitch) == 28
+
+
+def test_fonts_sizes_and_language(exported):
+    paragraphs, path = exported["002_c5cf262013ff91b4"]
+    document = docx.Document(str(path))
+    styles = document.styles.element
+    assert not any(k.endswith("Theme") or k.endswith("cstheme") for f in styles.iter(qn("w:rFonts")) for k in f.attrib)
+    defaults = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    assert defaults.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "仿宋_GB2312"
+    assert defaults.find(qn("w:rFonts")).get(qn("w:ascii")) == "Times New Roman"
+    assert defaults.find(qn("w:lang")).get(qn("w:eastAsia")) == "zh-CN"
+
+    def run_of(text: str):
+        paragraph = next(p for p in document.paragraphs if p.text.startswith(text))
+        return paragraph, paragraph.runs[0]
+
+    title, run = run_of("关于学习贯彻主题教育情况报告")
+    assert title.alignment == 1 and run.font.size.pt == 22  # centred, 2号
+    assert run._r.rPr.rFonts.get(qn("w:eastAsia")) == "方正小标宋简体"
+    _, run = run_of("一、主要工作做法及成效")
+    assert run._r.rPr.rFonts.get(qn("w:eastAsia")) == "黑体" and run.font.size.pt == 16
+    _, run = run_of("（一）聚焦")
+    assert run._r.rPr.rFonts.get(qn("w:eastAsia")) == "楷体_GB2312"
+    body, run = run_of("第二批主题教育开展以来")
+    assert run._r.rPr.rFonts.get(qn("w:eastAsia")) == "仿宋_GB2312" and run.font.size.pt == 16
+    assert run._r.rPr.rFonts.get(qn("w:hint")) == "eastAsia"  # “” …… —— in the Chinese font
+    ind = body._p.pPr.find(qn("w:ind"))
+    assert ind.get(qn("w:firstLineChars")) == "200" and body.alignment == 3  # justified
+    date, run = run_of("2026年11月22日")
+    assert date.alignment == 2 and date._p.pPr.find(qn("w:ind")).get(qn("w:rightChars")) == "400"
+
+
+def test_run_in_heads_follow_the_layout_setting(tmp_path, corpus_files):
+    paragraphs = report(corpus_files[0])
+    for style, check in ((RunInStyle.BOLD, lambda r: r.bold), (RunInStyle.KAI, lambda r: not r.bold)):
+        from dataclasses import replace
+
+        path = tmp_path / f"{style}.docx"
+        export_docx(paragraphs, path, replace(NATIONAL, runin_style=style))
+        head = next(p for p in docx.Document(str(path)).paragraphs if p.text.startswith("一是"))
+        assert head.runs[0].text == "一是完善深化巡回指导方案。" and check(head.runs[0])
+        if style is RunInStyle.KAI:
+            assert head.runs[0]._r.rPr.rFonts.get(qn("w:eastAsia")) == "楷体_GB2312"
+
+
+def test_page_numbers_alternate_sides(exported):
+    _, path = exported["003_f7c9bf3b663debaa"]
+    document = docx.Document(str(path))
+    assert document.settings.odd_and_even_pages_header_footer
+    section = document.sections[0]
+    for footer, align in ((section.footer, 2), (section.even_page_footer, 0)):
+        paragraph = footer.paragraphs[0]
+        xml = paragraph._p.xml
+        assert "PAGE" in "".join(t.text for t in paragraph._p.iter(qn("w:instrText")))
+        assert paragraph.text.startswith("— ") and paragraph.text.endswith(" —")
+        assert paragraph.alignment == align and paragraph.runs[0].font.size.pt == 14
+        assert 'w:eastAsia="宋体"' in xml and 'w:ascii="宋体"' in xml
+    bottom_gap_mm = (section.bottom_margin.twips - section.footer_distance.twips - 280) / 1440 * 25.4
+    assert abs(bottom_gap_mm - 7) < 0.1
+
+
+def test_save_then_open_gives_back_every_paragraph(exported):
+    for paragraphs, path in exported.values():
+        assert read_paragraphs(path) == paragraphs
+
+
+def test_long_titles_break_into_balanced_lines():
+    title = "关于全市党史学习教育巡回指导工作开展情况和下一步工作安排建议的报告"
+    lines = title_lines(title, 20)
+    assert "".join(lines) == title and len(lines) == 2
+    assert all(len(line) >= 3 for line in lines) and abs(len(lines[0]) - len(lines[1])) <= 4
+    assert title_lines("关于学习贯彻主题教育情况报告", 20) == ["关于学习贯彻主题教育情况报告"]
+
+
+def test_local_layout_preset(tmp_path, corpus_files):
+    path = tmp_path / "local.docx"
+    export_docx(report(corpus_files[1]), path, LOCAL_EQUAL_MARGINS.with_fonts(without_gb2312=True))
+    section = docx.Document(str(path)).sections[0]
+    assert section.top_margin.mm == pytest.approx(28, abs=0.1) and section.left_margin.mm == pytest.approx(27, abs=0.1)
+    assert 'w:eastAsia="仿宋"' in Path(path).read_bytes().decode("utf-8", "ignore") or True
+    with zipfile.ZipFile(path) as archive:
+        assert 'w:eastAsia="仿宋"' in archive.read("word/styles.xml").decode()
+
+
+def test_tables_and_pictures_come_back_as_markers(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("一、总体情况")
+    document.add_table(rows=2, cols=2)
+    document.add_paragraph("表格之后的正文。")
+    path = tmp_path / "with-table.docx"
+    document.save(path)
+    assert read_paragraphs(path) == ["一、总体情况", TABLE_MARKER, "表格之后的正文。"]
+    assert IMAGE_MARKER.startswith("［图片")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "空的"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "加密"),
+        (b"PK\x03\x04 this is not really a zip archive" * 10, "不是有效的 DOCX"),
+        (b"just some text pretending to be a docx", "不是有效的 DOCX"),
+    ],
+)
+def test_broken_docx_files_give_one_clear_message(tmp_path, content, message):
+    path = tmp_path / "broken.docx"
+    path.write_bytes(content)
+    with pytest.raises(ReadError, match=message) as error:
+        read_paragraphs(path)
+    assert "broken.docx" in str(error.value)
+
+
+def test_zip_bomb_is_refused(tmp_path):
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+        archive.writestr("word/padding.bin", io.BytesIO(b"\x00" * (250 * 1024 * 1024)).getvalue())
+    assert path.stat().st_size < 2 * 1024 * 1024
+    with pytest.raises(ReadError, match="过大"):
+        read_paragraphs(path)
+
+
+def test_docx_missing_its_body_part(tmp_path):
+    path = tmp_path / "nobody.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+    with pytest.raises(ReadError, match="缺少正文"):
+        read_paragraphs(path)
+
+
+def test_export_command_from_txt_and_docx(tmp_path, corpus_files, capsys):
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes(corpus_files[2].read_text(encoding="utf-8").encode("gbk"))
+    out = tmp_path / "out.docx"
+    assert desk(["export", str(gbk), "-o", str(out)]) == 0
+    again = tmp_path / "again.docx"
+    assert desk(["export", str(out), "-o", str(again), "--layout", "local"]) == 0
+    assert read_paragraphs(again) == read_paragraphs(out) == report(corpus_files[2])
+    assert desk(["export", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "x.docx")]) == 1
+    assert "missing.txt" in capsys.readouterr().err and not (tmp_path / "x.docx").exists()
+
+
+def render(path: Path, folder: Path) -> Path:
+    """Convert a DOCX to PDF with LibreOffice, the official fonts mapped to installed stand-ins."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice is installed by the test command (libreoffice-writer-nogui)"
+    env = {
+        "FONTCONFIG_FILE": str(ROOT / "resources" / "fonts" / "fonts.conf"),
+        "HOME": str(folder),
+        "PATH": "/usr/bin:/bin",
+    }
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{folder}/profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        env=env,
+        timeout=180,
+    )
+    return folder / f"{path.stem}.pdf"
+
+
+def pdf_lines(pdf: Path) -> list[list[tuple[float, float, str]]]:
+    """Per page, the text lines as (x-min, x-max, text), merged by baseline."""
+    xml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = []
+    for page in xml.split("<page ")[1:]:
+        rows: dict[int, list[tuple[float, float, str]]] = {}
+        for x0, y0, x1, _, word in re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', page
+        ):
+            rows.setdefault(round(float(y0) / 4), []).append((float(x0), float(x1), word))
+        pages.append(
+            [
+                (min(w[0] for w in ws), max(w[1] for w in ws), "".join(w[2] for w in sorted(ws)))
+                for _, ws in sorted(rows.items())
+            ]
+        )
+    return pages
+
+
+def test_libreoffice_renders_22_lines_of_28_characters(exported, tmp_path):
+    _, path = exported["003_f7c9bf3b663debaa"]
+    pages = pdf_lines(render(path, tmp_path))
+    assert len(pages) >= 3
+    for number, lines in enumerate(pages[:-1], start=1):
+        footer, text = lines[-1], lines[:-1]
+        assert footer[2] == f"—{number}—", footer
+        centre = (footer[0] + footer[1]) / 2
+        assert centre > 400 if number % 2 else centre < 200  # odd pages right, even pages left
+        if number > 1:
+            assert len(text) == 22, (number, len(text))
+    # A closing mark may be pulled up from the next line (no line starts with ，or 、): not counted.
+    body = [re.sub(r"\s", "", line[2]).rstrip("，。、；：”）》") for page in pages[1:-1] for line in page[:-1]]
+    cells = [sum(0.5 if ch.isascii() else 1 for ch in line) for line in body]  # Latin and digits are half-width
+    full = [line for line, width in zip(body, cells, strict=True) if width == 28 and line.isascii() is False]
+    assert max(cells) <= 28.5
+    assert sum(1 for width in cells if width in (27, 28)) > len(body) / 2
+    assert full
+
+
+def test_libreoffice_renders_a_centred_title(exported, tmp_path):
+    _, path = exported["002_c5cf262013ff91b4"]
+    first = pdf_lines(render(path, tmp_path))[0]
+    title = first[0]
+    assert title[2] == "关于学习贯彻主题教育情况报告"
+    assert abs((title[0] + title[1]) / 2 - 595.3 / 2) < 4
