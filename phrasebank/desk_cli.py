@@ -9,8 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from .cleaning import clean_lines
-from .docx_export import export_docx
 from .documents import read_paragraphs
+from .docx_export import export_docx
 from .errors import PhrasebankError
 from .layout import PRESETS, RunInStyle
 

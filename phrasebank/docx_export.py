@@ -270,8 +270,10 @@ def _footers(document, layout: Layout) -> None:
     document.settings.odd_and_even_pages_header_footer = True
     section = document.sections[0]
     one_char = round(layout.page_number_size * 20)
-    for footer, align, side in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT, "w:right"),
-                                (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT, "w:left")):
+    for footer, align, side in (
+        (section.footer, WD_ALIGN_PARAGRAPH.RIGHT, "w:right"),
+        (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT, "w:left"),
+    ):
         footer.is_linked_to_previous = False
         paragraph = footer.paragraphs[0]
         paragraph.alignment = align

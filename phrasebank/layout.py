@@ -61,7 +61,11 @@ class Layout:
 NATIONAL = Layout()
 #: A common local variant: equal margins, 28/28/27/27 mm (top/bottom/left/right).
 LOCAL_EQUAL_MARGINS = replace(
-    NATIONAL, name="地方常用（上下 28 mm，左右 27 mm）", margin_top=28.0, margin_bottom=28.0, margin_left=27.0,
+    NATIONAL,
+    name="地方常用（上下 28 mm，左右 27 mm）",
+    margin_top=28.0,
+    margin_bottom=28.0,
+    margin_left=27.0,
     margin_right=27.0,
 )
 
