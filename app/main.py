@@ -1,13 +1,14 @@
-"""Entry point of `gongwen-desk`: the editor window."""
+"""Entry point of `gongwen-desk`: the editor window, or a batch command (`gongwen-desk export …`)."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Start the editor."""
+    """Start the editor (optionally opening a file), or run a batch command."""
     args = list(sys.argv[1:] if argv is None else argv)
     from phrasebank.desk_cli import COMMANDS
 
@@ -15,14 +16,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         from phrasebank.desk_cli import main as batch
 
         return batch(args)
-    from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit
+    from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication([sys.argv[0], *args])
-    window = QMainWindow()
-    window.setWindowTitle("公文写作台")
-    window.setCentralWidget(QPlainTextEdit())
-    window.resize(1200, 800)
+    from .fonts import install_substitutions
+    from .window import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("公文写作台")
+    app.setOrganizationName("gongwen-desk")
+    stand_ins = install_substitutions()
+    window = MainWindow()
     window.show()
+    if stand_ins:
+        names = "；".join(f"{name} 用 {used} 显示" for name, used in stand_ins.items())
+        message = f"本机缺少公文字体，屏幕上以替代字体显示（{names}），导出的 DOCX 不受影响。"
+        window.statusBar().showMessage(message, 15000)
+    if not window.offer_draft():
+        if args:
+            window.open_path(Path(args[0]))
+    window.load_bank_in_background()
     return app.exec()
 
 

@@ -68,6 +68,7 @@ class Entry:
     updated: str = ""
     source: str = ""
     id: int | None = None
+    count: int = 0  # how often the corpus uses a built-in phrase (not stored, not exported)
 
     @property
     def builtin(self) -> bool:
@@ -152,6 +153,11 @@ class Library:
     def close(self) -> None:
         self._db.close()
 
+    def set_builtin(self, phrases: Sequence[Phrase]) -> None:
+        """Replace the built-in phrases (the editor loads the bank after the window is up)."""
+        self._builtin = list(phrases)
+        self._index = None
+
     # ---- reading ------------------------------------------------------------------------
 
     def _refresh(self, force: bool = False) -> None:
@@ -178,7 +184,14 @@ class Library:
         self._refresh()
         personal = {e.text for e in self._entries}
         return [
-            Entry(p.text, p.kind, list(p.sections), usage=self._builtin_usage.get(p.text, 0), source=p.source)
+            Entry(
+                p.text,
+                p.kind,
+                list(p.sections),
+                usage=self._builtin_usage.get(p.text, 0),
+                source=p.source,
+                count=p.count,
+            )
             for p in self._builtin
             if p.text not in personal and (include_hidden or p.text not in self._hidden)
         ]
@@ -238,6 +251,7 @@ class Library:
         if existing is not None:
             return existing
         stamp = now()
+        kind, sections = PhraseKind(kind), [SectionType(s) for s in sections]  # plain strings from widgets too
         entry = Entry(
             text,
             kind,

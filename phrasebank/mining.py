@@ -226,7 +226,9 @@ def typable(text: str) -> bool:
     """
     if len(text) > 2 and text[-1] in _CLAUSE_MARKS:
         text = text[:-1]
-    if len(text) < 2 or text[0] in _CLOSERS + _MARKS or text[-1] in _OPENERS + _MARKS or not _balanced(text):
+    if len(text) < 2 or text[0] in _CLOSERS + _MARKS or text[-1] in _OPENERS + _MARKS:
+        return False
+    if not _balanced(text, closes_earlier=True):
         return False
     return not _PUNCT_ONLY_RE.match(text) and bool(_CJK_RE.search(PLACEHOLDER_RE.sub("", text))) and not has_noise(text)
 
@@ -246,8 +248,23 @@ def _acceptable(text: str) -> bool:
     return len(words) >= 2 and len(words) * 2 >= len(_CJK_RE.findall(text)) + text.count(SLOT)
 
 
-def _balanced(text: str) -> bool:
-    return all(text.count(a) == text.count(b) for a, b in zip(_OPENERS, _CLOSERS, strict=True))
+def _balanced(text: str, closes_earlier: bool = False) -> bool:
+    """Marks nest properly and none is left open (“四个意识” yes, 课堂”“ no).
+
+    With `closes_earlier`, a closing mark may close a quote opened before the text (四个意识” is a
+    fine completion after the writer typed 增强“).
+    """
+    pairs = dict(zip(_CLOSERS, _OPENERS, strict=True))
+    stack: list[str] = []
+    for ch in text:
+        if ch in _OPENERS:
+            stack.append(ch)
+        elif ch in pairs:
+            if stack and stack[-1] == pairs[ch]:
+                stack.pop()
+            elif stack or not closes_earlier:
+                return False
+    return not stack
 
 
 def _dedupe(phrases: list[Phrase]) -> list[Phrase]:

@@ -71,7 +71,7 @@ class SearchIndex:
         """Entries matching the query (all when empty) and the filters, ranked.
 
         Rank: exact text, then prefix matches before inner ones (text, initials, full pinyin), then
-        favourites, then usage, then shorter text.
+        favourites, then the writer's usage, then how often the corpus uses it, then shorter text.
         """
         query = query.strip()
         if not query:
@@ -90,7 +90,7 @@ class SearchIndex:
             if not _passes(entry, section, kind, tag, favourite, origin):
                 continue
             rank = 0 if entry.text == query else quality
-            results.append((rank, not entry.favourite, -entry.usage, len(entry.text), entry.text, i))
+            results.append((rank, not entry.favourite, -entry.usage, -entry.count, len(entry.text), entry.text, i))
         results.sort()
         return [self.entries[item[-1]] for item in results[:limit]]
 

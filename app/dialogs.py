@@ -1,0 +1,203 @@
+"""Small dialogs: add or edit a phrase, find and replace, new report from a template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from phrasebank.paths import RESOURCES
+from phrasebank.types import PhraseKind, SectionType
+
+TEMPLATES = RESOURCES / "templates"
+TEMPLATE_ORDER = ("督导情况报告", "巡回指导工作报告", "进展情况汇报", "学习贯彻情况报告", "空白报告")
+
+
+class PhraseDialog(QDialog):
+    """Text, kind, section types, tags and note of a personal phrase."""
+
+    def __init__(
+        self,
+        parent,
+        text: str,
+        kind: PhraseKind = PhraseKind.COLLOCATION,
+        sections: tuple[SectionType, ...] = (),
+        tags: tuple[str, ...] = (),
+        note: str = "",
+        title: str = "加入我的短语库",
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.text = QPlainTextEdit(text)
+        self.text.setFixedHeight(70)
+        self.kind = QComboBox()
+        for k in PhraseKind:
+            if k is not PhraseKind.NGRAM:
+                self.kind.addItem(k.label, k)
+        self.kind.setCurrentIndex(max(self.kind.findData(kind), 0))
+        boxes = QWidget()
+        grid = QGridLayout(boxes)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.section_boxes: dict[SectionType, QCheckBox] = {}
+        for n, section in enumerate(SectionType):
+            box = QCheckBox(section.label)
+            box.setChecked(section in sections)
+            grid.addWidget(box, n // 4, n % 4)
+            self.section_boxes[section] = box
+        self.tags = QLineEdit("；".join(tags), placeholderText="用分号分隔，如：主题教育；开头")
+        self.note = QLineEdit(note)
+        form = QFormLayout()
+        form.addRow("短语", self.text)
+        form.addRow("种类", self.kind)
+        form.addRow("用于", boxes)
+        form.addRow("标签", self.tags)
+        form.addRow("备注", self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def values(self) -> dict:
+        tags = [t.strip() for t in self.tags.text().replace(";", "；").split("；") if t.strip()]
+        return {
+            "text": self.text.toPlainText().strip(),
+            "kind": PhraseKind(self.kind.currentData()),
+            "sections": [s for s, box in self.section_boxes.items() if box.isChecked()],
+            "tags": tags,
+            "note": self.note.text().strip(),
+        }
+
+
+class FindReplaceDialog(QDialog):
+    """Find (Ctrl+F) and replace (Ctrl+H) in the editor; not modal, so the writer keeps typing."""
+
+    def __init__(self, editor, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("查找和替换")
+        self.editor = editor
+        self.find_text = QLineEdit()
+        self.replace_text = QLineEdit()
+        self.case = QCheckBox("区分大小写")
+        self.status = QLabel("")
+        find_next = QPushButton("查找下一个")
+        replace_one = QPushButton("替换")
+        replace_all = QPushButton("全部替换")
+        find_next.clicked.connect(lambda: self.find(backward=False))
+        replace_one.clicked.connect(self.replace)
+        replace_all.clicked.connect(self.replace_all)
+        self.find_text.returnPressed.connect(lambda: self.find(backward=False))
+        form = QFormLayout()
+        form.addRow("查找", self.find_text)
+        form.addRow("替换为", self.replace_text)
+        buttons = QHBoxLayout()
+        for button in (find_next, replace_one, replace_all):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.case)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+
+    def _flags(self, backward: bool = False) -> QTextDocument.FindFlag:
+        flags = QTextDocument.FindFlag(0)
+        if self.case.isChecked():
+            flags |= QTextDocument.FindFlag.FindCaseSensitively
+        if backward:
+            flags |= QTextDocument.FindFlag.FindBackward
+        return flags
+
+    def find(self, backward: bool = False) -> bool:
+        needle = self.find_text.text()
+        if not needle:
+            return False
+        found = self.editor.find(needle, self._flags(backward))
+        if not found:  # wrap around
+            cursor = self.editor.textCursor()
+            cursor.movePosition(cursor.MoveOperation.End if backward else cursor.MoveOperation.Start)
+            self.editor.setTextCursor(cursor)
+            found = self.editor.find(needle, self._flags(backward))
+        self.status.setText("" if found else f"找不到“{needle}”")
+        return found
+
+    def replace(self) -> None:
+        cursor = self.editor.textCursor()
+        if cursor.hasSelection() and cursor.selectedText() == self.find_text.text():
+            cursor.insertText(self.replace_text.text())
+        self.find()
+
+    def replace_all(self) -> int:
+        needle, replacement = self.find_text.text(), self.replace_text.text()
+        if not needle:
+            return 0
+        cursor = self.editor.textCursor()
+        cursor.beginEditBlock()
+        cursor.movePosition(cursor.MoveOperation.Start)
+        self.editor.setTextCursor(cursor)
+        count = 0
+        while self.editor.find(needle, self._flags()):
+            found = self.editor.textCursor()
+            found.insertText(replacement)
+            count += 1
+        cursor.endEditBlock()
+        self.status.setText(f"已替换 {count} 处")
+        return count
+
+
+def template_text(name: str) -> str:
+    path = TEMPLATES / f"{name}.txt"
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def template_names() -> list[str]:
+    found = {p.stem for p in Path(TEMPLATES).glob("*.txt")}
+    return [n for n in TEMPLATE_ORDER if n in found] + sorted(found - set(TEMPLATE_ORDER))
+
+
+class TemplateDialog(QDialog):
+    """Choose a report type; its skeleton shows on the right."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("从模板新建")
+        self.names = QListWidget()
+        self.names.addItems(template_names())
+        self.preview = QPlainTextEdit(readOnly=True)
+        self.names.currentTextChanged.connect(lambda name: self.preview.setPlainText(template_text(name)))
+        self.names.itemDoubleClicked.connect(lambda _: self.accept())
+        self.names.setCurrentRow(0)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("新建")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.names, 1)
+        row.addWidget(self.preview, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+        self.resize(720, 420)
+
+    def chosen(self) -> str:
+        item = self.names.currentItem()
+        return item.text() if item else "空白报告"

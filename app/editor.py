@@ -1,0 +1,338 @@
+"""The report editor: plain text with the report's structure kept current paragraph by paragraph.
+
+Suggestions follow document *content* changes, not key presses, because an input method commits
+whole strings; they are shown on the next event-loop turn and never during a composition. An
+accepted suggestion or an inserted phrase is one undoable edit.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QTextBlockFormat, QTextCursor
+from PySide6.QtWidgets import QTextEdit
+
+from phrasebank.bank import PhraseBank
+from phrasebank.memory import DocumentMemory
+from phrasebank.numbering import move_section, renumber
+from phrasebank.phrase import Suggestion
+from phrasebank.structure import Role, Structure
+from phrasebank.types import PLACEHOLDER_RE, SectionType
+
+from . import fonts
+from .highlighter import ReportHighlighter
+from .popup import SuggestionPopup
+
+_CLAUSE_MARKS = "。！？；，、："
+
+
+class ReportEditor(QTextEdit):
+    """Plain-text report editor with live structure, inline suggestions and slot navigation."""
+
+    structureChanged = Signal()
+    sectionChanged = Signal(object)  # SectionType | None
+    phraseUsed = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setAcceptRichText(False)
+        self.setTabChangesFocus(False)
+        self.structure = Structure()
+        self.bank: PhraseBank | None = None
+        self.memory = DocumentMemory()
+        self.suggestions_enabled = True
+        self._composing = False
+        self._block_count = 1
+        self._title_block = -1
+        self._section: SectionType | None = None
+        self._learned_to = 0  # position in the current paragraph up to which the memory has learned
+        self._slot_span: QTextCursor | None = None  # a slot phrase being filled in: Tab moves between its slots
+        self.popup = SuggestionPopup(self.viewport())
+        self.popup.accepted.connect(self.accept_suggestion)
+        self.highlighter = ReportHighlighter(self.document(), self._is_title)
+        self.setFont(fonts.font(fonts.BODY, self.highlighter.base_size))
+        self.document().setDocumentMargin(24)
+        self.document().contentsChange.connect(self._on_contents_change)
+        self.cursorPositionChanged.connect(self._on_cursor_moved)
+        self.set_text("")
+
+    # ---- document and structure --------------------------------------------------------------
+
+    def set_text(self, text: str) -> None:
+        """Replace the whole document (open, new from template); clears undo history."""
+        document = self.document()
+        document.blockSignals(True)
+        self.setPlainText(text)
+        document.blockSignals(False)
+        self._block_count = document.blockCount()
+        self.structure = Structure.from_texts(self.paragraphs())
+        self.memory = DocumentMemory()
+        QTimer.singleShot(0, self._learn_document)
+        self._after_structure_change(undoable=False)
+        self.document().setModified(False)
+        self.highlighter.rehighlight()
+
+    def paragraphs(self) -> list[str]:
+        return self.toPlainText().split("\n")
+
+    def _on_contents_change(self, position: int, removed: int, added: int) -> None:
+        document = self.document()
+        first = document.findBlock(position).blockNumber()
+        last = document.findBlock(position + added).blockNumber()
+        if last < 0:
+            last = document.blockCount() - 1
+        old_count, self._block_count = self._block_count, document.blockCount()
+        replaced = (last - first + 1) + (old_count - self._block_count)
+        texts = [document.findBlockByNumber(n).text() for n in range(first, last + 1)]
+        self.structure.replace(first, max(replaced, 0), texts)
+        self._after_structure_change(undoable=True)
+        if added and not self._composing and self.suggestions_enabled:
+            inserted = document.toPlainText()[position : position + added] if added < 200 else ""
+            QTimer.singleShot(0, lambda: self._after_insert(inserted))
+        elif removed:
+            QTimer.singleShot(0, self.refresh_popup)
+
+    def _after_structure_change(self, undoable: bool) -> None:
+        title = next((i for i, role in enumerate(self.structure.roles) if role is Role.TITLE), -1)
+        if title != self._title_block:
+            self._align_title(self._title_block, title, undoable)
+            self._title_block = title
+        self.structureChanged.emit()
+        self._on_cursor_moved()
+
+    def _align_title(self, old: int, new: int, undoable: bool) -> None:
+        """Centre the title block (merged into the edit that made it the title, so undo reverts both)."""
+        cursor = QTextCursor(self.document())
+        if undoable:
+            cursor.joinPreviousEditBlock()
+        else:
+            cursor.beginEditBlock()
+        for block_number, alignment in ((old, Qt.AlignmentFlag.AlignLeft), (new, Qt.AlignmentFlag.AlignHCenter)):
+            block = self.document().findBlockByNumber(block_number)
+            if block_number >= 0 and block.isValid():
+                fmt = QTextBlockFormat(block.blockFormat())
+                fmt.setAlignment(alignment)
+                cursor.setPosition(block.position())
+                cursor.setBlockFormat(fmt)
+        cursor.endEditBlock()
+
+    def _is_title(self, block_number: int) -> bool:
+        roles = self.structure.roles
+        return 0 <= block_number < len(roles) and roles[block_number] is Role.TITLE
+
+    def current_section(self) -> SectionType | None:
+        return self.structure.section_at(self.textCursor().blockNumber())
+
+    def _on_cursor_moved(self) -> None:
+        section = self.current_section()
+        if section != self._section:
+            self._section = section
+            self.sectionChanged.emit(section)
+
+    # ---- memory of the document --------------------------------------------------------------
+
+    def _learn_document(self) -> None:
+        for text in self.paragraphs():
+            if text.strip():
+                self.memory.learn(text)
+
+    def _learn_finished_clause(self, inserted: str) -> None:
+        if not inserted or inserted[-1] not in _CLAUSE_MARKS:
+            return
+        block = self.textCursor().block()
+        end = self.textCursor().positionInBlock()
+        start = self._learned_to if self._learned_to < end else 0
+        clause = block.text()[start:end]
+        if clause.strip():
+            self.memory.learn(clause)
+        self._learned_to = end
+
+    # ---- suggestions -------------------------------------------------------------------------
+
+    def _after_insert(self, inserted: str) -> None:
+        self._learn_finished_clause(inserted)
+        self.refresh_popup()
+
+    def refresh_popup(self) -> None:
+        """Ask the bank for completions at the cursor and show them (or hide the popup)."""
+        if self._in_slot_span():
+            self.popup.hide()  # filling in slots: Tab belongs to the slots
+            return
+        if self.bank is None or self._composing or not self.suggestions_enabled or self.textCursor().hasSelection():
+            self.popup.hide()
+            return
+        cursor = self.textCursor()
+        before = cursor.block().text()[: cursor.positionInBlock()]
+        if not before.strip() or before[-1].isspace():
+            self.popup.hide()
+            return
+        suggestions = self.bank.suggest(before, self.current_section(), 5, memory=self.memory)
+        if suggestions:
+            self.popup.show_at(suggestions, self.cursorRect())
+        else:
+            self.popup.hide()
+
+    def accept_suggestion(self, suggestion: Suggestion | None = None) -> None:
+        suggestion = suggestion or self.popup.current()
+        self.popup.hide()
+        if suggestion is not None:
+            self.insert_phrase(suggestion.completion, record=suggestion.phrase)
+
+    def insert_phrase(self, text: str, record: str | None = None) -> None:
+        """Insert at the cursor as one undoable edit; select the first slot the text carries."""
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        start = cursor.selectionStart()
+        cursor.insertText(text)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self.popup.hide()
+        self.phraseUsed.emit(record or text)
+        match = PLACEHOLDER_RE.search(text)
+        if match:
+            span = QTextCursor(self.document())
+            span.setPosition(start)
+            span.setPosition(start + len(text), QTextCursor.MoveMode.KeepAnchor)
+            self._slot_span = span  # Qt keeps its ends in place as the slots are typed over
+            self._select(start + match.start(), start + match.end())
+
+    def _in_slot_span(self) -> bool:
+        span = self._slot_span
+        if span is None:
+            return False
+        position = self.textCursor().position()
+        if span.selectionStart() <= position <= span.selectionEnd():
+            return True
+        self._slot_span = None
+        return False
+
+    def _next_slot_in_span(self) -> bool:
+        """Select the next slot of the phrase being filled in; at the last one, leave the phrase."""
+        span = self._slot_span
+        text = self.toPlainText()
+        end = span.selectionEnd()
+        match = PLACEHOLDER_RE.search(text, self.textCursor().selectionEnd(), end)
+        if match:
+            self._select(match.start(), match.end())
+        else:
+            self._slot_span = None
+            cursor = self.textCursor()
+            cursor.setPosition(end)
+            self.setTextCursor(cursor)
+        return True
+
+    def _select(self, start: int, end: int) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.popup.hide()
+
+    def next_placeholder(self) -> bool:
+        """Select the next unfilled placeholder after the cursor (wrapping); False when there is none."""
+        text = self.toPlainText()
+        position = self.textCursor().selectionEnd()
+        match = PLACEHOLDER_RE.search(text, position) or PLACEHOLDER_RE.search(text, 0)
+        if not match:
+            return False
+        self._select(match.start(), match.end())
+        return True
+
+    # ---- keys and input methods --------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        key, modifiers = event.key(), event.modifiers()
+        if key == Qt.Key.Key_Tab and not modifiers and self._in_slot_span():
+            self._next_slot_in_span()
+            return
+        if self.popup.isVisible():
+            alt = modifiers & Qt.KeyboardModifier.AltModifier
+            plain = not modifiers & ~Qt.KeyboardModifier.KeypadModifier
+            # Tab accepts; Enter accepts only a row the writer chose with the arrows, otherwise it is
+            # the line break it was typed as (a heading's Enter must not turn into a completion).
+            chosen = self.popup.chosen_by_writer
+            if plain and (key == Qt.Key.Key_Tab or (key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and chosen)):
+                self.accept_suggestion()
+                return
+            if key == Qt.Key.Key_Escape:
+                self.popup.hide()
+                return
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and not modifiers:
+                self.popup.move_selection(1 if key == Qt.Key.Key_Down else -1)
+                return
+            if alt and Qt.Key.Key_1 <= key <= Qt.Key.Key_5:
+                picked = self.popup.pick(key - Qt.Key.Key_0)
+                if picked:
+                    self.accept_suggestion(picked)
+                return
+        if key == Qt.Key.Key_F4 or (key == Qt.Key.Key_Tab and not modifiers):
+            if self.next_placeholder():
+                return
+        super().keyPressEvent(event)
+        if key in (
+            Qt.Key.Key_Left,
+            Qt.Key.Key_Right,
+            Qt.Key.Key_Home,
+            Qt.Key.Key_End,
+            Qt.Key.Key_PageUp,
+            Qt.Key.Key_PageDown,
+        ):
+            self.popup.hide()
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802 (Qt override)
+        self._composing = bool(event.preeditString())
+        if self._composing:
+            self.popup.hide()
+        super().inputMethodEvent(event)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.popup.hide()
+        super().focusOutEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        # Tab must reach keyPressEvent (slot navigation), not move the focus to the next widget.
+        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Tab:
+            self.keyPressEvent(event)
+            return True
+        return super().event(event)
+
+    # ---- structure edits ---------------------------------------------------------------------
+
+    def go_to_paragraph(self, index: int) -> None:
+        block = self.document().findBlockByNumber(index)
+        if block.isValid():
+            cursor = QTextCursor(block)
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+            self.setFocus()
+
+    def _replace_all(self, texts: list[str]) -> None:
+        """Replace the whole text as one undoable edit."""
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText("\n".join(texts))
+        cursor.endEditBlock()
+
+    def move_section(self, heading: int, before: int) -> None:
+        """Move the section headed at paragraph `heading` (with its text) before paragraph `before`."""
+        texts, new_index = move_section(self.paragraphs(), heading, before)
+        if texts != self.paragraphs():
+            self._replace_all(texts)
+            self.go_to_paragraph(new_index)
+
+    def renumber(self) -> int:
+        """Renumber every heading sequence; return how many headings changed."""
+        old = self.paragraphs()
+        new = renumber(old)
+        changed = [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
+        if not changed:
+            return 0
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        for index in changed:
+            block = self.document().findBlockByNumber(index)
+            cursor.setPosition(block.position())
+            cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(new[index])
+        cursor.endEditBlock()
+        return len(changed)

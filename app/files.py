@@ -1,0 +1,33 @@
+"""Reading and writing reports for the editor: .docx and .txt in, .docx (GB/T 9704) or .txt out."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from phrasebank.documents import read_paragraphs
+from phrasebank.docx_export import ExportError, export_docx
+
+
+def read_report(path: Path) -> list[str]:
+    """The report's paragraphs as the writer wrote them (no cleaning: it is their text)."""
+    paragraphs = read_paragraphs(path)
+    while paragraphs and not paragraphs[-1].strip():
+        paragraphs.pop()
+    return paragraphs
+
+
+def write_report(paragraphs: list[str], path: Path) -> None:
+    """Write atomically: .docx laid out per GB/T 9704-2012, anything else as UTF-8 text."""
+    if path.suffix.lower() == ".docx":
+        export_docx(paragraphs, path)
+        return
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write("\n".join(paragraphs) + "\n")
+        os.replace(temp, path)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise ExportError(f"无法保存 {path}：{exc.strerror or exc}") from None

@@ -1,0 +1,50 @@
+"""On-screen look of the report: heading levels, run-in heads, unfilled placeholders."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+from phrasebank.structure import Role, parse_paragraph
+from phrasebank.types import PLACEHOLDER_RE
+
+from . import fonts
+
+
+def _format(family: str, size: float | None = None, bold: bool = False) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setFontFamilies([family, *fonts.STAND_INS.get(family, [])])
+    if size:
+        fmt.setFontPointSize(size)
+    if bold:
+        fmt.setFontWeight(QFont.Weight.Bold)
+    return fmt
+
+
+class ReportHighlighter(QSyntaxHighlighter):
+    """Formats each paragraph from its parse (cached per text); the title is the editor's to say."""
+
+    def __init__(self, document: QTextDocument, is_title) -> None:
+        super().__init__(document)
+        self._is_title = is_title
+        self.base_size = 16.0
+        self._placeholder = QTextCharFormat()
+        self._placeholder.setBackground(QColor("#fff1a8"))
+        self._placeholder.setForeground(QColor("#8a5a00"))
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
+        para = parse_paragraph(text)
+        size = self.base_size
+        if self._is_title(self.currentBlock().blockNumber()):
+            self.setFormat(0, len(text), _format(fonts.TITLE, size * 1.375, bold=True))
+        elif para.role is Role.HEADING:
+            family, bold = {1: (fonts.HEI, True), 2: (fonts.KAI, False)}.get(para.level, (fonts.BODY, True))
+            head_end = len(para.number) + len(para.head) + 1
+            self.setFormat(0, min(head_end, len(text)), _format(family, size, bold))
+        elif para.is_runin:
+            head_end = text.find(para.head) + len(para.head) + 1 if para.head else len(para.number)
+            self.setFormat(0, min(head_end, len(text)), _format(fonts.BODY, size, bold=True))
+        for match in PLACEHOLDER_RE.finditer(text):  # x, X, XX (the slot mark), ×× …
+            for position in range(match.start(), match.end()):
+                merged = self.format(position)
+                merged.merge(self._placeholder)
+                self.setFormat(position, 1, merged)

@@ -1,0 +1,155 @@
+"""The outline dock: title, headings by level and run-in heads, each with its section badge."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QPushButton,
+    QToolBar,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from phrasebank.numbering import numbering_issues
+from phrasebank.structure import OutlineNode, Structure
+
+INDEX_ROLE = Qt.ItemDataRole.UserRole
+HEADING_ROLE = Qt.ItemDataRole.UserRole + 1
+
+SECTION_COLOURS = {
+    "opening": "#6b7280",
+    "overview": "#2563eb",
+    "measures": "#059669",
+    "highlights": "#d97706",
+    "problems": "#dc2626",
+    "next_steps": "#7c3aed",
+    "closing": "#6b7280",
+}
+
+
+class OutlineTree(QTreeWidget):
+    """Tree whose drops move a heading's whole section in the document, not just the tree item."""
+
+    moveRequested = Signal(int, int)  # heading paragraph, paragraph to stand before
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setHeaderHidden(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.paragraph_count = 0
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        source = self.currentItem()
+        target = self.itemAt(event.position().toPoint())
+        event.ignore()  # the document is the truth: the tree is rebuilt from it
+        if source is None or not source.data(0, HEADING_ROLE):
+            return
+        if target is None:
+            before = self.paragraph_count
+        else:
+            rect = self.visualItemRect(target)
+            below = event.position().toPoint().y() > rect.center().y()
+            before = target.data(0, INDEX_ROLE) + (1 if below and not target.childCount() else 0)
+        self.moveRequested.emit(source.data(0, INDEX_ROLE), before)
+
+
+class OutlineDock(QDockWidget):
+    """Shows the outline; click jumps, drag moves a section, “重新编号” renumbers."""
+
+    jumpRequested = Signal(int)
+    renumberRequested = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__("大纲", parent)
+        self.setObjectName("outlineDock")
+        self.tree = OutlineTree()
+        self.tree.itemClicked.connect(lambda item: self.jumpRequested.emit(item.data(0, INDEX_ROLE)))
+        self.tree.itemActivated.connect(lambda item: self.jumpRequested.emit(item.data(0, INDEX_ROLE)))
+        self.renumber_button = QPushButton("重新编号")
+        self.renumber_button.setToolTip("把一、二、三和（一）（二）等序号按顺序重新编排")
+        self.renumber_button.clicked.connect(self.renumberRequested)
+        bar = QToolBar()
+        bar.addWidget(self.renumber_button)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(bar)
+        layout.addWidget(self.tree)
+        self.setWidget(body)
+        self._pending: Structure | None = None
+        self._timer = QTimer(self, singleShot=True, interval=120)
+        self._timer.timeout.connect(self._rebuild)
+        self.gaps: list[int] = []
+
+    def show_structure(self, structure: Structure, at_once: bool = False) -> None:
+        """Rebuild the tree from the structure (coalesced while the writer types)."""
+        self._pending = structure
+        if at_once:
+            self._rebuild()
+        else:
+            self._timer.start()
+
+    def _rebuild(self) -> None:
+        structure = self._pending
+        if structure is None:
+            return
+        issues = {issue.index: issue for issue in numbering_issues(structure)}
+        self.gaps = sorted(issues)
+        self.tree.paragraph_count = len(structure.paragraphs)
+        self.tree.clear()
+        parents: list[tuple[int, QTreeWidgetItem]] = []
+        for node in structure.outline():
+            item = self._item(node, issues.get(node.index))
+            while parents and parents[-1][0] >= node.level:
+                parents.pop()
+            if parents:
+                parents[-1][1].addChild(item)
+            else:
+                self.tree.addTopLevelItem(item)
+            parents.append((node.level, item))
+        self.tree.expandAll()
+
+    def _item(self, node: OutlineNode, issue) -> QTreeWidgetItem:
+        text = f"{node.number}{node.text}" if node.kind != "runin" else f"{node.number}{node.text}"
+        if len(text) > 40:
+            text = text[:39] + "…"
+        if node.section:
+            text += f"  〔{node.section.label}〕"
+        if issue is not None:
+            text += f"  ⚠ {'重复' if issue.kind == 'repeat' else '缺号'}，应为第{issue.expected}项"
+        item = QTreeWidgetItem([text])
+        item.setData(0, INDEX_ROLE, node.index)
+        item.setData(0, HEADING_ROLE, node.kind == "heading")
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if node.kind == "heading":
+            flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        item.setFlags(flags)
+        if issue is not None:
+            item.setForeground(0, QBrush(QColor("#b91c1c")))
+        elif node.section:
+            item.setForeground(0, QBrush(QColor(SECTION_COLOURS[node.section.value])))
+        if node.kind == "title" or node.level == 1:
+            font = item.font(0)
+            font.setBold(True)
+            item.setFont(0, font)
+        item.setToolTip(0, node.text)
+        return item
+
+    def items(self) -> list[QTreeWidgetItem]:
+        """Every item in display order (for tests and keyboard navigation)."""
+        out: list[QTreeWidgetItem] = []
+
+        def walk(item: QTreeWidgetItem) -> None:
+            out.append(item)
+            for i in range(item.childCount()):
+                walk(item.child(i))
+
+        for i in range(self.tree.topLevelItemCount()):
+            walk(self.tree.topLevelItem(i))
+        return out

@@ -1,0 +1,172 @@
+"""The phrase dock: built-in and personal phrases for the section at the cursor, grouped by kind."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLineEdit,
+    QMenu,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from phrasebank.library import Entry, Library, LibraryError
+from phrasebank.types import PhraseKind, SectionType
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole
+FOLLOW = "follow"
+LIMIT = 300
+
+
+class PhraseDock(QDockWidget):
+    """Search (text, pinyin, initials) and filters over the library; double-click or Enter inserts."""
+
+    insertRequested = Signal(str)
+    editRequested = Signal(object)  # Entry
+    message = Signal(str)
+
+    def __init__(self, library: Library, parent=None) -> None:
+        super().__init__("短语", parent)
+        self.setObjectName("phraseDock")
+        self.library = library
+        self.cursor_section: SectionType | None = None
+        self.search = QLineEdit(placeholderText="搜索：文字、全拼或首字母（如 yxcg）")
+        self.search.setClearButtonEnabled(True)
+        self.section_box = QComboBox()
+        self.section_box.addItem("跟随光标所在部分", FOLLOW)
+        self.section_box.addItem("全部部分", None)
+        for section in SectionType:
+            self.section_box.addItem(section.label, section)
+        self.kind_box = QComboBox()
+        self.kind_box.addItem("全部种类", None)
+        for kind in PhraseKind:
+            if kind is not PhraseKind.NGRAM:
+                self.kind_box.addItem(kind.label, kind)
+        self.origin_box = QComboBox()
+        for label, origin in (("内置和个人", None), ("内置", "builtin"), ("我的短语", "personal")):
+            self.origin_box.addItem(label, origin)
+        self.favourites = QCheckBox("只看收藏")
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._menu)
+        self.tree.itemActivated.connect(self._activated)
+        self.tree.setDragEnabled(True)
+        filters = QHBoxLayout()
+        for widget in (self.section_box, self.kind_box, self.origin_box):
+            filters.addWidget(widget)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.favourites)
+        layout.addWidget(self.tree)
+        self.setWidget(body)
+        self.search.textChanged.connect(self.refresh)
+        for box in (self.section_box, self.kind_box, self.origin_box):
+            box.currentIndexChanged.connect(self.refresh)
+        self.favourites.toggled.connect(self.refresh)
+        self.search.returnPressed.connect(self._insert_first)
+
+    def follow_section(self, section: SectionType | None) -> None:
+        """The cursor moved into another section: show its phrases (when following the cursor)."""
+        self.cursor_section = section
+        if self.section_box.currentData() == FOLLOW:
+            self.refresh()
+
+    def shown_section(self) -> SectionType | None:
+        data = self.section_box.currentData()  # Qt hands enum data back as plain strings
+        if data == FOLLOW:
+            return self.cursor_section
+        return SectionType(data) if data else None
+
+    def shown_kind(self) -> PhraseKind | None:
+        data = self.kind_box.currentData()
+        return PhraseKind(data) if data else None
+
+    def refresh(self) -> None:
+        section = self.shown_section()
+        entries = self.library.search(
+            self.search.text(),
+            section=section,
+            kind=self.shown_kind(),
+            favourite=True if self.favourites.isChecked() else None,
+            origin=self.origin_box.currentData(),
+            limit=LIMIT,
+        )
+        entries = [e for e in entries if e.kind is not PhraseKind.NGRAM]
+        self.tree.clear()
+        groups: dict[PhraseKind, QTreeWidgetItem] = {}
+        for kind in PhraseKind:
+            members = [e for e in entries if e.kind is kind]
+            if not members:
+                continue
+            group = QTreeWidgetItem([f"{kind.label}（{len(members)}）"])
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.tree.addTopLevelItem(group)
+            groups[kind] = group
+            for entry in members:
+                mark = "★ " if entry.favourite else ""
+                origin = "" if entry.builtin else "  · 我的"
+                item = QTreeWidgetItem([f"{mark}{entry.text}{origin}"])
+                item.setData(0, ENTRY_ROLE, entry)
+                where = "、".join(s.label for s in entry.sections)
+                item.setToolTip(0, where + (f"\n{entry.note}" if entry.note else ""))
+                group.addChild(item)
+        self.tree.expandAll()
+        title = f"短语 — {section.label}" if section else "短语"
+        self.setWindowTitle(title)
+
+    def entries(self) -> list[Entry]:
+        out = []
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            out.extend(group.child(j).data(0, ENTRY_ROLE) for j in range(group.childCount()))
+        return out
+
+    def _activated(self, item: QTreeWidgetItem) -> None:
+        entry = item.data(0, ENTRY_ROLE)
+        if entry is not None:
+            self.insertRequested.emit(entry.text)
+
+    def _insert_first(self) -> None:
+        entries = self.entries()
+        if entries:
+            self.insertRequested.emit(entries[0].text)
+
+    def _menu(self, position) -> None:
+        item = self.tree.itemAt(position)
+        entry: Entry | None = item.data(0, ENTRY_ROLE) if item else None
+        if entry is None:
+            return
+        menu = QMenu(self)
+        menu.addAction("插入", lambda: self.insertRequested.emit(entry.text))
+        menu.addAction("复制", lambda: QGuiApplication.clipboard().setText(entry.text))
+        menu.addSeparator()
+        if entry.builtin:
+            menu.addAction("加入我的短语库", lambda: self._guard(lambda: self.library.copy_builtin(entry.text)))
+            menu.addAction("隐藏此内置短语", lambda: self._guard(lambda: self.library.hide_builtin(entry.text)))
+        else:
+            favourite = QAction("取消收藏" if entry.favourite else "收藏", menu)
+            favourite.triggered.connect(
+                lambda: self._guard(lambda: self.library.set_favourite(entry.id, not entry.favourite))
+            )
+            menu.addAction(favourite)
+            menu.addAction("编辑…", lambda: self.editRequested.emit(entry))
+            menu.addAction("删除", lambda: self._guard(lambda: self.library.remove(entry.id)))
+        menu.exec(self.tree.viewport().mapToGlobal(position))
+
+    def _guard(self, action) -> None:
+        try:
+            action()
+        except LibraryError as exc:
+            self.message.emit(str(exc))
+        self.refresh()

@@ -1,0 +1,414 @@
+"""The main window: editor in the middle, outline left, phrases right; files, autosave, settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox
+
+from phrasebank import tokenize
+from phrasebank.bank import PhraseBank
+from phrasebank.documents import IMAGE_MARKER, TABLE_MARKER
+from phrasebank.drafts import DraftStore
+from phrasebank.errors import PhrasebankError
+from phrasebank.library import Library, LibraryError
+from phrasebank.paths import data_dir
+from phrasebank.stats import text_stats
+
+from .dialogs import FindReplaceDialog, PhraseDialog, TemplateDialog, template_text
+from .editor import ReportEditor
+from .files import read_report, write_report
+from .outline import OutlineDock
+from .phrases import PhraseDock
+from .workers import run_in_background
+
+APP_TITLE = "公文写作台"
+AUTOSAVE_MS = 30_000
+MAX_RECENT = 8
+
+
+class MainWindow(QMainWindow):
+    """One report at a time; everything a writer does all day is one shortcut away."""
+
+    bankReady = Signal()
+
+    def __init__(self, bank: PhraseBank | None = None, library: Library | None = None, ask=None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+        self.ask = ask or self._ask  # replaced in tests: (title, text, buttons) -> chosen button
+        self.path: Path | None = None
+        self.has_unsupported = False
+        self.drafts = DraftStore()
+        self.library = library or Library()
+        self.editor = ReportEditor()
+        self.setCentralWidget(self.editor)
+        self.outline = OutlineDock(self)
+        self.phrases = PhraseDock(self.library, self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.phrases)
+        self.section_label, self.count_label = QLabel(), QLabel()
+        self.statusBar().addWidget(self.section_label)
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.find_dialog = FindReplaceDialog(self.editor, self)
+        self._counts = QTimer(self, singleShot=True, interval=300)
+        self._counts.timeout.connect(self._update_counts)
+        self._connect()
+        self._build_menus()
+        self._autosave = QTimer(self, interval=AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.autosave)
+        self._autosave.start()
+        self._restore_settings()
+        self._update_title()
+        self._on_section(self.editor.current_section())
+        if bank is not None:
+            self.set_bank(bank)
+        if self.library.notice:
+            QTimer.singleShot(0, lambda: self.ask("短语库", self.library.notice, ["确定"]))
+
+    # ---- wiring ------------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        editor = self.editor
+        editor.structureChanged.connect(lambda: self.outline.show_structure(editor.structure))
+        editor.structureChanged.connect(self._counts.start)
+        editor.sectionChanged.connect(self._on_section)
+        editor.document().modificationChanged.connect(self._update_title)
+        editor.phraseUsed.connect(self._record_use)
+        self.outline.jumpRequested.connect(editor.go_to_paragraph)
+        self.outline.tree.moveRequested.connect(editor.move_section)
+        self.outline.renumberRequested.connect(self.renumber)
+        self.phrases.insertRequested.connect(lambda text: editor.insert_phrase(text))
+        self.phrases.editRequested.connect(self.edit_phrase)
+        self.phrases.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+
+    def set_bank(self, bank: PhraseBank) -> None:
+        """The built-in bank is ready: suggestions on, built-in phrases in the panel."""
+        self.editor.bank = bank
+        self.library.set_builtin(bank.phrases)
+        self.phrases.refresh()
+        self.bankReady.emit()
+
+    def load_bank_in_background(self) -> None:
+        from phrasebank.builtin import builtin_bank
+
+        self.statusBar().showMessage("正在准备内置短语库……")
+
+        def work():
+            tokenize.warm_up()
+            return builtin_bank()
+
+        run_in_background(work, self._bank_loaded, self._error)
+
+    def _bank_loaded(self, bank: PhraseBank) -> None:
+        self.set_bank(bank)
+        self.statusBar().showMessage(f"内置短语库已就绪：{len(bank.phrases)} 条短语", 5000)
+
+    def _action(self, menu, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar, editor = self.menuBar(), self.editor
+        file = bar.addMenu("文件(&F)")
+        self._action(file, "从模板新建…", self.new_from_template, QKeySequence.StandardKey.New)
+        self._action(file, "打开…", self.open_dialog, QKeySequence.StandardKey.Open)
+        self.recent_menu = file.addMenu("最近打开")
+        self._action(file, "保存", self.save, QKeySequence.StandardKey.Save)
+        self._action(file, "另存为…", self.save_as, QKeySequence.StandardKey.SaveAs)
+        file.addSeparator()
+        self._action(file, "退出", self.close, QKeySequence.StandardKey.Quit)
+        edit = bar.addMenu("编辑(&E)")
+        self._action(edit, "撤销", editor.undo, QKeySequence.StandardKey.Undo)
+        self._action(edit, "重做", editor.redo, QKeySequence.StandardKey.Redo)
+        edit.addSeparator()
+        self._action(edit, "剪切", editor.cut, QKeySequence.StandardKey.Cut)
+        self._action(edit, "复制", editor.copy, QKeySequence.StandardKey.Copy)
+        self._action(edit, "粘贴", editor.paste, QKeySequence.StandardKey.Paste)
+        self._action(edit, "全选", editor.selectAll, QKeySequence.StandardKey.SelectAll)
+        edit.addSeparator()
+        self._action(edit, "查找…", self.show_find, QKeySequence.StandardKey.Find)
+        self._action(edit, "替换…", self.show_find, "Ctrl+H")
+        self._action(edit, "下一个待填空位", editor.next_placeholder, "F4")
+        self._action(edit, "把选中文字加入我的短语库…", self.add_selection, "Ctrl+D")
+        report = bar.addMenu("结构(&S)")
+        self._action(report, "重新编号", self.renumber, "Ctrl+Shift+R")
+        view = bar.addMenu("视图(&V)")
+        self._action(view, "放大", lambda: self.zoom(1), QKeySequence.StandardKey.ZoomIn)
+        self._action(view, "缩小", lambda: self.zoom(-1), QKeySequence.StandardKey.ZoomOut)
+        self._action(view, "还原大小", lambda: self.zoom(0), "Ctrl+0")
+        view.addSeparator()
+        view.addAction(self.outline.toggleViewAction())
+        view.addAction(self.phrases.toggleViewAction())
+        suggest = self._action(view, "输入联想", self._toggle_suggestions, checkable=True)
+        suggest.setChecked(True)
+
+    # ---- status ------------------------------------------------------------------------------
+
+    def _on_section(self, section) -> None:
+        self.section_label.setText(f"当前部分：{section.label}" if section else "当前部分：—")
+        self.phrases.follow_section(section)
+
+    def _update_counts(self) -> None:
+        stats = text_stats(self.editor.toPlainText())
+        self.count_label.setText(
+            f"字数 {stats.characters}（不含标点 {stats.without_punctuation}） "
+            f"段落 {stats.paragraphs}  约 {stats.pages} 页"
+        )
+
+    def _update_title(self, *_) -> None:
+        name = self.path.name if self.path else "未命名报告"
+        self.setWindowTitle(f"{name}[*] — {APP_TITLE}")
+        self.setWindowModified(self.editor.document().isModified())
+
+    def _toggle_suggestions(self, on: bool) -> None:
+        self.editor.suggestions_enabled = on
+        self.editor.popup.hide()
+
+    def zoom(self, step: int) -> None:
+        current = self.editor.highlighter.base_size
+        size = 16.0 if step == 0 else min(max(current + 2 * step, 8.0), 40.0)
+        self.editor.highlighter.base_size = size
+        font = self.editor.font()
+        font.setPointSizeF(size)
+        self.editor.setFont(font)
+        self.editor.highlighter.rehighlight()
+        self.settings.setValue("zoom", size)
+
+    # ---- files -------------------------------------------------------------------------------
+
+    def new_from_template(self, name: str | None = None) -> None:
+        if not self.maybe_save():
+            return
+        if name is None:
+            dialog = TemplateDialog(self)
+            if not dialog.exec():
+                return
+            name = dialog.chosen()
+        self._load("\n".join(template_text(name).splitlines()), None)
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        path, _ = QFileDialog.getOpenFileName(self, "打开报告", self._last_folder(), "报告 (*.docx *.txt)")
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path, wait: bool = False) -> None:
+        """Read a report off the GUI thread (progress in the status bar); errors get one clear message."""
+        self.statusBar().showMessage(f"正在打开 {path.name}……")
+        self.setEnabled(False)
+
+        def done(paragraphs: list[str]) -> None:
+            self.setEnabled(True)
+            self.has_unsupported = any(p in (TABLE_MARKER, IMAGE_MARKER) for p in paragraphs)
+            self._load("\n".join(paragraphs), path)
+            self._add_recent(path)
+            self.statusBar().showMessage(f"已打开 {path.name}", 5000)
+
+        def failed(error: Exception) -> None:
+            self.setEnabled(True)
+            self._error(error)
+
+        run_in_background(lambda: read_report(path), done, failed, wait=wait)
+
+    def _load(self, text: str, path: Path | None) -> None:
+        self.path = path
+        self.editor.set_text(text)
+        self.outline.show_structure(self.editor.structure, at_once=True)
+        self._update_title()
+        self._update_counts()
+        self.editor.setFocus()
+
+    def save(self) -> bool:
+        if self.path is None:
+            return self.save_as()
+        if self.has_unsupported and self.path.suffix.lower() == ".docx":
+            choice = self.ask(
+                "保存",
+                f"{self.path.name} 含有表格或图片，编辑器中没有显示，覆盖保存会丢失它们。建议另存为新文件。",
+                ["另存为", "仍然覆盖", "取消"],
+            )
+            if choice == "另存为":
+                return self.save_as()
+            if choice != "仍然覆盖":
+                return False
+        return self._write(self.path)
+
+    def save_as(self) -> bool:
+        suggested = str(self.path.with_suffix(".docx")) if self.path else str(Path(self._last_folder()) / "报告.docx")
+        path, _ = QFileDialog.getSaveFileName(self, "另存为", suggested, "Word 文档 (*.docx);;纯文本 (*.txt)")
+        if not path:
+            return False
+        target = Path(path)
+        if target.suffix.lower() not in (".docx", ".txt"):
+            target = target.with_suffix(".docx")
+        return self._write(target)
+
+    def _write(self, path: Path) -> bool:
+        try:
+            write_report(self.editor.paragraphs(), path)
+        except (PhrasebankError, OSError) as exc:
+            self._error(exc)
+            return False
+        if path != self.path:
+            self.has_unsupported = False
+        self.path = path
+        self.editor.document().setModified(False)
+        self.drafts.clear()
+        self._add_recent(path)
+        self._update_title()
+        self.statusBar().showMessage(f"已保存 {path}", 5000)
+        return True
+
+    def maybe_save(self) -> bool:
+        """Ask before unsaved changes are lost; False when the writer cancels."""
+        if not self.editor.document().isModified():
+            return True
+        name = self.path.name if self.path else "未命名报告"
+        choice = self.ask("保存修改", f"“{name}”有未保存的修改，是否保存？", ["保存", "不保存", "取消"])
+        if choice == "保存":
+            return self.save()
+        return choice == "不保存"
+
+    def _add_recent(self, path: Path) -> None:
+        recent = [p for p in self.settings.value("recent", [], list) or [] if p != str(path)]
+        recent.insert(0, str(path))
+        self.settings.setValue("recent", recent[:MAX_RECENT])
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for entry in self.settings.value("recent", [], list) or []:
+            action = self.recent_menu.addAction(entry)
+            action.triggered.connect(lambda _=False, p=entry: self.maybe_save() and self.open_path(Path(p)))
+        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+
+    def _last_folder(self) -> str:
+        recent = self.settings.value("recent", [], list) or []
+        return str(Path(recent[0]).parent) if recent else str(Path.home())
+
+    # ---- autosave and drafts -----------------------------------------------------------------
+
+    def autosave(self) -> None:
+        if self.editor.document().isModified():
+            try:
+                self.drafts.save(self.editor.toPlainText(), str(self.path or ""))
+            except OSError as exc:
+                self.statusBar().showMessage(f"自动保存失败：{exc.strerror or exc}", 8000)
+
+    def offer_draft(self) -> bool:
+        """After a crash: offer the autosaved draft back, saying when it was saved."""
+        draft = self.drafts.load()
+        if draft is None:
+            return False
+        when = draft.saved_at.replace("T", " ")
+        where = f"（{Path(draft.path).name}）" if draft.path else ""
+        choice = self.ask(
+            "恢复草稿", f"发现 {when} 自动保存的草稿{where}，上次可能没有正常退出。是否恢复？", ["恢复", "丢弃"]
+        )
+        if choice != "恢复":
+            self.drafts.clear()
+            return False
+        self._load(draft.text, Path(draft.path) if draft.path else None)
+        self.editor.document().setModified(True)
+        return True
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if event.type() == event.Type.ActivationChange and not self.isActiveWindow():
+            self.autosave()  # focus left the window
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.drafts.clear()
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("state", self.saveState())
+        self.settings.sync()
+        QThreadPool.globalInstance().waitForDone(2000)
+        event.accept()
+
+    def _restore_settings(self) -> None:
+        geometry, state = self.settings.value("geometry"), self.settings.value("state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 820)
+        if state is not None:
+            self.restoreState(state)
+        zoom = float(self.settings.value("zoom", 16.0))
+        if zoom != 16.0:
+            self.editor.highlighter.base_size = zoom - 2
+            self.zoom(1)
+        self._fill_recent()
+
+    # ---- phrases and structure ---------------------------------------------------------------
+
+    def _record_use(self, text: str) -> None:
+        try:
+            self.library.record_use(text)
+        except LibraryError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+
+    def add_selection(self) -> None:
+        text = self.editor.textCursor().selectedText().replace("\u2029", "").strip()
+        section = self.editor.current_section()
+        dialog = PhraseDialog(self, text, sections=(section,) if section else ())
+        if dialog.exec():
+            self._add_phrase(dialog.values())
+
+    def _add_phrase(self, values: dict) -> None:
+        try:
+            entry = self.library.add(
+                values["text"], values["kind"], values["sections"], values["tags"], values["note"], source="选区"
+            )
+        except LibraryError as exc:
+            self._error(exc)
+            return
+        self.statusBar().showMessage(f"已加入我的短语库：{entry.text}", 5000)
+        self.phrases.refresh()
+
+    def edit_phrase(self, entry) -> None:
+        dialog = PhraseDialog(
+            self, entry.text, entry.kind, tuple(entry.sections), tuple(entry.tags), entry.note, title="编辑短语"
+        )
+        if dialog.exec():
+            try:
+                self.library.edit(entry.id, **dialog.values())
+            except LibraryError as exc:
+                self._error(exc)
+            self.phrases.refresh()
+
+    def renumber(self) -> None:
+        changed = self.editor.renumber()
+        self.statusBar().showMessage(f"已重新编号 {changed} 处" if changed else "序号已经连续，无需重新编号", 5000)
+
+    def show_find(self) -> None:
+        selected = self.editor.textCursor().selectedText()
+        if selected:
+            self.find_dialog.find_text.setText(selected)
+        self.find_dialog.show()
+        self.find_dialog.raise_()
+        self.find_dialog.find_text.setFocus()
+
+    # ---- messages ----------------------------------------------------------------------------
+
+    def _ask(self, title: str, text: str, buttons: list[str]) -> str:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        made = [box.addButton(label, QMessageBox.ButtonRole.ActionRole) for label in buttons]
+        box.exec()
+        clicked = box.clickedButton()
+        return buttons[made.index(clicked)] if clicked in made else buttons[-1]
+
+    def _error(self, error: Exception) -> None:
+        self.statusBar().clearMessage()
+        self.ask("出错了", str(error), ["确定"])

@@ -1,0 +1,328 @@
+"""The editor window driven as a writer drives it: typing through the input method, keys, clicks."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt
+from PySide6.QtGui import QDropEvent, QFontInfo, QFontMetrics, QInputMethodEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from app.fonts import install_substitutions
+from app.window import MainWindow
+from phrasebank.documents import read_paragraphs
+from phrasebank.structure import Role
+from phrasebank.types import SectionType
+
+ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOTS = ROOT / "build" / "screenshots"
+
+
+class Answers:
+    """Stands in for the writer at message boxes: records each question, gives the planned answer."""
+
+    def __init__(self) -> None:
+        self.asked: list[tuple[str, str]] = []
+        self.plan: list[str] = []
+
+    def __call__(self, title: str, text: str, buttons: list[str]) -> str:
+        self.asked.append((title, text))
+        return self.plan.pop(0) if self.plan else buttons[-1]
+
+
+@pytest.fixture
+def answers() -> Answers:
+    return Answers()
+
+
+@pytest.fixture
+def window(qtbot, corpus_bank, answers) -> MainWindow:
+    install_substitutions()
+    win = MainWindow(bank=corpus_bank, ask=answers)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.editor.document().setModified(False)
+
+
+def commit(qtbot, editor, text: str) -> None:
+    """Type Chinese as an input method does: one committed string."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(editor, event)
+    qtbot.wait(5)
+
+
+def key(qtbot, editor, key: Qt.Key, text: str = "", modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    QApplication.sendEvent(editor, QKeyEvent(QKeyEvent.Type.KeyPress, key, modifiers, text))
+    qtbot.wait(5)
+
+
+def enter(qtbot, editor) -> None:
+    key(qtbot, editor, Qt.Key.Key_Return, "\r")
+
+
+def headings(win: MainWindow) -> list[str]:
+    return [item.text(0).split("  ")[0] for item in win.outline.items() if item.data(0, Qt.ItemDataRole.UserRole + 1)]
+
+
+def test_new_report_from_template_fills_the_outline(window):
+    window.new_from_template("督导情况报告")
+    assert headings(window) == ["一、总体情况", "二、主要做法及成效", "三、存在的问题", "四、意见建议"]
+    assert window.outline.items()[0].text(0) == "关于XX督导情况的报告"
+    assert window.editor.document().findBlockByNumber(0).blockFormat().alignment() & Qt.AlignmentFlag.AlignHCenter
+
+
+def test_typing_a_problems_heading_switches_the_phrase_panel(qtbot, window):
+    window.new_from_template("空白报告")
+    editor = window.editor
+    for line in ("一、主要做法", "加强组织领导，狠抓工作落实。", "二、存在的问题"):
+        commit(qtbot, editor, line)
+        enter(qtbot, editor)
+    qtbot.waitUntil(lambda: window.phrases.cursor_section is SectionType.PROBLEMS)
+    entries = window.phrases.entries()
+    assert entries and all(SectionType.PROBLEMS in e.sections for e in entries)
+    assert "存在问题" in window.section_label.text()
+    qtbot.waitUntil(lambda: headings(window) == ["一、主要做法", "二、存在的问题"])
+
+
+def test_typing_offers_suggestions_and_tab_accepts(qtbot, window):
+    window.new_from_template("空白报告")
+    editor = window.editor
+    commit(qtbot, editor, "三、存在的问题")
+    enter(qtbot, editor)
+    commit(qtbot, editor, "存在")
+    qtbot.waitUntil(editor.popup.isVisible)
+    first = editor.popup.current().completion
+    assert editor.popup.count() <= 5
+    key(qtbot, editor, Qt.Key.Key_Tab)
+    assert not editor.popup.isVisible()
+    assert editor.paragraphs()[-1] == "存在" + first
+    editor.undo()
+    assert editor.paragraphs()[-1] == "存在"  # the accepted completion is one undoable edit
+
+
+def test_enter_breaks_the_line_unless_the_writer_chose_a_row(qtbot, window):
+    window.new_from_template("空白报告")
+    editor = window.editor
+    commit(qtbot, editor, "二、存在的问题")
+    qtbot.waitUntil(editor.popup.isVisible)
+    enter(qtbot, editor)
+    assert editor.paragraphs() == ["二、存在的问题", ""]
+    commit(qtbot, editor, "存在")
+    qtbot.waitUntil(editor.popup.isVisible)
+    key(qtbot, editor, Qt.Key.Key_Down)
+    chosen = editor.popup.current().completion
+    enter(qtbot, editor)
+    assert editor.paragraphs()[-1] == "存在" + chosen
+
+
+def test_alt_digit_picks_and_escape_dismisses(qtbot, window):
+    window.new_from_template("空白报告")
+    editor = window.editor
+    commit(qtbot, editor, "推动理论学习往")
+    qtbot.waitUntil(editor.popup.isVisible)
+    second = editor.popup.suggestions[1].completion
+    key(qtbot, editor, Qt.Key.Key_2, "", Qt.KeyboardModifier.AltModifier)
+    assert editor.paragraphs()[-1] == "推动理论学习往" + second
+    commit(qtbot, editor, "，推动")
+    qtbot.waitUntil(editor.popup.isVisible)
+    key(qtbot, editor, Qt.Key.Key_Escape)
+    assert not editor.popup.isVisible()
+    key(qtbot, editor, Qt.Key.Key_unknown, "。")
+    assert editor.paragraphs()[-1].endswith("推动。")  # keys after Esc reach the text
+
+
+def test_no_popup_while_the_input_method_composes(qtbot, window):
+    window.new_from_template("空白报告")
+    editor = window.editor
+    commit(qtbot, editor, "存在")
+    qtbot.waitUntil(editor.popup.isVisible)
+    composing = QInputMethodEvent("wenti", [])
+    QApplication.sendEvent(editor, composing)
+    qtbot.wait(20)
+    assert not editor.popup.isVisible()
+
+
+def test_slot_phrase_inserts_with_its_first_slot_selected_and_tab_moves_on(qtbot, window):
+    window.new_from_template("空白报告")
+    editor = window.editor
+    window.phrases.search.setText("坚持把")
+    qtbot.waitUntil(lambda: any(e.text == "坚持把XX作为XX" for e in window.phrases.entries()))
+    group = window.phrases.tree.topLevelItem(0)
+    item = next(
+        group.child(i)
+        for i in range(group.childCount())
+        if group.child(i).data(0, Qt.ItemDataRole.UserRole).text == "坚持把XX作为XX"
+    )
+    window.phrases.tree.itemActivated.emit(item, 0)
+    assert editor.textCursor().selectedText() == "XX"
+    commit(qtbot, editor, "理论学习")
+    key(qtbot, editor, Qt.Key.Key_Tab)
+    assert editor.textCursor().selectedText() == "XX"
+    commit(qtbot, editor, "首要任务")
+    assert editor.paragraphs()[-1] == "坚持把理论学习作为首要任务"
+    assert window.library.builtins() and window.library.search("坚持把")[0].usage == 1
+
+
+def test_move_section_two_above_one_and_renumber(qtbot, window):
+    window.new_from_template("督导情况报告")
+    tree = window.outline.tree
+    items = {item.text(0).split("  ")[0]: item for item in window.outline.items()}
+    tree.setCurrentItem(items["二、主要做法及成效"])
+    target = tree.visualItemRect(items["一、总体情况"]).topLeft() + QPoint(5, 2)
+    mime = QMimeData()
+    drop = QDropEvent(target, Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    tree.dropEvent(drop)
+    qtbot.waitUntil(lambda: headings(window)[0] == "二、主要做法及成效")
+    assert "缺号" in window.outline.items()[1].text(0) or "应为第1项" in window.outline.items()[1].text(0)
+    qtbot.mouseClick(window.outline.renumber_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: headings(window) == ["一、主要做法及成效", "二、总体情况", "三、存在的问题", "四、意见建议"]
+    )
+    texts = window.editor.paragraphs()
+    assert texts[texts.index("一、主要做法及成效") + 1].startswith("一是强化组织领导")  # its text moved with it
+    window.editor.undo()
+    qtbot.waitUntil(lambda: headings(window)[0] == "二、主要做法及成效")  # one undo reverts the renumbering
+
+
+def test_clicking_an_outline_item_jumps_there(qtbot, window):
+    window.new_from_template("督导情况报告")
+    item = next(i for i in window.outline.items() if i.text(0).startswith("三、存在的问题"))
+    rect = window.outline.tree.visualItemRect(item)
+    qtbot.mouseClick(window.outline.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.editor.textCursor().block().text() == "三、存在的问题"
+    assert window.editor.current_section() is SectionType.PROBLEMS
+
+
+def test_save_as_docx_and_open_again(qtbot, window, tmp_path):
+    window.new_from_template("学习贯彻情况报告")
+    commit(qtbot, window.editor, "补充一句。")
+    path = tmp_path / "报告.docx"
+    window.path = path
+    assert window.save()
+    assert not window.isWindowModified() and "报告.docx" in window.windowTitle()
+    written = read_paragraphs(path)
+    assert written == window.editor.paragraphs()
+    window.new_from_template("空白报告")
+    window.open_path(path, wait=True)
+    qtbot.waitUntil(lambda: window.editor.paragraphs() == written)
+
+
+def test_opening_a_gbk_text_and_a_broken_docx(qtbot, window, tmp_path, answers):
+    gbk = tmp_path / "旧报告.txt"
+    gbk.write_bytes("一、总体情况\n工作有序推进。\n".encode("gbk"))
+    window.open_path(gbk, wait=True)
+    qtbot.waitUntil(lambda: window.editor.paragraphs() == ["一、总体情况", "工作有序推进。"])
+    broken = tmp_path / "坏文件.docx"
+    broken.write_bytes(b"PK\x03\x04 broken")
+    window.open_path(broken, wait=True)
+    qtbot.waitUntil(lambda: bool(answers.asked) and "坏文件.docx" in answers.asked[-1][1])
+    assert window.editor.paragraphs() == ["一、总体情况", "工作有序推进。"]  # nothing lost
+    assert window.isEnabled()
+
+
+def test_closing_with_unsaved_changes_asks(qtbot, window, answers):
+    window.new_from_template("空白报告")
+    commit(qtbot, window.editor, "未保存的文字")
+    answers.plan = ["取消"]
+    assert not window.close()
+    assert answers.asked[-1][0] == "保存修改"
+    answers.plan = ["不保存"]
+    assert window.close()
+
+
+def test_find_and_replace(window):
+    window.new_from_template("督导情况报告")
+    dialog = window.find_dialog
+    dialog.find_text.setText("督导组")
+    dialog.replace_text.setText("巡回指导组")
+    count = dialog.replace_all()
+    assert count == window.editor.toPlainText().count("巡回指导组") >= 2
+    assert "督导组" not in window.editor.toPlainText()
+
+
+def test_add_selection_to_my_library(qtbot, window, monkeypatch):
+    window.new_from_template("空白报告")
+    commit(qtbot, window.editor, "以学促干、以干促学")
+    window.editor.selectAll()
+    window._add_phrase(
+        {
+            "text": window.editor.textCursor().selectedText(),
+            "kind": window.phrases.kind_box.itemData(1),
+            "sections": [SectionType.MEASURES],
+            "tags": ["主题教育"],
+            "note": "",
+        }
+    )
+    found = window.library.search("yxcg", origin="personal")
+    assert [e.text for e in found] == ["以学促干、以干促学"] and found[0].tags == ["主题教育"]
+
+
+def test_word_count_and_pages_in_the_status_bar(qtbot, window):
+    window.new_from_template("督导情况报告")
+    qtbot.waitUntil(lambda: "字数 316" in window.count_label.text())
+    assert "约 1 页" in window.count_label.text()
+
+
+def test_autosaved_draft_comes_back_after_kill_9(qtbot, tmp_path, data_dir, corpus_bank, answers):
+    script = textwrap.dedent("""
+        import sys, time
+        from PySide6.QtWidgets import QApplication
+        from phrasebank.phrase import Phrase
+        from phrasebank.bank import PhraseBank
+        from app.window import MainWindow
+        app = QApplication([])
+        window = MainWindow(bank=PhraseBank([]))
+        window.new_from_template("督导情况报告")
+        window.editor.textCursor().insertText("崩溃前刚写的一句话。")
+        window.autosave()
+        print("saved", flush=True)
+        time.sleep(60)
+    """)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GONGWEN_DATA_DIR=str(data_dir))
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    assert process.stdout.readline().strip() == "saved"
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=10)
+    answers.plan = ["恢复"]
+    window = MainWindow(bank=corpus_bank, ask=answers)
+    qtbot.addWidget(window)
+    assert window.offer_draft()
+    assert "自动保存的草稿" in answers.asked[-1][1]
+    assert window.editor.toPlainText().startswith("崩溃前刚写的一句话。")
+    assert window.isWindowModified() or window.editor.document().isModified()
+    window.editor.document().setModified(False)
+
+
+def test_outline_update_uses_only_the_changed_paragraphs(qtbot, window, corpus_files):
+    long_report = "\n".join(corpus_files[3].read_text(encoding="utf-8").splitlines() * 6)
+    window._load(long_report, None)
+    before = list(window.editor.structure.paragraphs)
+    commit(qtbot, window.editor, "新")
+    after = window.editor.structure.paragraphs
+    changed = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a is not b]
+    assert len(changed) == 1  # every other paragraph kept its parsed object
+
+
+def test_screenshot_shows_chinese_text(qtbot, window):
+    window.new_from_template("督导情况报告")
+    window.resize(1400, 860)
+    qtbot.wait(200)
+    font = window.editor.font()
+    info = QFontInfo(font)
+    assert QFontMetrics(font).inFontUcs4(ord("报")), info.family()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / "main-window.png"
+    assert window.grab().save(str(path))
+    image = window.grab().toImage()
+    colours = {image.pixel(x, y) for x in range(300, 1000, 7) for y in range(40, 400, 7)}
+    assert len(colours) > 20  # real glyphs, highlighted placeholders and headings, not an empty page
+    assert window.editor.structure.roles[0] is Role.TITLE
