@@ -32,7 +32,7 @@ SHARED = ROOT.parent / "shared"
 def phrases(count: int) -> list[str]:
     docs = list(load_documents([SHARED / "govreports", SHARED / "corpus"]))
     result = mine_documents(docs)
-    texts = sorted({p.text for p in result.index if 3 <= len(p.text) <= 16})
+    texts = sorted({t for t in result.index.texts if 3 <= len(t) <= 16})
     random.Random(1).shuffle(texts)
     out, n = list(texts[:count]), 0
     while len(out) < count:  # not enough distinct n-grams: number the repeats

@@ -10,16 +10,20 @@ import json
 import os
 import sqlite3
 import tempfile
+from array import array
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from . import tokenize
 from .errors import BankError
 from .memory import DocumentMemory, suggest_with_memory
 from .phrase import Phrase, Suggestion
-from .suggest import SuggestIndex, infer_section
+from .suggest import Entries, SuggestIndex, infer_section
 from .types import PhraseKind, SectionType
 
 SCHEMA_VERSION = 1
+#: Corpora larger than this (bytes on disk) are tokenised by two processes.
+PARALLEL_FROM_BYTES = 6 * 1024 * 1024
 _MAGIC = "gongwen-desk phrase bank"
 
 
@@ -29,12 +33,14 @@ class PhraseBank:
     def __init__(
         self,
         phrases: Sequence[Phrase],
-        index_entries: Iterable[Phrase] = (),
+        index_entries: Entries | Iterable[Phrase] = (),
         prefix_counts: dict[str, int] | None = None,
         info: dict | None = None,
     ) -> None:
+        """`index_entries`: the typing index (compact `Entries`, or phrases of kind NGRAM)."""
         self.phrases: list[Phrase] = list(phrases)
-        self.index = SuggestIndex([*self.phrases, *index_entries], prefix_counts)
+        entries = index_entries if isinstance(index_entries, Entries) else Entries.of(index_entries)
+        self.index = SuggestIndex(self.phrases, entries, prefix_counts)
         self.info: dict = dict(info or {})
 
     def suggest(
@@ -98,10 +104,10 @@ class PhraseBank:
                     _row_phrase(row)
                     for row in db.execute("SELECT text, kind, count, sections, source FROM phrases ORDER BY rowid")
                 ]
-                entries = [
-                    Phrase(text, PhraseKind.NGRAM, count, _mask_sections(mask))
-                    for text, count, mask in db.execute("SELECT text, count, mask FROM entries")
-                ]
+                rows = db.execute("SELECT text, count, mask FROM entries ORDER BY text").fetchall()
+                entries = Entries(
+                    [r[0] for r in rows], array("i", (r[1] for r in rows)), array("B", (r[2] for r in rows))
+                )
                 prefixes = dict(db.execute("SELECT text, count FROM prefixes"))
                 info = json.loads(meta.get("info", "{}"))
             finally:
@@ -147,16 +153,24 @@ def mine(paths: Iterable[str | Path], progress=None, min_count: int = 2) -> Phra
     """Mine the reports under the given files or folders into a PhraseBank."""
     from .mining import load_documents, mine_documents
 
-    result = mine_documents(load_documents(paths, progress), min_count=min_count)
+    paths = list(paths)
+    processes = 2 if _total_size(paths) > PARALLEL_FROM_BYTES else 1
+    with tokenize.parallel(processes):
+        result = mine_documents(load_documents(paths, progress), min_count=min_count)
     info = {"documents": result.documents, "characters": result.characters}
     return PhraseBank(result.phrases, result.index, result.prefix_counts, info)
+
+
+def _total_size(paths: list[str | Path]) -> int:
+    from .documents import iter_report_files
+
+    try:
+        return sum(p.stat().st_size for p in iter_report_files(paths))
+    except OSError:
+        return 0
 
 
 def _row_phrase(row: tuple) -> Phrase:
     text, kind, count, sections, source = row
     parsed = {SectionType(name): int(n) for name, n in json.loads(sections).items()}
     return Phrase(text, PhraseKind(kind), int(count), parsed, source or "")
-
-
-def _mask_sections(mask: int) -> dict[SectionType, int]:
-    return {section: 1 for bit, section in enumerate(SectionType) if mask >> bit & 1}

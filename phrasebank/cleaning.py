@@ -119,10 +119,12 @@ def clean_text(text: str) -> Cleaned:
     return clean_lines(text.splitlines())
 
 
+_NOISE_RE = re.compile("|".join(map(re.escape, (*NOISE_WORDS, "##"))), re.IGNORECASE)
+
+
 def has_noise(text: str) -> bool:
     """True when a phrase or suggestion text carries any noise word or marker."""
-    lowered = text.lower()
-    return any(word in lowered for word in NOISE_WORDS) or "##" in text
+    return _NOISE_RE.search(text) is not None
 
 
 def _line_noise(line: str, previous: str) -> Noise | None:

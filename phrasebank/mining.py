@@ -9,25 +9,28 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import numpy as np
 
 from . import tokenize
 from .cleaning import clean_lines, has_noise
 from .documents import IMAGE_MARKER, TABLE_MARKER, iter_report_files, read_paragraphs
 from .errors import EmptyCorpusError
-from .ngrams import SECTIONS, NgramTable, TokenStream, count_ngrams
+from .ngrams import SECTIONS, NgramTable, TokenStream, count_characters, count_ngrams
 from .patterns import find_frames, find_series, sibling_template
 from .phrase import Phrase
 from .structure import Role, Structure
-from .suggest import PREFIX_COUNT_LEN
+from .suggest import PREFIX_COUNT_LEN, Entries
 from .types import PLACEHOLDER_RE, SLOT, PhraseKind, SectionType
 
 #: Progress callback: (files done, files in all, current file name).
 Progress = Callable[[int, int, str], None]
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_PLAIN_CJK_RE = re.compile(r"^[\u4e00-\u9fff]+$")
 _PHRASE_CHARS_RE = re.compile(r"^[\u4e00-\u9fff“”]+$")
 _DIGIT_RE = re.compile(r"[0-9０-９]")
 _EDGE_WORDS = frozenset(
@@ -56,7 +59,7 @@ class MiningResult:
     """Named phrases for the panel and index entries for typing, as the bank stores them."""
 
     phrases: list[Phrase]
-    index: list[Phrase]
+    index: Entries
     prefix_counts: dict[str, int]
     documents: int
     characters: int
@@ -117,22 +120,20 @@ def mine_documents(documents: Iterable[Document], min_count: int = 2, max_n: int
     phrases = _collocations(table, source, min_count) + [p for p in found.phrases() if _acceptable(p.text)]
     phrases = _dedupe(phrases)
     phrases.sort(key=lambda p: (-p.count, p.kind.value, p.text))
-    index = _typing_entries(table, source)
-    prefix_counts = count_prefixes([p.text for p in (*phrases, *index)], sentences)
+    index = _typing_entries(table)
+    prefix_counts = count_prefixes([*(p.text for p in phrases), *index.texts], sentences)
     return MiningResult(phrases, index, prefix_counts, len(names), stream.characters)
 
 
-def count_prefixes(texts: Iterable[str], sentences: Iterable[str], max_len: int = PREFIX_COUNT_LEN) -> dict[str, int]:
+def count_prefixes(texts: Iterable[str], sentences: Sequence[str], max_len: int = PREFIX_COUNT_LEN) -> dict[str, int]:
     """How often each short entry prefix occurs anywhere in the text, word-aligned or not.
 
     This is the denominator of P(phrase | typed prefix): after 主, 主题教育 competes with 民主 and 自主.
+    Counted as character n-grams with the same vectorised counter as the words.
     """
     wanted = {text[:k] for text in texts for k in range(1, min(max_len, len(text) - 2) + 1)}
-    counts: Counter[str] = Counter()
-    for sentence in sentences:
-        for k in range(1, max_len + 1):
-            counts.update(piece for i in range(len(sentence) - k + 1) if (piece := sentence[i : i + k]) in wanted)
-    return dict(counts)
+    table = count_characters(sentences, max_n=max_len)
+    return {text: n for text, n in zip(table.texts(), table.count.tolist(), strict=True) if text in wanted}
 
 
 def _scan_document(
@@ -141,6 +142,7 @@ def _scan_document(
     structure = doc.structure
     roles, sections = structure.roles, structure.sections
     siblings: dict[tuple[int, int], list[tuple[str, SectionType | None, str]]] = defaultdict(list)
+    pending: list[tuple[str, SectionType | None, int]] = []  # sentences to tokenise in one call
     parents: dict[int, int] = {}  # heading level -> paragraph index of the open heading at that level
     for index, para in enumerate(structure.paragraphs):
         role, section = roles[index], sections[index]
@@ -161,10 +163,13 @@ def _scan_document(
             parent = max(parents.items())[1] if parents else -1
             siblings[(parent, 99)].append((para.head, section, where))
         for sentence in tokenize.sentences(text):
-            sentences.append(sentence)
-            stream.add_sentence(tokenize.words(sentence), section, (doc_index, index))
+            pending.append((sentence, section, index))
             for template, kind in (*find_frames(sentence), *find_series(sentence)):
                 found.add(template, kind, section, where)
+    batch = [sentence for sentence, _, _ in pending]
+    for (sentence, section, index), words in zip(pending, tokenize.words_many(batch), strict=True):
+        sentences.append(sentence)
+        stream.add_sentence(words, section, (doc_index, index))
     for group in siblings.values():
         template = sibling_template([head for head, _, _ in group])
         if template:
@@ -173,26 +178,23 @@ def _scan_document(
 
 def _collocations(table: NgramTable, source: Callable[[int], str], min_count: int) -> list[Phrase]:
     """Cohesive, freely bounded n-grams: fixed expressions and four-character formulas."""
-    lookup = table.lookup()
+    if not len(table):
+        return []
+    # Vectorised first cut: frequent, up to 8 tokens, free on both sides, no neighbour dominating.
+    free = (np.minimum(table.left_entropy, table.right_entropy) >= 0.5) & (
+        np.maximum(table.left_share, table.right_share) < 0.75
+    )
+    possible = np.nonzero((table.count >= min_count) & (table.level <= 8) & free)[0]
     candidates: list[Phrase] = []
-    for entry in range(len(table)):
+    for entry in possible.tolist():
         words = table.words(entry)
         text = "".join(words)
-        if not 4 <= len(text) <= 14 or table.count[entry] < min_count:
+        if not 4 <= len(text) <= 14 or (len(words) == 1 and len(text) != 4):
             continue
-        if (
-            not _PHRASE_CHARS_RE.match(text)
-            or not _balanced(text)
-            or words[0] in _EDGE_WORDS
-            or words[-1] in _EDGE_WORDS
-        ):
+        if not _PHRASE_CHARS_RE.match(text) or words[0] in _EDGE_WORDS or words[-1] in _EDGE_WORDS:
             continue
-        if len(words) == 1 and len(text) != 4:
+        if not _acceptable(text) or table.cohesion(entry) < 1.0:
             continue
-        if table.cohesion(entry, lookup) < 1.0 or min(table.left_entropy[entry], table.right_entropy[entry]) < 0.5:
-            continue
-        if max(table.left_share[entry], table.right_share[entry]) >= 0.75 or not _acceptable(text):
-            continue  # nearly always beside the same word: a piece of a longer unit
         kind = PhraseKind.FORMULA if len(text) == 4 and "“" not in text else PhraseKind.COLLOCATION
         candidates.append(Phrase(text, kind, int(table.count[entry]), _sections(table, entry), source(entry)))
     return _closed(candidates)
@@ -201,22 +203,26 @@ def _collocations(table: NgramTable, source: Callable[[int], str], min_count: in
 def _closed(phrases: list[Phrase]) -> list[Phrase]:
     """Drop a phrase that (almost) only ever occurs inside a longer kept one."""
     phrases.sort(key=lambda p: -len(p.text))
+    inside: dict[str, int] = {}  # substring of a kept phrase -> the largest count of such a phrase
     kept: list[Phrase] = []
     for phrase in phrases:
-        if any(phrase.text in longer.text and longer.count >= 0.8 * phrase.count for longer in kept):
+        if inside.get(phrase.text, 0) >= 0.8 * phrase.count:
             continue
         kept.append(phrase)
+        text = phrase.text
+        for a in range(len(text)):
+            for b in range(a + 4, len(text) + (a > 0)):
+                piece = text[a:b]
+                inside[piece] = max(inside.get(piece, 0), phrase.count)
     return kept
 
 
-def _typing_entries(table: NgramTable, source: Callable[[int], str]) -> list[Phrase]:
-    """Every repeated word n-gram fit to be typed: word-aligned, no noise, not only slots or marks."""
-    entries: list[Phrase] = []
-    for entry in range(len(table)):
-        text = table.text(entry)
-        if typable(text):
-            entries.append(Phrase(text, PhraseKind.NGRAM, int(table.count[entry]), _sections(table, entry), ""))
-    return entries
+def _typing_entries(table: NgramTable) -> Entries:
+    """Every repeated word n-gram fit to be typed, as compact sorted arrays."""
+    texts = table.texts()
+    keep = [i for i, text in enumerate(texts) if typable(text)]
+    counts, masks = table.count.tolist(), table.section_masks().tolist()
+    return Entries.build([texts[i] for i in keep], (counts[i] for i in keep), (masks[i] for i in keep))
 
 
 def typable(text: str) -> bool:
@@ -224,6 +230,8 @@ def typable(text: str) -> bool:
 
     A clause mark may end an entry (提高政治站位，): accepting it saves typing the mark too.
     """
+    if _PLAIN_CJK_RE.match(text):
+        return len(text) >= 2 and not has_noise(text)  # the common case, decided at once
     if len(text) > 2 and text[-1] in _CLAUSE_MARKS:
         text = text[:-1]
     if len(text) < 2 or text[0] in _CLOSERS + _MARKS or text[-1] in _OPENERS + _MARKS:

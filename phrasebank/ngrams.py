@@ -8,6 +8,7 @@ is a handful of vectorised numpy passes over one array of token ids.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -30,6 +31,7 @@ class TokenStream:
     sentence_starts: list[int] = field(default_factory=list)
     sentence_sources: list[tuple[int, int]] = field(default_factory=list)  # (document, paragraph)
     characters: int = 0
+    _starts: np.ndarray | None = field(default=None, repr=False)
 
     def add_sentence(self, words: list[str], section: SectionType | None, source: tuple[int, int]) -> None:
         code = NO_SECTION if section is None else SECTIONS.index(section)
@@ -51,7 +53,9 @@ class TokenStream:
 
     def source_of(self, position: int) -> tuple[int, int]:
         """(document, paragraph) of the sentence holding a token position."""
-        i = int(np.searchsorted(np.asarray(self.sentence_starts), position, side="right")) - 1
+        if self._starts is None or len(self._starts) != len(self.sentence_starts):
+            self._starts = np.asarray(self.sentence_starts)
+        i = int(np.searchsorted(self._starts, position, side="right")) - 1
         return self.sentence_sources[max(i, 0)]
 
 
@@ -59,7 +63,7 @@ class TokenStream:
 class NgramTable:
     """Frequent n-grams: entry i is `parent[i]` (an entry, or -1) followed by token `last[i]`."""
 
-    vocab: list[str]
+    vocab: Sequence[str]
     level: np.ndarray
     parent: np.ndarray
     last: np.ndarray
@@ -71,55 +75,112 @@ class NgramTable:
     left_share: np.ndarray  # share of the commonest left neighbour: near 1 means a cut compound
     right_share: np.ndarray
     total_tokens: int
-    _words: list[tuple[str, ...]] | None = None
+    _keys: np.ndarray | None = field(default=None, repr=False)
+    _order: np.ndarray | None = field(default=None, repr=False)
 
     def __len__(self) -> int:
         return len(self.count)
 
+    def token_ids(self, entry: int) -> list[int]:
+        """The token ids of an entry, walking its parent links."""
+        ids = []
+        while entry >= 0:
+            ids.append(int(self.last[entry]))
+            entry = int(self.parent[entry])
+        return ids[::-1]
+
     def words(self, entry: int) -> tuple[str, ...]:
         """The tokens of an entry."""
-        if self._words is None:
-            self._words = self._all_words()
-        return self._words[entry]
+        return tuple(self.vocab[t] for t in self.token_ids(entry))
 
     def text(self, entry: int) -> str:
         return "".join(self.words(entry))
 
-    def cohesion(self, entry: int, lookup: dict[tuple[str, ...], int]) -> float:
+    def find(self, ids: Sequence[int]) -> int:
+        """The entry for a token sequence, or -1 when it is not frequent."""
+        if self._keys is None:
+            width = max(len(self.vocab), 1) + 1
+            keys = (self.parent + 1) * width + self.last
+            self._order = np.argsort(keys, kind="stable")
+            self._keys = keys[self._order]
+        width = max(len(self.vocab), 1) + 1
+        entry = -1
+        for token in ids:
+            key = (entry + 1) * width + token
+            at = int(np.searchsorted(self._keys, key))
+            if at >= len(self._keys) or self._keys[at] != key:
+                return -1
+            entry = int(self._order[at])
+        return entry
+
+    def cohesion(self, entry: int) -> float:
         """Minimum pointwise mutual information over the ways to split the entry in two (inf for one token)."""
-        words = self.words(entry)
-        if len(words) < 2:
+        ids = self.token_ids(entry)
+        if len(ids) < 2:
             return math.inf
         n = self.total_tokens
         joint = self.count[entry] / n
         best = math.inf
-        for split in range(1, len(words)):
-            left, right = lookup.get(words[:split]), lookup.get(words[split:])
-            if left is None or right is None:
+        ancestors = [entry]
+        while self.parent[ancestors[-1]] >= 0:
+            ancestors.append(int(self.parent[ancestors[-1]]))
+        ancestors.reverse()  # ancestors[k] holds the first k+1 tokens
+        for split in range(1, len(ids)):
+            left, right = ancestors[split - 1], self.find(ids[split:])
+            if right < 0:
                 return -math.inf
-            pmi = math.log(joint / ((self.count[left] / n) * (self.count[right] / n)))
-            best = min(best, pmi)
+            best = min(best, math.log(joint / ((self.count[left] / n) * (self.count[right] / n))))
         return best
 
-    def lookup(self) -> dict[tuple[str, ...], int]:
-        """Map from token tuple to entry, for cohesion."""
-        if self._words is None:
-            self._words = self._all_words()
-        return {words: i for i, words in enumerate(self._words)}
-
-    def _all_words(self) -> list[tuple[str, ...]]:
-        out: list[tuple[str, ...]] = []
+    def texts(self) -> list[str]:
+        """The text of every entry, built along parent links (cheaper than `words` for many entries)."""
+        out: list[str] = []
+        vocab = self.vocab
         for parent, last in zip(self.parent.tolist(), self.last.tolist(), strict=True):
-            word = self.vocab[last]
-            out.append((word,) if parent < 0 else out[parent] + (word,))
+            out.append(vocab[last] if parent < 0 else out[parent] + vocab[last])
         return out
+
+    def section_masks(self) -> np.ndarray:
+        """Bit i set when the entry occurs in section type i (SectionType order)."""
+        present = self.sections[:, : len(SECTIONS)] > 0
+        return present.astype(np.int64) @ (1 << np.arange(len(SECTIONS), dtype=np.int64))
 
 
 def count_ngrams(stream: TokenStream, max_n: int = 6, min_count: int = 2) -> NgramTable:
     """All n-grams of 1..max_n tokens occurring at least `min_count` times within sentences."""
     tokens, codes = stream.arrays()
+    return count_arrays(tokens, codes, stream.vocab, max_n, min_count)
+
+
+class Characters(Sequence[str]):
+    """The vocabulary of a character stream: token id = code point."""
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return chr(index)
+
+    def __len__(self) -> int:
+        return 0x110000
+
+
+def count_characters(sentences: Sequence[str], max_n: int, min_count: int = 2) -> NgramTable:
+    """Character n-grams of the sentences, counted like word n-grams (no section information)."""
+    joined = "\x00".join(sentences)
+    tokens = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    tokens[tokens == 0] = -1
+    codes = np.full(len(tokens), NO_SECTION, dtype=np.int64)
+    return count_arrays(tokens, codes, Characters(), max_n, min_count, neighbours=False)
+
+
+def count_arrays(
+    tokens: np.ndarray, codes: np.ndarray, vocab: Sequence[str], max_n: int, min_count: int, neighbours: bool = True
+) -> NgramTable:
+    """The counting itself, over token ids (-1 between sentences) and each token's section code.
+
+    `neighbours` False skips the entropy and neighbour-share statistics (zeros instead).
+    """
     length = len(tokens)
-    vocab_size = max(len(stream.vocab), 1)
+    vocab_size = max(len(vocab), 1)
+    stream_vocab = vocab
     parts: list[dict[str, np.ndarray]] = []
     next_id = 0
     current = np.full(length, -1, dtype=np.int64)  # entry of the frequent (n-1)-gram starting here
@@ -157,18 +218,22 @@ def count_ngrams(stream: TokenStream, max_n: int = 6, min_count: int = 2) -> Ngr
                 "first": kept_positions[first_index],
             }
         )
-        parts[-1]["left_entropy"], parts[-1]["left_share"] = _neighbours(
-            kept_local, n_new, kept_positions - 1, tokens, vocab_size
-        )
-        parts[-1]["right_entropy"], parts[-1]["right_share"] = _neighbours(
-            kept_local, n_new, kept_positions + n, tokens, vocab_size
-        )
+        if neighbours:
+            parts[-1]["left_entropy"], parts[-1]["left_share"] = _neighbours(
+                kept_local, n_new, kept_positions - 1, tokens, vocab_size
+            )
+            parts[-1]["right_entropy"], parts[-1]["right_share"] = _neighbours(
+                kept_local, n_new, kept_positions + n, tokens, vocab_size
+            )
+        else:
+            zeros = np.zeros(n_new)
+            parts[-1].update(left_entropy=zeros, left_share=zeros, right_entropy=zeros, right_share=zeros)
         next_id += n_new
     if not parts:
         empty = np.zeros(0, dtype=np.int64)
         none = np.zeros(0)
         return NgramTable(
-            stream.vocab,
+            stream_vocab,
             empty,
             empty,
             empty,
@@ -182,7 +247,7 @@ def count_ngrams(stream: TokenStream, max_n: int = 6, min_count: int = 2) -> Ngr
             int((tokens >= 0).sum()),
         )
     merged = {key: np.concatenate([part[key] for part in parts]) for key in parts[0]}
-    return NgramTable(stream.vocab, total_tokens=int((tokens >= 0).sum()), **merged)
+    return NgramTable(stream_vocab, total_tokens=int((tokens >= 0).sum()), **merged)
 
 
 def _neighbours(

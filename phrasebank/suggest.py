@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .phrase import Phrase, Suggestion
@@ -52,27 +52,79 @@ class IndexEntry:
     sections: tuple[SectionType, ...]
 
 
+@dataclass
+class Entries:
+    """Typing-index entries as sorted, unique, parallel arrays: no object per entry."""
+
+    texts: list[str]
+    counts: array
+    masks: array
+
+    @classmethod
+    def build(cls, texts: Sequence[str], counts: Iterable[int], masks: Iterable[int]) -> Entries:
+        """Sort by text; entries with one text (different word splits) merge: max count, union of sections."""
+        counts, masks = list(counts), list(masks)
+        order = sorted(range(len(texts)), key=texts.__getitem__)
+        out = cls([], array("i"), array("B"))
+        for i in order:
+            if out.texts and out.texts[-1] == texts[i]:
+                out.counts[-1] = max(out.counts[-1], counts[i])
+                out.masks[-1] |= masks[i]
+            else:
+                out.texts.append(texts[i])
+                out.counts.append(counts[i])
+                out.masks.append(masks[i])
+        return out
+
+    @classmethod
+    def of(cls, phrases: Iterable[Phrase]) -> Entries:
+        phrases = list(phrases)
+        return cls.build([p.text for p in phrases], (p.count for p in phrases), (_mask(p) for p in phrases))
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+
 class SuggestIndex:
     """Prefix index over phrase texts with counts, kinds and the sections each is used in."""
 
-    def __init__(self, entries: Iterable[Phrase], prefix_counts: dict[str, int] | None = None) -> None:
+    def __init__(
+        self,
+        phrases: Iterable[Phrase] = (),
+        entries: Entries | None = None,
+        prefix_counts: dict[str, int] | None = None,
+    ) -> None:
+        """Named `phrases` (with their kinds) merged into the typing `entries`."""
         self.prefix_counts: dict[str, int] = dict(prefix_counts or {})
-        merged: dict[str, Phrase] = {}
-        for phrase in entries:
-            old = merged.get(phrase.text)
-            if old is None or (old.kind is PhraseKind.NGRAM and phrase.kind is not PhraseKind.NGRAM):
-                merged[phrase.text] = (
-                    phrase
-                    if old is None
-                    else Phrase(phrase.text, phrase.kind, max(old.count, phrase.count), old.sections or phrase.sections)
-                )
-        items = sorted(merged.values(), key=lambda p: p.text)
-        self.texts: list[str] = [p.text for p in items]
-        self.counts = array("i", (p.count for p in items))
-        self.kinds = array("b", (KINDS.index(p.kind) for p in items))
-        self.masks = array("B", (_mask(p) for p in items))
+        entries = entries or Entries([], array("i"), array("B"))
+        named: dict[str, Phrase] = {}
+        for phrase in phrases:
+            named.setdefault(phrase.text, phrase)
+        extra = sorted(named)
+        self.texts: list[str] = []
+        self.counts, self.kinds, self.masks = array("i"), array("b"), array("B")
+        ngram = KINDS.index(PhraseKind.NGRAM)
+        i = j = 0
+        while i < len(entries) or j < len(extra):
+            if j >= len(extra) or (i < len(entries) and entries.texts[i] < extra[j]):
+                self._append(entries.texts[i], entries.counts[i], ngram, entries.masks[i])
+                i += 1
+                continue
+            phrase = named[extra[j]]
+            count, mask = phrase.count, _mask(phrase)
+            if i < len(entries) and entries.texts[i] == extra[j]:
+                count, mask = max(count, entries.counts[i]), mask | entries.masks[i]
+                i += 1
+            self._append(phrase.text, count, KINDS.index(phrase.kind), mask)
+            j += 1
         self.wide: dict[str, tuple[int, int, tuple[int, ...]]] = {}  # prefix -> (lo, hi, best entries)
         self._precompute_wide()
+
+    def _append(self, text: str, count: int, kind: int, mask: int) -> None:
+        self.texts.append(text)
+        self.counts.append(count)
+        self.kinds.append(kind)
+        self.masks.append(mask)
 
     def __len__(self) -> int:
         return len(self.texts)

@@ -7,8 +7,11 @@ cache folder rather than the shared system temp folder. Call `warm_up` off the G
 from __future__ import annotations
 
 import logging
+import os
 import re
 import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from .paths import cache_dir
 
@@ -41,6 +44,40 @@ def words(text: str) -> list[str]:
     import jieba
 
     return jieba.lcut(text)
+
+
+def words_many(sentences: Sequence[str]) -> list[list[str]]:
+    """jieba tokens of many sentences in one call (one line each), so jieba's parallel mode can help."""
+    warm_up()
+    import jieba
+
+    out: list[list[str]] = [[]]
+    for token in jieba.cut("\n".join(s.replace("\n", " ") for s in sentences)):
+        if token == "\n":
+            out.append([])
+        else:
+            out[-1].append(token)
+    return out if sentences else []
+
+
+@contextmanager
+def parallel(processes: int) -> Iterator[None]:
+    """Tokenise with several processes meanwhile (jieba's fork-based mode; a no-op where unsupported)."""
+    import jieba
+
+    warm_up()
+    enabled = False
+    if processes > 1 and os.name == "posix":
+        try:
+            jieba.enable_parallel(processes)
+            enabled = True
+        except (NotImplementedError, OSError):
+            pass
+    try:
+        yield
+    finally:
+        if enabled:
+            jieba.disable_parallel()
 
 
 def sentences(paragraph: str) -> list[str]:

@@ -1,0 +1,114 @@
+"""Mining throughput and memory on 1 M and 10 M characters of real report text.
+
+    python bench/mining_throughput.py [--sizes 1,10]
+
+The inputs are the 16 government reports and the corpus, cleaned, repeated with the paragraphs of
+each copy shuffled (seeded), written as files of about 1 M characters. Each measurement runs in a
+fresh child process so that its peak RSS is its own. The reference in the same run is
+jieba.analyse.extract_tags over the same text. Targets: 10 M characters in under 60 s and 2 GB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SHARED = ROOT.parent / "shared"
+
+CHILD = """
+import json, resource, sys, time
+sys.path.insert(0, {root!r})
+kind, folder = sys.argv[1], sys.argv[2]
+start = time.perf_counter()
+if kind == "engine":
+    import phrasebank
+    bank = phrasebank.mine([folder])
+    extra = {{"phrases": len(bank.phrases), "index_entries": len(bank.index)}}
+else:
+    import pathlib, jieba.analyse
+    text = "\\n".join(p.read_text(encoding="utf-8") for p in sorted(pathlib.Path(folder).glob("*.txt")))
+    extra = {{"keywords": len(jieba.analyse.extract_tags(text, topK=2000))}}
+seconds = time.perf_counter() - start
+peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({{"seconds": seconds, "peak_mb": peak_mb, **extra}}))
+"""
+
+
+def build_input(folder: Path, characters: int) -> int:
+    from phrasebank.mining import load_documents
+
+    docs = list(load_documents([SHARED / "govreports", SHARED / "corpus"]))
+    rng = random.Random(42)
+    written, part, buffer, size = 0, 0, [], 0
+    while written + size < characters:
+        for doc in docs:
+            paragraphs = list(doc.paragraphs)
+            rng.shuffle(paragraphs)
+            for paragraph in paragraphs:
+                buffer.append(paragraph)
+                size += len(paragraph)
+            if size >= 1_000_000 or written + size >= characters:
+                (folder / f"part{part:03d}.txt").write_text("\n".join(buffer), encoding="utf-8")
+                written, part, buffer, size = written + size, part + 1, [], 0
+            if written >= characters:
+                break
+    if buffer:
+        (folder / f"part{part:03d}.txt").write_text("\n".join(buffer), encoding="utf-8")
+        written += size
+    return written
+
+
+def measure(kind: str, folder: Path) -> dict:
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD.format(root=str(ROOT)), kind, str(folder)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1,10", help="millions of characters, comma-separated")
+    args = parser.parse_args()
+    rows, figures = [], {}
+    for millions in [int(s) for s in args.sizes.split(",")]:
+        with tempfile.TemporaryDirectory() as folder:
+            chars = build_input(Path(folder), millions * 1_000_000)
+            engine = measure("engine", Path(folder))
+            reference = measure("jieba", Path(folder))
+        figures[f"{millions}M"] = {"characters": chars, "engine": engine, "jieba_extract_tags": reference}
+        rows.append((millions, chars, engine, reference))
+        print(
+            f"{millions:>3} M chars ({chars:,}): engine {engine['seconds']:.1f} s "
+            f"({chars / engine['seconds'] / 1000:.0f} k chars/s), peak {engine['peak_mb']:.0f} MB, "
+            f"{engine['phrases']} phrases, {engine['index_entries']:,} index entries | "
+            f"jieba.analyse {reference['seconds']:.1f} s, peak {reference['peak_mb']:.0f} MB | "
+            f"ratio {engine['seconds'] / reference['seconds']:.2f}x",
+            flush=True,
+        )
+    if "10M" in figures:
+        e = figures["10M"]["engine"]
+        ok = e["seconds"] < 60 and e["peak_mb"] < 2048
+        print(
+            f"target 10 M chars < 60 s and < 2 GB: {'met' if ok else 'MISSED'} "
+            f"({e['seconds']:.1f} s, {e['peak_mb']:.0f} MB)"
+        )
+    out = ROOT / "bench" / "results" / "mining_throughput.json"
+    out.write_text(json.dumps(figures, indent=1))
+
+
+if __name__ == "__main__":
+    started = time.perf_counter()
+    main()
+    print(f"(whole run {time.perf_counter() - started:.0f} s)")
