@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 from phrasebank.documents import read_paragraphs
-from phrasebank.docx_export import ExportError, export_docx
+from phrasebank.errors import PhrasebankError
 
 
 def read_report(path: Path) -> list[str]:
@@ -21,6 +21,8 @@ def read_report(path: Path) -> list[str]:
 def write_report(paragraphs: list[str], path: Path) -> None:
     """Write atomically: .docx laid out per GB/T 9704-2012, anything else as UTF-8 text."""
     if path.suffix.lower() == ".docx":
+        from phrasebank.docx_export import export_docx  # python-docx loads only when saving
+
         export_docx(paragraphs, path)
         return
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -30,4 +32,4 @@ def write_report(paragraphs: list[str], path: Path) -> None:
         os.replace(temp, path)
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)
-        raise ExportError(f"无法保存 {path}：{exc.strerror or exc}") from None
+        raise PhrasebankError(f"无法保存 {path}：{exc.strerror or exc}") from None

@@ -95,15 +95,15 @@ class MainWindow(QMainWindow):
         from phrasebank.builtin import builtin_bank
 
         self.statusBar().showMessage("正在准备内置短语库……")
+        run_in_background(builtin_bank, self._bank_loaded, self._error)
 
-        def work():
-            tokenize.warm_up()
-            return builtin_bank()
-
-        run_in_background(work, self._bank_loaded, self._error)
+    def _warm_up(self) -> None:
+        """Load jieba's dictionary (for learning what the writer types) after the window is usable."""
+        run_in_background(tokenize.warm_up, lambda _: None, self._error)
 
     def _bank_loaded(self, bank: PhraseBank) -> None:
         self.set_bank(bank)
+        self._warm_up()
         self.statusBar().showMessage(f"内置短语库已就绪：{len(bank.phrases)} 条短语", 5000)
 
     def _action(self, menu, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:

@@ -17,8 +17,8 @@ from .types import PhraseKind, SectionType
 if TYPE_CHECKING:
     from .library import Entry
 
-#: Most hits looked at per key before ranking (a one-letter query can hit everything).
-MAX_HITS = 5000
+#: Most hits of each quality (start, inside) looked at per key before ranking.
+MAX_HITS = 2000
 _SEPARATOR = "\x00"
 
 
@@ -34,15 +34,27 @@ class _Joined:
         self.text = _SEPARATOR.join(values) + _SEPARATOR
 
     def hits(self, query: str) -> dict[int, int]:
-        """Entry index -> 0 when the key starts with the query, 1 when it only contains it."""
+        """Entry index -> 0 when the key starts with the query, 1 when it only contains it.
+
+        Starts are found first (the separator followed by the query, so str.find does the work);
+        then inner matches, up to MAX_HITS each.
+        """
         found: dict[int, int] = {}
-        start = self.text.find(query)
-        while start >= 0 and len(found) < MAX_HITS:
-            entry = bisect_right(self.starts, start) - 1
-            quality = 0 if start == self.starts[entry] else 1
-            if quality < found.get(entry, 2):
-                found[entry] = quality
-            start = self.text.find(query, start + 1)
+        text, starts = self.text, self.starts
+        if text.startswith(query):
+            found[0] = 0
+        position = text.find(_SEPARATOR + query)
+        while position >= 0 and len(found) < MAX_HITS:
+            found[bisect_right(starts, position + 1) - 1] = 0
+            position = text.find(_SEPARATOR + query, position + 1)
+        inner = 0
+        position = text.find(query)
+        while position >= 0 and inner < MAX_HITS:
+            entry = bisect_right(starts, position) - 1
+            if entry not in found:
+                found[entry] = 1
+                inner += 1
+            position = text.find(query, position + 1)
         return found
 
 
@@ -52,10 +64,15 @@ class SearchIndex:
     def __init__(self, entries: Sequence[Entry], pinyin: Sequence[tuple[str, str]] | None = None) -> None:
         """`pinyin` gives each entry's (full, initials) keys when stored; otherwise they are computed."""
         self.entries = list(entries)
-        pinyin = list(pinyin) if pinyin is not None else [keys(e.text) for e in self.entries]
+        self._pinyin = list(pinyin) if pinyin is not None else None
         self._text = _Joined([e.text for e in self.entries])
-        self._full = _Joined([full for full, _ in pinyin])
-        self._initials = _Joined([initials for _, initials in pinyin])
+        self._keys: tuple[_Joined, _Joined] | None = None  # built on the first Latin-letter query
+
+    def _pinyin_keys(self) -> tuple[_Joined, _Joined]:
+        if self._keys is None:
+            pinyin = self._pinyin if self._pinyin is not None else [keys(e.text) for e in self.entries]
+            self._keys = _Joined([full for full, _ in pinyin]), _Joined([initials for _, initials in pinyin])
+        return self._keys
 
     def search(
         self,
@@ -79,7 +96,8 @@ class SearchIndex:
         elif is_latin_query(query):
             q = query.replace(" ", "").lower()
             candidates = {}
-            for joined, offset in ((self._initials, 1), (self._full, 2), (self._text, 3)):
+            full, initials = self._pinyin_keys()
+            for joined, offset in ((initials, 1), (full, 2), (self._text, 3)):
                 for i, quality in joined.hits(q).items():
                     candidates[i] = min(candidates.get(i, 99), offset + quality * 3)
         else:

@@ -1,0 +1,161 @@
+"""Editor speed: cold start to a usable window, outline update per keystroke, DOCX save.
+
+    python bench/editor.py
+
+- Cold start: a fresh process (offscreen) until the window is shown and the built-in bank loaded;
+  five runs, median; the first run of a new data folder mines the bank, later runs load its cache.
+  Reference in the same run: a bare QApplication with an empty QMainWindow.
+- Outline update: a 100,000-character report (the corpus reports repeated) in the real editor; 200
+  characters committed in its middle, as an input method does; the time of the structure update and
+  outline computation each keystroke triggers (target p99 < 10 ms), and of the whole keystroke.
+- DOCX save of the same report (target < 1 s).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+START = """
+import sys, time
+t0 = time.perf_counter()
+sys.path.insert(0, {root!r})
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+if sys.argv[1] == "bare":
+    w = QMainWindow(); w.show(); app.processEvents()
+else:
+    from app.window import MainWindow
+    w = MainWindow(); w.show(); w.bankReady.connect(app.quit); w.load_bank_in_background(); app.exec()
+print(time.perf_counter() - t0, flush=True)
+"""
+
+
+def start_times(kind: str, data: str, runs: int = 5) -> list[float]:
+    env = dict(os.environ, GONGWEN_DATA_DIR=data, QT_QPA_PLATFORM="offscreen")
+    out = []
+    for _ in range(runs):
+        started = time.perf_counter()  # from launching the process (interpreter start included) ...
+        child = subprocess.Popen(
+            [sys.executable, "-c", START.format(root=str(ROOT)), kind],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        line = child.stdout.readline()  # ... to its "ready" line; shutting down is not start-up
+        out.append(time.perf_counter() - started)
+        assert line.strip(), "the child did not report a usable window"
+        child.wait(timeout=60)
+    return out
+
+
+def p99(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+
+
+def keystrokes() -> dict:
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    from app.window import MainWindow
+    from phrasebank.bank import PhraseBank
+    from phrasebank.docx_export import export_docx
+
+    app = QApplication.instance() or QApplication([])
+    window = MainWindow(bank=PhraseBank([]))
+    window.show()
+    corpus = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "resources" / "corpus").glob("*.txt"))]
+    text = ""
+    while len(text) < 100_000:
+        text += "\n".join(corpus)
+    text = text[:100_000]
+    window._load(text, None)
+    editor = window.editor
+    cursor = editor.textCursor()
+    cursor.setPosition(len(text) // 2)
+    editor.setTextCursor(cursor)
+    structure_ms, keystroke_ms = [], []
+    original = editor.structure.replace
+
+    def timed_replace(*args):
+        t0 = time.perf_counter()
+        original(*args)
+        editor.structure.outline()
+        structure_ms.append((time.perf_counter() - t0) * 1000)
+
+    editor.structure.replace = timed_replace
+    for n in range(200):
+        event = QInputMethodEvent()
+        event.setCommitString("加强"[n % 2])
+        t0 = time.perf_counter()
+        QApplication.sendEvent(editor, event)
+        app.processEvents()
+        keystroke_ms.append((time.perf_counter() - t0) * 1000)
+    saves = []
+    with tempfile.TemporaryDirectory() as folder:
+        for _ in range(3):
+            t0 = time.perf_counter()
+            export_docx(editor.paragraphs(), Path(folder) / "report.docx")
+            saves.append(time.perf_counter() - t0)
+    editor.document().setModified(False)
+    window.close()
+    window.deleteLater()
+    app.processEvents()  # destroy Qt objects now, not during interpreter shutdown
+    return {
+        "characters": len(editor.toPlainText()),
+        "paragraphs": len(editor.paragraphs()),
+        "outline_update_p50_ms": statistics.median(structure_ms),
+        "outline_update_p99_ms": p99(structure_ms),
+        "keystroke_p50_ms": statistics.median(keystroke_ms),
+        "keystroke_p99_ms": p99(keystroke_ms),
+        "docx_save_median_s": statistics.median(saves),
+    }
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as data:
+        bare = start_times("bare", data)
+        first = start_times("editor", data, runs=1)
+        again = start_times("editor", data)
+    typing = keystrokes()
+    figures = {
+        "bare_qt_start_median_s": statistics.median(bare),
+        "first_start_s": first[0],
+        "second_start_median_s": statistics.median(again),
+        **typing,
+    }
+    print(
+        f"cold start to a usable window with the bank loaded: first {first[0]:.2f} s (mines the bank), "
+        f"then median {figures['second_start_median_s']:.2f} s over 5 (bare Qt window: "
+        f"{figures['bare_qt_start_median_s']:.2f} s)"
+    )
+    print(
+        f"outline update per keystroke in a {typing['characters']:,}-character report "
+        f"({typing['paragraphs']} paragraphs): p50 {typing['outline_update_p50_ms']:.2f} ms, "
+        f"p99 {typing['outline_update_p99_ms']:.2f} ms; whole keystroke p50 {typing['keystroke_p50_ms']:.1f} ms, "
+        f"p99 {typing['keystroke_p99_ms']:.1f} ms"
+    )
+    print(f"DOCX save of the same report: median {typing['docx_save_median_s']:.2f} s")
+    checks = [
+        ("start < 1.0 s", figures["second_start_median_s"] < 1.0),
+        ("outline p99 < 10 ms", typing["outline_update_p99_ms"] < 10),
+        ("DOCX save < 1 s", typing["docx_save_median_s"] < 1),
+    ]
+    print("targets: " + "; ".join(f"{name}: {'met' if ok else 'MISSED'}" for name, ok in checks))
+    (ROOT / "bench" / "results" / "editor.json").write_text(json.dumps(figures, indent=1))
+
+
+if __name__ == "__main__":
+    main()
