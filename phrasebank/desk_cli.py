@@ -14,7 +14,7 @@ from .docx_export import export_docx
 from .errors import PhrasebankError
 from .layout import PRESETS, RunInStyle
 
-COMMANDS = ("export",)
+COMMANDS = ("export", "check")
 
 
 def main(argv: Sequence[str]) -> int:
@@ -27,7 +27,17 @@ def main(argv: Sequence[str]) -> int:
     p.add_argument("--runin", choices=[s.value for s in RunInStyle], default="bold", help="“一是……”分项的字体")
     p.add_argument("--plain-fonts", action="store_true", help="用 仿宋/楷体 代替 仿宋_GB2312/楷体_GB2312")
     p.add_argument("--keep-noise", action="store_true", help="不清洗广告、标记等杂项")
+    p = commands.add_parser("check", help="校对：规范表述、未填空位、序号、标点（发现问题时退出码为 1）")
+    p.add_argument("reports", nargs="+", type=Path)
+    p.add_argument("--comments", type=Path, metavar="OUT.docx", help="把问题写成批注，保存为一份 DOCX 副本")
+    p.add_argument("--keep-noise", action="store_true", help="不清洗广告、标记等杂项")
     args = parser.parse_args(list(argv))
+    if args.command == "check":
+        try:
+            return _check(args)
+        except BrokenPipeError:  # output piped into head and cut short
+            sys.stderr.close()
+            return 1
     try:
         paragraphs = read_paragraphs(args.report)
         if not args.keep_noise:
@@ -39,3 +49,45 @@ def main(argv: Sequence[str]) -> int:
         return 1
     print(f"已导出 {args.output}（{layout.name}，{len(paragraphs)} 段）")
     return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    """Print findings one a line: file:line:column kind message → fix; exit 1 when any."""
+    from .check import Checker
+
+    checker, found_any = Checker.default(), False
+    for report in args.reports:
+        try:
+            raw = read_paragraphs(report)
+            if args.keep_noise or (args.comments and report.suffix.lower() == ".docx"):
+                paragraphs, lines = raw, list(range(1, len(raw) + 1))
+            else:
+                cleaned = clean_lines(raw)
+                paragraphs, lines = cleaned.paragraphs, cleaned.lines
+            findings = checker.check(paragraphs)
+            for f in findings:
+                fix = f" → {f.fix}" if f.fix is not None else ""
+                quoted = "" if f"“{f.found}”" in f.message else f"“{f.found}” "
+                print(f"{report}:{lines[f.paragraph]}:{f.column + 1} {f.kind.value} {quoted}{f.message}{fix}")
+            found_any = found_any or bool(findings)
+            if args.comments:
+                _comment(report, paragraphs, findings, args.comments)
+        except PhrasebankError as exc:
+            print(f"错误：{exc}", file=sys.stderr)
+            return 2
+    return 1 if found_any else 0
+
+
+def _comment(report: Path, paragraphs: list[str], findings, target: Path) -> None:
+    from .comments import annotate
+
+    source = report
+    if report.suffix.lower() != ".docx":
+        source = target.with_name(f".{target.stem}.source.docx")
+        export_docx(paragraphs, source)
+    try:
+        placed = annotate(source, findings, target)
+    finally:
+        if source != report:
+            source.unlink(missing_ok=True)
+    print(f"已把 {placed} 条问题写成批注：{target}", file=sys.stderr)

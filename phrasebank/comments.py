@@ -1,0 +1,91 @@
+"""Write checker findings into a copy of a DOCX as Word comments, anchored to the text they concern."""
+
+from __future__ import annotations
+
+import copy
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+from .check import Finding
+from .documents import SPACER_STYLE
+from .errors import PhrasebankError
+
+AUTHOR = "公文写作台"
+
+
+def body_paragraphs(document) -> list[Paragraph | None]:
+    """Body items in the order `read_docx_paragraphs` reports them (None for a table)."""
+    out: list[Paragraph | None] = []
+    for element in document.element.body.iterchildren():
+        if element.tag == qn("w:p"):
+            style = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+            if style is None or style.get(qn("w:val")) != SPACER_STYLE:
+                out.append(Paragraph(element, document._body))
+        elif element.tag == qn("w:tbl"):
+            out.append(None)
+    return out
+
+
+def _split(run: Run, offset: int) -> Run:
+    """Split a plain-text run at `offset`; return the second part (formatting copied)."""
+    element = run._r
+    twin = copy.deepcopy(element)
+    element.addnext(twin)
+    text = run.text
+    run.text = text[:offset]
+    second = Run(twin, run._parent)
+    second.text = text[offset:]
+    return second
+
+
+def _isolate(paragraph: Paragraph, start: int, length: int) -> list[Run]:
+    """The runs that cover exactly [start, start + length), splitting plain-text runs at the edges."""
+    end, position, covered = start + length, 0, []
+    for run in list(paragraph.runs):
+        text = run.text
+        run_start, run_end = position, position + len(text)
+        position = run_end
+        if run_end <= start or run_start >= end or not text:
+            continue
+        plain = all(child.tag in (qn("w:rPr"), qn("w:t")) for child in run._r)
+        if plain and run_start < start:
+            run = _split(run, start - run_start)
+            run_start = start
+        if plain and run_end > end:
+            _split(run, end - run_start)
+        covered.append(run)
+    return covered
+
+
+def annotate(source: Path, findings: Sequence[Finding], target: Path) -> int:
+    """Copy `source` to `target` with one comment per finding; return how many were placed."""
+    document = docx.Document(str(source))
+    paragraphs = body_paragraphs(document)
+    placed = 0
+    for finding in sorted(findings, key=lambda f: (f.paragraph, -f.column)):
+        paragraph = paragraphs[finding.paragraph] if finding.paragraph < len(paragraphs) else None
+        if paragraph is None:
+            continue
+        runs = _isolate(paragraph, finding.column, max(finding.length, 1))
+        if not runs:
+            continue
+        fix = f" 建议改为：{finding.fix}" if finding.fix else ""
+        document.add_comment(runs, text=f"【{finding.kind.value}】{finding.message}{fix}", author=AUTHOR,
+                             initials="GW")
+        placed += 1
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(handle)
+    try:
+        document.save(temp)
+        os.replace(temp, target)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise PhrasebankError(f"无法写入 {target}：{exc.strerror or exc}") from None
+    return placed
