@@ -297,6 +297,26 @@ class ReportEditor(QTextEdit):
 
     # ---- structure edits ---------------------------------------------------------------------
 
+    def select_range(self, paragraph: int, column: int, length: int) -> None:
+        """Select text in a paragraph (a checker finding) and show it."""
+        block = self.document().findBlockByNumber(paragraph)
+        if block.isValid():
+            self._select(block.position() + column, block.position() + column + length)
+            self.ensureCursorVisible()
+            self.setFocus()
+
+    def apply_fix(self, finding) -> None:
+        """Replace a finding's text with its fix, as one undoable edit."""
+        block = self.document().findBlockByNumber(finding.paragraph)
+        if not block.isValid() or block.text()[finding.column : finding.column + finding.length] != finding.found:
+            return  # the text changed since the check ran
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        cursor.setPosition(block.position() + finding.column)
+        cursor.setPosition(block.position() + finding.column + finding.length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(finding.fix)
+        cursor.endEditBlock()
+
     def go_to_paragraph(self, index: int) -> None:
         block = self.document().findBlockByNumber(index)
         if block.isValid():

@@ -27,6 +27,10 @@ class ReportHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self._is_title = is_title
         self.base_size = 16.0
+        self.marks: dict[int, list[tuple[int, int]]] = {}  # block number -> (column, length) to underline
+        self._underline = QTextCharFormat()
+        self._underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        self._underline.setUnderlineColor(QColor("#d92d20"))
         self._placeholder = QTextCharFormat()
         self._placeholder.setBackground(QColor("#fff1a8"))
         self._placeholder.setForeground(QColor("#8a5a00"))
@@ -44,7 +48,22 @@ class ReportHighlighter(QSyntaxHighlighter):
             head_end = text.find(para.head) + len(para.head) + 1 if para.head else len(para.number)
             self.setFormat(0, min(head_end, len(text)), _format(fonts.BODY, size, bold=True))
         for match in PLACEHOLDER_RE.finditer(text):  # x, X, XX (the slot mark), ×× …
-            for position in range(match.start(), match.end()):
-                merged = self.format(position)
-                merged.merge(self._placeholder)
-                self.setFormat(position, 1, merged)
+            self._merge(match.start(), match.end() - match.start(), self._placeholder)
+        for column, length in self.marks.get(self.currentBlock().blockNumber(), ()):
+            self._merge(column, length, self._underline)
+
+    def _merge(self, start: int, length: int, extra: QTextCharFormat) -> None:
+        for position in range(start, start + length):
+            merged = self.format(position)
+            merged.merge(extra)
+            self.setFormat(position, 1, merged)
+
+    def set_marks(self, marks: dict[int, list[tuple[int, int]]]) -> None:
+        """Underline checker findings; only blocks whose marks changed are redrawn."""
+        changed = {n for n in set(marks) | set(self.marks) if marks.get(n) != self.marks.get(n)}
+        self.marks = marks
+        document = self.document()
+        for number in changed:
+            block = document.findBlockByNumber(number)
+            if block.isValid():
+                self.rehighlightBlock(block)

@@ -17,6 +17,7 @@ from phrasebank.library import Library, LibraryError
 from phrasebank.paths import data_dir
 from phrasebank.stats import text_stats
 
+from .checks import CheckDock
 from .dialogs import FindReplaceDialog, PhraseDialog, TemplateDialog, template_text
 from .editor import ReportEditor
 from .files import read_report, write_report
@@ -47,8 +48,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.editor)
         self.outline = OutlineDock(self)
         self.phrases = PhraseDock(self.library, self)
+        self.checks = CheckDock(self.editor, self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.phrases)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checks)
+        self.tabifyDockWidget(self.phrases, self.checks)
+        self.phrases.raise_()
         self.section_label, self.count_label = QLabel(), QLabel()
         self.statusBar().addWidget(self.section_label)
         self.statusBar().addPermanentWidget(self.count_label)
@@ -83,6 +88,9 @@ class MainWindow(QMainWindow):
         self.phrases.insertRequested.connect(lambda text: editor.insert_phrase(text))
         self.phrases.editRequested.connect(self.edit_phrase)
         self.phrases.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.checks.jumpRequested.connect(editor.select_range)
+        self.checks.fixRequested.connect(editor.apply_fix)
+        self.checks.findingsChanged.connect(self._underline)
 
     def set_bank(self, bank: PhraseBank) -> None:
         """The built-in bank is ready: suggestions on, built-in phrases in the panel."""
@@ -147,6 +155,8 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         view.addAction(self.outline.toggleViewAction())
         view.addAction(self.phrases.toggleViewAction())
+        view.addAction(self.checks.toggleViewAction())
+        self._action(report, "立即检查", self.checks.run, "F7")
         suggest = self._action(view, "输入联想", self._toggle_suggestions, checkable=True)
         suggest.setChecked(True)
 
@@ -227,6 +237,23 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self.editor.setFocus()
 
+    def _underline(self, findings) -> None:
+        marks: dict[int, list[tuple[int, int]]] = {}
+        for f in findings:
+            marks.setdefault(f.paragraph, []).append((f.column, max(f.length, 1)))
+        self.editor.highlighter.set_marks(marks)
+
+    def _placeholders_ok(self) -> bool:
+        """Before saving: warn, with the list, when placeholders are still unfilled."""
+        left = self.checks.placeholders()
+        if not left:
+            return True
+        shown = "、".join(dict.fromkeys(f.found for f in left[:12]))
+        choice = self.ask(
+            "未填写的占位符", f"文中还有 {len(left)} 处未填写的占位符（{shown}）。仍要保存吗？", ["仍然保存", "取消"]
+        )
+        return choice == "仍然保存"
+
     def save(self) -> bool:
         if self.path is None:
             return self.save_as()
@@ -253,6 +280,8 @@ class MainWindow(QMainWindow):
         return self._write(target)
 
     def _write(self, path: Path) -> bool:
+        if not self._placeholders_ok():
+            return False
         try:
             write_report(self.editor.paragraphs(), path)
         except (PhrasebankError, OSError) as exc:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
@@ -142,8 +142,10 @@ def _plausible_slip(canonical: str, found: str, text: str, start: int, end: int)
     longer = canonical if len(canonical) >= len(found) else found
     if kind == "sub" and old in _NUMERALS and new in _NUMERALS:
         return False
-    if kind in ("del", "ins") and (old or new) in _NUMERALS and (
-        longer[position - 1 : position] in _NUMERALS or longer[position + 1 : position + 2] in _NUMERALS
+    if (
+        kind in ("del", "ins")
+        and (old or new) in _NUMERALS
+        and (longer[position - 1 : position] in _NUMERALS or longer[position + 1 : position + 2] in _NUMERALS)
     ):
         return False
     if kind == "sub" and {old, new} in _INTERCHANGEABLE:
@@ -166,6 +168,7 @@ class Checker:
     def __init__(self, formulations: Sequence[Formulation], avoid: Sequence[AvoidWord] = ()) -> None:
         self.formulations = [f for f in formulations if len(f.text) >= 4]
         self.avoid = list(avoid)
+        self._cache: dict[str, list[Finding]] = {}
         self._series = [f for f in self.formulations if len(f.items) >= 3]
         self._series_res = {f.text: _series_pattern(f.items) for f in self._series}
 
@@ -186,7 +189,16 @@ class Checker:
         return sorted(findings, key=lambda f: (f.paragraph, f.column, f.kind.value))
 
     def check_paragraph(self, index: int, text: str) -> list[Finding]:
-        """Findings that one paragraph shows by itself."""
+        """Findings that one paragraph shows by itself (cached by text: unchanged paragraphs cost nothing)."""
+        cached = self._cache.get(text)
+        if cached is None:
+            cached = self._cache[text] = self._check_paragraph(text)
+            if len(self._cache) > 20000:
+                self._cache.clear()
+        return [replace(f, paragraph=index) for f in cached] if index else list(cached)
+
+    def _check_paragraph(self, text: str) -> list[Finding]:
+        index = 0
         return [
             *self._formulation_findings(index, text),
             *placeholders(index, text),
@@ -203,17 +215,32 @@ class Checker:
                 if any(start < b and a < end for a, b in taken):
                     continue
                 taken.append((start, end))
-                findings.append(Finding(
-                    index, start, end - start, FindingKind.FORMULATION,
-                    f"“{found}”疑为规范表述“{formulation.text}”之误（{formulation.source}）", found,
-                    formulation.text))
+                findings.append(
+                    Finding(
+                        index,
+                        start,
+                        end - start,
+                        FindingKind.FORMULATION,
+                        f"“{found}”疑为规范表述“{formulation.text}”之误（{formulation.source}）",
+                        found,
+                        formulation.text,
+                    )
+                )
         for formulation in self._series:
             for match in self._series_res[formulation.text].finditer(text):
                 found = match.group(0)
                 if found != formulation.text and sorted(found.split("、")) == sorted(formulation.items):
-                    findings.append(Finding(
-                        index, match.start(), len(found), FindingKind.ORDER,
-                        f"固定表述的顺序应为“{formulation.text}”（{formulation.source}）", found, formulation.text))
+                    findings.append(
+                        Finding(
+                            index,
+                            match.start(),
+                            len(found),
+                            FindingKind.ORDER,
+                            f"固定表述的顺序应为“{formulation.text}”（{formulation.source}）",
+                            found,
+                            formulation.text,
+                        )
+                    )
         return findings
 
     def _near_misses(self, canonical: str, text: str) -> Iterable[tuple[int, int, str]]:
@@ -253,8 +280,17 @@ class Checker:
         for avoid in self.avoid:
             for match in re.finditer(re.escape(avoid.word), text):
                 advice = f"，{avoid.advice}" if avoid.advice else ""
-                findings.append(Finding(index, match.start(), len(avoid.word), FindingKind.AVOID,
-                                        f"“{avoid.word}”为{avoid.level}词{advice}", avoid.word, None))
+                findings.append(
+                    Finding(
+                        index,
+                        match.start(),
+                        len(avoid.word),
+                        FindingKind.AVOID,
+                        f"“{avoid.word}”为{avoid.level}词{advice}",
+                        avoid.word,
+                        None,
+                    )
+                )
         return findings
 
 
@@ -278,8 +314,16 @@ def placeholders(index: int, text: str) -> list[Finding]:
             if any(match.start() < b and a < match.end() for a, b in covered):
                 continue
             covered.append((match.start(), match.end()))
-            findings.append(Finding(index, match.start(), match.end() - match.start(), FindingKind.PLACEHOLDER,
-                                    f"“{match.group(0)}”是未填写的占位符", match.group(0)))
+            findings.append(
+                Finding(
+                    index,
+                    match.start(),
+                    match.end() - match.start(),
+                    FindingKind.PLACEHOLDER,
+                    f"“{match.group(0)}”是未填写的占位符",
+                    match.group(0),
+                )
+            )
     return findings
 
 
@@ -302,9 +346,17 @@ def runin_numbering(index: int, text: str) -> list[Finding]:
         if previous and value != previous + 1:
             expected = f"{chinese_number(previous + 1)}是"
             kind = "重复" if value == previous else "不连续"
-            findings.append(Finding(index, match.start(1), len(match.group(1)) + 1, FindingKind.NUMBERING,
-                                    f"分项序号{kind}：“{match.group(1)}是”前一项是“{chinese_number(previous)}是”",
-                                    match.group(1) + "是", expected))
+            findings.append(
+                Finding(
+                    index,
+                    match.start(1),
+                    len(match.group(1)) + 1,
+                    FindingKind.NUMBERING,
+                    f"分项序号{kind}：“{match.group(1)}是”前一项是“{chinese_number(previous)}是”",
+                    match.group(1) + "是",
+                    expected,
+                )
+            )
         previous = value
     return findings
 
@@ -316,8 +368,17 @@ def heading_numbering(structure: Structure) -> list[Finding]:
         para = structure.paragraphs[issue.index]
         fixed = _renumbered(para.number, para.level, issue.expected)
         word = "重复" if issue.kind == "repeat" else "不连续"
-        findings.append(Finding(issue.index, para.text.find(para.number), len(para.number), FindingKind.NUMBERING,
-                                f"标题序号{word}：此处应为“{fixed}”", para.number, fixed))
+        findings.append(
+            Finding(
+                issue.index,
+                para.text.find(para.number),
+                len(para.number),
+                FindingKind.NUMBERING,
+                f"标题序号{word}：此处应为“{fixed}”",
+                para.number,
+                fixed,
+            )
+        )
     styles: dict[int, Counter[str]] = {}
     for para, role in zip(structure.paragraphs, structure.roles, strict=True):
         if role is Role.HEADING and para.number:
@@ -328,8 +389,17 @@ def heading_numbering(structure: Structure) -> list[Finding]:
         usual = styles[para.level].most_common(1)[0][0]
         if _style(para.number) != usual:
             fixed = _restyle(para.number, usual)
-            findings.append(Finding(index, para.text.find(para.number), len(para.number), FindingKind.NUMBERING,
-                                    f"同一级标题的序号格式不一致：本文多用“{usual}”", para.number, fixed))
+            findings.append(
+                Finding(
+                    index,
+                    para.text.find(para.number),
+                    len(para.number),
+                    FindingKind.NUMBERING,
+                    f"同一级标题的序号格式不一致：本文多用“{usual}”",
+                    para.number,
+                    fixed,
+                )
+            )
     return findings
 
 
@@ -361,14 +431,41 @@ def punctuation(index: int, text: str) -> list[Finding]:
     findings = []
     for match in _HALF_WIDTH_RE.finditer(text):
         mark = match.group(0)
-        findings.append(Finding(index, match.start(), 1, FindingKind.PUNCTUATION,
-                                f"中文里用了半角标点“{mark}”", mark, _HALF_TO_FULL[mark]))
+        findings.append(
+            Finding(
+                index,
+                match.start(),
+                1,
+                FindingKind.PUNCTUATION,
+                f"中文里用了半角标点“{mark}”",
+                mark,
+                _HALF_TO_FULL[mark],
+            )
+        )
     for match in _HALF_PARENS_RE.finditer(text):
-        findings.append(Finding(index, match.start(), len(match.group(0)), FindingKind.PUNCTUATION,
-                                "中文里用了半角括号", match.group(0), f"（{match.group(1)}）"))
+        findings.append(
+            Finding(
+                index,
+                match.start(),
+                len(match.group(0)),
+                FindingKind.PUNCTUATION,
+                "中文里用了半角括号",
+                match.group(0),
+                f"（{match.group(1)}）",
+            )
+        )
     for match in _DOUBLED_RE.finditer(text):
-        findings.append(Finding(index, match.start(), len(match.group(0)), FindingKind.PUNCTUATION,
-                                f"标点重复“{match.group(0)}”", match.group(0), match.group(1)))
+        findings.append(
+            Finding(
+                index,
+                match.start(),
+                len(match.group(0)),
+                FindingKind.PUNCTUATION,
+                f"标点重复“{match.group(0)}”",
+                match.group(0),
+                match.group(1),
+            )
+        )
     for opener, closer in _PAIRS:
         open_at: list[int] = []
         for position, ch in enumerate(text):
@@ -378,17 +475,22 @@ def punctuation(index: int, text: str) -> list[Finding]:
                 if open_at:
                     open_at.pop()
                 else:
-                    findings.append(Finding(index, position, 1, FindingKind.PUNCTUATION,
-                                            f"“{closer}”没有对应的“{opener}”", closer))
+                    findings.append(
+                        Finding(index, position, 1, FindingKind.PUNCTUATION, f"“{closer}”没有对应的“{opener}”", closer)
+                    )
         for position in open_at:
-            findings.append(Finding(index, position, 1, FindingKind.PUNCTUATION,
-                                    f"“{opener}”没有对应的“{closer}”", opener))
+            findings.append(
+                Finding(index, position, 1, FindingKind.PUNCTUATION, f"“{opener}”没有对应的“{closer}”", opener)
+            )
     para = parse_paragraph(text)
     stripped = text.rstrip()
     if para.role is Role.HEADING and para.level == 1 and para.number and stripped.endswith("。"):
-        if stripped[len(para.number):-1].find("。") < 0:  # a heading line by itself, not heading + text
-            findings.append(Finding(index, len(stripped) - 1, 1, FindingKind.PUNCTUATION,
-                                    "单独成行的一级标题末尾不用句号", "。", ""))
+        if stripped[len(para.number) : -1].find("。") < 0:  # a heading line by itself, not heading + text
+            findings.append(
+                Finding(
+                    index, len(stripped) - 1, 1, FindingKind.PUNCTUATION, "单独成行的一级标题末尾不用句号", "。", ""
+                )
+            )
     return findings
 
 

@@ -77,8 +77,7 @@ def annotate(source: Path, findings: Sequence[Finding], target: Path) -> int:
         if not runs:
             continue
         fix = f" 建议改为：{finding.fix}" if finding.fix else ""
-        document.add_comment(runs, text=f"【{finding.kind.value}】{finding.message}{fix}", author=AUTHOR,
-                             initials="GW")
+        document.add_comment(runs, text=f"【{finding.kind.value}】{finding.message}{fix}", author=AUTHOR, initials="GW")
         placed += 1
     handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(handle)

@@ -202,12 +202,14 @@ def test_clicking_an_outline_item_jumps_there(qtbot, window):
     assert window.editor.current_section() is SectionType.PROBLEMS
 
 
-def test_save_as_docx_and_open_again(qtbot, window, tmp_path):
+def test_save_as_docx_and_open_again(qtbot, window, tmp_path, answers):
     window.new_from_template("学习贯彻情况报告")
     commit(qtbot, window.editor, "补充一句。")
     path = tmp_path / "报告.docx"
     window.path = path
+    answers.plan = ["仍然保存"]  # the template still has XX placeholders: the writer is warned
     assert window.save()
+    assert answers.asked[-1][0] == "未填写的占位符" and "XX" in answers.asked[-1][1]
     assert not window.isWindowModified() and "报告.docx" in window.windowTitle()
     written = read_paragraphs(path)
     assert written == window.editor.paragraphs()
@@ -326,3 +328,47 @@ def test_screenshot_shows_chinese_text(qtbot, window):
     colours = {image.pixel(x, y) for x in range(300, 1000, 7) for y in range(40, 400, 7)}
     assert len(colours) > 20  # real glyphs, highlighted placeholders and headings, not an empty page
     assert window.editor.structure.roles[0] is Role.TITLE
+
+
+def test_check_dock_lists_underlines_and_fixes(qtbot, window):
+    window.new_from_template("空白报告")
+    editor = window.editor
+    commit(qtbot, editor, "一、主要做法")
+    enter(qtbot, editor)
+    commit(qtbot, editor, "坚持把学习习近平时代中国特色社会主义思想作为首要任务,推动落实。")
+    window.checks.run()
+    found = {(f.kind.value, f.found, f.fix) for f in window.checks.findings}
+    assert ("规范表述", "习近平时代中国特色社会主义思想", "习近平新时代中国特色社会主义思想") in found
+    assert ("标点", ",", "，") in found
+    assert editor.highlighter.marks[1]  # wavy underlines on the second paragraph
+    row = next(
+        i
+        for i in range(window.checks.list.count())
+        if window.checks.list.item(i).data(Qt.ItemDataRole.UserRole).kind.value == "规范表述"
+    )
+    item = window.checks.list.item(row)
+    rect = window.checks.list.visualItemRect(item)
+    qtbot.mouseClick(window.checks.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert editor.textCursor().selectedText() == "习近平时代中国特色社会主义思想"  # click jumps
+    window.checks.apply_selected()
+    assert "学习习近平新时代中国特色社会主义思想作为" in editor.paragraphs()[1]
+    editor.undo()
+    assert "学习习近平时代中国特色社会主义思想作为" in editor.paragraphs()[1]
+
+
+def test_ignore_always_is_remembered(qtbot, window, data_dir):
+    window.new_from_template("空白报告")
+    commit(qtbot, window.editor, "增强政治意识,强化责任。")
+    window.checks.run()
+    window.checks.list.setCurrentRow(0)
+    window.checks.ignore_always()
+    assert window.checks.findings == []
+    assert "标点\t," in (data_dir / "ignored.tsv").read_text(encoding="utf-8")
+
+
+def test_saving_with_placeholders_can_be_cancelled(qtbot, window, tmp_path, answers):
+    window.new_from_template("督导情况报告")
+    window.path = tmp_path / "未完成.docx"
+    answers.plan = ["取消"]
+    assert not window.save()
+    assert not (tmp_path / "未完成.docx").exists() and window.editor.document().isModified() is False
