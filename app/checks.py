@@ -71,6 +71,7 @@ class CheckDock(QDockWidget):
         """Check the document now (paragraphs unchanged since the last run come from the cache)."""
         findings = self.checker.check(self.editor.paragraphs())
         self.findings = [f for f in findings if not self._ignored(f)]
+        self.findings.sort(key=lambda f: (f.kind is FindingKind.PLACEHOLDER, f.paragraph, f.column))  # slips first
         self.list.clear()
         for f in self.findings:
             fix = f" → {f.fix}" if f.fix else (" → 删除" if f.fix == "" else "")
