@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QDockWidget,
     QHBoxLayout,
     QLabel,
@@ -22,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from phrasebank.check import USER_AVOID, USER_FORMULATIONS, Checker, Finding, FindingKind
 from phrasebank.paths import data_dir
+
+from .dialogs import ok_cancel
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 IGNORED_FILE = "ignored.tsv"
@@ -152,11 +153,7 @@ class ListsDialog(QDialog):
         tabs = QTabWidget()
         tabs.addTab(self.formulations, "规范表述")
         tabs.addTab(self.avoid, "禁用/慎用词")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("保存")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "保存")
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         layout.addWidget(buttons)

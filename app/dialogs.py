@@ -29,6 +29,16 @@ TEMPLATES = RESOURCES / "templates"
 TEMPLATE_ORDER = ("督导情况报告", "巡回指导工作报告", "进展情况汇报", "学习贯彻情况报告", "空白报告")
 
 
+def ok_cancel(dialog: QDialog, ok: str = "确定") -> QDialogButtonBox:
+    """The dialog's 确定/取消 buttons, wired to accept and reject."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 class PhraseDialog(QDialog):
     """Text, kind, section types, tags and note of a personal phrase."""
 
@@ -68,11 +78,7 @@ class PhraseDialog(QDialog):
         form.addRow("用于", boxes)
         form.addRow("标签", self.tags)
         form.addRow("备注", self.note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "确定")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -185,11 +191,7 @@ class TemplateDialog(QDialog):
         self.names.currentTextChanged.connect(lambda name: self.preview.setPlainText(template_text(name)))
         self.names.itemDoubleClicked.connect(lambda _: self.accept())
         self.names.setCurrentRow(0)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("新建")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "新建")
         row = QHBoxLayout()
         row.addWidget(self.names, 1)
         row.addWidget(self.preview, 2)

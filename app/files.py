@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
+from phrasebank.atomic import write_bytes_atomic
 from phrasebank.documents import read_paragraphs
 from phrasebank.errors import PhrasebankError
 
@@ -25,11 +24,7 @@ def write_report(paragraphs: list[str], path: Path) -> None:
 
         export_docx(paragraphs, path)
         return
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write("\n".join(paragraphs) + "\n")
-        os.replace(temp, path)
+        write_bytes_atomic(path, ("\n".join(paragraphs) + "\n").encode("utf-8"))
     except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
         raise PhrasebankError(f"无法保存 {path}：{exc.strerror or exc}") from None

@@ -7,14 +7,13 @@ whole: the old one or the new one, never half of either.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import tempfile
 from array import array
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from . import tokenize
+from .atomic import write_atomic
 from .errors import BankError
 from .memory import DocumentMemory, suggest_with_memory
 from .phrase import Phrase, Suggestion
@@ -71,20 +70,21 @@ class PhraseBank:
     def save(self, path: str | Path) -> None:
         """Write the bank atomically (temporary file, then replace)."""
         path = Path(path)
-        directory = path.parent if str(path.parent) else Path(".")
+
+        def write(temp: Path) -> None:
+            db = sqlite3.connect(temp)
+            try:
+                with db:
+                    self._write(db)
+            finally:
+                db.close()
+
         try:
-            handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-            os.close(handle)
-        except OSError as exc:
-            raise BankError(path, f"无法在 {directory} 中写入（{exc.strerror or exc}）") from None
-        try:
-            with sqlite3.connect(temp) as db:
-                self._write(db)
-            db.close()
-            os.replace(temp, path)
+            write_atomic(path, write)
+        except FileNotFoundError:
+            raise BankError(path, f"无法在 {path.parent} 中写入（文件夹不存在）") from None
         except (OSError, sqlite3.Error, UnicodeError) as exc:
-            Path(temp).unlink(missing_ok=True)
-            raise BankError(path, f"保存失败（{exc}）") from None
+            raise BankError(path, f"保存失败（{getattr(exc, 'strerror', None) or exc}）") from None
 
     @classmethod
     def load(cls, path: str | Path) -> PhraseBank:

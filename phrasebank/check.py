@@ -64,28 +64,20 @@ class AvoidWord:
     advice: str
 
 
-def load_formulations(path: Path) -> list[Formulation]:
-    out = []
+def _tsv_rows(path: Path) -> list[list[str]]:
+    """Tab-separated rows of a word list; blank lines and # comments skipped."""
     if not path.exists():
-        return out
-    for line in path.read_text(encoding="utf-8-sig").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        text, _, source = line.partition("\t")
-        out.append(Formulation(text.strip(), source.strip() or "自定义"))
-    return out
+        return []
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    return [[cell.strip() for cell in line.split("\t")] for line in lines if line.strip() and not line.startswith("#")]
+
+
+def load_formulations(path: Path) -> list[Formulation]:
+    return [Formulation(row[0], (row[1:] or [""])[0] or "自定义") for row in _tsv_rows(path)]
 
 
 def load_avoid(path: Path) -> list[AvoidWord]:
-    out = []
-    if not path.exists():
-        return out
-    for line in path.read_text(encoding="utf-8-sig").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        word, level, advice = ([*line.split("\t"), "", ""])[:3]
-        out.append(AvoidWord(word.strip(), level.strip() or "慎用", advice.strip()))
-    return out
+    return [AvoidWord(row[0], (row + ["", ""])[1] or "慎用", (row + ["", ""])[2]) for row in _tsv_rows(path)]
 
 
 # ---- near misses --------------------------------------------------------------------------------
@@ -425,47 +417,22 @@ _HALF_WIDTH_RE = re.compile(rf"(?<=[{_CJK}”）》])[,;:?!](?=[{_CJK}“（《]
 _HALF_PARENS_RE = re.compile(rf"\(([^()]*[{_CJK}][^()]*)\)")
 _DOUBLED_RE = re.compile(r"([。，、；：！？])\1+")
 _PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("（", "）"))
+#: (pattern, message, fix) of the punctuation slips a pattern can find.
+_PUNCTUATION_RULES = (
+    (_HALF_WIDTH_RE, lambda m: f"中文里用了半角标点“{m.group(0)}”", lambda m: _HALF_TO_FULL[m.group(0)]),
+    (_HALF_PARENS_RE, lambda m: "中文里用了半角括号", lambda m: f"（{m.group(1)}）"),
+    (_DOUBLED_RE, lambda m: f"标点重复“{m.group(0)}”", lambda m: m.group(1)),
+)
 
 
 def punctuation(index: int, text: str) -> list[Finding]:
     findings = []
-    for match in _HALF_WIDTH_RE.finditer(text):
-        mark = match.group(0)
-        findings.append(
-            Finding(
-                index,
-                match.start(),
-                1,
-                FindingKind.PUNCTUATION,
-                f"中文里用了半角标点“{mark}”",
-                mark,
-                _HALF_TO_FULL[mark],
+    for pattern, message, fix in _PUNCTUATION_RULES:
+        for match in pattern.finditer(text):
+            found = match.group(0)
+            findings.append(
+                Finding(index, match.start(), len(found), FindingKind.PUNCTUATION, message(match), found, fix(match))
             )
-        )
-    for match in _HALF_PARENS_RE.finditer(text):
-        findings.append(
-            Finding(
-                index,
-                match.start(),
-                len(match.group(0)),
-                FindingKind.PUNCTUATION,
-                "中文里用了半角括号",
-                match.group(0),
-                f"（{match.group(1)}）",
-            )
-        )
-    for match in _DOUBLED_RE.finditer(text):
-        findings.append(
-            Finding(
-                index,
-                match.start(),
-                len(match.group(0)),
-                FindingKind.PUNCTUATION,
-                f"标点重复“{match.group(0)}”",
-                match.group(0),
-                match.group(1),
-            )
-        )
     for opener, closer in _PAIRS:
         open_at: list[int] = []
         for position, ch in enumerate(text):

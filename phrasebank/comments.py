@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import copy
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -13,6 +11,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from .atomic import write_atomic
 from .check import Finding
 from .documents import SPACER_STYLE
 from .errors import PhrasebankError
@@ -79,12 +78,8 @@ def annotate(source: Path, findings: Sequence[Finding], target: Path) -> int:
         fix = f" 建议改为：{finding.fix}" if finding.fix else ""
         document.add_comment(runs, text=f"【{finding.kind.value}】{finding.message}{fix}", author=AUTHOR, initials="GW")
         placed += 1
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(handle)
     try:
-        document.save(temp)
-        os.replace(temp, target)
+        write_atomic(target, lambda temp: document.save(str(temp)))
     except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
         raise PhrasebankError(f"无法写入 {target}：{exc.strerror or exc}") from None
     return placed

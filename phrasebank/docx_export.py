@@ -9,8 +9,6 @@ and then swapped in.
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, Twips
 
 from . import tokenize
+from .atomic import write_atomic
 from .documents import SPACER_STYLE
 from .errors import PhrasebankError
 from .layout import NATIONAL, Layout, RunInStyle, mm_to_twips
@@ -314,14 +313,7 @@ def _field(paragraph, instruction: str, font: str, size: float) -> None:
 
 
 def _save(document, path: Path) -> None:
-    directory = path.parent if str(path.parent) else Path(".")
-    temp = None
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-        os.close(handle)
-        document.save(temp)
-        os.replace(temp, path)
+        write_atomic(path, lambda temp: document.save(str(temp)))
     except OSError as exc:
-        if temp:
-            Path(temp).unlink(missing_ok=True)
         raise ExportError(f"无法保存 {path}：{exc.strerror or exc}") from None

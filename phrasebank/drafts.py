@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from .atomic import write_bytes_atomic
 from .paths import data_dir
 
 DRAFT_NAME = "draft.json"
@@ -30,16 +30,7 @@ class DraftStore:
     def save(self, text: str, document_path: str = "") -> Draft:
         draft = Draft(text, document_path, datetime.now().isoformat(timespec="seconds"))
         data = json.dumps({"text": draft.text, "path": draft.path, "saved_at": draft.saved_at}, ensure_ascii=False)
-        handle, temp = tempfile.mkstemp(prefix=".draft.", suffix=".tmp", dir=self.path.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temp, self.path)
-        except OSError:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        write_bytes_atomic(self.path, data.encode("utf-8"))
         return draft
 
     def load(self) -> Draft | None:

@@ -10,12 +10,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from .atomic import write_bytes_atomic
 from .errors import PhrasebankError
 from .library import Entry, Library
 from .textfile import decode
@@ -194,14 +193,7 @@ def _split(value: object, marks: str) -> list[str]:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    directory = path.parent if str(path.parent) else Path(".")
-    temp = None
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temp, path)
+        write_bytes_atomic(path, data)
     except OSError as exc:
-        if temp:
-            Path(temp).unlink(missing_ok=True)
         raise ExchangeError(f"无法写入 {path}：{exc.strerror or exc}") from None
