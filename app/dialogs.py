@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -203,3 +205,45 @@ class TemplateDialog(QDialog):
     def chosen(self) -> str:
         item = self.names.currentItem()
         return item.text() if item else "空白报告"
+
+
+class ReviewDialog(QDialog):
+    """Phrases mined from the writer's own reports: tick to accept, double-click to edit first."""
+
+    def __init__(self, candidates, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"审阅挖掘出的短语（{len(candidates)} 条）")
+        self.candidates = candidates
+        self.list = QListWidget()
+        for candidate in candidates:
+            phrase = candidate.phrase
+            item = QListWidgetItem(phrase.text)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEditable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            where = "、".join(s.label for s in phrase.sections)
+            item.setToolTip(f"{phrase.kind.label}；{where}；出现 {phrase.count} 次；{phrase.source}")
+            self.list.addItem(item)
+        all_on, all_off = QPushButton("全选"), QPushButton("全不选")
+        all_on.clicked.connect(lambda: self._check_all(Qt.CheckState.Checked))
+        all_off.clicked.connect(lambda: self._check_all(Qt.CheckState.Unchecked))
+        row = QHBoxLayout()
+        row.addWidget(QLabel("勾选要加入的短语；双击可先修改文字。"), 1)
+        row.addWidget(all_on)
+        row.addWidget(all_off)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.list)
+        layout.addWidget(ok_cancel(self, "加入我的短语库"))
+        self.resize(560, 520)
+
+    def _check_all(self, state) -> None:
+        for i in range(self.list.count()):
+            self.list.item(i).setCheckState(state)
+
+    def accepted_items(self) -> list:
+        """(candidate, text as edited) for every ticked row."""
+        return [
+            (self.candidates[i], self.list.item(i).text())
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]

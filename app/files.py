@@ -17,12 +17,13 @@ def read_report(path: Path) -> list[str]:
     return paragraphs
 
 
-def write_report(paragraphs: list[str], path: Path) -> None:
+def write_report(paragraphs: list[str], path: Path, layout=None) -> None:
     """Write atomically: .docx laid out per GB/T 9704-2012, anything else as UTF-8 text."""
     if path.suffix.lower() == ".docx":
         from phrasebank.docx_export import export_docx  # python-docx loads only when saving
+        from phrasebank.layout import NATIONAL
 
-        export_docx(paragraphs, path)
+        export_docx(paragraphs, path, layout or NATIONAL)
         return
     try:
         write_bytes_atomic(path, ("\n".join(paragraphs) + "\n").encode("utf-8"))

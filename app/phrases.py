@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,6 +23,16 @@ from phrasebank.types import PhraseKind, SectionType
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 FOLLOW = "follow"
 LIMIT = 300
+
+
+class PhraseTree(QTreeWidget):
+    """Phrase list whose drags carry the phrase as plain text, so it can be dropped into the editor."""
+
+    def mimeData(self, items):  # noqa: N802 (Qt override)
+        data = QMimeData()
+        entries = [item.data(0, ENTRY_ROLE) for item in items if item.data(0, ENTRY_ROLE) is not None]
+        data.setText("".join(entry.text for entry in entries))
+        return data
 
 
 class PhraseDock(QDockWidget):
@@ -53,7 +63,7 @@ class PhraseDock(QDockWidget):
         for label, origin in (("内置和个人", None), ("内置", "builtin"), ("我的短语", "personal")):
             self.origin_box.addItem(label, origin)
         self.favourites = QCheckBox("只看收藏")
-        self.tree = QTreeWidget()
+        self.tree = PhraseTree()
         self.tree.setHeaderHidden(True)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._menu)

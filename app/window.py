@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog
 
 from phrasebank import tokenize
 from phrasebank.bank import PhraseBank
 from phrasebank.documents import IMAGE_MARKER, TABLE_MARKER
 from phrasebank.drafts import DraftStore
 from phrasebank.errors import PhrasebankError
+from phrasebank.layout import PRESETS, Layout, RunInStyle
 from phrasebank.library import Library, LibraryError
 from phrasebank.paths import data_dir
 from phrasebank.stats import text_stats
 
 from .checks import CheckDock
-from .dialogs import FindReplaceDialog, PhraseDialog, TemplateDialog, template_text
+from .dialogs import FindReplaceDialog, PhraseDialog, ReviewDialog, TemplateDialog, template_text
 from .editor import ReportEditor
 from .files import read_report, write_report
 from .outline import OutlineDock
@@ -132,6 +134,8 @@ class MainWindow(QMainWindow):
         self._action(file, "保存", self.save, QKeySequence.StandardKey.Save)
         self._action(file, "另存为…", self.save_as, QKeySequence.StandardKey.SaveAs)
         file.addSeparator()
+        self._action(file, "从旧报告挖掘短语…", self.mine_dialog)
+        file.addSeparator()
         self._action(file, "退出", self.close, QKeySequence.StandardKey.Quit)
         edit = bar.addMenu("编辑(&E)")
         self._action(edit, "撤销", editor.undo, QKeySequence.StandardKey.Undo)
@@ -148,6 +152,7 @@ class MainWindow(QMainWindow):
         self._action(edit, "把选中文字加入我的短语库…", self.add_selection, "Ctrl+D")
         report = bar.addMenu("结构(&S)")
         self._action(report, "重新编号", self.renumber, "Ctrl+Shift+R")
+        self._build_layout_menu(bar.addMenu("版式(&L)"))
         view = bar.addMenu("视图(&V)")
         self._action(view, "放大", lambda: self.zoom(1), QKeySequence.StandardKey.ZoomIn)
         self._action(view, "缩小", lambda: self.zoom(-1), QKeySequence.StandardKey.ZoomOut)
@@ -159,6 +164,43 @@ class MainWindow(QMainWindow):
         self._action(report, "立即检查", self.checks.run, "F7")
         suggest = self._action(view, "输入联想", self._toggle_suggestions, checkable=True)
         suggest.setChecked(True)
+
+    def _build_layout_menu(self, menu) -> None:
+        """Layout of saved DOCX: preset, run-in head style, font names; remembered in the settings."""
+        for group_key, options in (
+            ("layout/preset", [(key, preset.name) for key, preset in PRESETS.items()]),
+            (
+                "layout/runin",
+                [
+                    (RunInStyle.BOLD.value, "“一是……”分项：加粗"),
+                    (RunInStyle.KAI.value, "“一是……”分项：楷体"),
+                    (RunInStyle.PLAIN.value, "“一是……”分项：不变"),
+                ],
+            ),
+        ):
+            group = QActionGroup(self)
+            current = self.settings.value(group_key, options[0][0])
+            for value, label in options:
+                action = group.addAction(label)
+                action.setCheckable(True)
+                action.setChecked(value == current)
+                action.triggered.connect(lambda _=False, k=group_key, v=value: self.settings.setValue(k, v))
+                menu.addAction(action)
+            menu.addSeparator()
+        plain = self._action(
+            menu,
+            "用“仿宋”“楷体”代替“仿宋_GB2312”“楷体_GB2312”",
+            lambda on: self.settings.setValue("layout/plain_fonts", on),
+            checkable=True,
+        )
+        plain.setChecked(self.settings.value("layout/plain_fonts", False, bool))
+
+    def layout(self) -> Layout:
+        """The layout the writer chose for saved DOCX files."""
+        preset = PRESETS.get(str(self.settings.value("layout/preset", "national")), PRESETS["national"])
+        runin = RunInStyle(str(self.settings.value("layout/runin", RunInStyle.BOLD.value)))
+        plain = self.settings.value("layout/plain_fonts", False, bool)
+        return replace(preset.with_fonts(plain), runin_style=runin)
 
     # ---- status ------------------------------------------------------------------------------
 
@@ -283,7 +325,7 @@ class MainWindow(QMainWindow):
         if not self._placeholders_ok():
             return False
         try:
-            write_report(self.editor.paragraphs(), path)
+            write_report(self.editor.paragraphs(), path, self.layout())
         except (PhrasebankError, OSError) as exc:
             self._error(exc)
             return False
@@ -379,6 +421,55 @@ class MainWindow(QMainWindow):
             self.editor.highlighter.base_size = zoom - 2
             self.zoom(1)
         self._fill_recent()
+
+    # ---- mining the writer's own reports -----------------------------------------------------
+
+    def mine_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "选择存放旧报告的文件夹", self._last_folder())
+        if folder:
+            self.mine_reports(Path(folder))
+
+    def mine_reports(self, folder: Path, wait: bool = False) -> None:
+        """Mine a folder off the GUI thread with a progress dialog, then offer the results for review."""
+        from phrasebank import review
+
+        dialog = QProgressDialog("正在读取报告……", "", 0, 0, self)
+        dialog.setWindowTitle("挖掘短语")
+        dialog.setCancelButton(None)
+        dialog.setMinimumDuration(0)
+        dialog.show()
+
+        def progress(done: int, total: int, name: str) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+            dialog.setLabelText(f"正在读取 {done + 1}/{total}：{name}" if name else "正在挖掘短语……")
+
+        def finished(phrases) -> None:
+            dialog.close()
+            fresh = [c for c in review.against_library(self.library, phrases) if c.duplicate is None]
+            if not fresh:
+                self.ask("挖掘短语", "没有发现新的短语（挖掘出的短语都已在短语库中）。", ["确定"])
+                return
+            added = review.accept(self.library, self.review(fresh))
+            self.statusBar().showMessage(f"已加入 {added} 条短语", 8000)
+            self.phrases.refresh()
+
+        def failed(error: Exception) -> None:
+            dialog.close()
+            self._error(error)
+
+        run_in_background(
+            lambda report: review.mined_phrases([folder], progress=report),  # no library access off the GUI thread
+            finished,
+            failed,
+            wait=wait,
+            progress=progress,
+        )
+
+    def review(self, candidates) -> list:
+        """Let the writer accept, reject or edit each mined phrase; nothing lands unreviewed."""
+        dialog = ReviewDialog(candidates, self)
+        return dialog.accepted_items() if dialog.exec() else []
 
     # ---- phrases and structure ---------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 class _Relay(QObject):
     done = Signal(object)
     failed = Signal(object)
+    progress = Signal(int, int, str)
 
 
 class _Task(QRunnable):
@@ -30,15 +31,26 @@ _alive: set[_Relay] = set()
 
 
 def run_in_background(
-    work: Callable[[], object], done: Callable[[object], None], failed: Callable[[Exception], None], wait: bool = False
+    work: Callable[..., object],
+    done: Callable[[object], None],
+    failed: Callable[[Exception], None],
+    wait: bool = False,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> None:
-    """Run `work` in the thread pool; `done`/`failed` run on the GUI thread (queued signals)."""
+    """Run `work` in the thread pool; `done`/`failed`/`progress` run on the GUI thread (queued signals).
+
+    With `progress`, `work` is called with a report function (done, total, name) to call as it goes.
+    """
     relay = _Relay()
     _alive.add(relay)
     relay.done.connect(done)
     relay.failed.connect(failed)
     relay.done.connect(lambda _: _alive.discard(relay))
     relay.failed.connect(lambda _: _alive.discard(relay))
-    QThreadPool.globalInstance().start(_Task(work, relay))
+    task = work
+    if progress is not None:
+        relay.progress.connect(progress)
+        task = lambda: work(relay.progress.emit)  # noqa: E731
+    QThreadPool.globalInstance().start(_Task(task, relay))
     if wait:
         QThreadPool.globalInstance().waitForDone()

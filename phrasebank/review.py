@@ -20,12 +20,21 @@ class Candidate:
     duplicate: str | None = None
 
 
-def candidates(library: Library, paths: Iterable[str | Path], progress=None) -> list[Candidate]:
-    """Named phrases mined from the reports, best first, duplicates of known phrases recognised."""
+def mined_phrases(paths: Iterable[str | Path], progress=None) -> list[Phrase]:
+    """Named phrases mined from the reports, best first (touches no library: safe in a worker thread)."""
     bank = mine(paths, progress=progress)
+    return [p for p in bank.phrases if p.kind is not PhraseKind.NGRAM]
+
+
+def against_library(library: Library, phrases: Iterable[Phrase]) -> list[Candidate]:
+    """The phrases as review candidates, each duplicate of a library phrase recognised."""
     known = {normalise(e.text): e.text for e in [*library.personal(), *library.builtins(include_hidden=True)]}
-    found = [p for p in bank.phrases if p.kind is not PhraseKind.NGRAM]
-    return [Candidate(p, known.get(normalise(p.text))) for p in found]
+    return [Candidate(p, known.get(normalise(p.text))) for p in phrases]
+
+
+def candidates(library: Library, paths: Iterable[str | Path], progress=None) -> list[Candidate]:
+    """Mined phrases of the reports as review candidates."""
+    return against_library(library, mined_phrases(paths, progress))
 
 
 def accept(library: Library, reviewed: Iterable[tuple[Candidate, str]]) -> int:

@@ -372,3 +372,55 @@ def test_saving_with_placeholders_can_be_cancelled(qtbot, window, tmp_path, answ
     answers.plan = ["取消"]
     assert not window.save()
     assert not (tmp_path / "未完成.docx").exists() and window.editor.document().isModified() is False
+
+
+def test_a_phrase_dragged_from_the_panel_carries_its_text(qtbot, window):
+    window.phrases.search.setText("往深里走")
+    qtbot.waitUntil(lambda: bool(window.phrases.entries()))
+    group = window.phrases.tree.topLevelItem(0)
+    data = window.phrases.tree.mimeData([group.child(0)])
+    assert data.text() == group.child(0).data(0, Qt.ItemDataRole.UserRole).text
+    window.new_from_template("空白报告")
+    window.editor.insertFromMimeData(data)  # what a drop into the editor does
+    assert window.editor.paragraphs() == [data.text()]
+
+
+def test_mining_my_old_reports_with_progress_and_review(qtbot, window, gov_files, tmp_path, monkeypatch):
+    folder = tmp_path / "旧报告"
+    folder.mkdir()
+    for path in gov_files[:2]:
+        (folder / path.name).write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))
+    reviewed = []
+
+    def review(candidates):
+        reviewed.extend(candidates)
+        return [(candidates[0], candidates[0].phrase.text), (candidates[1], "我改过的短语")]
+
+    monkeypatch.setattr(window, "review", review)
+    window.mine_reports(folder, wait=True)
+    qtbot.waitUntil(lambda: len(window.library.personal()) == 2, timeout=20000)
+    assert reviewed and all(c.duplicate is None for c in reviewed)
+    texts = {e.text for e in window.library.personal()}
+    assert "我改过的短语" in texts and reviewed[0].phrase.text in texts
+    assert all(e.source.startswith("挖掘：") for e in window.library.personal())
+
+
+def test_saving_uses_the_layout_chosen_in_the_menu(qtbot, window, tmp_path, answers):
+    import docx
+
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text().startswith("版式"))
+    for action in menu.actions():
+        if (
+            action.text().startswith("地方常用")
+            or action.text().endswith("楷体")
+            or action.text().startswith("用“仿宋”")
+        ):
+            action.trigger()
+    window.new_from_template("空白报告")
+    commit(qtbot, window.editor, "一是加强学习。全面推进各项工作。")
+    window.path = tmp_path / "地方版式.docx"
+    assert window.save()
+    document = docx.Document(str(window.path))
+    assert round(document.sections[0].left_margin.mm) == 27
+    run = document.paragraphs[0].runs[0]
+    assert run.text == "一是加强学习。" and not run.bold and 'w:eastAsia="楷体"' in run._r.xml
