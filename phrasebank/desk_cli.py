@@ -48,6 +48,12 @@ def main(argv: Sequence[str]) -> int:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
     print(f"已导出 {args.output}（{layout.name}，{len(paragraphs)} 段）")
+    from .check import placeholders
+
+    left = [f.found for i, text in enumerate(paragraphs) for f in placeholders(i, text)]
+    if left:
+        shown = "、".join(dict.fromkeys(left[:12]))
+        print(f"提醒：文中还有 {len(left)} 处未填写的占位符（{shown}）", file=sys.stderr)
     return 0
 
 

@@ -188,6 +188,7 @@ def test_export_command_from_txt_and_docx(tmp_path, corpus_files, capsys):
     gbk.write_bytes(corpus_files[2].read_text(encoding="utf-8").encode("gbk"))
     out = tmp_path / "out.docx"
     assert desk(["export", str(gbk), "-o", str(out)]) == 0
+    assert "未填写的占位符（X" in capsys.readouterr().err  # 002 still has X and XX placeholders
     again = tmp_path / "again.docx"
     assert desk(["export", str(out), "-o", str(again), "--layout", "local"]) == 0
     assert read_paragraphs(again) == read_paragraphs(out) == report(corpus_files[2])

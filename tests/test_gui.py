@@ -424,3 +424,32 @@ def test_saving_uses_the_layout_chosen_in_the_menu(qtbot, window, tmp_path, answ
     assert round(document.sections[0].left_margin.mm) == 27
     run = document.paragraphs[0].runs[0]
     assert run.text == "一是加强学习。" and not run.bold and 'w:eastAsia="楷体"' in run._r.xml
+
+
+def test_structure_stays_equal_to_a_fresh_parse_through_many_edits(qtbot, window):
+    import random
+
+    from PySide6.QtGui import QTextCursor
+
+    from phrasebank.structure import Structure
+
+    window.new_from_template("督导情况报告")
+    editor = window.editor
+    rng = random.Random(7)
+    pieces = ["一、新的标题", "存在的问题。", "\n", "\n三、下步打算\n下一步，", "一是加强学习。", "（二）", "XX"]
+    for step in range(120):
+        cursor = editor.textCursor()
+        length = len(editor.toPlainText())
+        start = rng.randrange(length + 1)
+        cursor.setPosition(start)
+        action = rng.random()
+        if action < 0.25 and length:
+            cursor.setPosition(min(length, start + rng.randrange(1, 40)), QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()  # a deletion, often across paragraphs
+        elif action < 0.35:
+            editor.undo()
+        else:
+            cursor.insertText(rng.choice(pieces))
+        fresh = Structure.from_texts(editor.paragraphs())
+        assert [p.text for p in editor.structure.paragraphs] == editor.paragraphs(), step
+        assert editor.structure.sections == fresh.sections and editor.structure.outline() == fresh.outline(), step
