@@ -23,8 +23,11 @@ from phrasebank.check import USER_AVOID, USER_FORMULATIONS, Checker, Finding, Fi
 from phrasebank.paths import data_dir
 
 from .dialogs import ok_cancel
+from .workers import run_in_background
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole
+#: More unchecked paragraphs than this are checked off the GUI thread first.
+BACKGROUND_FROM = 40
 IGNORED_FILE = "ignored.tsv"
 
 
@@ -41,6 +44,7 @@ class CheckDock(QDockWidget):
         self.editor = editor
         self.checker = Checker.default()
         self.findings: list[Finding] = []
+        self._busy = False
         self.ignored_once: set[tuple[int, int, str]] = set()
         self.ignored_always = self._load_ignored()
         self.list = QListWidget()
@@ -68,9 +72,33 @@ class CheckDock(QDockWidget):
         self._timer.timeout.connect(self.run)
         editor.structureChanged.connect(self._timer.start)
 
-    def run(self) -> None:
-        """Check the document now (paragraphs unchanged since the last run come from the cache)."""
-        findings = self.checker.check(self.editor.paragraphs())
+    def run(self, wait: bool = False) -> None:
+        """Check the document (paragraphs unchanged since the last run come from the cache).
+
+        When many paragraphs are new (a file just opened), a separate checker does the first pass in
+        the background and hands its cache over, so the window never freezes.
+        """
+        paragraphs = self.editor.paragraphs()
+        uncached = sum(1 for text in paragraphs if text not in self.checker._cache)
+        if uncached > BACKGROUND_FROM and not wait:
+            if not self._busy:
+                self._busy = True
+                worker = Checker(self.checker.formulations, self.checker.avoid)
+                run_in_background(lambda: worker.check(paragraphs) and worker, self._adopt, self._failed)
+            return
+        self._show(self.checker.check(paragraphs))
+
+    def _adopt(self, worker) -> None:
+        self._busy = False
+        if isinstance(worker, Checker):
+            self.checker._cache.update(worker._cache)
+        self.run()
+
+    def _failed(self, error: Exception) -> None:
+        self._busy = False
+        self.summary.setText(f"检查未完成：{error}")
+
+    def _show(self, findings: list[Finding]) -> None:
         self.findings = [f for f in findings if not self._ignored(f)]
         self.findings.sort(key=lambda f: (f.kind is FindingKind.PLACEHOLDER, f.paragraph, f.column))  # slips first
         self.list.clear()
@@ -87,7 +115,7 @@ class CheckDock(QDockWidget):
         self.findingsChanged.emit(self.findings)
 
     def placeholders(self) -> list[Finding]:
-        self.run()
+        self.run(wait=True)
         return [f for f in self.findings if f.kind is FindingKind.PLACEHOLDER]
 
     def _selected(self) -> Finding | None:

@@ -12,7 +12,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from functools import lru_cache
 from pathlib import Path
 
 from .numbering import chinese_number, number_value, numbering_issues
@@ -459,8 +458,3 @@ def punctuation(index: int, text: str) -> list[Finding]:
                 )
             )
     return findings
-
-
-@lru_cache(maxsize=1)
-def default_checker() -> Checker:
-    return Checker.default()

@@ -453,3 +453,13 @@ def test_structure_stays_equal_to_a_fresh_parse_through_many_edits(qtbot, window
         fresh = Structure.from_texts(editor.paragraphs())
         assert [p.text for p in editor.structure.paragraphs] == editor.paragraphs(), step
         assert editor.structure.sections == fresh.sections and editor.structure.outline() == fresh.outline(), step
+
+
+def test_a_large_report_is_checked_in_the_background(qtbot, window, gov_files):
+    text = "\n".join(p.read_text(encoding="utf-8") for p in gov_files[:3])
+    window._load(text, None)
+    window.checks.run()
+    assert window.checks._busy  # the first pass went to a worker; the window stays responsive
+    qtbot.waitUntil(lambda: not window.checks._busy and "检查" in window.checks.windowTitle(), timeout=20000)
+    qtbot.waitUntil(lambda: bool(window.checks.findings))
+    assert len(window.checks.checker._cache) >= len(set(window.editor.paragraphs())) - 1
