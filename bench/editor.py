@@ -9,6 +9,8 @@
   characters committed in its middle, as an input method does; the time of the structure update and
   outline computation each keystroke triggers (target p99 < 10 ms), and of the whole keystroke.
 - DOCX save of the same report (target < 1 s).
+- The proofreading check of the newly opened report runs in the background first; typing is timed
+  after it has landed (it lands once, within about a second).
 """
 
 from __future__ import annotations
@@ -82,6 +84,11 @@ def keystrokes() -> dict:
         text += "\n".join(corpus)
     text = text[:100_000]
     window._load(text, None)
+    settle = time.perf_counter()
+    window.checks.run()  # the first check of a newly opened report runs in the background ...
+    while window.checks._busy or time.perf_counter() - settle < 1.0:
+        app.processEvents()  # ... and lands once; typing is timed after it
+    first_check = time.perf_counter() - settle
     editor = window.editor
     cursor = editor.textCursor()
     cursor.setPosition(len(text) // 2)
@@ -121,6 +128,7 @@ def keystrokes() -> dict:
         "keystroke_p50_ms": statistics.median(keystroke_ms),
         "keystroke_p99_ms": p99(keystroke_ms),
         "docx_save_median_s": statistics.median(saves),
+        "first_check_settled_s": first_check,
     }
 
 
