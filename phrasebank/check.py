@@ -424,6 +424,19 @@ _PUNCTUATION_RULES = (
 )
 
 
+_CN_DIGITS = "〇一二三四五六七八九"
+_CHINESE_DATE_RE = re.compile(
+    r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日"
+)
+
+
+def _chinese_date_number(part: str) -> str:
+    """二〇二六 -> 2026 (digit by digit); 十一 -> 11, 二十二 -> 22 (as a number)."""
+    if len(part) == 4 and "十" not in part:
+        return "".join(str(_CN_DIGITS.index("〇" if ch == "零" else ch)) for ch in part)
+    return str(number_value(part))
+
+
 def punctuation(index: int, text: str) -> list[Finding]:
     findings = []
     for pattern, message, fix in _PUNCTUATION_RULES:
@@ -448,6 +461,23 @@ def punctuation(index: int, text: str) -> list[Finding]:
             findings.append(
                 Finding(index, position, 1, FindingKind.PUNCTUATION, f"“{opener}”没有对应的“{closer}”", opener)
             )
+    date = _CHINESE_DATE_RE.fullmatch(text.strip())
+    if date:
+        fixed = "".join(
+            (_chinese_date_number(part) if part else "") + unit
+            for part, unit in zip(date.groups(), "年月日", strict=True)
+        )
+        findings.append(
+            Finding(
+                index,
+                text.find(date.group(0)),
+                len(date.group(0)),
+                FindingKind.NUMBERING,
+                "成文日期应使用阿拉伯数字（GB/T 9704-2012）",
+                date.group(0),
+                fixed,
+            )
+        )
     para = parse_paragraph(text)
     stripped = text.rstrip()
     if para.role is Role.HEADING and para.level == 1 and para.number and stripped.endswith("。"):

@@ -175,3 +175,8 @@ def test_comments_land_in_a_copy_of_the_docx(tmp_path, corpus_files, capsys):
     assert any("习近平新时代中国特色社会主义思想" in c for c in comments)
     assert read_paragraphs(target) == read_paragraphs(source)  # the text itself is untouched
     assert len(list(docx.Document(str(source)).comments)) == 0  # the original is not changed
+
+
+def test_a_date_line_in_chinese_numerals_gets_arabic_numerals():
+    assert kinds("二〇二六年十一月二十二日") == [("序号", "二〇二六年十一月二十二日", "2026年11月22日")]
+    assert kinds("2026年11月22日") == []

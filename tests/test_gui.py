@@ -463,3 +463,19 @@ def test_a_large_report_is_checked_in_the_background(qtbot, window, gov_files):
     qtbot.waitUntil(lambda: not window.checks._busy and "检查" in window.checks.windowTitle(), timeout=20000)
     qtbot.waitUntil(lambda: bool(window.checks.findings))
     assert len(window.checks.checker._cache) >= len(set(window.editor.paragraphs())) - 1
+
+
+def test_window_and_dock_layout_come_back_on_the_next_start(qtbot, corpus_bank, answers):
+    first = MainWindow(bank=corpus_bank, ask=answers)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(1100, 700)
+    first.outline.hide()
+    first.zoom(1)
+    size = (first.width(), first.height())  # as the (offscreen, 800 px wide) screen allows
+    assert first.close()
+    second = MainWindow(bank=corpus_bank, ask=answers)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.outline.isHidden() and (second.width(), second.height()) == size
+    assert second.editor.highlighter.base_size == 18.0
