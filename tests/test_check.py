@@ -81,6 +81,11 @@ def test_no_false_alarm_on_the_corpus_or_the_government_reports(corpus_files, go
     ]
 
 
+def test_the_government_reports_have_no_finding_at_all(gov_files):
+    for path in gov_files:  # no placeholders either: 7×24小时, 数据要素×, 415X are not slots
+        assert CHECKER.check(clean_lines(read_paragraphs(path)).paragraphs) == [], path.name
+
+
 def test_reports_never_seen_with_formulations_broken_on_purpose(gov_files):
     paragraphs = clean_lines(read_paragraphs(gov_files[0])).paragraphs
     paragraphs[5] = paragraphs[5] + "全面贯彻习近平新时代中国特色社会义思想，增强“四个意识”、坚定“四个自性”。"
@@ -180,3 +185,10 @@ def test_comments_land_in_a_copy_of_the_docx(tmp_path, corpus_files, capsys):
 def test_a_date_line_in_chinese_numerals_gets_arabic_numerals():
     assert kinds("二〇二六年十一月二十二日") == [("序号", "二〇二六年十一月二十二日", "2026年11月22日")]
     assert kinds("2026年11月22日") == []
+
+
+def test_operators_and_codes_are_not_placeholders():
+    for text in ("提供“7×24小时”服务", "实施“数据要素×”行动", "“415X”先进制造业集群", "“双尖双领+X”项目"):
+        assert kinds(text) == [], text
+    found = sorted((f.column, f.found) for f in CHECKER.check_paragraph(0, "20XX年工作要点，××同志"))
+    assert found == [(2, "XX"), (10, "××同志")]
