@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .types import PLACEHOLDER_RE, SLOT, PhraseKind, SectionType
+from .types import PhraseKind, SectionType
 
 
 @dataclass
@@ -20,15 +20,6 @@ class Phrase:
     @property
     def top_section(self) -> SectionType | None:
         return max(self.sections, key=self.sections.__getitem__) if self.sections else None
-
-    def share(self, section: SectionType | None) -> float:
-        """Fraction of occurrences in the given section type (0 when unknown)."""
-        total = sum(self.sections.values())
-        return self.sections.get(section, 0) / total if section and total else 0.0
-
-    @property
-    def has_slots(self) -> bool:
-        return SLOT in self.text or bool(PLACEHOLDER_RE.search(self.text))
 
 
 @dataclass(frozen=True)
