@@ -26,6 +26,10 @@ from .structure import Role, Structure
 from .suggest import PREFIX_COUNT_LEN, Entries
 from .types import PLACEHOLDER_RE, SLOT, PhraseKind, SectionType
 
+#: An edge word seen this often, followed (or preceded) by one word this often, is half a compound.
+COMPOUND_MIN = 10
+COMPOUND_SHARE = 0.55
+
 #: Progress callback: (files done, files in all, current file name).
 Progress = Callable[[int, int, str], None]
 
@@ -36,7 +40,7 @@ _DIGIT_RE = re.compile(r"[0-9０-９]")
 _EDGE_WORDS = frozenset(
     "的 了 和 与 及 等 在 是 对 把 将 为 以 中 上 也 都 就 又 并 而 或 被 让 由 从 向 之 其 着 到 给 于 和 "
     "及其 以及 并且 或者 一是 二是 三是 四是 五是 同时 通过 进行 一些 这个 这些 那些 各 个 地 得 所 "
-    "关于 作为 按照 根据 围绕 聚焦 进一步".split()
+    "关于 作为 按照 根据 围绕 聚焦 进一步 不断 更加 真正 同比 有关".split()
 )
 _OPENERS = "“《（(‘"
 _CLOSERS = "”》）)’"
@@ -186,10 +190,13 @@ def _collocations(table: NgramTable, source: Callable[[int], str], min_count: in
     )
     possible = np.nonzero((table.count >= min_count) & (table.level <= 8) & free)[0]
     candidates: list[Phrase] = []
+    unigram = {int(table.last[e]): e for e in np.nonzero(table.level == 1)[0].tolist()}
     for entry in possible.tolist():
         words = table.words(entry)
         text = "".join(words)
         if not 4 <= len(text) <= 14 or (len(words) == 1 and len(text) != 4):
+            continue
+        if len(words) > 1 and _cuts_compound(table, unigram, table.token_ids(entry)):
             continue
         if not _PHRASE_CHARS_RE.match(text) or words[0] in _EDGE_WORDS or words[-1] in _EDGE_WORDS:
             continue
@@ -198,6 +205,17 @@ def _collocations(table: NgramTable, source: Callable[[int], str], min_count: in
         kind = PhraseKind.FORMULA if len(text) == 4 and "“" not in text else PhraseKind.COLLOCATION
         candidates.append(Phrase(text, kind, int(table.count[entry]), _sections(table, entry), source(entry)))
     return _closed(candidates)
+
+
+def _cuts_compound(table: NgramTable, unigram: dict[int, int], ids: list[int]) -> bool:
+    """True when an edge word is usually half of a compound: 开展主题(教育), 推动理论(学习), (主题)教育扎实.
+
+    Only common edge words count (seen COMPOUND_MIN times): a rare word's neighbour shares are noise.
+    """
+    first, last = unigram.get(ids[0]), unigram.get(ids[-1])
+    if last is not None and table.count[last] >= COMPOUND_MIN and table.right_share[last] >= COMPOUND_SHARE:
+        return True
+    return first is not None and table.count[first] >= COMPOUND_MIN and table.left_share[first] >= COMPOUND_SHARE
 
 
 def _closed(phrases: list[Phrase]) -> list[Phrase]:

@@ -14,7 +14,9 @@ from difflib import SequenceMatcher
 from .types import SLOT, PhraseKind
 
 _CJK = r"\u4e00-\u9fff"
-_ITEM_SPLIT_RE = re.compile(r"[、，,；;：:。！？!?\s“”‘’《》（）()]")
+_ITEM_SPLIT_RE = re.compile(r"[、，,；;：:。！？!?\s（）()]")
+#: An item that opens or closes a quote contributes only the quoted part to a series.
+_QUOTED_RE = re.compile(r"^.*?[“‘《]([^”’》]*)[”’》]?.*$|^([^“‘《]*)[”’》].*$")
 _CJK_ONLY_RE = re.compile(rf"^[{_CJK}]+$")
 _FUNCTION_START = set("的了和与及等在是对把将为以中上也都就又并而或被让由从向之其")
 
@@ -86,18 +88,27 @@ def find_frames(sentence: str) -> Iterator[tuple[str, PhraseKind]]:
 
 def find_series(sentence: str) -> Iterator[tuple[str, PhraseKind]]:
     """Parallel series (items sharing a character template) and runs of four-character formulas."""
-    items = _ITEM_SPLIT_RE.split(sentence)
-    for run, trimmed in _runs_of_equal_length(items):
-        if _shares_template(run):
-            yield "、".join(run), PhraseKind.SERIES
-        elif not trimmed and _is_four_char_run(run):
-            yield "、".join(run), PhraseKind.FORMULA
+    items, cut = [], []
+    for item in _ITEM_SPLIT_RE.split(sentence):
+        inner = _QUOTED_RE.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), item)
+        items.append(inner)  # “学史明理”的要求 -> the quoted part
+        cut.append(inner != item)
+    for alternatives in _runs_of_equal_length(items, cut):
+        for run, trimmed in alternatives:
+            if _shares_template(run):
+                yield "、".join(run), PhraseKind.SERIES
+                break
+            if not trimmed and _is_four_char_run(run):
+                yield "、".join(run), PhraseKind.FORMULA
+                break
 
 
-def _runs_of_equal_length(items: Sequence[str]) -> Iterator[tuple[list[str], bool]]:
-    """Maximal runs of 2+ consecutive items of one length, and whether the first was cut to fit.
+def _runs_of_equal_length(items: Sequence[str], cut: Sequence[bool]) -> Iterator[list[tuple[list[str], bool]]]:
+    """Maximal runs of 2+ consecutive items of one length, each as alternatives to try in order.
 
-    The first item may be longer and end in the run's length (实现理论学习有新收获、新体会、新成效).
+    The item before a run may end in the run's length (实现理论学习有新收获、新体会、新成效): the run is
+    offered with that tail first and without it second. Only a run's first and last item may have lost
+    words to a quote; whether any item was cut to fit comes with each alternative.
     """
     i = 0
     while i < len(items) - 1:
@@ -108,10 +119,16 @@ def _runs_of_equal_length(items: Sequence[str]) -> Iterator[tuple[list[str], boo
         j = i + 1
         while j + 1 < len(items) and len(items[j + 1]) == width:
             j += 1
-        first = items[i][-width:] if len(items[i]) >= width else ""
-        run = ([first] if first else []) + list(items[i + 1 : j + 1])
-        if len(run) >= 2 and all(_CJK_ONLY_RE.match(item) for item in run):
-            yield run, len(items[i]) != width
+        alternatives = []
+        if len(items[i]) >= width:
+            run = [items[i][-width:], *items[i + 1 : j + 1]]
+            if not any(cut[i + 1 : j]) and all(_CJK_ONLY_RE.match(item) for item in run):
+                alternatives.append((run, len(items[i]) != width or any(cut[i : j + 1])))
+        rest = list(items[i + 1 : j + 1])
+        if len(rest) >= 2 and not any(cut[i + 2 : j]) and all(_CJK_ONLY_RE.match(item) for item in rest):
+            alternatives.append((rest, any(cut[i + 1 : j + 1])))
+        if alternatives:
+            yield alternatives
         i = j + 1
 
 
