@@ -160,6 +160,7 @@ class Checker:
         self.formulations = [f for f in formulations if len(f.text) >= 4]
         self.avoid = list(avoid)
         self._cache: dict[str, list[Finding]] = {}
+        self._canonical = {f.text for f in self.formulations}
         self._series = [f for f in self.formulations if len(f.items) >= 3]
         self._series_res = {f.text: _series_pattern(f.items) for f in self._series}
 
@@ -261,10 +262,6 @@ class Checker:
             if not _plausible_slip(canonical, found, text, start, end):
                 continue
             yield start, end, found
-
-    @property
-    def _canonical(self) -> set[str]:
-        return {f.text for f in self.formulations}
 
     def _avoid_findings(self, index: int, text: str) -> list[Finding]:
         findings = []

@@ -227,7 +227,7 @@ class Library:
         self._refresh()
         if self._index is None:
             builtins = self.builtins()
-            self._index = SearchIndex([*self._entries, *builtins], [*self._keys, *(keys(e.text) for e in builtins)])
+            self._index = SearchIndex([*self._entries, *builtins], [*self._keys, *([None] * len(builtins))])
         return self._index.search(
             query, section=section, kind=kind, tag=tag, favourite=favourite, origin=origin, limit=limit
         )

@@ -61,16 +61,16 @@ class _Joined:
 class SearchIndex:
     """Entries with their text and pinyin keys, searchable with filters."""
 
-    def __init__(self, entries: Sequence[Entry], pinyin: Sequence[tuple[str, str]] | None = None) -> None:
-        """`pinyin` gives each entry's (full, initials) keys when stored; otherwise they are computed."""
+    def __init__(self, entries: Sequence[Entry], pinyin: Sequence[tuple[str, str] | None] | None = None) -> None:
+        """`pinyin` gives each entry's stored (full, initials) keys; missing ones are computed on first use."""
         self.entries = list(entries)
-        self._pinyin = list(pinyin) if pinyin is not None else None
+        self._pinyin = list(pinyin) if pinyin is not None else [None] * len(self.entries)
         self._text = _Joined([e.text for e in self.entries])
         self._keys: tuple[_Joined, _Joined] | None = None  # built on the first Latin-letter query
 
     def _pinyin_keys(self) -> tuple[_Joined, _Joined]:
         if self._keys is None:
-            pinyin = self._pinyin if self._pinyin is not None else [keys(e.text) for e in self.entries]
+            pinyin = [stored or keys(e.text) for stored, e in zip(self._pinyin, self.entries, strict=True)]
             self._keys = _Joined([full for full, _ in pinyin]), _Joined([initials for _, initials in pinyin])
         return self._keys
 

@@ -143,10 +143,6 @@ class SuggestIndex:
         hi = bisect_left(self.texts, prefix + "\uffff", lo)
         return lo, hi, range(lo, hi)
 
-    def suggest(self, before: str, section: SectionType | None, limit: int = 5) -> list[Suggestion]:
-        """Completions for the text before the cursor, most probable first, current section's first."""
-        return finish(self.candidates(current_tail(before), section), limit, section)
-
     def candidates(self, tail: str, section: SectionType | None) -> dict[str, Candidate]:
         """Every completion the index offers for the tail, with P(it comes next | typed prefix).
 
@@ -166,7 +162,7 @@ class SuggestIndex:
             denominator = SHRINK + max(
                 self.prefix_counts.get(prefix, 0),
                 self.counts[lo] if self.texts[lo] == prefix else 0,
-                self._max_count(lo, hi, candidates),
+                max((self.counts[i] for i in candidates), default=1),
             )
             for i in candidates:
                 text = self.texts[i]
@@ -181,9 +177,6 @@ class SuggestIndex:
                 if old is None or p > old.probability:
                     found[completion] = Candidate(p, self.entry(i), in_section)
         return found
-
-    def _max_count(self, lo: int, hi: int, candidates: Iterable[int]) -> int:
-        return max((self.counts[i] for i in candidates), default=1)
 
     def _precompute_wide(self) -> None:
         """Best entries of every prefix shared by more than SCAN_LIMIT entries, refined level by level."""
