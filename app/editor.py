@@ -86,10 +86,21 @@ class ReportEditor(QTextEdit):
         self.structure.replace(first, max(replaced, 0), texts)
         self._after_structure_change(undoable=True)
         if added and not self._composing and self.suggestions_enabled:
-            inserted = document.toPlainText()[position : position + added] if added < 200 else ""
+            inserted = self._text_at(position, added) if added < 200 else ""
             QTimer.singleShot(0, lambda: self._after_insert(inserted))
         elif removed:
             QTimer.singleShot(0, self.refresh_popup)
+
+    def _text_at(self, position: int, length: int) -> str:
+        """The document's text at [position, position + length): read in place, not via a full copy.
+
+        Qt may report a change running past the end of the document; the range is clamped to it.
+        """
+        document = self.document()
+        span = QTextCursor(document)
+        span.setPosition(min(position, document.characterCount() - 1))
+        span.setPosition(min(position + length, document.characterCount() - 1), QTextCursor.MoveMode.KeepAnchor)
+        return span.selectedText().replace("\u2029", "\n")
 
     def _after_structure_change(self, undoable: bool) -> None:
         title = next((i for i, role in enumerate(self.structure.roles) if role is Role.TITLE), -1)

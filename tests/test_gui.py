@@ -479,3 +479,24 @@ def test_window_and_dock_layout_come_back_on_the_next_start(qtbot, corpus_bank, 
     assert second.outline.isHidden()  # dock layout restored
     assert second.height() == 700  # window geometry restored (the width is fitted to the 800 px offscreen screen)
     assert second.editor.highlighter.base_size == 18.0
+
+
+def test_each_finished_clause_is_learned_for_later_suggestions(qtbot, window):
+    window._load("一、主要做法\n", None)  # first edit of a loaded text: Qt reports charsAdded past the end
+    editor = window.editor
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    commit(qtbot, editor, "举办青年干部夜校培训班，")
+    qtbot.waitUntil(lambda: "青年干部夜校" in editor.memory._buckets.get("青年", {}))
+    commit(qtbot, editor, "依托青年干")
+    qtbot.waitUntil(editor.popup.isVisible)
+    assert any(s.completion.startswith("部夜校") for s in editor.popup.suggestions)
+
+
+def test_inserted_text_is_read_in_place_and_clamped_to_the_document(window):
+    window._load("一、主要做法\n坚持学习，", None)
+    editor = window.editor
+    assert editor._text_at(7, 5) == "坚持学习，"
+    assert editor._text_at(7, 50) == "坚持学习，"  # a reported change past the end
+    assert editor._text_at(0, 8) == "一、主要做法\n坚"
