@@ -8,8 +8,8 @@ accepted suggestion or an inserted phrase is one undoable edit.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QTextBlockFormat, QTextCursor
-from PySide6.QtWidgets import QTextEdit
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QKeySequence, QTextBlockFormat, QTextCursor
+from PySide6.QtWidgets import QApplication, QTextEdit
 
 from phrasebank.bank import PhraseBank
 from phrasebank.memory import DocumentMemory
@@ -23,6 +23,16 @@ from .highlighter import ReportHighlighter
 from .popup import SuggestionPopup
 
 _CLAUSE_MARKS = "。！？；，、："
+_COMMAND_MODIFIERS = (
+    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+)
+
+
+def _typed_in_one_go(inserted: str) -> bool:
+    """Text a writer types or pastes as one piece: no line break, at most one sentence end, at its end."""
+    if not inserted or "\n" in inserted or "\u2029" in inserted:
+        return False
+    return not any(mark in inserted[:-1] for mark in "。！？；")
 
 
 class ReportEditor(QTextEdit):
@@ -41,6 +51,8 @@ class ReportEditor(QTextEdit):
         self.memory = DocumentMemory()
         self.suggestions_enabled = True
         self._composing = False
+        self._typing = False  # inside a key press, an input-method commit or a paste: edits may open the popup
+        self._typed: str | None = None  # what the writer typed there ("" for a deletion), until handled
         self._block_count = 1
         self._title_block = -1
         self._section: SectionType | None = None
@@ -66,7 +78,8 @@ class ReportEditor(QTextEdit):
         self._block_count = document.blockCount()
         self.structure = Structure.from_texts(self.paragraphs())
         self.memory = DocumentMemory()
-        QTimer.singleShot(0, self._learn_document)
+        loaded = self.paragraphs()
+        QTimer.singleShot(0, lambda: self._learn_document(loaded))
         self._after_structure_change(undoable=False)
         self.document().setModified(False)
         self.highlighter.rehighlight()
@@ -85,22 +98,16 @@ class ReportEditor(QTextEdit):
         texts = [document.findBlockByNumber(n).text() for n in range(first, last + 1)]
         self.structure.replace(first, max(replaced, 0), texts)
         self._after_structure_change(undoable=True)
-        if added and not self._composing and self.suggestions_enabled:
-            inserted = self._text_at(position, added) if added < 200 else ""
-            QTimer.singleShot(0, lambda: self._after_insert(inserted))
-        elif removed:
-            QTimer.singleShot(0, self.refresh_popup)
-
-    def _text_at(self, position: int, length: int) -> str:
-        """The document's text at [position, position + length): read in place, not via a full copy.
-
-        Qt may report a change running past the end of the document; the range is clamped to it.
-        """
-        document = self.document()
-        span = QTextCursor(document)
-        span.setPosition(min(position, document.characterCount() - 1))
-        span.setPosition(min(position + length, document.characterCount() - 1), QTextCursor.MoveMode.KeepAnchor)
-        return span.selectedText().replace("\u2029", "\n")
+        typed, self._typed = self._typed, None  # handled once, though Qt may report one edit in parts
+        if not self._typing:
+            self.popup.hide()  # an edit the writer did not type: fix, replace, renumber, undo, dock insertion
+        elif typed and not self._composing and self.suggestions_enabled:
+            if _typed_in_one_go(typed):
+                QTimer.singleShot(0, lambda: self._after_insert(typed))
+            else:
+                self.popup.hide()  # a pasted passage: nothing to complete
+        elif typed == "" and removed and self.popup.isVisible():
+            QTimer.singleShot(0, lambda: self.refresh_popup(open_new=False))
 
     def _after_structure_change(self, undoable: bool) -> None:
         title = next((i for i, role in enumerate(self.structure.roles) if role is Role.TITLE), -1)
@@ -141,8 +148,9 @@ class ReportEditor(QTextEdit):
 
     # ---- memory of the document --------------------------------------------------------------
 
-    def _learn_document(self) -> None:
-        for text in self.paragraphs():
+    def _learn_document(self, paragraphs: list[str]) -> None:
+        """Learn a loaded document (after the window shows it; what is typed later is learned as typed)."""
+        for text in paragraphs:
             if text.strip():
                 self.memory.learn(text)
 
@@ -163,8 +171,13 @@ class ReportEditor(QTextEdit):
         self._learn_finished_clause(inserted)
         self.refresh_popup()
 
-    def refresh_popup(self) -> None:
-        """Ask the bank for completions at the cursor and show them (or hide the popup)."""
+    def refresh_popup(self, open_new: bool = True) -> None:
+        """Ask the bank for completions at the cursor and show them (or hide the popup).
+
+        With `open_new` False a hidden popup stays hidden (a deletion only updates an open one).
+        """
+        if not open_new and not self.popup.isVisible():
+            return
         if self._in_slot_span():
             self.popup.hide()  # filling in slots: Tab belongs to the slots
             return
@@ -183,10 +196,13 @@ class ReportEditor(QTextEdit):
             self.popup.hide()
 
     def accept_suggestion(self, suggestion: Suggestion | None = None) -> None:
+        """Insert a completion; what follows it may be offered next, as after typing."""
         suggestion = suggestion or self.popup.current()
         self.popup.hide()
         if suggestion is not None:
             self.insert_phrase(suggestion.completion, record=suggestion.phrase)
+            if self._slot_span is None:
+                QTimer.singleShot(0, lambda: self._after_insert(suggestion.completion))
 
     def insert_phrase(self, text: str, record: str | None = None) -> None:
         """Insert at the cursor as one undoable edit; select the first slot the text carries."""
@@ -278,7 +294,17 @@ class ReportEditor(QTextEdit):
         if key == Qt.Key.Key_F4 or (key == Qt.Key.Key_Tab and not modifiers):
             if self.next_placeholder():
                 return
-        super().keyPressEvent(event)
+        plain = not modifiers & _COMMAND_MODIFIERS
+        typed = plain and (
+            (bool(event.text()) and event.text().isprintable()) or key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
+        )
+        pasting = event.matches(QKeySequence.StandardKey.Paste)
+        if typed or pasting:
+            self._start_typing(QApplication.clipboard().text() if pasting else event.text())
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self._stop_typing()
         if key in (
             Qt.Key.Key_Left,
             Qt.Key.Key_Right,
@@ -293,7 +319,29 @@ class ReportEditor(QTextEdit):
         self._composing = bool(event.preeditString())
         if self._composing:
             self.popup.hide()
-        super().inputMethodEvent(event)
+        if event.commitString():
+            self._start_typing(event.commitString())
+        try:
+            super().inputMethodEvent(event)
+        finally:
+            self._stop_typing()
+
+    def insertFromMimeData(self, source) -> None:  # noqa: N802 (Qt override)
+        """Paste and drop count as typing (a short paste may be completed; a passage never is)."""
+        self._start_typing(source.text())
+        try:
+            super().insertFromMimeData(source)
+        finally:
+            self._stop_typing()
+
+    def _start_typing(self, text: str) -> None:
+        """The edits that follow are the writer's typing of `text` (printable text; "" for a deletion)."""
+        self._typing = True
+        self._typed = text if text.isprintable() else ""
+
+    def _stop_typing(self) -> None:
+        self._typing = False
+        self._typed = None
 
     def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.popup.hide()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QPr
 
 from phrasebank import tokenize
 from phrasebank.bank import PhraseBank
+from phrasebank.corpora import Collection, detect
 from phrasebank.documents import IMAGE_MARKER, TABLE_MARKER
 from phrasebank.drafts import DraftStore
 from phrasebank.errors import PhrasebankError
@@ -30,6 +31,7 @@ from .workers import run_in_background
 APP_TITLE = "公文写作台"
 AUTOSAVE_MS = 30_000
 MAX_RECENT = 8
+AUTO = "auto"
 
 
 class MainWindow(QMainWindow):
@@ -70,6 +72,10 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self._update_title()
         self._on_section(self.editor.current_section())
+        self.collection: Collection | None = None
+        self._banks: dict[Collection, PhraseBank] = {}
+        self._loading: set[Collection] = set()
+        self._fixed_bank = bank is not None  # a bank handed in (tests, scripts) serves every collection
         if bank is not None:
             self.set_bank(bank)
         if self.library.notice:
@@ -95,26 +101,70 @@ class MainWindow(QMainWindow):
         self.checks.findingsChanged.connect(self._underline)
 
     def set_bank(self, bank: PhraseBank) -> None:
-        """The built-in bank is ready: suggestions on, built-in phrases in the panel."""
+        """A built-in bank is ready: suggestions on, its phrases in the panel beside the writer's own."""
         self.editor.bank = bank
         self.library.set_builtin(bank.phrases)
         self.phrases.refresh()
         self.bankReady.emit()
 
+    def wanted_collection(self) -> Collection:
+        """The collection chosen in the menu, or (自动) the one the document's title points to."""
+        choice = str(self.settings.value("suggest/collection", AUTO))
+        try:
+            return Collection.parse(choice)
+        except ValueError:
+            return detect(self.editor.paragraphs())
+
     def load_bank_in_background(self) -> None:
+        """Make the wanted collection's bank current, mining it off the GUI thread the first time."""
+        if self._fixed_bank:
+            return
+        wanted = self.wanted_collection()
+        if wanted is self.collection and self.editor.bank is not None:
+            return
+        if wanted in self._banks:
+            self._use_bank(wanted, self._banks[wanted])
+            return
+        if wanted in self._loading:
+            return
         from phrasebank.builtin import builtin_bank
 
-        self.statusBar().showMessage("正在准备内置短语库……")
-        run_in_background(builtin_bank, self._bank_loaded, self._error)
+        self._loading.add(wanted)
+        self.statusBar().showMessage(f"正在准备内置短语库（{wanted.label}）……")
+        run_in_background(lambda: builtin_bank(wanted), lambda bank: self._bank_loaded(wanted, bank), self._error)
+
+    def _use_bank(self, collection: Collection, bank: PhraseBank) -> None:
+        self.collection = collection
+        self.set_bank(bank)
+        self.statusBar().showMessage(f"联想与短语：{collection.label}（{len(bank.phrases)} 条短语）", 5000)
 
     def _warm_up(self) -> None:
         """Load jieba's dictionary (for learning what the writer types) after the window is usable."""
         run_in_background(tokenize.warm_up, lambda _: None, self._error)
 
-    def _bank_loaded(self, bank: PhraseBank) -> None:
-        self.set_bank(bank)
+    def _bank_loaded(self, collection: Collection, bank: PhraseBank) -> None:
+        self._loading.discard(collection)
+        self._banks[collection] = bank
         self._warm_up()
-        self.statusBar().showMessage(f"内置短语库已就绪：{len(bank.phrases)} 条短语", 5000)
+        if collection is self.wanted_collection():
+            self._use_bank(collection, bank)
+        else:
+            self.load_bank_in_background()  # the writer switched meanwhile
+
+    def _build_collection_menu(self, menu) -> None:
+        """Which built-in collection suggestions and the phrase panel draw on; remembered."""
+        group = QActionGroup(self)
+        current = str(self.settings.value("suggest/collection", AUTO))
+        for value, label in [(AUTO, "按文种自动选择"), *((c.value, c.label) for c in Collection)]:
+            action = group.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(value == current)
+            action.triggered.connect(lambda _=False, v=value: self._choose_collection(v))
+            menu.addAction(action)
+
+    def _choose_collection(self, value: str) -> None:
+        self.settings.setValue("suggest/collection", value)
+        self.load_bank_in_background()
 
     def _action(self, menu, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
         action = QAction(text, self)
@@ -164,6 +214,7 @@ class MainWindow(QMainWindow):
         self._action(report, "立即检查", self.checks.run, "F7")
         suggest = self._action(view, "输入联想", self._toggle_suggestions, checkable=True)
         suggest.setChecked(True)
+        self._build_collection_menu(view.addMenu("联想与短语所用语料"))
 
     def _build_layout_menu(self, menu) -> None:
         """Layout of saved DOCX: preset, run-in head style, font names; remembered in the settings."""
@@ -278,6 +329,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_counts()
         self.editor.setFocus()
+        self.load_bank_in_background()  # (自动) a government report brings its own collection
 
     def _underline(self, findings) -> None:
         marks: dict[int, list[tuple[int, int]]] = {}

@@ -78,7 +78,8 @@ def keystrokes() -> dict:
     app = QApplication.instance() or QApplication([])
     window = MainWindow(bank=PhraseBank([]))
     window.show()
-    corpus = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "resources" / "corpus").glob("*.txt"))]
+    folder = ROOT / "resources" / "corpus" / "supervision"
+    corpus = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
     text = ""
     while len(text) < 100_000:
         text += "\n".join(corpus)

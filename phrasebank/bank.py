@@ -17,10 +17,10 @@ from .atomic import write_atomic
 from .errors import BankError
 from .memory import DocumentMemory, suggest_with_memory
 from .phrase import Phrase, Suggestion
-from .suggest import Entries, SuggestIndex, infer_section
+from .suggest import SHOW_THRESHOLD, Entries, SuggestIndex, infer_section
 from .types import PhraseKind, SectionType
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: Corpora larger than this (bytes on disk) are tokenised by two processes.
 PARALLEL_FROM_BYTES = 6 * 1024 * 1024
 _MAGIC = "gongwen-desk phrase bank"
@@ -41,6 +41,8 @@ class PhraseBank:
         entries = index_entries if isinstance(index_entries, Entries) else Entries.of(index_entries)
         self.index = SuggestIndex(self.phrases, entries, prefix_counts)
         self.info: dict = dict(info or {})
+        #: The popup opens only when the best completion scores at least this (benchmarks vary it).
+        self.threshold = SHOW_THRESHOLD
 
     def suggest(
         self,
@@ -49,16 +51,17 @@ class PhraseBank:
         limit: int = 5,
         memory: DocumentMemory | None = None,
     ) -> list[Suggestion]:
-        """Completions for the text before the cursor.
+        """Exactly what the editor's popup shows for the text before the cursor, in its order.
 
-        `section` None infers it from the nearest heading in `before`; `memory` adds what the writer
-        already typed in this document (the editor keeps one per open document).
+        Empty unless the best completion is likely right (`threshold`). `section` None infers it from
+        the nearest heading in `before`; `memory` adds what the writer already typed in this document
+        (the editor keeps one per open document).
         """
         if isinstance(section, str) and not isinstance(section, SectionType):
             section = SectionType.parse(section)
         if section is None:
             section = infer_section(before)
-        return suggest_with_memory(self.index, memory, before, section, limit)
+        return suggest_with_memory(self.index, memory, before, section, limit, self.threshold)
 
     def for_section(self, section: SectionType | None) -> list[Phrase]:
         """Panel phrases used in a section type, most used there first (all phrases when None)."""
@@ -98,15 +101,22 @@ class PhraseBank:
                 meta = dict(db.execute("SELECT key, value FROM meta"))
                 if meta.get("magic") != _MAGIC:
                     raise BankError(path, "不是公文写作台的词库文件")
-                if int(meta.get("schema", 0)) > SCHEMA_VERSION:
+                schema = int(meta.get("schema", 0))
+                if schema > SCHEMA_VERSION:
                     raise BankError(path, "词库由更新版本的软件生成，请升级后再打开")
+                if schema < SCHEMA_VERSION:
+                    raise BankError(path, "词库由旧版本生成，请重新挖掘（phrasebank mine）")
                 phrases = [
                     _row_phrase(row)
                     for row in db.execute("SELECT text, kind, count, sections, source FROM phrases ORDER BY rowid")
                 ]
-                rows = db.execute("SELECT text, count, mask FROM entries ORDER BY text").fetchall()
+                rows = db.execute("SELECT text, count, mask, documents, bounds FROM entries ORDER BY text").fetchall()
                 entries = Entries(
-                    [r[0] for r in rows], array("i", (r[1] for r in rows)), array("B", (r[2] for r in rows))
+                    [r[0] for r in rows],
+                    array("i", (r[1] for r in rows)),
+                    array("B", (r[2] for r in rows)),
+                    array("i", (r[3] for r in rows)),
+                    array("I", (r[4] for r in rows)),
                 )
                 prefixes = dict(db.execute("SELECT text, count FROM prefixes"))
                 info = json.loads(meta.get("info", "{}"))
@@ -122,7 +132,7 @@ class PhraseBank:
         db.executescript(
             "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
             "CREATE TABLE phrases (text TEXT, kind TEXT, count INTEGER, sections TEXT, source TEXT);"
-            "CREATE TABLE entries (text TEXT, count INTEGER, mask INTEGER);"
+            "CREATE TABLE entries (text TEXT, count INTEGER, mask INTEGER, documents INTEGER, bounds INTEGER);"
             "CREATE TABLE prefixes (text TEXT PRIMARY KEY, count INTEGER);"
         )
         db.executemany("INSERT INTO prefixes VALUES (?, ?)", self.index.prefix_counts.items())
@@ -141,11 +151,10 @@ class PhraseBank:
                 for p in self.phrases
             ],
         )
-        index = self.index
-        named = {p.text for p in self.phrases}
+        entries = self.index.entries()
         db.executemany(
-            "INSERT INTO entries VALUES (?, ?, ?)",
-            [(text, index.counts[i], index.masks[i]) for i, text in enumerate(index.texts) if text not in named],
+            "INSERT INTO entries VALUES (?, ?, ?, ?, ?)",
+            zip(entries.texts, entries.counts, entries.masks, entries.documents, entries.bounds, strict=True),
         )
 
 

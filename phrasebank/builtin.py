@@ -1,7 +1,7 @@
-"""The built-in bank: mined from the bundled corpus once, then loaded from a cache.
+"""The built-in banks, one per collection: mined from the bundled reports once, then loaded from a cache.
 
-The cache key covers the corpus files and the engine's source, so a new corpus or a changed miner
-rebuilds it; a damaged cache is rebuilt too.
+The cache key covers the collection's files and the whole engine's source, so a new corpus or any
+change to the engine rebuilds it; a damaged cache is rebuilt too.
 """
 
 from __future__ import annotations
@@ -10,37 +10,39 @@ import hashlib
 from pathlib import Path
 
 from .bank import PhraseBank, mine
+from .corpora import DEFAULT, Collection
 from .errors import BankError
-from .paths import BUNDLED_CORPUS, cache_dir
-
-_ENGINE_SOURCES = ("cleaning.py", "structure.py", "mining.py", "ngrams.py", "patterns.py", "suggest.py", "bank.py")
+from .paths import cache_dir
 
 
-def cache_key(corpus: Path = BUNDLED_CORPUS) -> str:
+def cache_key(collection: Collection = DEFAULT) -> str:
+    """A digest of the engine's source and the collection's reports."""
     digest = hashlib.sha1()
     package = Path(__file__).parent
-    for name in _ENGINE_SOURCES:
-        digest.update((package / name).read_bytes())
-    for path in sorted(corpus.rglob("*")):
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    for path in sorted(collection.folder.rglob("*")):
         if path.is_file():
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
-def builtin_bank(corpus: Path = BUNDLED_CORPUS) -> PhraseBank:
-    """Load the cached built-in bank, mining and caching it first when needed."""
-    key = cache_key(corpus)
-    cache = cache_dir() / f"builtin-{key}.db"
+def builtin_bank(collection: Collection = DEFAULT) -> PhraseBank:
+    """Load the collection's cached bank, mining and caching it first when needed."""
+    key = cache_key(collection)
+    cache = cache_dir() / f"builtin-{collection.value}-{key}.db"
     if cache.exists():
         try:
             return PhraseBank.load(cache)
         except BankError:
             cache.unlink(missing_ok=True)
-    bank = mine([corpus])
+    bank = mine([collection.folder])
+    bank.info["collection"] = collection.value
     try:
         bank.save(cache)
-        for old in cache.parent.glob("builtin-*.db"):
+        for old in cache.parent.glob(f"builtin-{collection.value}-*.db"):
             if old != cache:
                 old.unlink(missing_ok=True)
     except (BankError, OSError):

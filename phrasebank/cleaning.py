@@ -27,6 +27,7 @@ class Noise(StrEnum):
     CAPTION = "图片说明"
     PAGE_NUMBER = "页码"
     REPEATED_HEADER = "重复的网页标题"
+    LICENCE = "网页版权说明"
 
 
 #: Substrings no phrase or suggestion may ever contain, whatever the source says.
@@ -51,6 +52,8 @@ _CHROME_RE = re.compile(
 _CAPTION_RE = re.compile(r"(?:记者|摄影|供图|图/|图：)\s*\S{1,12}\s*摄?$|作政府工作报告。?$|^图为")
 _PAGE_NUMBER_RE = re.compile(r"^[-—–－]\s*\d{1,4}\s*[-—–－]$|^第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?$")
 _VALUE_LABELS = frozenset(("来源：", "来源:", "时间：", "时间:", "发布时间："))
+#: A licence or public-domain note that web copies append after the text: it and all after it go.
+_LICENCE_RE = re.compile(r"^(?:本作品(?:是|在|不适用|属于|来自|采用)|Public domain$|注：中文维基文库)")
 _BLANK_RE = re.compile(r"^[\s\u3000\ufeff]*$")
 
 #: Marks after which a line is a finished paragraph (a marker there is no mid-sentence break).
@@ -86,11 +89,13 @@ def clean_lines(lines: Iterable[str]) -> Cleaned:
     in_header = True
     join_next = False  # a marker cut the previous paragraph mid-sentence
     previous = ""  # the previous non-blank source line, kept or not
+    in_licence = False  # past the start of a trailing licence note
     for number, raw in enumerate(lines, start=1):
         line = raw.strip().strip("\u3000\ufeff").strip()
         if _BLANK_RE.match(line):
             continue
-        reason = _line_noise(line, previous)
+        in_licence = in_licence or bool(_LICENCE_RE.match(line))
+        reason = Noise.LICENCE if in_licence else _line_noise(line, previous)
         previous = line
         if reason is None and in_header and line in header_lines and len(line) <= 40:
             reason = Noise.REPEATED_HEADER

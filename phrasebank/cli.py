@@ -51,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--bank", type=Path, required=True, help="词库文件")
     p.add_argument("--section", type=_section, help=f"章节类型：{_SECTION_HELP}；省略则按最近的标题推断")
     p.add_argument("--limit", type=int, default=5, help="最多几条（默认 5）")
+    p.add_argument("--all", action="store_true", help="也列出把握不大、编辑器不会弹出的补全（附估计的概率）")
     p.add_argument("text", help="光标前的文字")
     p.set_defaults(run=_suggest)
 
@@ -111,12 +112,15 @@ def _mine(args: argparse.Namespace) -> int:
 
 def _suggest(args: argparse.Namespace) -> int:
     bank = PhraseBank.load(args.bank)
+    if args.all:
+        bank.threshold = 0.0
     suggestions = bank.suggest(args.text, args.section, args.limit)
     if not suggestions:
-        print("（没有联想）")
+        print("（没有把握足够的联想，编辑器不会弹出；--all 列出全部）" if not args.all else "（没有联想）")
     for n, s in enumerate(suggestions, start=1):
         where = "、".join(section.label for section in s.sections[:3])
-        print(f"{n}. {args.text}【{s.completion}】  {s.kind.label}  {where}")
+        score = f"  p≈{s.score:.2f}" if args.all else ""
+        print(f"{n}. {args.text}【{s.completion}】  {s.kind.label}  {where}{score}")
     return 0
 
 

@@ -1,89 +1,126 @@
 """What the writer has already typed in this document, as completions for what comes next.
 
-A report repeats its own terms (巡回指导组, x县, its theme); a predictive keyboard that learns them
-saves far more than a static bank alone. The editor feeds finished paragraphs to `learn`; a query
-looks only at a bucket of n-grams sharing the typed prefix's first two characters, so its cost does
+A report repeats its own terms (巡回指导组, its theme, its units); a predictive keyboard that learns
+them saves far more than a static bank alone. The editor feeds finished clauses to `learn`; a query
+looks only at a bucket of word n-grams sharing the context's first two characters, so its cost does
 not grow with the document.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 from . import tokenize
+from .cleaning import has_noise
 from .phrase import Suggestion
-from .suggest import MAX_CONTEXT, SHRINK, Candidate, IndexEntry, current_tail, finish
-from .types import PhraseKind, SectionType
+from .suggest import (
+    MAX_COMPLETION,
+    SHOW_THRESHOLD,
+    Candidate,
+    Context,
+    IndexEntry,
+    chain_probability,
+    contexts,
+    current_tail,
+    finish,
+)
+from .types import PLACEHOLDER_RE, PhraseKind, SectionType
 
 #: Longest word sequence remembered.
 MAX_WORDS = 8
-#: Weight of a remembered completion against the bank's.
-MEMORY_WEIGHT = 0.3
+#: Added to every denominator: a sequence typed once is far from certain to come again.
+MEMORY_SHRINK = 2.0
+#: How far the memory's estimate is trusted; the two sources combine as a noisy-or, so a completion
+#: the memory has never seen keeps the bank's score.
+MEMORY_WEIGHT = 1.0
+_MARKS = "，、。；：！？,.;:!?“”《》（）()"
 
 
 class DocumentMemory:
-    """Word n-grams of the paragraphs learned so far, keyed by their first two characters."""
+    """Word n-grams of the clauses learned so far with their word boundaries, keyed by first two characters."""
 
     def __init__(self) -> None:
-        self._buckets: dict[str, dict[str, int]] = defaultdict(dict)
+        self._buckets: dict[str, dict[str, list[int]]] = defaultdict(dict)  # text -> [count, bounds]
         self.paragraphs = 0
 
     def learn(self, paragraph: str) -> None:
-        """Remember the word sequences of one paragraph."""
-        from .mining import typable  # mining imports numpy; keep it off the import path of the editor
-
+        """Remember the word sequences of a paragraph or a finished clause."""
         for sentence in tokenize.sentences(paragraph):
             words = tokenize.words(sentence)
             for start in range(len(words)):
-                text = ""
+                if words[start] in _MARKS or words[start].isspace():
+                    continue
+                text, bounds = "", 0
                 for end in range(start, min(start + MAX_WORDS, len(words))):
+                    if text and len(text) <= 16:
+                        bounds |= 1 << (len(text) - 1)
                     text += words[end]
-                    if len(text) >= 3 and typable(text):
-                        bucket = self._buckets[text[:2]]
-                        bucket[text] = bucket.get(text, 0) + 1
+                    if words[end].isspace() or PLACEHOLDER_RE.search(words[end]) or "×" in words[end]:
+                        break
+                    if len(text) >= 2:
+                        entry = self._buckets[text[:2]].setdefault(text, [0, bounds])
+                        entry[0] += 1
+                    if words[end] in _MARKS:
+                        break
         self.paragraphs += 1
 
-    def candidates(self, tail: str, section: SectionType | None) -> dict[str, Candidate]:
-        """Completions remembered for the tail, with P(it comes next | typed prefix)."""
+    def count(self, text: str) -> int:
+        """How often a word sequence was typed (0 when never, or when shorter than two characters)."""
+        entry = self._buckets.get(text[:2], {}).get(text)
+        return entry[0] if entry else 0
+
+    def candidates(self, typed: Sequence[Context], section: SectionType | None) -> dict[str, Candidate]:
+        """Completions remembered after the typed contexts, with P(it comes next | context)."""
         found: dict[str, Candidate] = {}
         sections = (section,) if section else ()
-        for k in range(2, min(len(tail), MAX_CONTEXT) + 1):
-            prefix = tail[-k:]
-            bucket = self._buckets.get(prefix[:2])
+        for context in typed:
+            prefix, k = context.text, len(context.text)
+            bucket = self._buckets.get(prefix[:2]) if k >= 2 else None
             if not bucket:
                 continue
-            matches = [(text, n) for text, n in bucket.items() if text.startswith(prefix)]
-            if not matches:
-                continue
-            denominator = SHRINK + max(n for _, n in matches)
-            for text, n in matches:
-                if len(text) - k < 2:
+            inner = (1 << (k - 1)) - 1
+            at_cursor = 1 << (k - 1)
+            context_count = max(self.count(prefix), 1)
+            for text, (n, bounds) in bucket.items():
+                if not text.startswith(prefix) or not 2 <= len(text) - k <= MAX_COMPLETION:
                     continue
-                p = MEMORY_WEIGHT * n / denominator
+                if bounds & inner & ~context.bounds or (context.finished and not bounds & at_cursor):
+                    continue
+                if text[-1] in "“《（(" or has_noise(text):
+                    continue
+                p = chain_probability(text, k, bounds, context_count, self.count, MEMORY_SHRINK)
                 completion = text[k:]
                 old = found.get(completion)
                 if old is None or p > old.probability:
-                    found[completion] = Candidate(p, IndexEntry(text, n, PhraseKind.NGRAM, sections), True)
+                    found[completion] = Candidate(p, IndexEntry(text, n, PhraseKind.NGRAM, sections))
         return found
 
 
-def merge(*sources: dict[str, Candidate]) -> dict[str, Candidate]:
-    """Candidates from several sources; a completion keeps its most probable reading."""
-    merged: dict[str, Candidate] = {}
-    for source in sources:
-        for completion, candidate in source.items():
-            old = merged.get(completion)
-            if old is None or candidate.probability > old.probability:
-                merged[completion] = candidate
+def merge(bank: dict[str, Candidate], memory: dict[str, Candidate]) -> dict[str, Candidate]:
+    """Each completion's chance that either source is right: 1 - (1 - p_bank)(1 - w p_memory)."""
+    merged = dict(bank)
+    for completion, remembered in memory.items():
+        known = bank.get(completion)
+        p_bank = known.probability if known else 0.0
+        p = 1 - (1 - min(p_bank, 1.0)) * (1 - MEMORY_WEIGHT * remembered.probability)
+        merged[completion] = Candidate(p, known.entry if known else remembered.entry)
     return merged
 
 
 def suggest_with_memory(
-    index, memory: DocumentMemory | None, before: str, section: SectionType | None, limit: int = 5
+    index,
+    memory: DocumentMemory | None,
+    before: str,
+    section: SectionType | None,
+    limit: int = 5,
+    threshold: float = SHOW_THRESHOLD,
 ) -> list[Suggestion]:
-    """Suggestions from the bank's index and the document's memory together."""
-    tail = current_tail(before)
-    found = index.candidates(tail, section)
+    """Suggestions from the bank's index and the document's memory together, as the popup shows them."""
+    typed = contexts(current_tail(before))
+    if not typed:
+        return []
+    found = index.candidates(typed, section)
     if memory is not None:
-        found = merge(found, memory.candidates(tail, section))
-    return finish(found, limit, section)
+        found = merge(found, memory.candidates(typed, section))
+    return finish(found, limit, threshold)

@@ -240,14 +240,23 @@ def _typing_entries(table: NgramTable) -> Entries:
     texts = table.texts()
     keep = [i for i, text in enumerate(texts) if typable(text)]
     counts, masks = table.count.tolist(), table.section_masks().tolist()
-    return Entries.build([texts[i] for i in keep], (counts[i] for i in keep), (masks[i] for i in keep))
+    documents, bounds = table.documents.tolist(), table.word_bounds()
+    return Entries.build(
+        [texts[i] for i in keep],
+        (counts[i] for i in keep),
+        (masks[i] for i in keep),
+        (documents[i] for i in keep),
+        (bounds[i] for i in keep),
+    )
 
 
 def typable(text: str) -> bool:
-    """Fit to be offered while typing: no noise, real words, no dangling punctuation or quote.
+    """Fit to be offered while typing: no noise or anonymisation marks, real words, no dangling mark.
 
     A clause mark may end an entry (提高政治站位，): accepting it saves typing the mark too.
     """
+    if PLACEHOLDER_RE.search(text) or "×" in text:
+        return False
     if _PLAIN_CJK_RE.match(text):
         return len(text) >= 2 and not has_noise(text)  # the common case, decided at once
     if len(text) > 2 and text[-1] in _CLAUSE_MARKS:

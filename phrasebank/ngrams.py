@@ -18,6 +18,8 @@ from .types import SectionType
 SECTIONS = list(SectionType)
 NO_SECTION = len(SECTIONS)  # code for text outside any section (title block)
 N_CODES = NO_SECTION + 1
+#: Word boundaries are recorded for an entry's first characters only (see NgramTable.word_bounds).
+BOUND_BITS = 16
 
 
 @dataclass
@@ -48,8 +50,11 @@ class TokenStream:
         self._tokens.append(-1)
         self._sections.append(code)
 
-    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
-        return np.asarray(self._tokens, dtype=np.int64), np.asarray(self._sections, dtype=np.int64)
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Token ids, section codes and document numbers, one per position."""
+        starts = np.asarray([*self.sentence_starts, len(self._tokens)], dtype=np.int64)
+        documents = np.repeat(np.asarray([doc for doc, _ in self.sentence_sources], dtype=np.int64), np.diff(starts))
+        return np.asarray(self._tokens, dtype=np.int64), np.asarray(self._sections, dtype=np.int64), documents
 
     def source_of(self, position: int) -> tuple[int, int]:
         """(document, paragraph) of the sentence holding a token position."""
@@ -70,6 +75,7 @@ class NgramTable:
     count: np.ndarray
     sections: np.ndarray  # entries x N_CODES occurrence counts
     first: np.ndarray  # first token position
+    documents: np.ndarray  # how many documents the entry occurs in
     left_entropy: np.ndarray
     right_entropy: np.ndarray
     left_share: np.ndarray  # share of the commonest left neighbour: near 1 means a cut compound
@@ -140,6 +146,24 @@ class NgramTable:
             out.append(vocab[last] if parent < 0 else out[parent] + vocab[last])
         return out
 
+    def word_bounds(self) -> list[int]:
+        """Each entry's inner word boundaries as bits: bit p-1 set when a word ends after character p.
+
+        Only the first BOUND_BITS characters are described; suggestion contexts are shorter than that.
+        """
+        out: list[int] = []
+        lengths: list[int] = []
+        vocab = self.vocab
+        for parent, last in zip(self.parent.tolist(), self.last.tolist(), strict=True):
+            if parent < 0:
+                out.append(0)
+                lengths.append(len(vocab[last]))
+                continue
+            at = lengths[parent]
+            out.append(out[parent] | (1 << (at - 1)) if at <= BOUND_BITS else out[parent])
+            lengths.append(at + len(vocab[last]))
+        return out
+
     def section_masks(self) -> np.ndarray:
         """Bit i set when the entry occurs in section type i (SectionType order)."""
         present = self.sections[:, : len(SECTIONS)] > 0
@@ -148,8 +172,8 @@ class NgramTable:
 
 def count_ngrams(stream: TokenStream, max_n: int = 6, min_count: int = 2) -> NgramTable:
     """All n-grams of 1..max_n tokens occurring at least `min_count` times within sentences."""
-    tokens, codes = stream.arrays()
-    return count_arrays(tokens, codes, stream.vocab, max_n, min_count)
+    tokens, codes, documents = stream.arrays()
+    return count_arrays(tokens, codes, stream.vocab, max_n, min_count, documents=documents)
 
 
 class Characters(Sequence[str]):
@@ -172,11 +196,18 @@ def count_characters(sentences: Sequence[str], max_n: int, min_count: int = 2) -
 
 
 def count_arrays(
-    tokens: np.ndarray, codes: np.ndarray, vocab: Sequence[str], max_n: int, min_count: int, neighbours: bool = True
+    tokens: np.ndarray,
+    codes: np.ndarray,
+    vocab: Sequence[str],
+    max_n: int,
+    min_count: int,
+    neighbours: bool = True,
+    documents: np.ndarray | None = None,
 ) -> NgramTable:
     """The counting itself, over token ids (-1 between sentences) and each token's section code.
 
-    `neighbours` False skips the entropy and neighbour-share statistics (zeros instead).
+    `neighbours` False skips the entropy and neighbour-share statistics (zeros instead); without
+    `documents` (a document number per position) every entry counts as seen in one document.
     """
     length = len(tokens)
     vocab_size = max(len(vocab), 1)
@@ -216,6 +247,9 @@ def count_arrays(
                     kept_local * N_CODES + codes[kept_positions], minlength=n_new * N_CODES
                 ).reshape(n_new, N_CODES),
                 "first": kept_positions[first_index],
+                "documents": _distinct(kept_local, n_new, documents[kept_positions])
+                if documents is not None
+                else np.ones(n_new, dtype=np.int64),
             }
         )
         if neighbours:
@@ -240,6 +274,7 @@ def count_arrays(
             empty,
             np.zeros((0, N_CODES), dtype=np.int64),
             empty,
+            empty,
             none,
             none,
             none,
@@ -248,6 +283,12 @@ def count_arrays(
         )
     merged = {key: np.concatenate([part[key] for part in parts]) for key in parts[0]}
     return NgramTable(stream_vocab, total_tokens=int((tokens >= 0).sum()), **merged)
+
+
+def _distinct(entries: np.ndarray, n_entries: int, values: np.ndarray) -> np.ndarray:
+    """How many distinct values (documents) occur with each entry."""
+    pairs = np.unique(entries * (int(values.max(initial=0)) + 1) + values)
+    return np.bincount(pairs // (int(values.max(initial=0)) + 1), minlength=n_entries)
 
 
 def _neighbours(

@@ -11,7 +11,7 @@ APP_NAME = "gongwen-desk"
 
 #: Shipped data: bundled corpus, templates, formulation lists.
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-BUNDLED_CORPUS = RESOURCES / "corpus"
+BUNDLED_CORPUS = RESOURCES / "corpus" / "supervision"
 
 
 def data_dir() -> Path:

@@ -1,50 +1,69 @@
 """Typing suggestions: from the text before the cursor to the completions worth offering.
 
-The index is a sorted list of entry texts in compact parallel arrays. A prefix look-up is a bisect;
-prefixes shared by many entries have their best entries precomputed, so a look-up costs the same
-for ten thousand or a million entries. A query looks only at the current sentence's tail, so its
-cost does not grow with the document either.
+An input method commits Chinese a word or a phrase at a time, so a completion continues the typed
+text only from a word boundary of it: the current sentence's tail is re-segmented (jieba, as the
+corpus was) and only its word-aligned suffixes are contexts. A completion's score estimates
+P(it comes next | context): the longest context with evidence decides, shorter ones count with a
+back-off factor (Brants et al.'s "stupid back-off"), and evidence from a single report or a single
+sighting is discounted. Only completions scoring above `SHOW_THRESHOLD` are shown at all.
+
+The index is a sorted list of entry texts in compact parallel arrays; a prefix look-up is a bisect,
+and prefixes shared by many entries have their best entries precomputed.
 """
 
 from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from . import tokenize
 from .phrase import Phrase, Suggestion
 from .structure import Role, body_cue, parse_paragraph
-from .types import SENTENCE_END, PhraseKind, SectionType
+from .types import CLAUSE_END, PLACEHOLDER_RE, SENTENCE_END, SLOT, PhraseKind, SectionType
 
 SECTIONS = list(SectionType)
 KINDS = list(PhraseKind)
 #: Kinds whose phrases carry slots: offered only once two characters of them are typed.
 _SLOT_KINDS = frozenset(KINDS.index(kind) for kind in (PhraseKind.PATTERN, PhraseKind.HEADING, PhraseKind.OPENING))
 
-#: How many characters before the cursor may start a phrase.
+#: How many characters before the cursor a context may span.
 MAX_CONTEXT = 12
+#: How much of the sentence before the cursor is re-segmented to find word boundaries.
+SEGMENT_WINDOW = 40
+#: Longest completion offered: a phrase, never a sentence from one report.
+MAX_COMPLETION = 16
 #: A prefix range up to this size is scanned; larger ones use their precomputed best entries.
 SCAN_LIMIT = 48
 #: How many best entries a wide prefix keeps.
 TOP_PER_PREFIX = 24
+#: Word boundaries are known for an entry's first characters only (see ngrams.BOUND_BITS).
+BOUND_BITS = 16
 #: Prefixes up to this length carry their true character counts (see mining.count_prefixes).
 PREFIX_COUNT_LEN = 6
 #: Added to every denominator: two sightings out of two is not certainty.
 SHRINK = 1.0
-#: Weight of an entry seen only once: offered only where nothing better is known.
+#: Each step back from the longest context with evidence multiplies a score by this.
+BACKOFF = 0.4
+#: Weight of an entry seen only once, and of one seen in a single report only.
 SINGLETON_WEIGHT = 0.2
+SINGLE_DOCUMENT_WEIGHT = 0.5
 #: Weight of a phrase used in the section the cursor is in.
-SECTION_BOOST = 1.5
+SECTION_BOOST = 1.25
 #: A completion yields its slot to a longer one extending it that is at least this probable.
 NESTED_RATIO = 0.9
+#: The popup opens only when the best completion scores at least this (chosen on held-out reports,
+#: see bench/README.md); other rows need LIST_RATIO of the best one's score.
+SHOW_THRESHOLD = 0.3
+LIST_RATIO = 0.1
 #: How far back (paragraphs) section inference looks for a heading.
 HEADING_LOOKBACK = 400
 
 
 @dataclass(frozen=True)
 class IndexEntry:
-    """One entry of the index as stored: text, count, kind, section counts bitmask."""
+    """One entry of the index as stored: text, count, kind, section types it is used in."""
 
     text: str
     count: int
@@ -54,39 +73,124 @@ class IndexEntry:
 
 @dataclass
 class Entries:
-    """Typing-index entries as sorted, unique, parallel arrays: no object per entry."""
+    """Typing-index entries as sorted, unique, parallel arrays: no object per entry.
+
+    `documents`: how many reports an entry occurs in; `bounds`: its inner word boundaries as bits
+    (see tokenize.bounds_mask), so that a context never matches across a word the corpus split otherwise.
+    """
 
     texts: list[str]
     counts: array
     masks: array
+    documents: array
+    bounds: array
 
     @classmethod
-    def build(cls, texts: Sequence[str], counts: Iterable[int], masks: Iterable[int]) -> Entries:
-        """Sort by text; entries with one text (different word splits) merge: max count, union of sections."""
-        counts, masks = list(counts), list(masks)
+    def empty(cls) -> Entries:
+        return cls([], array("i"), array("B"), array("i"), array("I"))
+
+    @classmethod
+    def build(
+        cls,
+        texts: Sequence[str],
+        counts: Iterable[int],
+        masks: Iterable[int],
+        documents: Iterable[int],
+        bounds: Iterable[int],
+    ) -> Entries:
+        """Sort by text; entries with one text (different word splits) merge, keeping the commoner split."""
+        counts, masks, documents, bounds = list(counts), list(masks), list(documents), list(bounds)
         order = sorted(range(len(texts)), key=texts.__getitem__)
-        out = cls([], array("i"), array("B"))
+        out = cls.empty()
         for i in order:
             if out.texts and out.texts[-1] == texts[i]:
-                out.counts[-1] = max(out.counts[-1], counts[i])
+                if counts[i] > out.counts[-1]:
+                    out.counts[-1], out.bounds[-1] = counts[i], bounds[i]
                 out.masks[-1] |= masks[i]
+                out.documents[-1] = max(out.documents[-1], documents[i])
             else:
                 out.texts.append(texts[i])
                 out.counts.append(counts[i])
                 out.masks.append(masks[i])
+                out.documents.append(documents[i])
+                out.bounds.append(bounds[i])
         return out
 
     @classmethod
     def of(cls, phrases: Iterable[Phrase]) -> Entries:
+        """Entries for phrases (segmented here); a phrase seen twice counts as seen in two reports."""
         phrases = list(phrases)
-        return cls.build([p.text for p in phrases], (p.count for p in phrases), (_mask(p) for p in phrases))
+        return cls.build(
+            [p.text for p in phrases],
+            (p.count for p in phrases),
+            (section_mask(p.sections) for p in phrases),
+            (min(p.count, 2) for p in phrases),
+            (tokenize.bounds_mask(p.text) for p in phrases),
+        )
 
     def __len__(self) -> int:
         return len(self.texts)
 
 
+@dataclass(frozen=True)
+class Context:
+    """Typed text before the cursor that starts at a word boundary, with its inner boundaries as bits.
+
+    `finished`: its last word is a dictionary word, so a completion must start a new word; otherwise
+    the writer may still be typing that word and a completion may finish it.
+    """
+
+    text: str
+    bounds: int
+    finished: bool = True
+
+
+def contexts(tail: str) -> list[Context]:
+    """The word-aligned suffixes of the typed tail, longest first (at most MAX_CONTEXT characters)."""
+    window = tail[-SEGMENT_WINDOW:]
+    if not window or window[-1].isspace():
+        return []
+    starts = tokenize.word_starts(window)
+    finished = tokenize.is_word(window[starts[-1] :]) or window[-1] in CLAUSE_END
+    out = []
+    for start in starts:
+        text = window[start:]
+        if len(text) > MAX_CONTEXT or text[0].isspace():
+            continue
+        inner = [s - start for s in starts if s > start]
+        out.append(Context(text, sum(1 << (p - 1) for p in inner), finished))
+    return out
+
+
+def chain_probability(
+    text: str, k: int, bounds: int, context_count: int, count_of: Callable[[str], int], shrink: float
+) -> float:
+    """P(text[k:] follows text[:k]) word by word: the product of n(next prefix) / (n(prefix) + shrink).
+
+    A long completion seen twice scores far below its first word seen twice: each word is a step at
+    which the writer may go elsewhere. Steps whose prefix is not counted merge with the next one.
+    """
+    p, previous = 1.0, context_count
+    limit = min(len(text) - 1, BOUND_BITS)
+    for at in range(k + 1, limit + 1):
+        if bounds >> (at - 1) & 1:
+            n = count_of(text[:at])
+            if n:
+                p *= min(n, previous) / (previous + shrink)
+                previous = n
+    return p * min(count_of(text), previous) / (previous + shrink)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A completion's score and the entry it comes from."""
+
+    probability: float
+    entry: IndexEntry
+
+
 class SuggestIndex:
-    """Prefix index over phrase texts with counts, kinds and the sections each is used in."""
+    """Prefix index over phrase texts with counts, kinds, reports, sections and word boundaries."""
 
     def __init__(
         self,
@@ -94,40 +198,53 @@ class SuggestIndex:
         entries: Entries | None = None,
         prefix_counts: dict[str, int] | None = None,
     ) -> None:
-        """Named `phrases` (with their kinds) merged into the typing `entries`."""
+        """Named `phrases` (with their kinds) merged into the typing `entries`.
+
+        Anonymisation marks (x, XX, ××) are never offered as text: only phrases of the slot kinds keep
+        them, where XX is a slot the editor selects.
+        """
         self.prefix_counts: dict[str, int] = dict(prefix_counts or {})
-        entries = entries or Entries([], array("i"), array("B"))
+        entries = entries or Entries.empty()
         named: dict[str, Phrase] = {}
         for phrase in phrases:
-            named.setdefault(phrase.text, phrase)
-        extra = sorted(named)
+            if _offerable(phrase.text, KINDS.index(phrase.kind)):
+                named.setdefault(phrase.text, phrase)
+        known = set(entries.texts)
+        extra = Entries.of(p for text, p in named.items() if text not in known)
         self.texts: list[str] = []
         self.counts, self.kinds, self.masks = array("i"), array("b"), array("B")
+        self.documents, self.bounds = array("i"), array("I")
         ngram = KINDS.index(PhraseKind.NGRAM)
         i = j = 0
         while i < len(entries) or j < len(extra):
-            if j >= len(extra) or (i < len(entries) and entries.texts[i] < extra[j]):
-                self._append(entries.texts[i], entries.counts[i], ngram, entries.masks[i])
+            if j >= len(extra) or (i < len(entries) and entries.texts[i] < extra.texts[j]):
+                source, at = entries, i
                 i += 1
+            else:
+                source, at = extra, j
+                j += 1
+            text = source.texts[at]
+            phrase = named.get(text)
+            kind = KINDS.index(phrase.kind) if phrase else ngram
+            if not _offerable(text, kind):
                 continue
-            phrase = named[extra[j]]
-            count, mask = phrase.count, _mask(phrase)
-            if i < len(entries) and entries.texts[i] == extra[j]:
-                count, mask = max(count, entries.counts[i]), mask | entries.masks[i]
-                i += 1
-            self._append(phrase.text, count, KINDS.index(phrase.kind), mask)
-            j += 1
+            count = max(source.counts[at], phrase.count if phrase else 0)
+            mask = source.masks[at] | (section_mask(phrase.sections) if phrase else 0)
+            self.texts.append(text)
+            self.counts.append(count)
+            self.kinds.append(kind)
+            self.masks.append(mask)
+            self.documents.append(source.documents[at])
+            self.bounds.append(source.bounds[at])
         self.wide: dict[str, tuple[int, int, tuple[int, ...]]] = {}  # prefix -> (lo, hi, best entries)
         self._precompute_wide()
 
-    def _append(self, text: str, count: int, kind: int, mask: int) -> None:
-        self.texts.append(text)
-        self.counts.append(count)
-        self.kinds.append(kind)
-        self.masks.append(mask)
-
     def __len__(self) -> int:
         return len(self.texts)
+
+    def entries(self) -> Entries:
+        """The whole index as stored in a bank file."""
+        return Entries(self.texts, self.counts, self.masks, self.documents, self.bounds)
 
     def entry(self, i: int) -> IndexEntry:
         mask = self.masks[i]
@@ -143,39 +260,57 @@ class SuggestIndex:
         hi = bisect_left(self.texts, prefix + "\uffff", lo)
         return lo, hi, range(lo, hi)
 
-    def candidates(self, tail: str, section: SectionType | None) -> dict[str, Candidate]:
-        """Every completion the index offers for the tail, with P(it comes next | typed prefix).
+    def candidates(self, typed: Sequence[Context], section: SectionType | None) -> dict[str, Candidate]:
+        """Every completion the index offers after the typed contexts (longest first), with its score.
 
-        The typed prefix may start at any of the last MAX_CONTEXT characters; each start is a
-        context, and a completion keeps its best probability over contexts. Thin evidence is
-        shrunk (SHRINK), and phrases used in the current section are weighted up.
+        An entry matches a context only when the corpus split it into words the same way up to the
+        cursor (上下 typed as one word never matches 上|下功夫).
         """
         bit = 1 << SECTIONS.index(section) if section else 0
         found: dict[str, Candidate] = {}
-        for k in range(1, min(len(tail), MAX_CONTEXT) + 1):
-            prefix = tail[-k:]
-            if prefix[0].isspace():
-                break
+        level = -1
+        counts: dict[str, int] = {}
+
+        def count_of(text: str) -> int:
+            n = counts.get(text)
+            if n is None:
+                at = bisect_left(self.texts, text)
+                n = counts[text] = self.counts[at] if at < len(self.texts) and self.texts[at] == text else 0
+            return n
+
+        for context in typed:
+            prefix, k = context.text, len(context.text)
             lo, hi, candidates = self.starting_with(prefix)
             if lo >= hi:
                 continue
-            denominator = SHRINK + max(
+            level += 1
+            inner = (1 << (k - 1)) - 1
+            at_cursor = 1 << (k - 1)
+            context_count = max(
                 self.prefix_counts.get(prefix, 0),
                 self.counts[lo] if self.texts[lo] == prefix else 0,
                 max((self.counts[i] for i in candidates), default=1),
             )
+            weight = BACKOFF**level
             for i in candidates:
                 text = self.texts[i]
-                if len(text) - k < 2 or (k < 2 and self.kinds[i] in _SLOT_KINDS):
+                if not 2 <= len(text) - k <= MAX_COMPLETION or (k < 2 and self.kinds[i] in _SLOT_KINDS):
                     continue
-                in_section = bool(self.masks[i] & bit)
-                p = self.counts[i] / denominator * (SECTION_BOOST if in_section else 1.0)
+                if self.bounds[i] & inner & ~context.bounds:
+                    continue
+                if context.finished and not self.bounds[i] & at_cursor:
+                    continue
+                p = weight * chain_probability(text, k, self.bounds[i], context_count, count_of, SHRINK)
+                if self.masks[i] & bit:
+                    p = min(p * SECTION_BOOST, weight)
                 if self.counts[i] == 1:
                     p *= SINGLETON_WEIGHT
+                elif self.documents[i] == 1:
+                    p *= SINGLE_DOCUMENT_WEIGHT
                 completion = text[k:]
                 old = found.get(completion)
                 if old is None or p > old.probability:
-                    found[completion] = Candidate(p, self.entry(i), in_section)
+                    found[completion] = Candidate(p, self.entry(i))
         return found
 
     def _precompute_wide(self) -> None:
@@ -203,22 +338,18 @@ class SuggestIndex:
             depth += 1
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A completion's probability and the entry it comes from."""
-
-    probability: float
-    entry: IndexEntry
-    in_section: bool
-
-
-def finish(found: dict[str, Candidate], limit: int, section: SectionType | None) -> list[Suggestion]:
-    """The `limit` most probable completions, in-section ones first.
+def finish(found: dict[str, Candidate], limit: int, threshold: float) -> list[Suggestion]:
+    """What the popup shows: nothing unless the best completion reaches `threshold`, then the
+    `limit` most probable ones that reach LIST_RATIO of the best.
 
     A completion is left out when a longer one extending it is nearly as probable: the longer one
     is accepted whenever the shorter would be, so the slot serves another continuation better.
     """
-    ranked = sorted(found.items(), key=lambda item: -item[1].probability)[: limit * 6]
+    ranked = sorted(found.items(), key=lambda item: (-item[1].probability, item[0]))
+    if not ranked or ranked[0][1].probability < threshold:
+        return []
+    floor = ranked[0][1].probability * LIST_RATIO
+    ranked = [item for item in ranked[: limit * 6] if item[1].probability >= floor]
     chosen: list[tuple[str, Candidate]] = []
     for completion, candidate in ranked:
         if any(
@@ -231,7 +362,6 @@ def finish(found: dict[str, Candidate], limit: int, section: SectionType | None)
         chosen.append((completion, candidate))
         if len(chosen) == limit:
             break
-    chosen.sort(key=lambda item: not item[1].in_section)
     return [
         Suggestion(completion, c.entry.text, c.entry.kind, c.entry.sections, round(c.probability, 4))
         for completion, c in chosen
@@ -246,7 +376,6 @@ def current_tail(before: str) -> str:
 
 def infer_section(before: str) -> SectionType | None:
     """Section type at the cursor: the current paragraph's own cue, else the nearest heading's type."""
-    end = len(before)
     paragraph_start = before.rfind("\n") + 1
     cue = body_cue(before[paragraph_start:])
     if cue in (SectionType.NEXT_STEPS, SectionType.PROBLEMS, SectionType.CLOSING):
@@ -265,8 +394,16 @@ def infer_section(before: str) -> SectionType | None:
     return None
 
 
-def _mask(phrase: Phrase) -> int:
+def section_mask(sections: Iterable[SectionType]) -> int:
+    """Bit i set for the i-th section type."""
     mask = 0
-    for section in phrase.sections:
+    for section in sections:
         mask |= 1 << SECTIONS.index(section)
     return mask
+
+
+def _offerable(text: str, kind: int) -> bool:
+    """Anonymisation marks appear only as the slots of slot-kind phrases."""
+    if kind in _SLOT_KINDS and SLOT in text:
+        return not PLACEHOLDER_RE.search(text.replace(SLOT, "")) and "×" not in text
+    return not PLACEHOLDER_RE.search(text) and "×" not in text

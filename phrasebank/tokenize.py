@@ -80,6 +80,28 @@ def parallel(processes: int) -> Iterator[None]:
             jieba.disable_parallel()
 
 
+def is_word(text: str) -> bool:
+    """True when jieba's dictionary knows `text` as a word (not one it guessed for unknown text)."""
+    warm_up()
+    import jieba
+
+    return jieba.dt.FREQ.get(text, 0) > 0
+
+
+def word_starts(text: str) -> list[int]:
+    """Positions in `text` where a jieba word starts (0 included), in order."""
+    starts, at = [], 0
+    for word in words(text):
+        starts.append(at)
+        at += len(word)
+    return starts
+
+
+def bounds_mask(text: str, limit: int = 16) -> int:
+    """The inner word boundaries of `text` as bits: bit p-1 set when a word ends after character p."""
+    return sum(1 << (start - 1) for start in word_starts(text)[1:] if start <= limit)
+
+
 def sentences(paragraph: str) -> list[str]:
     """Split a paragraph into sentences, each keeping its closing mark."""
     return [s for s in _SENTENCE_SPLIT_RE.split(paragraph) if s and s.strip()]

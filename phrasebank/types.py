@@ -79,10 +79,12 @@ _LABELS: dict[str, dict[str, str]] = {
 #: The mark a phrase uses for a free slot the writer fills in (the usual 公文 template mark).
 SLOT = "XX"
 
-#: Anonymised numbers and names as real material writes them: x, X, xx, XX, XXX, ××, 20XX …
+#: Anonymised numbers and names as real material writes them: x, X, xx, XX, XXX, ××, ＸＸ, 20XX …
 #: Not: part of a Latin word (svip, Excel), a single × as an operator (7×24小时, 数据要素×), a lone X
 #: in a code after a digit or + (415X 集群, 双尖双领+X 项目).
-PLACEHOLDER_RE = re.compile(r"(?:(?<![A-Za-z0-9+×])(?:[xX]{1,4}|×{2,4})|(?<=\d)[xX]{2,4})(?![A-Za-z0-9×])")
+PLACEHOLDER_RE = re.compile(
+    r"(?:(?<![A-Za-z0-9+×ｘＸ])(?:[xXｘＸ]{1,4}|×{2,4})|(?<=\d)[xXｘＸ]{2,4})(?![A-Za-z0-9×ｘＸ])"
+)
 
 #: Marks that end a sentence; a phrase never crosses one unless it is a sentence pattern.
 SENTENCE_END = "。！？；!?;"

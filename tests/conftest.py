@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "resources" / "corpus"
+CORPUS = ROOT / "resources" / "corpus" / "supervision"
 #: The shared folder beside the checkout (as CI has it); GONGWEN_SHARED_DIR points elsewhere.
 SHARED = Path(os.environ.get("GONGWEN_SHARED_DIR", ROOT.parent / "shared"))
 GOVREPORTS = SHARED / "govreports"
@@ -42,3 +42,35 @@ def corpus_bank():
     import phrasebank
 
     return phrasebank.mine([CORPUS])
+
+
+class Answers:
+    """Stands in for the writer at message boxes: records each question, gives the planned answer."""
+
+    def __init__(self) -> None:
+        self.asked: list[tuple[str, str]] = []
+        self.plan: list[str] = []
+
+    def __call__(self, title: str, text: str, buttons: list[str]) -> str:
+        self.asked.append((title, text))
+        return self.plan.pop(0) if self.plan else buttons[-1]
+
+
+@pytest.fixture
+def answers() -> Answers:
+    return Answers()
+
+
+@pytest.fixture
+def window(qtbot, corpus_bank, answers):
+    """The real main window with the corpus bank, shown (offscreen), its questions answered by `answers`."""
+    from app.fonts import install_substitutions
+    from app.window import MainWindow
+
+    install_substitutions()
+    win = MainWindow(bank=corpus_bank, ask=answers)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.editor.document().setModified(False)

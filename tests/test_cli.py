@@ -20,11 +20,13 @@ def test_mine_then_suggest_in_the_problems_section(capsys, tmp_path, corpus_file
     bank = tmp_path / "bank.db"
     code, out, _ = run(capsys, "mine", str(corpus_files[0].parent), "-o", str(bank), "--quiet")
     assert code == 0 and bank.is_file() and "4 个文件" in out
-    code, out, _ = run(capsys, "suggest", "--bank", str(bank), "--section", "problems", "存在")
-    assert code == 0
-    lines = out.splitlines()
-    assert "存在【的问题】" in out and len(lines) == 5
-    assert all("存在问题" in line for line in lines[:2])
+    code, out, _ = run(capsys, "suggest", "--bank", str(bank), "--section", "problems", "党史")
+    assert code == 0 and out.startswith("1. 党史【学习教育】")
+    code, out, _ = run(capsys, "suggest", "--bank", str(bank), "--section", "problems", "加强")
+    assert code == 0 and "没有把握足够的联想" in out  # what the editor shows: nothing
+    code, out, _ = run(capsys, "suggest", "--bank", str(bank), "--section", "problems", "--all", "存在")
+    assert code == 0 and "存在【的问题】" in out and "p≈" in out
+    assert "存在问题" in out
 
 
 def test_outline_shows_headings_run_in_heads_and_sections(capsys, corpus_files):

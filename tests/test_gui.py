@@ -9,12 +9,10 @@ import sys
 import textwrap
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt
-from PySide6.QtGui import QDropEvent, QFontInfo, QFontMetrics, QInputMethodEvent, QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QDropEvent, QFontInfo, QFontMetrics
+from qt_helpers import commit, enter, key
 
-from app.fonts import install_substitutions
 from app.window import MainWindow
 from phrasebank.documents import read_paragraphs
 from phrasebank.structure import Role
@@ -22,51 +20,6 @@ from phrasebank.types import SectionType
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "build" / "screenshots"
-
-
-class Answers:
-    """Stands in for the writer at message boxes: records each question, gives the planned answer."""
-
-    def __init__(self) -> None:
-        self.asked: list[tuple[str, str]] = []
-        self.plan: list[str] = []
-
-    def __call__(self, title: str, text: str, buttons: list[str]) -> str:
-        self.asked.append((title, text))
-        return self.plan.pop(0) if self.plan else buttons[-1]
-
-
-@pytest.fixture
-def answers() -> Answers:
-    return Answers()
-
-
-@pytest.fixture
-def window(qtbot, corpus_bank, answers) -> MainWindow:
-    install_substitutions()
-    win = MainWindow(bank=corpus_bank, ask=answers)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.editor.document().setModified(False)
-
-
-def commit(qtbot, editor, text: str) -> None:
-    """Type Chinese as an input method does: one committed string."""
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(editor, event)
-    qtbot.wait(5)
-
-
-def key(qtbot, editor, key: Qt.Key, text: str = "", modifiers=Qt.KeyboardModifier.NoModifier) -> None:
-    QApplication.sendEvent(editor, QKeyEvent(QKeyEvent.Type.KeyPress, key, modifiers, text))
-    qtbot.wait(5)
-
-
-def enter(qtbot, editor) -> None:
-    key(qtbot, editor, Qt.Key.Key_Return, "\r")
 
 
 def headings(win: MainWindow) -> list[str]:
@@ -91,64 +44,6 @@ def test_typing_a_problems_heading_switches_the_phrase_panel(qtbot, window):
     assert entries and all(SectionType.PROBLEMS in e.sections for e in entries)
     assert "存在问题" in window.section_label.text()
     qtbot.waitUntil(lambda: headings(window) == ["一、主要做法", "二、存在的问题"])
-
-
-def test_typing_offers_suggestions_and_tab_accepts(qtbot, window):
-    window.new_from_template("空白报告")
-    editor = window.editor
-    commit(qtbot, editor, "三、存在的问题")
-    enter(qtbot, editor)
-    commit(qtbot, editor, "存在")
-    qtbot.waitUntil(editor.popup.isVisible)
-    first = editor.popup.current().completion
-    assert editor.popup.count() <= 5
-    key(qtbot, editor, Qt.Key.Key_Tab)
-    assert not editor.popup.isVisible()
-    assert editor.paragraphs()[-1] == "存在" + first
-    editor.undo()
-    assert editor.paragraphs()[-1] == "存在"  # the accepted completion is one undoable edit
-
-
-def test_enter_breaks_the_line_unless_the_writer_chose_a_row(qtbot, window):
-    window.new_from_template("空白报告")
-    editor = window.editor
-    commit(qtbot, editor, "二、存在的问题")
-    qtbot.waitUntil(editor.popup.isVisible)
-    enter(qtbot, editor)
-    assert editor.paragraphs() == ["二、存在的问题", ""]
-    commit(qtbot, editor, "存在")
-    qtbot.waitUntil(editor.popup.isVisible)
-    key(qtbot, editor, Qt.Key.Key_Down)
-    chosen = editor.popup.current().completion
-    enter(qtbot, editor)
-    assert editor.paragraphs()[-1] == "存在" + chosen
-
-
-def test_alt_digit_picks_and_escape_dismisses(qtbot, window):
-    window.new_from_template("空白报告")
-    editor = window.editor
-    commit(qtbot, editor, "推动理论学习往")
-    qtbot.waitUntil(editor.popup.isVisible)
-    second = editor.popup.suggestions[1].completion
-    key(qtbot, editor, Qt.Key.Key_2, "", Qt.KeyboardModifier.AltModifier)
-    assert editor.paragraphs()[-1] == "推动理论学习往" + second
-    commit(qtbot, editor, "，推动")
-    qtbot.waitUntil(editor.popup.isVisible)
-    key(qtbot, editor, Qt.Key.Key_Escape)
-    assert not editor.popup.isVisible()
-    key(qtbot, editor, Qt.Key.Key_unknown, "。")
-    assert editor.paragraphs()[-1].endswith("推动。")  # keys after Esc reach the text
-
-
-def test_no_popup_while_the_input_method_composes(qtbot, window):
-    window.new_from_template("空白报告")
-    editor = window.editor
-    commit(qtbot, editor, "存在")
-    qtbot.waitUntil(editor.popup.isVisible)
-    composing = QInputMethodEvent("wenti", [])
-    QApplication.sendEvent(editor, composing)
-    qtbot.wait(20)
-    assert not editor.popup.isVisible()
 
 
 def test_slot_phrase_inserts_with_its_first_slot_selected_and_tab_moves_on(qtbot, window):
@@ -479,24 +374,3 @@ def test_window_and_dock_layout_come_back_on_the_next_start(qtbot, corpus_bank, 
     assert second.outline.isHidden()  # dock layout restored
     assert second.height() == 700  # window geometry restored (the width is fitted to the 800 px offscreen screen)
     assert second.editor.highlighter.base_size == 18.0
-
-
-def test_each_finished_clause_is_learned_for_later_suggestions(qtbot, window):
-    window._load("一、主要做法\n", None)  # first edit of a loaded text: Qt reports charsAdded past the end
-    editor = window.editor
-    cursor = editor.textCursor()
-    cursor.movePosition(cursor.MoveOperation.End)
-    editor.setTextCursor(cursor)
-    commit(qtbot, editor, "举办青年干部夜校培训班，")
-    qtbot.waitUntil(lambda: "青年干部夜校" in editor.memory._buckets.get("青年", {}))
-    commit(qtbot, editor, "依托青年干")
-    qtbot.waitUntil(editor.popup.isVisible)
-    assert any(s.completion.startswith("部夜校") for s in editor.popup.suggestions)
-
-
-def test_inserted_text_is_read_in_place_and_clamped_to_the_document(window):
-    window._load("一、主要做法\n坚持学习，", None)
-    editor = window.editor
-    assert editor._text_at(7, 5) == "坚持学习，"
-    assert editor._text_at(7, 50) == "坚持学习，"  # a reported change past the end
-    assert editor._text_at(0, 8) == "一、主要做法\n坚"

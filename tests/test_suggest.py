@@ -1,29 +1,92 @@
-"""Suggestions: exact completions, section ranking, cost bounded by the current paragraph."""
+"""Suggestions: whole words only, shown when likely right, exact completions, no anonymisation marks."""
 
 from __future__ import annotations
+
+import pytest
 
 from phrasebank import PhraseBank
 from phrasebank.memory import DocumentMemory
 from phrasebank.phrase import Phrase
-from phrasebank.suggest import infer_section
-from phrasebank.types import PhraseKind
+from phrasebank.suggest import MAX_COMPLETION, SHOW_THRESHOLD, contexts, infer_section
+from phrasebank.types import PLACEHOLDER_RE, PhraseKind
 from phrasebank.types import SectionType as S
 
 
-def test_completion_is_exactly_the_text_to_insert(corpus_bank):
-    before = "持续推动学习贯彻习近平新时代中国特色社会主义思想往深"
-    suggestions = corpus_bank.suggest(before)
+@pytest.fixture
+def ungated(corpus_bank):
+    """The corpus bank with the show threshold off, so every candidate the engine has is visible."""
+    corpus_bank.threshold = 0.0
+    yield corpus_bank
+    corpus_bank.threshold = SHOW_THRESHOLD
+
+
+# Typed text whose last characters begin a corpus phrase that starts inside the typed word.
+SPLIT_CASES = [
+    ("加强", "化"),  # 强化理论武装 on the 强 of 加强
+    ("深入学习", "近平"),  # 习近平 on the 习 of 学习
+    ("部分", "类指导"),  # 分类指导 on the 分 of 部分
+    ("党员干部", "署"),  # 部署 on the 部 of 干部
+    ("巡回指导组", "织生活会"),  # 组织生活会 on the 组 of 指导组
+    ("全市上下", "功夫"),  # 上|下功夫 against 上下 typed as one word
+    ("健全", "市主题教育"),  # 全市主题教育 on the 全 of 健全
+]
+
+
+@pytest.mark.parametrize(("typed", "wrong"), SPLIT_CASES)
+def test_no_completion_starts_inside_a_typed_word(ungated, typed, wrong):
+    offered = [s.completion for s in ungated.suggest(typed)]
+    assert not any(c.startswith(wrong) for c in offered), offered
+
+
+def test_the_corpus_holds_the_phrases_those_splits_came_from(corpus_bank):
+    """The split cases above are real: each wrong completion's phrase is in the index."""
+    texts = set(corpus_bank.index.texts)
+    for phrase in ("强化理论武装", "分类指导", "部署", "组织生活会", "下功夫"):
+        assert any(t.startswith(phrase) for t in texts), phrase
+
+
+def test_a_finished_word_is_not_completed_into_a_longer_one(ungated):
+    assert not any(s.completion.startswith("来") for s in ungated.suggest("坚持以"))  # 以 → 以来
+
+
+def test_typed_context_starts_at_word_boundaries():
+    assert [c.text for c in contexts("在学懂弄通上")] == ["在学懂弄通上", "学懂弄通上", "弄通上", "上"]
+    assert [c.text for c in contexts("全市上下")] == ["全市上下", "上下"]
+
+
+def test_phrase_is_the_typed_part_plus_the_completion(ungated):
+    before = "深入学习贯彻习近平新时代中国特色社会主义"
+    suggestions = ungated.suggest(before)
     assert suggestions
     for s in suggestions:
-        joined = before + s.completion
-        assert joined.endswith(s.phrase) or s.phrase.startswith(before[-(len(s.phrase) - len(s.completion)) :])
-    assert any(s.completion.startswith("里走、往心里走") for s in suggestions)
+        typed = s.phrase[: len(s.phrase) - len(s.completion)]
+        assert s.phrase.endswith(s.completion) and typed and before.endswith(typed)
+    assert suggestions[0].completion.startswith("思想")
 
 
-def test_problem_phrases_are_offered_in_the_problems_section(corpus_bank):
-    suggestions = corpus_bank.suggest("存在", "problems")
-    assert {"的问题", "一些"} <= {s.completion for s in suggestions}
-    assert S.PROBLEMS in suggestions[0].sections
+def test_completions_are_short_phrases_never_sentences(ungated):
+    for before in ("根据市委", "下一步，我们将", "指导组", "存在", "党史学习教育"):
+        for s in ungated.suggest(before):
+            assert 2 <= len(s.completion) <= MAX_COMPLETION
+
+
+def test_popup_shows_only_likely_completions(corpus_bank):
+    assert [s.completion for s in corpus_bank.suggest("党史")][0] == "学习教育"
+    assert corpus_bank.suggest("加强") == []  # many ways to go on: no popup at all
+    for before in ("党史", "现将", "深入学习贯彻习近平新时代"):
+        shown = corpus_bank.suggest(before)
+        assert shown and shown[0].score >= SHOW_THRESHOLD
+        assert [s.score for s in shown] == sorted((s.score for s in shown), reverse=True)
+
+
+def test_anonymisation_marks_are_never_offered_as_text(ungated):
+    for i in range(len(ungated.index)):
+        entry = ungated.index.entry(i)
+        if PLACEHOLDER_RE.search(entry.text):
+            assert entry.kind in (PhraseKind.PATTERN, PhraseKind.HEADING, PhraseKind.OPENING), entry
+            assert PLACEHOLDER_RE.search(entry.text).group() == "XX"
+    for before in ("根据市委", "市委", "负责对", "全市", "共有"):
+        assert not any(PLACEHOLDER_RE.search(s.completion) for s in ungated.suggest(before))
 
 
 def test_phrases_of_the_current_section_rank_first():
@@ -32,9 +95,10 @@ def test_phrases_of_the_current_section_rank_first():
         [
             Phrase("加强学习教育", PhraseKind.NGRAM, 9, {S.MEASURES: 9}),
             Phrase("加强组织领导", PhraseKind.NGRAM, 8, {S.MEASURES: 8}),
-            Phrase("加强整改落实", PhraseKind.NGRAM, 3, {S.NEXT_STEPS: 3}),
+            Phrase("加强整改落实", PhraseKind.NGRAM, 8, {S.NEXT_STEPS: 8}),
         ],
     )
+    bank.threshold = 0.0
     in_measures = [s.completion for s in bank.suggest("加强", S.MEASURES)]
     in_next = [s.completion for s in bank.suggest("加强", S.NEXT_STEPS)]
     assert in_measures[-1] == "整改落实"
@@ -49,20 +113,33 @@ def test_section_is_inferred_from_the_nearest_heading():
     assert infer_section("一、主要做法\n下一步，我们将") is S.NEXT_STEPS  # the paragraph's own cue
 
 
-def test_only_the_current_sentence_matters_not_the_document_length(corpus_bank):
-    tail = "一、存在的问题\n部分单位理论学习有"
+def test_only_the_current_sentence_matters_not_the_document_length(ungated):
+    tail = "一、主要做法\n推动党史"
     long_document = "二、主要做法\n" + "加强组织领导，狠抓工作落实。" * 8000 + "\n" + tail
-    assert corpus_bank.suggest(tail) == corpus_bank.suggest(long_document)
+    assert ungated.suggest(tail)
+    assert ungated.suggest(tail) == ungated.suggest(long_document)
 
 
-def test_no_suggestion_inside_a_finished_sentence_start(corpus_bank):
+def test_no_suggestion_at_a_paragraph_start(corpus_bank):
     assert corpus_bank.suggest("") == []
     assert corpus_bank.suggest("一、主要做法\n") == []
 
 
 def test_document_memory_offers_what_the_writer_already_typed(corpus_bank):
     memory = DocumentMemory()
-    typed = "我们依托青年干"
-    assert not any(s.completion.startswith("部夜校") for s in corpus_bank.suggest(typed, memory=memory))
-    memory.learn("今年举办青年干部夜校培训班三期，青年干部夜校成为学习品牌。")
-    assert any(s.completion.startswith("部夜校") for s in corpus_bank.suggest(typed, memory=memory))
+    typed = "我们继续依托"
+    assert not any(s.completion.startswith("青年干部夜校") for s in corpus_bank.suggest(typed, memory=memory))
+    memory.learn("依托青年干部夜校培训班三期，依托青年干部夜校打造学习品牌。")
+    assert any(s.completion.startswith("青年干部夜校") for s in corpus_bank.suggest(typed, memory=memory))
+
+
+def test_memory_never_remembers_anonymisation_marks(corpus_bank):
+    memory = DocumentMemory()
+    for _ in range(3):
+        memory.learn("市委x巡回指导组对XX县开展指导。")
+    corpus_bank.threshold = 0.0
+    try:
+        offered = [s.completion for s in corpus_bank.suggest("市委", memory=memory)]
+    finally:
+        corpus_bank.threshold = SHOW_THRESHOLD
+    assert not any(PLACEHOLDER_RE.search(c) for c in offered)

@@ -1,0 +1,183 @@
+"""The suggestion popup as a writer meets it: after typing only, whole words, keys that behave."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+from qt_helpers import commit, enter, key
+
+
+def start(window, text: str = "") -> None:
+    """A blank report holding `text`, the cursor at its end."""
+    window._load(text, None)
+    cursor = window.editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    window.editor.setTextCursor(cursor)
+
+
+def settle(qtbot) -> None:
+    """Let queued refreshes run (the popup is shown on the next event-loop turn)."""
+    qtbot.wait(30)
+
+
+def test_typing_offers_suggestions_and_tab_accepts(qtbot, window):
+    editor = window.editor
+    start(window, "一、主要做法\n")
+    commit(qtbot, editor, "党史")
+    qtbot.waitUntil(editor.popup.isVisible)
+    first = editor.popup.current().completion
+    assert first == "学习教育" and editor.popup.count() <= 5
+    key(qtbot, editor, Qt.Key.Key_Tab)
+    assert editor.paragraphs()[-1] == "党史学习教育"
+    editor.undo()
+    assert editor.paragraphs()[-1] == "党史"  # the accepted completion is one undoable edit
+
+
+def test_typing_jiaqiang_never_offers_a_completion_starting_hua(qtbot, window):
+    editor = window.editor
+    editor.bank.threshold = 0.0  # even the least likely completion may not split the word
+    try:
+        start(window, "一、主要做法\n")
+        commit(qtbot, editor, "加强")
+        settle(qtbot)
+        assert not any(s.completion.startswith("化") for s in editor.popup.suggestions if editor.popup.isVisible())
+        assert all(not s.completion.startswith("化") for s in editor.bank.suggest("加强", memory=editor.memory))
+    finally:
+        editor.bank.threshold = type(editor.bank)([]).threshold
+
+
+def test_an_unlikely_continuation_opens_no_popup(qtbot, window):
+    editor = window.editor
+    start(window, "一、主要做法\n")
+    commit(qtbot, editor, "加强")
+    settle(qtbot)
+    assert not editor.popup.isVisible()
+
+
+def test_enter_breaks_the_line_unless_the_writer_chose_a_row(qtbot, window):
+    editor = window.editor
+    start(window, "一、主要做法\n")
+    commit(qtbot, editor, "习近平新时代")
+    qtbot.waitUntil(editor.popup.isVisible)
+    enter(qtbot, editor)
+    assert editor.paragraphs()[-2:] == ["习近平新时代", ""]
+    commit(qtbot, editor, "习近平新时代")
+    qtbot.waitUntil(editor.popup.isVisible)
+    key(qtbot, editor, Qt.Key.Key_Down)
+    chosen = editor.popup.current().completion
+    enter(qtbot, editor)
+    assert editor.paragraphs()[-1] == "习近平新时代" + chosen
+
+
+def test_alt_digit_picks_and_escape_dismisses(qtbot, window):
+    editor = window.editor
+    start(window, "一、主要做法\n")
+    commit(qtbot, editor, "学习习近平新时代")
+    qtbot.waitUntil(editor.popup.isVisible)
+    second = editor.popup.suggestions[1].completion
+    key(qtbot, editor, Qt.Key.Key_2, "", Qt.KeyboardModifier.AltModifier)
+    assert editor.paragraphs()[-1] == "学习习近平新时代" + second
+    commit(qtbot, editor, "，推动党史")
+    qtbot.waitUntil(editor.popup.isVisible)
+    key(qtbot, editor, Qt.Key.Key_Escape)
+    assert not editor.popup.isVisible()
+    key(qtbot, editor, Qt.Key.Key_unknown, "。")
+    assert editor.paragraphs()[-1].endswith("推动党史。")  # keys after Esc reach the text
+
+
+def test_no_popup_while_the_input_method_composes(qtbot, window):
+    editor = window.editor
+    start(window, "一、主要做法\n")
+    commit(qtbot, editor, "党史")
+    qtbot.waitUntil(editor.popup.isVisible)
+    QApplication.sendEvent(editor, QInputMethodEvent("xuexi", []))
+    settle(qtbot)
+    assert not editor.popup.isVisible()
+
+
+def test_no_popup_after_apply_fix(qtbot, window):
+    editor = window.editor
+    start(window, "一、主要做法\n推动党史学习教育,加强党史")
+    window.checks.run()
+    comma = next(f for f in window.checks.findings if f.found == ",")
+    editor.apply_fix(comma)
+    settle(qtbot)
+    assert "教育，加强" in editor.paragraphs()[-1] and not editor.popup.isVisible()
+
+
+def test_no_popup_after_replace_all(qtbot, window):
+    editor = window.editor
+    start(window, "一、主要做法\n推动历史学习，推动历史")
+    window.find_dialog.find_text.setText("历史")
+    window.find_dialog.replace_text.setText("党史")
+    assert window.find_dialog.replace_all() == 2
+    settle(qtbot)
+    assert not editor.popup.isVisible()
+
+
+def test_no_popup_after_renumbering(qtbot, window):
+    editor = window.editor
+    start(window, "一、主要做法\n推动党史学习教育。\n三、党史")
+    assert window.editor.renumber() == 1
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    settle(qtbot)
+    assert editor.paragraphs()[-1] == "二、党史" and not editor.popup.isVisible()
+
+
+def test_no_popup_after_a_dock_insertion_undo_or_redo(qtbot, window):
+    editor = window.editor
+    start(window, "一、主要做法\n")
+    editor.insert_phrase("推动党史")
+    settle(qtbot)
+    assert not editor.popup.isVisible()
+    commit(qtbot, editor, "学习")
+    editor.undo()
+    settle(qtbot)
+    assert editor.paragraphs()[-1] == "推动党史" and not editor.popup.isVisible()
+    editor.redo()
+    editor.undo()
+    settle(qtbot)
+    assert not editor.popup.isVisible()
+
+
+def test_no_popup_after_pasting_a_passage_but_after_a_short_paste(qtbot, window):
+    editor = window.editor
+    start(window, "一、主要做法\n")
+    passage = QMimeData()
+    passage.setText("加强组织领导。推动党史")
+    editor.insertFromMimeData(passage)
+    settle(qtbot)
+    assert not editor.popup.isVisible()
+    word = QMimeData()
+    word.setText("，推动党史")
+    editor.insertFromMimeData(word)
+    qtbot.waitUntil(editor.popup.isVisible)
+
+
+def test_no_popup_after_opening_a_file(qtbot, window, tmp_path):
+    path = tmp_path / "报告.txt"
+    path.write_text("关于党史学习教育的报告\n一、主要做法\n推动党史", encoding="utf-8")
+    window.open_path(path, wait=True)
+    qtbot.waitUntil(lambda: window.editor.paragraphs()[-1] == "推动党史")
+    cursor = window.editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    window.editor.setTextCursor(cursor)
+    settle(qtbot)
+    assert not window.editor.popup.isVisible()
+
+
+def test_each_finished_clause_is_learned_for_later_suggestions(qtbot, window):
+    window._load("一、主要做法\n", None)  # first edit of a loaded text: Qt reports charsAdded past the end
+    editor = window.editor
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    for _ in range(2):
+        commit(qtbot, editor, "依托青年干部夜校开展培训，")
+    qtbot.waitUntil(lambda: editor.memory.count("依托青年干部夜校") == 2)
+    commit(qtbot, editor, "继续依托")
+    qtbot.waitUntil(editor.popup.isVisible)
+    assert any(s.completion.startswith("青年干部夜校") for s in editor.popup.suggestions)
