@@ -84,14 +84,18 @@ class CheckDock(QDockWidget):
             if not self._busy:
                 self._busy = True
                 worker = Checker(self.checker.formulations, self.checker.avoid)
-                run_in_background(lambda: worker.check(paragraphs) and worker, self._adopt, self._failed)
+
+                def first_pass() -> Checker:
+                    worker.check(paragraphs)  # fills the worker's cache; a clean report has no findings
+                    return worker
+
+                run_in_background(first_pass, self._adopt, self._failed)
             return
         self._show(self.checker.check(paragraphs))
 
     def _adopt(self, worker) -> None:
         self._busy = False
-        if isinstance(worker, Checker):
-            self.checker._cache.update(worker._cache)
+        self.checker._cache.update(worker._cache)
         self.run()
 
     def _failed(self, error: Exception) -> None:

@@ -81,9 +81,20 @@ class PhraseDialog(QDialog):
         form.addRow("标签", self.tags)
         form.addRow("备注", self.note)
         buttons = ok_cancel(self, "确定")
+        self.problem = QLabel("")
+        self.problem.setStyleSheet("color: #b00020;")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.problem)
         layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        """Close only with something to save; otherwise say why here and keep the dialog open."""
+        if not self.text.toPlainText().strip():
+            self.problem.setText("请先填写短语内容。")
+            self.text.setFocus()
+            return
+        super().accept()
 
     def values(self) -> dict:
         tags = [t.strip() for t in self.tags.text().replace(";", "；").split("；") if t.strip()]

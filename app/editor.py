@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QTextEdit
 from phrasebank.bank import PhraseBank
 from phrasebank.memory import DocumentMemory
 from phrasebank.numbering import move_section, renumber
+from phrasebank.personal import PersonalPhrases
 from phrasebank.phrase import Suggestion
 from phrasebank.structure import Role, Structure
 from phrasebank.types import PLACEHOLDER_RE, SectionType
@@ -39,6 +40,7 @@ class ReportEditor(QTextEdit):
     """Plain-text report editor with live structure, inline suggestions and slot navigation."""
 
     structureChanged = Signal()
+    addToLibraryRequested = Signal()
     sectionChanged = Signal(object)  # SectionType | None
     phraseUsed = Signal(str)
 
@@ -49,6 +51,7 @@ class ReportEditor(QTextEdit):
         self.structure = Structure()
         self.bank: PhraseBank | None = None
         self.memory = DocumentMemory()
+        self.personal = PersonalPhrases(())  # the writer's own library phrases, set by the window
         self.suggestions_enabled = True
         self._composing = False
         self._typing = False  # inside a key press, an input-method commit or a paste: edits may open the popup
@@ -189,7 +192,7 @@ class ReportEditor(QTextEdit):
         if not before.strip() or before[-1].isspace():
             self.popup.hide()
             return
-        suggestions = self.bank.suggest(before, self.current_section(), 5, memory=self.memory)
+        suggestions = self.bank.suggest(before, self.current_section(), 5, memory=self.memory, personal=self.personal)
         if suggestions:
             self.popup.show_at(suggestions, self.cursorRect())
         else:
@@ -291,9 +294,9 @@ class ReportEditor(QTextEdit):
                 if picked:
                     self.accept_suggestion(picked)
                 return
-        if key == Qt.Key.Key_F4 or (key == Qt.Key.Key_Tab and not modifiers):
-            if self.next_placeholder():
-                return
+        if key == Qt.Key.Key_F4:
+            self.next_placeholder()
+            return
         plain = not modifiers & _COMMAND_MODIFIERS
         typed = plain and (
             (bool(event.text()) and event.text().isprintable()) or key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
@@ -342,6 +345,15 @@ class ReportEditor(QTextEdit):
     def _stop_typing(self) -> None:
         self._typing = False
         self._typed = None
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """Qt's own menu (translated by the installed zh_CN translations) plus 加入我的短语库."""
+        menu = self.createStandardContextMenu(event.pos())
+        menu.addSeparator()
+        add = menu.addAction("把选中文字加入我的短语库…\tCtrl+D", self.addToLibraryRequested.emit)
+        add.setEnabled(self.textCursor().hasSelection())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.popup.hide()

@@ -19,9 +19,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from .fonts import install_substitutions
+    from .translations import install_chinese
     from .window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    install_chinese(app)
     app.setApplicationName("公文写作台")
     app.setOrganizationName("gongwen-desk")
     stand_ins = install_substitutions()

@@ -41,6 +41,7 @@ class PhraseDock(QDockWidget):
     insertRequested = Signal(str)
     editRequested = Signal(object)  # Entry
     message = Signal(str)
+    libraryChanged = Signal()  # the writer changed the library from the panel's menu
 
     def __init__(self, library: Library, parent=None) -> None:
         super().__init__("短语", parent)
@@ -180,3 +181,4 @@ class PhraseDock(QDockWidget):
         except LibraryError as exc:
             self.message.emit(str(exc))
         self.refresh()
+        self.libraryChanged.emit()

@@ -18,7 +18,9 @@ from phrasebank.errors import PhrasebankError
 from phrasebank.layout import PRESETS, Layout, RunInStyle
 from phrasebank.library import Library, LibraryError
 from phrasebank.paths import data_dir
+from phrasebank.personal import PersonalPhrases
 from phrasebank.stats import text_stats
+from phrasebank.textfile import TextFormat
 
 from .checks import CheckDock
 from .dialogs import FindReplaceDialog, PhraseDialog, ReviewDialog, TemplateDialog, template_text
@@ -32,6 +34,13 @@ APP_TITLE = "公文写作台"
 AUTOSAVE_MS = 30_000
 MAX_RECENT = 8
 AUTO = "auto"
+#: Keys the editor handles itself (no menu action carries them).
+_EDITOR_KEYS = (
+    "接受联想：Tab（用方向键选中后也可按回车）",
+    "直接选第 N 条联想：Alt+1 … Alt+5",
+    "关闭联想：Esc",
+    "句式中的下一个空位：Tab；全文下一个待填占位符：F4",
+)
 
 
 class MainWindow(QMainWindow):
@@ -46,6 +55,7 @@ class MainWindow(QMainWindow):
         self.ask = ask or self._ask  # replaced in tests: (title, text, buttons) -> chosen button
         self.path: Path | None = None
         self.has_unsupported = False
+        self.text_format: TextFormat | None = None
         self.drafts = DraftStore()
         self.library = library or Library()
         self.editor = ReportEditor()
@@ -90,11 +100,13 @@ class MainWindow(QMainWindow):
         editor.sectionChanged.connect(self._on_section)
         editor.document().modificationChanged.connect(self._update_title)
         editor.phraseUsed.connect(self._record_use)
+        editor.addToLibraryRequested.connect(self.add_selection)
         self.outline.jumpRequested.connect(editor.go_to_paragraph)
         self.outline.tree.moveRequested.connect(editor.move_section)
         self.outline.renumberRequested.connect(self.renumber)
-        self.phrases.insertRequested.connect(lambda text: editor.insert_phrase(text))
+        self.phrases.insertRequested.connect(self._insert_from_panel)
         self.phrases.editRequested.connect(self.edit_phrase)
+        self.phrases.libraryChanged.connect(self._personal_changed)
         self.phrases.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.checks.jumpRequested.connect(editor.select_range)
         self.checks.fixRequested.connect(editor.apply_fix)
@@ -104,8 +116,16 @@ class MainWindow(QMainWindow):
         """A built-in bank is ready: suggestions on, its phrases in the panel beside the writer's own."""
         self.editor.bank = bank
         self.library.set_builtin(bank.phrases)
-        self.phrases.refresh()
+        self._library_changed()
         self.bankReady.emit()
+
+    def _library_changed(self) -> None:
+        """The library changed (or a bank arrived): the panel and the editor's own-phrase source follow."""
+        self.phrases.refresh()
+        self._personal_changed()
+
+    def _personal_changed(self) -> None:
+        self.editor.personal = PersonalPhrases(entry.text for entry in self.library.personal())
 
     def wanted_collection(self) -> Collection:
         """The collection chosen in the menu, or (自动) the one the document's title points to."""
@@ -167,11 +187,13 @@ class MainWindow(QMainWindow):
         self.load_bank_in_background()
 
     def _action(self, menu, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
+        """A menu action; `shortcut` may be a list. Only a checkable action hands `checked` to its slot
+        (Qt would otherwise pass False into the slot's first parameter)."""
         action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
+        shortcuts = shortcut if isinstance(shortcut, list) else [shortcut] if shortcut else []
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
         action.setCheckable(checkable)
-        action.triggered.connect(slot)
+        action.triggered.connect(slot if checkable else lambda _checked=False: slot())
         menu.addAction(action)
         return action
 
@@ -189,7 +211,8 @@ class MainWindow(QMainWindow):
         self._action(file, "退出", self.close, QKeySequence.StandardKey.Quit)
         edit = bar.addMenu("编辑(&E)")
         self._action(edit, "撤销", editor.undo, QKeySequence.StandardKey.Undo)
-        self._action(edit, "重做", editor.redo, QKeySequence.StandardKey.Redo)
+        # Ctrl+Y as in every Chinese office suite; a Linux desktop binds only Ctrl+Shift+Z to Redo.
+        self._action(edit, "重做", editor.redo, ["Ctrl+Y", "Ctrl+Shift+Z"])
         edit.addSeparator()
         self._action(edit, "剪切", editor.cut, QKeySequence.StandardKey.Cut)
         self._action(edit, "复制", editor.copy, QKeySequence.StandardKey.Copy)
@@ -215,6 +238,30 @@ class MainWindow(QMainWindow):
         suggest = self._action(view, "输入联想", self._toggle_suggestions, checkable=True)
         suggest.setChecked(True)
         self._build_collection_menu(view.addMenu("联想与短语所用语料"))
+        help_menu = bar.addMenu("帮助(&H)")
+        self._action(help_menu, "快捷键", self.show_shortcuts, "F1")
+        self._action(help_menu, "关于公文写作台", self.show_about)
+
+    def shortcut_lines(self) -> list[str]:
+        """Every menu shortcut as the window binds it now, plus the editor's own keys."""
+        lines = []
+        for menu_action in self.menuBar().actions():
+            for action in menu_action.menu().actions():
+                keys = " / ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+                if keys:
+                    lines.append(f"{action.text().rstrip('…')}：{keys}")
+        return lines + list(_EDITOR_KEYS)
+
+    def show_shortcuts(self) -> None:
+        self.ask("快捷键", "\n".join(self.shortcut_lines()), ["确定"])
+
+    def show_about(self) -> None:
+        self.ask(
+            "关于公文写作台",
+            "公文写作台：写工作报告、督导情况报告的编辑器。\n大纲、按部分推荐的短语、输入联想、"
+            "按 GB/T 9704-2012 排版的 DOCX、规范检查。\n许可：MIT。",
+            ["确定"],
+        )
 
     def _build_layout_menu(self, menu) -> None:
         """Layout of saved DOCX: preset, run-in head style, font names; remembered in the settings."""
@@ -288,13 +335,14 @@ class MainWindow(QMainWindow):
     # ---- files -------------------------------------------------------------------------------
 
     def new_from_template(self, name: str | None = None) -> None:
-        if not self.maybe_save():
-            return
+        """Pick a template (the chooser, unless `name` is given), then deal with unsaved changes."""
         if name is None:
             dialog = TemplateDialog(self)
             if not dialog.exec():
                 return
             name = dialog.chosen()
+        if not name or not self.maybe_save():
+            return
         self._load("\n".join(template_text(name).splitlines()), None)
 
     def open_dialog(self) -> None:
@@ -309,10 +357,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"正在打开 {path.name}……")
         self.setEnabled(False)
 
-        def done(paragraphs: list[str]) -> None:
+        def done(result: tuple[list[str], TextFormat | None]) -> None:
+            paragraphs, text_format = result
             self.setEnabled(True)
             self.has_unsupported = any(p in (TABLE_MARKER, IMAGE_MARKER) for p in paragraphs)
             self._load("\n".join(paragraphs), path)
+            self.text_format = text_format
             self._add_recent(path)
             self.statusBar().showMessage(f"已打开 {path.name}", 5000)
 
@@ -324,6 +374,7 @@ class MainWindow(QMainWindow):
 
     def _load(self, text: str, path: Path | None) -> None:
         self.path = path
+        self.text_format = None  # a text file opened keeps its encoding and line breaks when saved
         self.editor.set_text(text)
         self.outline.show_structure(self.editor.structure, at_once=True)
         self._update_title()
@@ -377,7 +428,7 @@ class MainWindow(QMainWindow):
         if not self._placeholders_ok():
             return False
         try:
-            write_report(self.editor.paragraphs(), path, self.layout())
+            write_report(self.editor.paragraphs(), path, self.layout(), self.text_format)
         except (PhrasebankError, OSError) as exc:
             self._error(exc)
             return False
@@ -504,7 +555,7 @@ class MainWindow(QMainWindow):
                 return
             added = review.accept(self.library, self.review(fresh))
             self.statusBar().showMessage(f"已加入 {added} 条短语", 8000)
-            self.phrases.refresh()
+            self._library_changed()
 
         def failed(error: Exception) -> None:
             dialog.close()
@@ -524,6 +575,12 @@ class MainWindow(QMainWindow):
         return dialog.accepted_items() if dialog.exec() else []
 
     # ---- phrases and structure ---------------------------------------------------------------
+
+    def _insert_from_panel(self, text: str) -> None:
+        """Insert a panel phrase and hand the keyboard back to the text, its first slot selected."""
+        self.editor.insert_phrase(text)
+        self.activateWindow()
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _record_use(self, text: str) -> None:
         try:
@@ -547,7 +604,7 @@ class MainWindow(QMainWindow):
             self._error(exc)
             return
         self.statusBar().showMessage(f"已加入我的短语库：{entry.text}", 5000)
-        self.phrases.refresh()
+        self._library_changed()
 
     def edit_phrase(self, entry) -> None:
         dialog = PhraseDialog(
@@ -558,7 +615,7 @@ class MainWindow(QMainWindow):
                 self.library.edit(entry.id, **dialog.values())
             except LibraryError as exc:
                 self._error(exc)
-            self.phrases.refresh()
+            self._library_changed()
 
     def renumber(self) -> None:
         changed = self.editor.renumber()

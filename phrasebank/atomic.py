@@ -1,29 +1,43 @@
 """Atomic file writes: the work goes to a temporary file beside the target, which then replaces it.
 
 A file on disk is therefore always whole — the old version or the new one — whatever fails midway
-(full disk, a crash, an exception while writing).
+(full disk, a crash, an exception while writing). The replacement keeps what the writer's system
+expects of the file: its permission bits (a new file follows the umask, not 0600), a symbolic link
+stays a link (the file it points to is replaced), and file and folder are flushed to disk.
+Temporary files left by a crash (older than an hour) are swept on the next write beside them.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
+
+#: A temporary file this old beside a target is a leftover of a crash.
+STALE_SECONDS = 3600
+_umask_lock = threading.Lock()
 
 
 def write_atomic(path: str | Path, write: Callable[[Path], None]) -> None:
     """Call `write(temporary path)`, then move the result over `path`; clean up on any failure."""
-    path = Path(path)
+    path = _real_target(Path(path))
     directory = path.parent if str(path.parent) else Path(".")
+    _sweep_stale(directory, path.name)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     os.close(handle)
     try:
         write(Path(temp))
+        os.chmod(temp, _mode_for(path))
+        _fsync(Path(temp))
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+    _fsync_directory(directory)
 
 
 def write_bytes_atomic(path: str | Path, data: bytes) -> None:
@@ -32,7 +46,57 @@ def write_bytes_atomic(path: str | Path, data: bytes) -> None:
     def write(temp: Path) -> None:
         with temp.open("wb") as out:
             out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
 
     write_atomic(path, write)
+
+
+def _real_target(path: Path) -> Path:
+    """The file a symbolic link points to (so the link survives); the path itself otherwise."""
+    return path.resolve() if path.is_symlink() else path
+
+
+def _mode_for(path: Path) -> int:
+    """The existing file's permission bits, or what a newly created file gets under the umask."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        with _umask_lock:
+            mask = os.umask(0o022)
+            os.umask(mask)
+        return 0o666 & ~mask
+
+
+def _fsync(path: Path) -> None:
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename itself durable (POSIX; Windows has no directory handles to flush)."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _sweep_stale(directory: Path, name: str) -> None:
+    """Remove temporary files of this target that a crash left behind."""
+    cutoff = time.time() - STALE_SECONDS
+    try:
+        leftovers = list(directory.glob(f".{name}.*.tmp"))
+    except OSError:
+        return
+    for leftover in leftovers:
+        try:
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
+        except OSError:
+            pass

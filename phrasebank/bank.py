@@ -16,6 +16,7 @@ from . import tokenize
 from .atomic import write_atomic
 from .errors import BankError
 from .memory import DocumentMemory, suggest_with_memory
+from .personal import PersonalPhrases
 from .phrase import Phrase, Suggestion
 from .suggest import SHOW_THRESHOLD, Entries, SuggestIndex, infer_section
 from .types import PhraseKind, SectionType
@@ -50,18 +51,19 @@ class PhraseBank:
         section: str | SectionType | None = None,
         limit: int = 5,
         memory: DocumentMemory | None = None,
+        personal: PersonalPhrases | None = None,
     ) -> list[Suggestion]:
         """Exactly what the editor's popup shows for the text before the cursor, in its order.
 
         Empty unless the best completion is likely right (`threshold`). `section` None infers it from
         the nearest heading in `before`; `memory` adds what the writer already typed in this document
-        (the editor keeps one per open document).
+        (the editor keeps one per open document); `personal`, the writer's own library phrases.
         """
         if isinstance(section, str) and not isinstance(section, SectionType):
             section = SectionType.parse(section)
         if section is None:
             section = infer_section(before)
-        return suggest_with_memory(self.index, memory, before, section, limit, self.threshold)
+        return suggest_with_memory(self.index, memory, before, section, limit, self.threshold, personal)
 
     def for_section(self, section: SectionType | None) -> list[Phrase]:
         """Panel phrases used in a section type, most used there first (all phrases when None)."""

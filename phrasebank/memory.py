@@ -97,10 +97,10 @@ class DocumentMemory:
         return found
 
 
-def merge(bank: dict[str, Candidate], memory: dict[str, Candidate]) -> dict[str, Candidate]:
-    """Each completion's chance that either source is right: 1 - (1 - p_bank)(1 - w p_memory)."""
+def merge(bank: dict[str, Candidate], other: dict[str, Candidate]) -> dict[str, Candidate]:
+    """Each completion's chance that either source is right: 1 - (1 - p_bank)(1 - w p_other)."""
     merged = dict(bank)
-    for completion, remembered in memory.items():
+    for completion, remembered in other.items():
         known = bank.get(completion)
         p_bank = known.probability if known else 0.0
         p = 1 - (1 - min(p_bank, 1.0)) * (1 - MEMORY_WEIGHT * remembered.probability)
@@ -115,12 +115,15 @@ def suggest_with_memory(
     section: SectionType | None,
     limit: int = 5,
     threshold: float = SHOW_THRESHOLD,
+    personal=None,
 ) -> list[Suggestion]:
-    """Suggestions from the bank's index and the document's memory together, as the popup shows them."""
+    """Suggestions from the bank's index, the document's memory and the writer's own phrases together,
+    as the popup shows them."""
     typed = contexts(current_tail(before))
     if not typed:
         return []
     found = index.candidates(typed, section)
-    if memory is not None:
-        found = merge(found, memory.candidates(typed, section))
+    for source in (memory, personal):
+        if source is not None:
+            found = merge(found, source.candidates(typed, section))
     return finish(found, limit, threshold)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ReadError
@@ -35,8 +36,28 @@ def decode(data: bytes, name: str | Path = "<bytes>") -> tuple[str, str]:
     return text, "gb18030"
 
 
+@dataclass(frozen=True)
+class TextFormat:
+    """How a text file was written: its encoding and line break, so that saving it again keeps both."""
+
+    encoding: str = "utf-8"
+    newline: str = "\n"
+
+    def encode(self, paragraphs: list[str]) -> bytes:
+        """The paragraphs as this file's bytes (a trailing line break, as text files end)."""
+        text = self.newline.join(paragraphs) + self.newline
+        prefix = b"\xef\xbb\xbf" if self.encoding == "utf-8-sig" else b""
+        encoding = "utf-8" if self.encoding == "utf-8-sig" else self.encoding
+        return prefix + text.encode(encoding)
+
+
 def read_text(path: str | Path) -> str:
     """Read and decode one text file."""
+    return read_text_format(path)[0]
+
+
+def read_text_format(path: str | Path) -> tuple[str, TextFormat]:
+    """Read and decode one text file; also say how it was encoded and which line break it uses."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -51,7 +72,9 @@ def read_text(path: str | Path) -> str:
         raise ReadError(path, "没有读取权限") from None
     except OSError as exc:
         raise ReadError(path, exc.strerror or str(exc)) from None
-    return decode(data, path)[0]
+    text, encoding = decode(data, path)
+    newline = "\r\n" if "\r\n" in text[:100_000] else "\n"
+    return text, TextFormat(encoding, newline)
 
 
 def _strict(data: bytes, encoding: str, name: str | Path) -> str:

@@ -181,3 +181,14 @@ def test_each_finished_clause_is_learned_for_later_suggestions(qtbot, window):
     commit(qtbot, editor, "继续依托")
     qtbot.waitUntil(editor.popup.isVisible)
     assert any(s.completion.startswith("青年干部夜校") for s in editor.popup.suggestions)
+
+
+def test_a_phrase_from_my_library_is_offered_once_begun(qtbot, window):
+    editor = window.editor
+    window._add_phrase(
+        {"text": "坚持以学促干、以干促学", "kind": "collocation", "sections": (), "tags": (), "note": ""}
+    )
+    start(window, "一、主要做法\n")
+    commit(qtbot, editor, "我们坚持")
+    qtbot.waitUntil(editor.popup.isVisible)
+    assert editor.popup.current().completion == "以学促干、以干促学"

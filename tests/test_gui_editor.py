@@ -1,0 +1,184 @@
+"""The editor as a writer of a Chinese office suite expects it: templates, redo, focus, Chinese menus,
+saves that change nothing silently, a checker that settles."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu
+from qt_helpers import commit, key
+
+from app.dialogs import PhraseDialog, TemplateDialog, template_names, template_text
+from app.translations import install_chinese
+
+
+def answer_modal(qtbot, act) -> None:
+    """Run `act(dialog)` on the next modal dialog that opens."""
+
+    def check() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, check)
+            return
+        act(dialog)
+
+    QTimer.singleShot(0, check)
+
+
+def menu_action(window, text: str):
+    for menu_action in window.menuBar().actions():
+        for action in menu_action.menu().actions():
+            if action.text() == text:
+                return action
+    raise AssertionError(f"no menu action {text!r}")
+
+
+@pytest.mark.parametrize("name", template_names())
+def test_each_template_comes_from_the_chooser_via_ctrl_n_and_the_menu(qtbot, window, name):
+    def pick(dialog: TemplateDialog) -> None:
+        dialog.names.setCurrentItem(dialog.names.findItems(name, Qt.MatchFlag.MatchExactly)[0])
+        dialog.accept()
+
+    answer_modal(qtbot, pick)
+    new = menu_action(window, "从模板新建…")
+    assert QKeySequence(QKeySequence.StandardKey.New) in new.shortcuts()
+    window._load("别的文字", None)
+    new.trigger()  # what Ctrl+N and the menu both do
+    assert window.editor.toPlainText() == "\n".join(template_text(name).splitlines())
+
+
+def test_cancelling_the_chooser_keeps_unsaved_text(qtbot, window, answers):
+    window._load("", None)
+    commit(qtbot, window.editor, "还没保存的文字")
+    answer_modal(qtbot, lambda dialog: dialog.reject())
+    menu_action(window, "从模板新建…").trigger()
+    assert window.editor.paragraphs() == ["还没保存的文字"] and answers.asked == []
+
+
+def test_ctrl_y_redoes(qtbot, window):
+    redo = menu_action(window, "重做")
+    assert QKeySequence("Ctrl+Y") in redo.shortcuts() and QKeySequence("Ctrl+Shift+Z") in redo.shortcuts()
+    window._load("", None)
+    commit(qtbot, window.editor, "第一句。")
+    window.editor.undo()
+    assert window.editor.toPlainText() == ""
+    redo.trigger()
+    assert window.editor.toPlainText() == "第一句。"
+
+
+def test_after_a_panel_insertion_the_keyboard_is_back_in_the_slot(qtbot, window):
+    window._load("一、主要做法\n", None)
+    cursor = window.editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    window.editor.setTextCursor(cursor)
+    window.phrases.tree.setFocus()
+    window.phrases.insertRequested.emit("坚持把XX作为XX")
+    assert QApplication.focusWidget() is window.editor
+    assert window.editor.textCursor().selectedText() == "XX"
+    commit(qtbot, window.editor, "理论学习")
+    assert window.editor.paragraphs()[-1] == "坚持把理论学习作为XX"
+
+
+def test_tab_without_popup_or_slot_does_not_jump_to_a_far_placeholder(qtbot, window):
+    window._load("关于XX的报告\n一、主要做法\n加强学习", None)
+    cursor = window.editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    window.editor.setTextCursor(cursor)
+    key(qtbot, window.editor, Qt.Key.Key_Tab, "\t")
+    assert window.editor.textCursor().selectedText() == ""
+    assert window.editor.paragraphs()[0] == "关于XX的报告"
+    key(qtbot, window.editor, Qt.Key.Key_F4)
+    assert window.editor.textCursor().selectedText() == "XX"  # F4 finds the next placeholder
+
+
+def test_qt_menus_are_in_chinese_and_offer_adding_to_my_library(qtbot, window):
+    assert install_chinese(QApplication.instance())
+    window._load("以学促干", None)
+    window.editor.selectAll()
+    shown: list[list[str]] = []
+
+    def read_menu() -> None:
+        menu = QApplication.activePopupWidget()
+        if isinstance(menu, QMenu):
+            shown.append([a.text() for a in menu.actions()])
+            menu.close()
+        else:
+            QTimer.singleShot(20, read_menu)
+
+    QTimer.singleShot(0, read_menu)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(10, 10), window.editor.mapToGlobal(QPoint(10, 10)))
+    window.editor.contextMenuEvent(event)
+    texts = " ".join(shown[0])
+    assert "复制" in texts and "粘贴" in texts and ("撤销" in texts or "撤消" in texts)
+    assert "Copy" not in texts and "Paste" not in texts
+    assert any(t.startswith("把选中文字加入我的短语库") for t in shown[0])
+
+
+def test_help_menu_lists_the_shortcuts_as_bound(window, answers):
+    menu_action(window, "快捷键").trigger()
+    title, text = answers.asked[-1]
+    assert title == "快捷键" and "重做：Ctrl+Y" in text and "F4" in text
+
+
+def test_an_empty_phrase_dialog_stays_open_with_a_message(qtbot, window):
+    dialog = PhraseDialog(window, "")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.accept()
+    assert dialog.isVisible() and "请先填写" in dialog.problem.text()
+    dialog.text.setPlainText("以学促干")
+    dialog.accept()
+    assert not dialog.isVisible()
+
+
+def test_a_gbk_text_is_saved_again_as_gbk_with_its_line_breaks(qtbot, window, tmp_path):
+    path = tmp_path / "旧报告.txt"
+    path.write_bytes("关于工作的报告\r\n一、主要做法\r\n".encode("gbk"))
+    window.open_path(path, wait=True)
+    qtbot.waitUntil(lambda: window.path == path)
+    window.editor.selectAll()
+    commit(qtbot, window.editor, "关于工作的报告\n一、主要做法\n二、存在问题")
+    assert window.save()
+    assert path.read_bytes() == "关于工作的报告\r\n一、主要做法\r\n二、存在问题\r\n".encode("gbk")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="permission bits and symbolic links are POSIX notions")
+def test_saving_keeps_the_file_mode_and_the_symlink(qtbot, window, tmp_path):
+    real = tmp_path / "共享" / "报告.txt"
+    real.parent.mkdir()
+    real.write_text("旧文字\n", encoding="utf-8")
+    real.chmod(0o664)
+    link = tmp_path / "报告链接.txt"
+    link.symlink_to(real)
+    window.open_path(link, wait=True)
+    qtbot.waitUntil(lambda: window.path == link)
+    commit(qtbot, window.editor, "新")
+    assert window.save()
+    assert link.is_symlink() and stat.S_IMODE(real.stat().st_mode) == 0o664
+    assert real.read_text(encoding="utf-8").startswith("新")
+    fresh = tmp_path / "新报告.txt"
+    old_mask = os.umask(0o002)
+    try:
+        window._write(fresh)
+    finally:
+        os.umask(old_mask)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o664  # follows the umask, not 0600
+
+
+def test_the_background_check_settles_on_a_clean_report(qtbot, window, gov_files):
+    clean = ["关于工作的报告", "一、主要做法"] + [f"第{n}段正文，内容完整。" for n in range(60)]
+    window._load("\n".join(clean), None)
+    runs = []
+    original = window.checks._show
+    window.checks._show = lambda findings: (runs.append(len(findings)), original(findings))
+    window.checks.run()
+    qtbot.waitUntil(lambda: bool(runs))
+    qtbot.wait(800)  # the check after loading has run too
+    settled = len(runs)
+    qtbot.wait(1500)
+    assert len(runs) == settled <= 2 and set(runs) == {0} and not window.checks._busy
+    assert window.checks.summary.text() == "没有发现问题"
