@@ -12,6 +12,7 @@ from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QKeySequence, QTextBlock
 from PySide6.QtWidgets import QApplication, QTextEdit
 
 from phrasebank.bank import PhraseBank
+from phrasebank.cleaning import clean_text
 from phrasebank.memory import DocumentMemory
 from phrasebank.numbering import move_section, renumber
 from phrasebank.personal import PersonalPhrases
@@ -41,6 +42,7 @@ class ReportEditor(QTextEdit):
 
     structureChanged = Signal()
     addToLibraryRequested = Signal()
+    pasteCleaned = Signal(int)  # how many lines of page chrome a paste lost
     sectionChanged = Signal(object)  # SectionType | None
     phraseUsed = Signal(str)
 
@@ -330,9 +332,20 @@ class ReportEditor(QTextEdit):
             self._stop_typing()
 
     def insertFromMimeData(self, source) -> None:  # noqa: N802 (Qt override)
-        """Paste and drop count as typing (a short paste may be completed; a passage never is)."""
-        self._start_typing(source.text())
+        """Paste and drop count as typing (a short paste may be completed; a passage never is).
+
+        A pasted passage (several lines: a web page, another document) is cleaned like an opened
+        file: page chrome (下载、打印), adverts and markers go, and the writer is told how much.
+        """
+        text = source.text()
+        self._start_typing(text)
         try:
+            if "\n" in text.strip():
+                cleaned = clean_text(text)
+                if cleaned.dropped:
+                    self.textCursor().insertText(cleaned.text)
+                    self.pasteCleaned.emit(len(cleaned.dropped))
+                    return
             super().insertFromMimeData(source)
         finally:
             self._stop_typing()
@@ -394,7 +407,14 @@ class ReportEditor(QTextEdit):
             cursor = QTextCursor(block)
             self.setTextCursor(cursor)
             self.ensureCursorVisible()
+            self.show_near_top()
             self.setFocus()
+
+    def show_near_top(self) -> None:
+        """Scroll so that the cursor's line stands in the upper part of the view (not at its bottom)."""
+        bar = self.verticalScrollBar()
+        offset = self.cursorRect().top() - self.viewport().height() // 5
+        bar.setValue(max(bar.minimum(), min(bar.maximum(), bar.value() + offset)))
 
     def _replace_all(self, texts: list[str]) -> None:
         """Replace the whole text as one undoable edit."""

@@ -4,12 +4,23 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontDatabase
 
-#: Official name -> installed stand-ins, best first (Debian has no free 仿宋 for Simplified Chinese).
+#: Official name -> installed stand-ins, best first: the Windows names first (仿宋/FangSong, 楷体/KaiTi,
+#: 黑体/SimHei, 华文中宋 or 宋体 for 小标宋), then free faces of the same style — a Song face for 仿宋
+#: (Debian has no free 仿宋 for Simplified Chinese; a Kai face would make body text look like 楷体).
 STAND_INS = {
-    "仿宋_GB2312": ["FangSong", "仿宋", "STFangsong", "AR PL UKai CN", "Noto Serif CJK SC", "WenQuanYi Micro Hei"],
-    "楷体_GB2312": ["KaiTi", "楷体", "STKaiti", "AR PL UKai CN", "Noto Serif CJK SC", "WenQuanYi Micro Hei"],
-    "黑体": ["SimHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Source Han Sans SC"],
-    "方正小标宋简体": ["FZXiaoBiaoSong-B05S", "SimSun", "Noto Serif CJK SC", "AR PL SungtiL GB", "WenQuanYi Micro Hei"],
+    "仿宋_GB2312": ["仿宋", "FangSong", "STFangsong", "Noto Serif CJK SC", "AR PL SungtiL GB", "WenQuanYi Micro Hei"],
+    "楷体_GB2312": ["楷体", "KaiTi", "STKaiti", "AR PL UKai CN", "AR PL KaitiM GB", "WenQuanYi Micro Hei"],
+    "黑体": ["SimHei", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Source Han Sans SC"],
+    "方正小标宋简体": [
+        "FZXiaoBiaoSong-B05S",
+        "华文中宋",
+        "STZhongsong",
+        "宋体",
+        "SimSun",
+        "Noto Serif CJK SC",
+        "AR PL SungtiL GB",
+        "WenQuanYi Micro Hei",
+    ],
 }
 BODY, KAI, HEI, TITLE = "仿宋_GB2312", "楷体_GB2312", "黑体", "方正小标宋简体"
 

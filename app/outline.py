@@ -26,7 +26,7 @@ SECTION_COLOURS = {
     "overview": "#2563eb",
     "measures": "#059669",
     "highlights": "#d97706",
-    "problems": "#dc2626",
+    "problems": "#9f1239",  # a dark rose: numbering errors alone are marked (orange, with ⚠)
     "next_steps": "#7c3aed",
     "closing": "#6b7280",
 }
@@ -121,8 +121,10 @@ class OutlineDock(QDockWidget):
             text = text[:39] + "…"
         if node.section:
             text += f"  〔{node.section.label}〕"
+        problem = ""
         if issue is not None:
-            text += f"  ⚠ {'重复' if issue.kind == 'repeat' else '缺号'}，应为第{issue.expected}项"
+            problem = f"{'重复' if issue.kind == 'repeat' else '缺号'}，应为第{issue.expected}项"
+            text = f"⚠ {text}"
         item = QTreeWidgetItem([text])
         item.setData(0, INDEX_ROLE, node.index)
         item.setData(0, HEADING_ROLE, node.kind == "heading")
@@ -131,14 +133,16 @@ class OutlineDock(QDockWidget):
             flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
         item.setFlags(flags)
         if issue is not None:
-            item.setForeground(0, QBrush(QColor("#b91c1c")))
+            item.setBackground(0, QBrush(QColor("#fff1d6")))
+            item.setForeground(0, QBrush(QColor("#b45309")))
         elif node.section:
             item.setForeground(0, QBrush(QColor(SECTION_COLOURS[node.section.value])))
         if node.kind == "title" or node.level == 1:
             font = item.font(0)
             font.setBold(True)
             item.setFont(0, font)
-        item.setToolTip(0, node.text)
+        item.setToolTip(0, f"⚠ {problem}\n{node.number}{node.text}" if problem else node.text)
+        item.setStatusTip(0, problem)
         return item
 
     def items(self) -> list[QTreeWidgetItem]:

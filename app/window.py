@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.phrases, self.checks)
         self.phrases.raise_()
         self.section_label, self.count_label = QLabel(), QLabel()
-        self.statusBar().addWidget(self.section_label)
+        self.statusBar().addPermanentWidget(self.section_label)  # permanent: a message never hides it
         self.statusBar().addPermanentWidget(self.count_label)
         self.find_dialog = FindReplaceDialog(self.editor, self)
         self._counts = QTimer(self, singleShot=True, interval=300)
@@ -101,6 +101,9 @@ class MainWindow(QMainWindow):
         editor.document().modificationChanged.connect(self._update_title)
         editor.phraseUsed.connect(self._record_use)
         editor.addToLibraryRequested.connect(self.add_selection)
+        editor.pasteCleaned.connect(
+            lambda n: self.statusBar().showMessage(f"粘贴时已去掉 {n} 处网页杂项或广告（下载、打印、分享等）", 8000)
+        )
         self.outline.jumpRequested.connect(editor.go_to_paragraph)
         self.outline.tree.moveRequested.connect(editor.move_section)
         self.outline.renumberRequested.connect(self.renumber)
@@ -205,6 +208,9 @@ class MainWindow(QMainWindow):
         self.recent_menu = file.addMenu("最近打开")
         self._action(file, "保存", self.save, QKeySequence.StandardKey.Save)
         self._action(file, "另存为…", self.save_as, QKeySequence.StandardKey.SaveAs)
+        file.addSeparator()
+        self._action(file, "打印预览…", self.print_preview, "Ctrl+Shift+P")
+        self._action(file, "打印…", self.print_dialog, QKeySequence.StandardKey.Print)
         file.addSeparator()
         self._action(file, "从旧报告挖掘短语…", self.mine_dialog)
         file.addSeparator()
@@ -371,6 +377,33 @@ class MainWindow(QMainWindow):
             self._error(error)
 
         run_in_background(lambda: read_report(path), done, failed, wait=wait)
+
+    def print_preview(self) -> None:
+        """The pages as the saved DOCX prints them (same layout), printable from the preview."""
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        from .printing import configure, print_report
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        configure(printer, self.layout())
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setWindowTitle("打印预览")
+        dialog.paintRequested.connect(lambda target: print_report(self.editor.paragraphs(), self.layout(), target))
+        dialog.resize(900, 1000)
+        dialog.exec()
+
+    def print_dialog(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from .printing import configure, print_report
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        configure(printer, self.layout())
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("打印")
+        if dialog.exec():
+            pages = print_report(self.editor.paragraphs(), self.layout(), printer)
+            self.statusBar().showMessage(f"已送往打印机：{pages} 页", 5000)
 
     def _load(self, text: str, path: Path | None) -> None:
         self.path = path

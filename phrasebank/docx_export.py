@@ -114,7 +114,7 @@ class _Writer:
         layout = self.layout
         font = {1: layout.heading1_font, 2: layout.heading2_font}.get(level, layout.body_font)
         paragraph = self._paragraph()
-        head, rest = _split_head(text)
+        head, rest = split_head(text)
         self.run(paragraph, head, font, layout.body_size)
         if rest:
             self.run(paragraph, rest, layout.body_font, layout.body_size)
@@ -123,7 +123,7 @@ class _Writer:
         layout = self.layout
         paragraph = self._paragraph()
         if number and layout.runin_style is not RunInStyle.PLAIN:
-            lead, rest = _split_head(text)
+            lead, rest = split_head(text)
             kai = layout.runin_style is RunInStyle.KAI
             self.run(paragraph, lead, layout.kai_font if kai else layout.body_font, layout.body_size, bold=not kai)
             if rest:
@@ -159,7 +159,7 @@ def title_lines(title: str, per_line: int) -> list[str]:
     return [line for line in lines if line]
 
 
-def _split_head(text: str) -> tuple[str, str]:
+def split_head(text: str) -> tuple[str, str]:
     """A heading or run-in head and the body text after it: up to and including the first sentence end."""
     for i, ch in enumerate(text):
         if ch in "。！？":

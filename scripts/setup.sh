@@ -43,6 +43,7 @@ install_debs() {
     fi
 }
 
+# setup_python EXTRAS: the package in .venv (editable), with the optional extras named ("" for the app alone).
 setup_python() {
     local extras="$1"
     local python="${PYTHON:-python3}"
@@ -54,12 +55,15 @@ setup_python() {
         say "Creating the virtual environment in .venv"
         "$python" -m venv "$VENV" || { say "python3 -m venv failed: install the python3-venv package."; exit 1; }
     fi
-    local stamp="$VENV/.installed-$(cat "$ROOT/pyproject.toml" | sha1sum | cut -c1-12)-$extras"
+    local hash target="$ROOT"
+    hash="$(sha1sum < "$ROOT/pyproject.toml" | cut -c1-12)"
+    [ -n "$extras" ] && target="$ROOT[$extras]"
+    local stamp="$VENV/.installed-$hash-${extras:-app}"
     if [ ! -f "$stamp" ]; then
-        say "Installing Python packages (pip install -e .[$extras])"
+        say "Installing Python packages (pip install -e ${target#"$ROOT"})"
         "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
-        "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$ROOT[$extras]"
-        rm -f "$VENV"/.installed-*
+        "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$target"
+        find "$VENV" -maxdepth 1 -name '.installed-*' ! -name ".installed-$hash-*" -delete
         touch "$stamp"
     fi
 }

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 import zipfile
 from dataclasses import replace
@@ -13,6 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from rendering import render
 
 from phrasebank.cleaning import clean_lines
 from phrasebank.desk_cli import main as desk
@@ -194,34 +194,6 @@ def test_export_command_from_txt_and_docx(tmp_path, corpus_files, capsys):
     assert read_paragraphs(again) == read_paragraphs(out) == report(corpus_files[2])
     assert desk(["export", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "x.docx")]) == 1
     assert "missing.txt" in capsys.readouterr().err and not (tmp_path / "x.docx").exists()
-
-
-def render(path: Path, folder: Path) -> Path:
-    """Convert a DOCX to PDF with LibreOffice, the official fonts mapped to installed stand-ins."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice, "LibreOffice is installed by the test command (libreoffice-writer-nogui)"
-    env = {
-        "FONTCONFIG_FILE": str(ROOT / "resources" / "fonts" / "fonts.conf"),
-        "HOME": str(folder),
-        "PATH": "/usr/bin:/bin",
-    }
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{folder}/profile",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        env=env,
-        timeout=180,
-    )
-    return folder / f"{path.stem}.pdf"
 
 
 def pdf_lines(pdf: Path) -> list[list[tuple[float, float, str]]]:

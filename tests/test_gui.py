@@ -23,7 +23,11 @@ SCREENSHOTS = ROOT / "build" / "screenshots"
 
 
 def headings(win: MainWindow) -> list[str]:
-    return [item.text(0).split("  ")[0] for item in win.outline.items() if item.data(0, Qt.ItemDataRole.UserRole + 1)]
+    return [
+        item.text(0).removeprefix("⚠ ").split("  ")[0]
+        for item in win.outline.items()
+        if item.data(0, Qt.ItemDataRole.UserRole + 1)
+    ]
 
 
 def test_new_report_from_template_fills_the_outline(window):
@@ -77,7 +81,8 @@ def test_move_section_two_above_one_and_renumber(qtbot, window):
     drop = QDropEvent(target, Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     tree.dropEvent(drop)
     qtbot.waitUntil(lambda: headings(window)[0] == "二、主要做法及成效")
-    assert "缺号" in window.outline.items()[1].text(0) or "应为第1项" in window.outline.items()[1].text(0)
+    marked = window.outline.items()[1]
+    assert marked.text(0).startswith("⚠ ") and "应为第1项" in marked.toolTip(0)
     qtbot.mouseClick(window.outline.renumber_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
         lambda: headings(window) == ["一、主要做法及成效", "二、总体情况", "三、存在的问题", "四、意见建议"]

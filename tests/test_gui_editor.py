@@ -182,3 +182,33 @@ def test_the_background_check_settles_on_a_clean_report(qtbot, window, gov_files
     qtbot.wait(1500)
     assert len(runs) == settled <= 2 and set(runs) == {0} and not window.checks._busy
     assert window.checks.summary.text() == "没有发现问题"
+
+
+def test_pasted_web_text_loses_its_page_chrome(qtbot, window):
+    from PySide6.QtCore import QMimeData
+
+    window._load("", None)
+    page = QMimeData()
+    page.setText("下载\n打印\n全屏\n关于党史学习教育的报告\n根据市委统一部署，开展巡回指导。\n")
+    window.editor.insertFromMimeData(page)
+    assert window.editor.paragraphs()[0] == "关于党史学习教育的报告"
+    assert "下载" not in window.editor.toPlainText()
+    assert "网页杂项" in window.statusBar().currentMessage()
+
+
+def test_an_outline_jump_puts_the_heading_near_the_top(qtbot, window):
+    body = "\n".join(["一、主要做法"] + ["正文段落，内容较长。" * 3] * 150 + ["二、存在的问题"] + ["差距。"] * 150)
+    window._load(body, None)
+    window.resize(1000, 700)
+    qtbot.wait(50)
+    window.editor.go_to_paragraph(151)
+    qtbot.wait(50)
+    top = window.editor.cursorRect().top()
+    assert 0 <= top <= window.editor.viewport().height() // 3
+
+
+def test_the_current_section_stays_in_the_status_bar_during_messages(qtbot, window):
+    window._load("一、存在的问题\n差距。", None)
+    window.editor.go_to_paragraph(1)
+    window.statusBar().showMessage("临时消息", 5000)
+    assert window.section_label.isVisible() and "存在问题" in window.section_label.text()

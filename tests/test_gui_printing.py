@@ -1,0 +1,60 @@
+"""Print preview and printing lay the report out as the saved DOCX prints."""
+
+from __future__ import annotations
+
+import difflib
+import subprocess
+import unicodedata
+
+from PySide6.QtPrintSupport import QPrinter
+from rendering import render
+
+from app.printing import print_report
+from phrasebank.cleaning import clean_lines
+from phrasebank.documents import read_paragraphs
+from phrasebank.docx_export import export_docx
+from phrasebank.layout import NATIONAL
+
+
+def page_texts(pdf) -> list[list[str]]:
+    """Each page's non-empty text lines, spaces removed (LibreOffice and Qt space Latin differently),
+    NFKC-normalised (Qt's PDF maps some glyphs to Kangxi radicals: ⼯ for 工)."""
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = unicodedata.normalize("NFKC", text).split("\f")
+    return [
+        [line.replace(" ", "").replace("\u2005", "") for line in page.splitlines() if line.strip()]
+        for page in pages
+        if page.strip()
+    ]
+
+
+def similar(a: str, b: str) -> bool:
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def test_printed_pages_match_the_docx_rendered_by_libreoffice(qtbot, gov_files, tmp_path):
+    paragraphs = clean_lines(read_paragraphs(gov_files[0])).paragraphs
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    pages = print_report(paragraphs, NATIONAL, printer)
+    export_docx(paragraphs, tmp_path / "saved.docx")
+    printed, saved = page_texts(tmp_path / "printed.pdf"), page_texts(render(tmp_path / "saved.docx", tmp_path))
+    assert len(printed) == pages and abs(len(printed) - len(saved)) <= max(2, len(saved) // 20)
+    # Title block and first lines the same (text extraction maps a few glyphs differently: ⺠ for 民).
+    assert all(similar(a, b) for a, b in zip(printed[0][:6], saved[0][:6], strict=True))
+    assert printed[0][-1] == "—1—" and printed[1][-1] == "—2—"  # page numbers below the block
+    for page in range(len(printed)):  # 22 lines of text a full page, the number below them
+        assert len(printed[page]) <= NATIONAL.lines_per_page + 1
+    full = [len(p) for p in printed[1:-1]]
+    assert full and max(full) == NATIONAL.lines_per_page + 1
+
+
+def test_print_preview_opens_from_the_menu(qtbot, window, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    shown = []
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda self: shown.append(self.windowTitle()) or 0)
+    window._load("关于工作的报告\n一、主要做法\n加强学习。", None)
+    window.print_preview()
+    assert shown == ["打印预览"]
