@@ -16,6 +16,7 @@ from . import tokenize
 from .atomic import write_atomic
 from .errors import BankError
 from .memory import DocumentMemory, suggest_with_memory
+from .paths import read_only_uri
 from .personal import PersonalPhrases
 from .phrase import Phrase, Suggestion
 from .suggest import SHOW_THRESHOLD, Entries, SuggestIndex, infer_section
@@ -98,7 +99,7 @@ class PhraseBank:
         if not path.is_file():
             raise BankError(path, "文件不存在")
         try:
-            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            db = sqlite3.connect(read_only_uri(path), uri=True)
             try:
                 meta = dict(db.execute("SELECT key, value FROM meta"))
                 if meta.get("magic") != _MAGIC:
@@ -126,7 +127,7 @@ class PhraseBank:
                 db.close()
         except sqlite3.DatabaseError as exc:
             raise BankError(path, f"文件已损坏或不是词库（{exc}）") from None
-        except (ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, OverflowError, AttributeError) as exc:
             raise BankError(path, f"词库内容有误（{exc}）") from None
         return cls(phrases, entries, prefixes, info)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .bank import PhraseBank, mine
 from .corpora import DEFAULT, Collection
-from .errors import BankError
+from .errors import BankError, PhrasebankError
 from .paths import cache_dir
 
 
@@ -32,7 +32,12 @@ def cache_key(collection: Collection = DEFAULT) -> str:
 def builtin_bank(collection: Collection = DEFAULT) -> PhraseBank:
     """Load the collection's cached bank, mining and caching it first when needed."""
     key = cache_key(collection)
-    cache = cache_dir() / f"builtin-{collection.value}-{key}.db"
+    try:
+        cache = cache_dir() / f"builtin-{collection.value}-{key}.db"
+    except PhrasebankError:  # no cache folder (read-only disk): mine every time, still usable
+        bank = mine([collection.folder])
+        bank.info["collection"] = collection.value
+        return bank
     if cache.exists():
         try:
             return PhraseBank.load(cache)

@@ -15,6 +15,7 @@ from .bank import PhraseBank, mine
 from .cleaning import clean_lines
 from .documents import read_paragraphs
 from .errors import PhrasebankError
+from .sanitise import undecodable_argument
 from .structure import Structure, format_outline
 from .types import PhraseKind, SectionType
 
@@ -24,6 +25,10 @@ _SECTION_HELP = ", ".join(f"{s.value}({s.label})" for s in SectionType)
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    problem = undecodable_argument(vars(args))
+    if problem:
+        print(f"错误：{problem}", file=sys.stderr)
+        return 1
     try:
         return args.run(args)
     except PhrasebankError as exc:

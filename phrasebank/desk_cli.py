@@ -13,6 +13,7 @@ from .documents import read_paragraphs
 from .docx_export import export_docx
 from .errors import PhrasebankError
 from .layout import PRESETS, RunInStyle
+from .sanitise import undecodable_argument
 
 COMMANDS = ("export", "check")
 
@@ -32,6 +33,10 @@ def main(argv: Sequence[str]) -> int:
     p.add_argument("--comments", type=Path, metavar="OUT.docx", help="把问题写成批注，保存为一份 DOCX 副本")
     p.add_argument("--keep-noise", action="store_true", help="不清洗广告、标记等杂项")
     args = parser.parse_args(list(argv))
+    problem = undecodable_argument(vars(args))
+    if problem:
+        print(f"错误：{problem}", file=sys.stderr)
+        return 1
     if args.command == "check":
         try:
             return _check(args)

@@ -27,6 +27,9 @@ _TRUE = {"1", "true", "yes", "是", "y"}
 _FALSE = {"0", "false", "no", "否", "n", ""}
 
 
+csv.field_size_limit(16 * 1024 * 1024)  # a long note exported here must import again
+
+
 class ExchangeError(PhrasebankError):
     """A file that cannot be imported; the message names the file and the first bad lines."""
 
@@ -47,7 +50,8 @@ def export_library(library: Library, path: str | Path) -> int:
         writer.writerow(CSV_FIELDS)
         for e in entries:
             writer.writerow(
-                [
+                _cell(value)
+                for value in [
                     e.text,
                     e.kind.label,
                     "、".join(s.label for s in e.sections),
@@ -83,6 +87,8 @@ def import_library(library: Library, path: str | Path) -> ImportReport:
     existing = {e.text for e in library.personal()}
     fresh = [e for e in entries if e.text not in existing]
     added = library.add_many(fresh)
+    if added:
+        library.backup("import")  # the state right after the import can be restored too
     return ImportReport(added, len(entries) - added)
 
 
@@ -105,6 +111,13 @@ def _read_csv(path: Path, data: bytes) -> list[Entry]:
     text = decode(data, path)[0].lstrip("\ufeff")
     reader = csv.reader(io.StringIO(text))
     try:
+        return _csv_rows(path, reader)
+    except csv.Error as exc:
+        raise ExchangeError(f"{path} 第 {reader.line_num} 行无法读取（{exc}），未导入任何短语") from None
+
+
+def _csv_rows(path: Path, reader) -> list[Entry]:
+    try:
         header = next(reader)
     except StopIteration:
         raise ExchangeError(f"{path} 是空文件") from None
@@ -117,7 +130,7 @@ def _read_csv(path: Path, data: bytes) -> list[Entry]:
             continue
         if len(row) > len(header):
             raise ExchangeError(f"{path} 第 {reader.line_num} 行的列数（{len(row)}）多于表头（{len(header)}）")
-        rows.append((reader.line_num, dict(zip(header, row, strict=False))))
+        rows.append((reader.line_num, dict(zip(header, (_uncell(cell) for cell in row), strict=False))))
     return _checked(path, rows, "第 {n} 行", csv_row=True)
 
 
@@ -177,6 +190,21 @@ def _entry(item: object, csv_row: bool) -> Entry:
         updated,
         str(item.get("source") or "导入"),
     )
+
+
+#: A spreadsheet reads a cell starting with one of these as a formula; an export prefixes a quote.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> str:
+    """A CSV cell that Excel and WPS show as text, never run as a formula (CSV injection)."""
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _uncell(text: str) -> str:
+    """Undo `_cell` on import: our own export round-trips exactly."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text
 
 
 def _list(value: object) -> list:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -17,9 +18,10 @@ from pathlib import Path
 
 from . import backup
 from .errors import PhrasebankError
-from .paths import data_dir
+from .paths import data_dir, read_only_uri
 from .phrase import Phrase
 from .pinyin import keys
+from .sanitise import sanitise
 from .search import SearchIndex
 from .types import PhraseKind, SectionType
 
@@ -41,7 +43,8 @@ CREATE TABLE IF NOT EXISTS phrases (
     updated TEXT NOT NULL,
     source TEXT NOT NULL DEFAULT '',
     pinyin TEXT NOT NULL DEFAULT '',
-    initials TEXT NOT NULL DEFAULT ''
+    initials TEXT NOT NULL DEFAULT '',
+    checksum TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS hidden_builtins (text TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS builtin_usage (text TEXT PRIMARY KEY, usage INTEGER NOT NULL);
@@ -106,6 +109,9 @@ class Library:
         self.folder = Path(folder) if folder else data_dir()
         self.path = self.folder / FILE_NAME
         self.notice: str | None = None  # one sentence the writer must read (recovery, read-only)
+        self.read_only = False
+        self.skipped = 0  # damaged rows left out of the view (the file keeps them)
+        self._backup_day = ""  # the day whose backup was taken before its first change
         self._builtin = list(builtin)
         self._db = self._open()
         self._version = -1
@@ -114,29 +120,72 @@ class Library:
         self._hidden: set[str] = set()
         self._builtin_usage: dict[str, int] = {}
         self._index: SearchIndex | None = None
-        self._refresh()
+        try:
+            self._refresh()
+        except sqlite3.Error as exc:  # damage quick_check did not see shows when the rows are read
+            self._db.close()
+            if backup.is_damage(exc) and not self.read_only:
+                self._recover()
+                self._db = self._open()
+            else:
+                self._db = self._read_only(_reason(exc))
+            try:
+                self._refresh()
+            except sqlite3.Error as again:  # unreadable even so: an empty view, the file untouched
+                self._db.close()
+                self.read_only = True
+                self.notice = f"短语库 {self.path} 无法读取（{_reason(again)}），文件未改动；本次修改不会保存。"
+                self._db = sqlite3.connect(":memory:", isolation_level=None)
+                self._db.executescript(_SCHEMA)
+                self._refresh()
 
     # ---- opening, recovery, backups -------------------------------------------------------
 
     def _open(self) -> sqlite3.Connection:
+        """Open the library: repair real damage from a backup; anything else (a full disk, a read-only
+        or locked file) leaves the file untouched and opens it read-only."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            if self.path.exists() and not backup.is_healthy(self.path):
-                self._recover()
+        except OSError as exc:
+            return self._read_only(f"无法使用文件夹 {self.folder}：{_reason(exc)}")
+        if self.path.exists():
+            health, why = backup.check(self.path)
+            if health is backup.Health.DAMAGED:
+                try:
+                    self._recover()
+                except OSError as exc:
+                    return self._read_only(f"文件已损坏，且无法修复：{_reason(exc)}")
+            elif health is backup.Health.UNREADABLE:
+                return self._read_only(_reason_text(why))
+        try:
             db = sqlite3.connect(self.path, timeout=15, isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA busy_timeout=15000")
             db.executescript(_SCHEMA)
+            columns = {row[1] for row in db.execute("PRAGMA table_info(phrases)")}
+            if "checksum" not in columns:  # a library from before checksums: its rows count as unchecked
+                db.execute("ALTER TABLE phrases ADD COLUMN checksum TEXT NOT NULL DEFAULT ''")
             db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
         except (OSError, sqlite3.Error) as exc:
-            self.notice = f"短语库文件夹 {self.folder} 无法写入（{_reason(exc)}），本次的修改不会保存。"
-            db = sqlite3.connect(":memory:", isolation_level=None)
-            db.executescript(_SCHEMA)
-            return db
-        try:
-            backup.daily_backup(db, self.folder / BACKUP_FOLDER, self.path.stem)
-        except (OSError, sqlite3.Error) as exc:
-            self.notice = f"短语库备份失败（{_reason(exc)}），短语库本身未受影响。"
+            return self._read_only(_reason(exc))
+        db.text_factory = _lenient_text
+        return db
+
+    def _read_only(self, why: str) -> sqlite3.Connection:
+        """The library as it is on disk, for reading only (empty when there is no file); changes are refused."""
+        self.read_only = True
+        self.notice = f"短语库 {self.path} 现在只能读取，修改无法保存（{why}）。"
+        if self.path.exists():
+            for extra in ("", "&immutable=1"):  # immutable: no -shm needed beside a WAL file in a read-only folder
+                try:
+                    db = sqlite3.connect(read_only_uri(self.path) + extra, uri=True, isolation_level=None)
+                    db.text_factory = _lenient_text
+                    db.execute("SELECT count(*) FROM phrases").fetchone()
+                    return db
+                except sqlite3.Error:
+                    continue
+        db = sqlite3.connect(":memory:", isolation_level=None)
+        db.executescript(_SCHEMA)
         return db
 
     def _recover(self) -> None:
@@ -144,11 +193,22 @@ class Library:
         good = backup.newest_good_backup(self.folder / BACKUP_FOLDER, self.path.stem)
         if good is not None:
             backup.restore(good, self.path)
+            count = backup.count_rows(self.path)
             self.notice = (
-                f"短语库文件已损坏，已另存为 {aside.name}，并从 {good.stem[len(self.path.stem) + 1 :]} 的备份恢复。"
+                f"短语库文件已损坏，已另存为 {aside.name}（未删除），并从 {backup.made_at(good)} 的备份恢复，"
+                f"其中有 {count} 条短语；此后的修改不在备份中。"
             )
         else:
-            self.notice = f"短语库文件已损坏，已另存为 {aside.name}；没有可用的备份，已新建空的短语库。"
+            self.notice = f"短语库文件已损坏，已另存为 {aside.name}（未删除）；没有可用的备份，已新建空的短语库。"
+
+    def backup(self, label: str = "") -> Path | None:
+        """Copy the library to the backups folder now (after an import, say); None when read-only."""
+        if self.read_only:
+            return None
+        try:
+            return backup.take_backup(self._db, self.folder / BACKUP_FOLDER, self.path.stem, label)
+        except (OSError, sqlite3.Error) as exc:
+            raise LibraryError(f"短语库备份失败（{_reason(exc)}），短语库本身未受影响。") from None
 
     def close(self) -> None:
         self._db.close()
@@ -165,14 +225,29 @@ class Library:
         version = self._db.execute("PRAGMA data_version").fetchone()[0]
         if version == self._version and self._index is not None and not force:
             return
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(phrases)")}
         rows = self._db.execute(
-            "SELECT id, text, kind, sections, tags, note, favourite, usage, created, updated, source, pinyin, initials"
-            " FROM phrases ORDER BY id"
+            "SELECT id, text, kind, sections, tags, note, favourite, usage, created, updated, source, pinyin, initials, "
+            + ("checksum" if "checksum" in columns else "''")
+            + " FROM phrases ORDER BY id"
         ).fetchall()
-        self._entries = [_row_entry(row[:11]) for row in rows]
-        self._keys = [(full, initials) for *_, full, initials in rows]
-        self._hidden = {text for (text,) in self._db.execute("SELECT text FROM hidden_builtins")}
-        self._builtin_usage = dict(self._db.execute("SELECT text, usage FROM builtin_usage").fetchall())
+        self._entries, self._keys, skipped = [], [], 0
+        for row in rows:
+            entry = _valid_entry(row)
+            if entry is None or (row[13] and row[13] != checksum(*row[1:6])):
+                skipped += 1
+                continue
+            self._entries.append(entry)
+            self._keys.append((_text(row[11]), _text(row[12])))
+        self._hidden = {text for (text,) in self._db.execute("SELECT text FROM hidden_builtins") if _clean(text)}
+        self._builtin_usage = {
+            text: usage
+            for text, usage in self._db.execute("SELECT text, usage FROM builtin_usage").fetchall()
+            if _clean(text) and isinstance(usage, int)
+        }
+        if skipped and skipped != self.skipped:
+            self.notice = f"短语库中有 {skipped} 条记录已损坏，已跳过不显示（文件中的内容未改动）。"
+        self.skipped = skipped
         self._version = version
         self._index = None
 
@@ -244,7 +319,7 @@ class Library:
         source: str = "手工添加",
     ) -> Entry:
         """Add a phrase; an existing one with the same text is returned unchanged."""
-        text = text.strip()
+        text, note, source = sanitise(text).strip(), sanitise(note), sanitise(source)
         if not normalise(text):
             raise LibraryError("短语内容不能为空。")
         existing = self.find(text)
@@ -272,6 +347,7 @@ class Library:
     def edit(self, phrase_id: int, **changes) -> Entry:
         """Change fields of a personal phrase (text, kind, sections, tags, note, favourite)."""
         entry = self.get(phrase_id)
+        changes = {key: sanitise(value) if isinstance(value, str) else value for key, value in changes.items()}
         if "tags" in changes:
             changes["tags"] = _clean_tags(changes["tags"])
         if "text" in changes:
@@ -282,18 +358,17 @@ class Library:
             if other is not None and other.id != phrase_id:
                 raise LibraryError(f"短语库中已有“{other.text}”。")
         updated = replace(entry, **changes, updated=now())
+        content = (updated.text, updated.kind.value, _json([s.value for s in updated.sections]), _json(updated.tags))
         self._execute(
             "UPDATE phrases SET text=?, kind=?, sections=?, tags=?, note=?, favourite=?, updated=?, pinyin=?,"
-            " initials=? WHERE id=?",
+            " initials=?, checksum=? WHERE id=?",
             (
-                updated.text,
-                updated.kind.value,
-                _json([s.value for s in updated.sections]),
-                _json(updated.tags),
+                *content,
                 updated.note,
                 int(updated.favourite),
                 updated.updated,
                 *keys(updated.text),
+                checksum(*content, updated.note),
                 phrase_id,
             ),
         )
@@ -333,9 +408,19 @@ class Library:
             )
 
     def _write_many(self, entries: Sequence[Entry]) -> int:
+        entries = [
+            replace(
+                e,
+                text=sanitise(e.text).strip(),
+                note=sanitise(e.note),
+                source=sanitise(e.source),
+                tags=_clean_tags(e.tags),
+            )
+            for e in entries
+        ]
         rows = [
             (
-                e.text.strip(),
+                e.text,
                 e.kind.value,
                 _json([s.value for s in e.sections]),
                 _json(e.tags),
@@ -345,15 +430,17 @@ class Library:
                 e.created or now(),
                 e.updated or now(),
                 e.source,
-                *keys(e.text.strip()),
+                *keys(e.text),
+                checksum(e.text, e.kind.value, _json([s.value for s in e.sections]), _json(e.tags), e.note),
             )
             for e in entries
+            if e.text
         ]
         before = self._db.total_changes
         self._transaction(
             lambda db: db.executemany(
                 "INSERT OR IGNORE INTO phrases (text, kind, sections, tags, note, favourite, usage, created, updated, "
-                "source, pinyin, initials) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "source, pinyin, initials, checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
         )
@@ -363,6 +450,9 @@ class Library:
         self._transaction(lambda db: db.execute(sql, params))
 
     def _transaction(self, work) -> None:
+        if self.read_only:
+            raise LibraryError(f"{self.notice or '短语库只能读取。'}这次修改没有保存。")
+        self._backup_before_first_change()
         try:
             self._db.execute("BEGIN IMMEDIATE")
             work(self._db)
@@ -375,16 +465,64 @@ class Library:
             raise
         self._refresh(force=True)  # data_version does not change for this connection's own commits
 
+    def _backup_before_first_change(self) -> None:
+        """Back the library up before the first change of each day (the day's starting point)."""
+        today = datetime.now().strftime("%Y-%m-%d")
+        if self._backup_day == today:
+            return
+        self._backup_day = today
+        try:
+            backup.daily_backup(self._db, self.folder / BACKUP_FOLDER, self.path.stem)
+        except (OSError, sqlite3.Error) as exc:
+            self.notice = f"短语库备份失败（{_reason(exc)}），短语库本身未受影响。"
+
 
 def _reason(exc: BaseException) -> str:
-    text = str(exc).lower()
-    if "full" in text or getattr(exc, "errno", None) == 28:
+    if getattr(exc, "errno", None) == 28:
         return "磁盘已满"
-    if "readonly" in text or "read-only" in text or isinstance(exc, PermissionError):
+    if isinstance(exc, PermissionError):
         return "文件或文件夹只读"
-    if "locked" in text or "busy" in text:
+    return _reason_text(str(exc))
+
+
+def _reason_text(text: str) -> str:
+    """SQLite's and the system's words for an I/O problem, in the writer's."""
+    lower = text.lower()
+    if "full" in lower or "no space" in lower:
+        return "磁盘已满"
+    if "readonly" in lower or "read-only" in lower or "permission" in lower or "unable to open" in lower:
+        return "文件或文件夹只读或无权访问"
+    if "locked" in lower or "busy" in lower:
         return "另一个程序正在写入，请稍后再试"
-    return str(exc)
+    if "disk i/o" in lower:
+        return "磁盘读写出错（可能已满或只读）"
+    return text
+
+
+def checksum(text, kind, sections, tags, note) -> str:
+    """A short digest of a row's content as stored, so that a changed byte inside it is noticed."""
+    joined = "\x1f".join(str(v) for v in (text, kind, sections, tags, note))
+    return f"{zlib.crc32(joined.encode('utf-8', 'surrogateescape')):08x}"
+
+
+def _lenient_text(data: bytes) -> str:
+    """Decode a stored string; bytes that are not UTF-8 survive as surrogates and mark the row bad."""
+    return data.decode("utf-8", "surrogateescape")
+
+
+def _text(value) -> str:
+    return value if isinstance(value, str) and _clean(value) else ""
+
+
+def _clean(text) -> bool:
+    """A string that is valid Unicode text (no undecodable bytes)."""
+    if not isinstance(text, str):
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _json(value) -> str:
@@ -392,21 +530,34 @@ def _json(value) -> str:
 
 
 def _clean_tags(tags: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(t.strip() for t in tags if t and t.strip()))
+    return list(dict.fromkeys(sanitise(t).strip() for t in tags if t and sanitise(t).strip()))
 
 
-def _row_entry(row: tuple) -> Entry:
-    phrase_id, text, kind, sections, tags, note, favourite, usage, created, updated, source = row
-    return Entry(
-        text,
-        PhraseKind(kind),
-        [SectionType(s) for s in json.loads(sections)],
-        json.loads(tags),
-        note,
-        bool(favourite),
-        usage,
-        created,
-        updated,
-        source,
-        phrase_id,
-    )
+def _valid_entry(row: tuple) -> Entry | None:
+    """The entry a stored row describes, or None when any field is damaged."""
+    phrase_id, text, kind, sections, tags, note, favourite, usage, created, updated, source = row[:11]
+    try:
+        if not all(_clean(v) for v in (text, kind, sections, tags, note, created, updated, source)):
+            return None
+        if not text.strip() or not all(isinstance(v, int) for v in (phrase_id, favourite, usage)):
+            return None
+        section_list, tag_list = json.loads(sections), json.loads(tags)
+        if not isinstance(section_list, list) or not isinstance(tag_list, list):
+            return None
+        if not all(isinstance(t, str) for t in tag_list):
+            return None
+        return Entry(
+            text,
+            PhraseKind(kind),
+            [SectionType(s) for s in section_list],
+            tag_list,
+            note,
+            bool(favourite),
+            usage,
+            created,
+            updated,
+            source,
+            phrase_id,
+        )
+    except (ValueError, TypeError):
+        return None

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import platformdirs
 
+from .errors import PhrasebankError
+
 APP_NAME = "gongwen-desk"
 
 #: Shipped data: bundled corpus, templates, formulation lists.
@@ -18,13 +20,28 @@ def data_dir() -> Path:
     """The writer's data folder (personal library, drafts, backups); created on demand."""
     override = os.environ.get("GONGWEN_DATA_DIR")
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    _make_folder(path, "GONGWEN_DATA_DIR" if override else "数据文件夹")
     return path
+
+
+def _make_folder(path: Path, what: str) -> None:
+    """Create a folder the product needs; a clear error when that is impossible (a file in the way)."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise PhrasebankError(f"{what} 指向的 {path} 不是文件夹。") from None
+    except OSError as exc:
+        raise PhrasebankError(f"无法创建{what} {path}：{exc.strerror or exc}") from None
 
 
 def cache_dir() -> Path:
     """Rebuildable files (jieba's dictionary cache, the built-in bank); under the data folder when overridden."""
     override = os.environ.get("GONGWEN_DATA_DIR")
     path = Path(override) / "cache" if override else Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    _make_folder(path, "缓存文件夹")
     return path
+
+
+def read_only_uri(path: Path) -> str:
+    """An SQLite URI opening `path` read-only; the path is percent-encoded (# and ? are path characters)."""
+    return Path(os.path.abspath(path)).as_uri() + "?mode=ro"

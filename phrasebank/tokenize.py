@@ -13,6 +13,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
+from .errors import PhrasebankError
 from .paths import cache_dir
 
 _lock = threading.Lock()
@@ -33,7 +34,10 @@ def warm_up() -> None:
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
-        jieba.dt.tmp_dir = str(cache_dir())
+        try:
+            jieba.dt.tmp_dir = str(cache_dir())
+        except PhrasebankError:
+            pass  # no cache folder of our own (read-only disk): jieba uses the system temp folder
         jieba.initialize()
         _ready = True
 

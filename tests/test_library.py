@@ -106,7 +106,7 @@ def test_truncated_database_is_set_aside_and_the_last_backup_restored(data_dir):
     lib.close()
     backups = backup.backups(data_dir / "backups", "library")
     assert len(backups) == 1
-    # Today's backup was taken when the library was opened empty; write one that holds the phrase.
+    # Today's backup was taken before the first change (of an empty library); write one that holds the phrase.
     backups[0].unlink()
     db = sqlite3.connect(data_dir / "library.db")
     backup.daily_backup(db, data_dir / "backups", "library")
@@ -143,7 +143,10 @@ def test_backups_are_daily_and_limited(data_dir):
     folder.mkdir()
     for day in range(1, 21):
         (folder / f"library-2026-01-{day:02d}.db").write_bytes(b"x")
-    Library(data_dir, BUILTIN).close()
+    lib = Library(data_dir, BUILTIN)
+    assert len(list(folder.glob("library-*.db"))) == 20  # opening alone takes no backup
+    lib.add("今天的第一处修改")  # the backup is taken before it
+    lib.close()
     names = sorted(p.name for p in folder.glob("library-*.db"))
     assert len(names) == backup.KEEP_BACKUPS
     assert names[0] == "library-2026-01-08.db"  # the oldest ones went; today's is the newest
@@ -172,13 +175,14 @@ def test_full_disk_gives_a_clear_message_and_keeps_what_is_there(library):
     assert texts(library.search("已经")) == ["已经保存的短语"]
 
 
-def test_unwritable_folder_gives_a_notice_and_works_in_memory(tmp_path):
+def test_unusable_folder_gives_a_notice_and_refuses_changes(tmp_path):
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the data folder should be")
     lib = Library(blocked / "data", BUILTIN)
-    assert lib.notice and "无法写入" in lib.notice
-    lib.add("只在内存中的短语")
-    assert texts(lib.search("内存")) == ["只在内存中的短语"]
+    assert lib.notice and "只能读取" in lib.notice and lib.read_only
+    with pytest.raises(LibraryError, match="没有保存"):
+        lib.add("不会保存的短语")
+    assert lib.personal() == [] and lib.builtins()  # the built-in phrases are still there to use
     lib.close()
 
 
