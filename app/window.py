@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QLockFile, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog
 
@@ -57,6 +57,14 @@ class MainWindow(QMainWindow):
         self.has_unsupported = False
         self.text_format: TextFormat | None = None
         self.drafts = DraftStore()
+        self._closing = False
+        self._draft_lock = QLockFile(str(self.drafts.lock_path()))  # tells other windows this draft is live
+        self._draft_lock.setStaleLockTime(0)
+        try:
+            self.drafts.folder.mkdir(parents=True, exist_ok=True)
+            self._draft_lock.tryLock(0)
+        except OSError:
+            pass
         self.library = library or Library()
         self.editor = ReportEditor()
         self.setCentralWidget(self.editor)
@@ -505,27 +513,47 @@ class MainWindow(QMainWindow):
     # ---- autosave and drafts -----------------------------------------------------------------
 
     def autosave(self) -> None:
-        if self.editor.document().isModified():
+        """Write this window's draft (not once the writer has closed it: a discarded text stays discarded)."""
+        if self.editor.document().isModified() and not self._closing:
             try:
                 self.drafts.save(self.editor.toPlainText(), str(self.path or ""))
             except OSError as exc:
                 self.statusBar().showMessage(f"自动保存失败：{exc.strerror or exc}", 8000)
 
     def offer_draft(self) -> bool:
-        """After a crash: offer the autosaved draft back, saying when it was saved."""
-        draft = self.drafts.load()
-        if draft is None:
+        """After a crash: offer the newest draft a closed window left, saying when it was saved.
+
+        Drafts of windows still open elsewhere are not touched; further left-behind drafts are kept
+        and offered at the next start.
+        """
+        drafts = self.drafts.left_behind(self._draft_is_live)
+        if not drafts:
             return False
+        draft = drafts[0]
         when = draft.saved_at.replace("T", " ")
         where = f"（{Path(draft.path).name}）" if draft.path else ""
+        more = f"另有 {len(drafts) - 1} 份草稿，下次启动时再提示。" if len(drafts) > 1 else ""
         choice = self.ask(
-            "恢复草稿", f"发现 {when} 自动保存的草稿{where}，上次可能没有正常退出。是否恢复？", ["恢复", "丢弃"]
+            "恢复草稿",
+            f"发现 {when} 自动保存的草稿{where}，上次可能没有正常退出。是否恢复？{more}",
+            ["恢复", "丢弃"],
         )
         if choice != "恢复":
-            self.drafts.clear()
+            self.drafts.discard(draft)
             return False
         self._load(draft.text, Path(draft.path) if draft.path else None)
         self.editor.document().setModified(True)
+        self.autosave()  # the text is this window's draft now, before the old file goes
+        self.drafts.discard(draft)
+        return True
+
+    def _draft_is_live(self, draft_id: str) -> bool:
+        """True when another open window holds that draft's lock."""
+        lock = QLockFile(str(self.drafts.lock_path(draft_id)))
+        lock.setStaleLockTime(0)  # stale only when its process is gone, however old
+        if lock.tryLock(0):
+            lock.unlock()
+            return False
         return True
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
@@ -534,10 +562,13 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self._closing = True  # the question below deactivates the window: no autosave of a text being closed
         if not self.maybe_save():
+            self._closing = False
             event.ignore()
             return
         self.drafts.clear()
+        self._draft_lock.unlock()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("state", self.saveState())
         self.settings.sync()

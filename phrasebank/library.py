@@ -227,8 +227,8 @@ class Library:
             return
         columns = {row[1] for row in self._db.execute("PRAGMA table_info(phrases)")}
         rows = self._db.execute(
-            "SELECT id, text, kind, sections, tags, note, favourite, usage, created, updated, source, pinyin, initials, "
-            + ("checksum" if "checksum" in columns else "''")
+            "SELECT id, text, kind, sections, tags, note, favourite, usage, created, updated, source, pinyin, "
+            + ("initials, checksum" if "checksum" in columns else "initials, ''")
             + " FROM phrases ORDER BY id"
         ).fetchall()
         self._entries, self._keys, skipped = [], [], 0

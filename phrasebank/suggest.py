@@ -286,9 +286,9 @@ class SuggestIndex:
             level += 1
             inner = (1 << (k - 1)) - 1
             at_cursor = 1 << (k - 1)
+            exact = self.counts[lo] if self.texts[lo] == prefix else 0  # the context as whole words
             context_count = max(
-                self.prefix_counts.get(prefix, 0),
-                self.counts[lo] if self.texts[lo] == prefix else 0,
+                exact or self.prefix_counts.get(prefix, 0),
                 max((self.counts[i] for i in candidates), default=1),
             )
             weight = BACKOFF**level

@@ -212,3 +212,52 @@ def test_the_current_section_stays_in_the_status_bar_during_messages(qtbot, wind
     window.editor.go_to_paragraph(1)
     window.statusBar().showMessage("临时消息", 5000)
     assert window.section_label.isVisible() and "存在问题" in window.section_label.text()
+
+
+def test_closing_without_saving_leaves_no_draft_to_offer(qtbot, corpus_bank, answers, data_dir):
+    from app.window import MainWindow
+
+    first = MainWindow(bank=corpus_bank, ask=answers)
+    qtbot.addWidget(first)
+    first._load("", None)
+    commit(qtbot, first.editor, "不要了的文字")
+    answers.plan = ["不保存"]
+    first.close()
+    first.autosave()  # a deactivation after the close must not bring the text back
+    second = MainWindow(bank=corpus_bank, ask=answers)
+    qtbot.addWidget(second)
+    assert not second.offer_draft()
+
+
+def test_two_windows_keep_two_drafts_and_a_live_one_is_not_offered(qtbot, corpus_bank, answers, data_dir):
+    from app.window import MainWindow
+
+    windows = []
+    for text in ("甲窗口的文字", "乙窗口的文字"):
+        win = MainWindow(bank=corpus_bank, ask=answers)
+        qtbot.addWidget(win)
+        win._load("", None)
+        commit(qtbot, win.editor, text)
+        win.autosave()
+        windows.append(win)
+    drafts = sorted(p.name for p in (data_dir / "drafts").glob("*.json"))
+    assert len(drafts) == 2
+    third = MainWindow(bank=corpus_bank, ask=answers)
+    qtbot.addWidget(third)
+    assert not third.offer_draft()  # both owners are open: their drafts are theirs
+    for win in windows:
+        win.editor.document().setModified(False)
+
+
+def test_a_damaged_draft_is_kept_aside_under_its_own_name(qtbot, corpus_bank, answers, data_dir):
+    from app.window import MainWindow
+
+    folder = data_dir / "drafts"
+    folder.mkdir()
+    (folder / "aaaa.json").write_text("{broken", encoding="utf-8")
+    (folder / "bbbb.json").write_text("{also broken", encoding="utf-8")
+    win = MainWindow(bank=corpus_bank, ask=answers)
+    qtbot.addWidget(win)
+    assert not win.offer_draft()
+    kept = sorted(p.read_text(encoding="utf-8") for p in folder.glob("*.damaged-*"))
+    assert kept == ["{also broken", "{broken"]
