@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import tokenize
 from .atomic import write_atomic
-from .errors import BankError
+from .errors import BankError, EmptyCorpusError, ReadError
 from .memory import DocumentMemory, suggest_with_memory
 from .paths import read_only_uri
 from .personal import PersonalPhrases
@@ -162,14 +162,25 @@ class PhraseBank:
 
 
 def mine(paths: Iterable[str | Path], progress=None, min_count: int = 2) -> PhraseBank:
-    """Mine the reports under the given files or folders into a PhraseBank."""
+    """Mine the reports under the given files or folders into a PhraseBank.
+
+    A file that cannot be read is skipped and named in `bank.info["skipped"]`; the others are mined.
+    """
     from .mining import load_documents, mine_documents
 
     paths = list(paths)
     processes = 2 if _total_size(paths) > PARALLEL_FROM_BYTES else 1
+    skipped: list[ReadError] = []
     with tokenize.parallel(processes):
-        result = mine_documents(load_documents(paths, progress), min_count=min_count)
-    info = {"documents": result.documents, "characters": result.characters}
+        try:
+            result = mine_documents(load_documents(paths, progress, skipped), min_count=min_count)
+        except EmptyCorpusError:
+            if len(skipped) == 1:
+                raise skipped[0] from None  # the one file given could not be read: say why
+            if skipped:
+                raise EmptyCorpusError("没有可读取的报告：" + "；".join(map(str, skipped[:3]))) from None
+            raise
+    info = {"documents": result.documents, "characters": result.characters, "skipped": [str(e) for e in skipped]}
     return PhraseBank(result.phrases, result.index, result.prefix_counts, info)
 
 

@@ -33,14 +33,25 @@ class Noise(StrEnum):
 #: Substrings no phrase or suggestion may ever contain, whatever the source says.
 NOISE_WORDS = ("哒哒", "paid", "密码", "会员", "客服", "代笔", "字号", "打印", "素材库")
 
-_MARKER_RE = re.compile(r"##\s*[A-Za-z_]+\s*##")
+_MARKER_RE = re.compile(r"##\s*[A-Za-z_-]+\s*##")
+#: Full-width ASCII and the traditional forms sellers use to dodge filters, folded one for one
+#: (positions do not move) before matching; the text itself keeps its own characters.
+_FOLD = str.maketrans(
+    {**{chr(0xFF01 + i): chr(0x21 + i) for i in range(94)}, "\u3000": " ", "庫": "库", "碼": "码", "會": "会", "員": "员"}
+)
+#: Contact handles, links and unlock words of material sellers (matched on folded text).
+_CONTACT_RE = re.compile(
+    r"(?:QQ|V信|VX|WX|微信|薇信|威信|扣扣)\s*(?:号|群)?\s*[:：]?\s*[A-Za-z0-9_-]{5,}"
+    r"|https?://|www\.[a-z0-9-]+|[a-z0-9-]+\.(?:com|cn|net|org|top|vip)\b|解锁码|pwd\s*[:：]",
+    re.IGNORECASE,
+)
 #: One of these alone marks a promotion line of a material seller.
 _ADVERT_STRONG_RE = re.compile(r"素材库|代笔|客服|svip|vip会员|谨防假冒|唯一平台|好评如潮|持续接单", re.IGNORECASE)
 #: These appear in real reports too (学习微信公众号); two of them on one line mark promotion.
 _ADVERT_WEAK_RE = re.compile(
     r"网盘|公众号|每天更新|一键(?:精准|快速|极速)|有意加入|加入请联系|添加微信|微信号|扫码|联系[:：]|欢迎加入"
 )
-_PASSWORD_RE = re.compile(r"密码|提取码|解压码|口令[:：]")
+_PASSWORD_RE = re.compile(r"密码|提取码|解压码|解锁码|口令\s*[:：]|pwd\s*[:：]", re.IGNORECASE)
 _CHROME_EXACT = frozenset(
     "下载 打印 全屏 收藏 加大 还原 减小 】 【 首页 > ＞ 分享 分享: 分享： 相关报道 相关报道： 相关报道: "
     "【字号： 字号： 【字号 返回顶部 关闭窗口 打印本页 政府信息公开 上一篇 下一篇 扫一扫在手机打开当前页".split()
@@ -124,20 +135,24 @@ def clean_text(text: str) -> Cleaned:
     return clean_lines(text.splitlines())
 
 
-_NOISE_RE = re.compile("|".join(map(re.escape, (*NOISE_WORDS, "##"))), re.IGNORECASE)
+_NOISE_RE = re.compile("|".join(map(re.escape, (*NOISE_WORDS, "##", "口令", "解锁码"))), re.IGNORECASE)
 
 
 def has_noise(text: str) -> bool:
-    """True when a phrase or suggestion text carries any noise word or marker."""
-    return _NOISE_RE.search(text) is not None
+    """True when a phrase or suggestion text carries any noise word, marker, contact handle or link."""
+    folded = text.translate(_FOLD)
+    return _NOISE_RE.search(folded) is not None or _CONTACT_RE.search(folded) is not None
 
 
 def _line_noise(line: str, previous: str) -> Noise | None:
-    if _MARKER_RE.fullmatch(line):
+    folded = line.translate(_FOLD)
+    if _MARKER_RE.fullmatch(folded):
         return None  # handled as a marker so that the sentence around it can be joined
-    if _ADVERT_STRONG_RE.search(line) or len(set(_ADVERT_WEAK_RE.findall(line))) >= 2:
+    if _ADVERT_STRONG_RE.search(folded) or len(set(_ADVERT_WEAK_RE.findall(folded))) >= 2:
         return Noise.ADVERT
-    if _PASSWORD_RE.search(line) and len(line) < 60:
+    if _CONTACT_RE.search(folded) and len(line) < 80:
+        return Noise.ADVERT
+    if _PASSWORD_RE.search(folded) and len(line) < 60:
         return Noise.PASSWORD
     if line in _CHROME_EXACT or _CHROME_RE.match(line):
         return Noise.CHROME
@@ -151,10 +166,17 @@ def _line_noise(line: str, previous: str) -> Noise | None:
 
 
 def _strip_markers(line: str) -> tuple[str, list[str]]:
-    markers = _MARKER_RE.findall(line)
-    if not markers:
+    """The line without ##…## markers (found on folded text, so ＃＃ｐａｉｄ＃＃ goes too)."""
+    spans = [m.span() for m in _MARKER_RE.finditer(line.translate(_FOLD))]
+    if not spans:
         return line, []
-    return _MARKER_RE.sub("", line).strip(), markers
+    markers = [line[a:b] for a, b in spans]
+    kept, at = [], 0
+    for a, b in spans:
+        kept.append(line[at:a])
+        at = b
+    kept.append(line[at:])
+    return "".join(kept).strip(), markers
 
 
 def _ends_paragraph(line: str) -> bool:

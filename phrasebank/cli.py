@@ -108,6 +108,8 @@ def _mine(args: argparse.Namespace) -> int:
             print(file=sys.stderr)  # end the progress line, also before an error message
     bank.save(args.output)
     info = bank.info
+    for problem in info.get("skipped", []):
+        print(f"跳过：{problem}", file=sys.stderr)
     print(
         f"已从 {info['documents']} 个文件（{info['characters']} 字）挖掘 {len(bank.phrases)} 条短语、"
         f"{len(bank.index)} 条联想词条，保存到 {args.output}"

@@ -18,7 +18,7 @@ import numpy as np
 from . import tokenize
 from .cleaning import clean_lines, has_noise
 from .documents import IMAGE_MARKER, TABLE_MARKER, iter_report_files, read_paragraphs
-from .errors import EmptyCorpusError
+from .errors import EmptyCorpusError, ReadError
 from .ngrams import SECTIONS, NgramTable, TokenStream, count_characters, count_ngrams
 from .patterns import find_frames, find_series, sibling_template
 from .phrase import Phrase
@@ -91,13 +91,26 @@ class _Occurrences:
         ]
 
 
-def load_documents(paths: Iterable[str | Path], progress: Progress | None = None) -> Iterator[Document]:
-    """Read, clean and parse every report under the given files and folders."""
+def load_documents(
+    paths: Iterable[str | Path], progress: Progress | None = None, skipped: list[ReadError] | None = None
+) -> Iterator[Document]:
+    """Read, clean and parse every report under the given files and folders.
+
+    With `skipped`, a file that cannot be read is left out and its error appended there (the run goes
+    on); without it the error is raised.
+    """
     files = list(iter_report_files(paths))
     for done, path in enumerate(files):
         if progress:
             progress(done, len(files), path.name)
-        cleaned = clean_lines(read_paragraphs(path))
+        try:
+            raw = read_paragraphs(path)
+        except ReadError as exc:
+            if skipped is None:
+                raise
+            skipped.append(exc)
+            continue
+        cleaned = clean_lines(raw)
         paragraphs = [p for p in cleaned.paragraphs if p not in (TABLE_MARKER, IMAGE_MARKER)]
         yield Document(path.name, paragraphs, Structure.from_texts(paragraphs))
     if progress:

@@ -105,3 +105,36 @@ def test_cleaned_corpora_carry_no_noise_word(corpus_files, gov_files):
         for word in set(NOISE_WORDS) - {"字号", "会员", "打印"}:
             assert word not in text, (path.name, word)
         assert "【字号" not in text
+
+
+AD_VARIANTS = [
+    "更多范文请加QQ：123456789",
+    "VX：xiezuo8888 获取更多范文",
+    "V信 xiezuo8888，每天更新",
+    "访问 http://www.fanwen.com 下载全文",
+    "官网 www.xiezuo8.cn",
+    "密碼：8888",
+    "解锁码：5678",
+    "pwd：abcd",
+    "哒哒素材庫独家整理",
+    "＃＃ｐａｉｄｂｅｇｉｎ＃＃",
+]
+
+
+def test_advert_variants_never_reach_phrases_or_the_typing_index(tmp_path):
+    import phrasebank
+
+    body = "坚持以学促干、以干促学，推动主题教育走深走实。加强组织领导，压实工作责任。"
+    lines = ["关于主题教育的报告"]
+    for n, ad in enumerate(AD_VARIANTS * 2):
+        lines += [f"{body}（{n}）", ad]
+    lines.insert(5, "推动主题教育##paid-begin##走深走实。")
+    (tmp_path / "a.txt").write_text("\n".join(lines), encoding="utf-8")
+    (tmp_path / "b.txt").write_text("\n".join(lines[::-1]), encoding="utf-8")
+    cleaned = clean_lines(lines)
+    assert not any(ad in p for ad in AD_VARIANTS for p in cleaned.paragraphs)
+    assert "推动主题教育走深走实。" in cleaned.paragraphs
+    bank = phrasebank.mine([tmp_path])
+    texts = [*bank.index.texts, *(p.text for p in bank.phrases)]
+    for fragment in ("QQ", "VX", "V信", "xiezuo", "http", "www", "密碼", "解锁码", "pwd", "素材庫", "ｐａｉｄ", "paid"):
+        assert not any(fragment.lower() in t.lower() for t in texts), fragment

@@ -80,3 +80,15 @@ def test_console_script_runs(tmp_path, corpus_files):
         check=True,
     )
     assert "标题 关于主题教育进展情况和下步工作安排建议的汇报" in result.stdout
+
+
+def test_an_unreadable_file_is_skipped_and_named_while_the_rest_is_mined(capsys, tmp_path, corpus_files):
+    import shutil
+
+    for path in corpus_files:
+        shutil.copy(path, tmp_path)
+    (tmp_path / "坏文件.docx").write_bytes(b"not a zip at all")
+    (tmp_path / "乱码.txt").write_bytes(bytes(range(128, 256)) * 40)
+    code, out, err = run(capsys, "mine", str(tmp_path), "-o", str(tmp_path / "bank.db"), "--quiet")
+    assert code == 0 and "4 个文件" in out
+    assert "坏文件.docx" in err and "乱码.txt" in err and err.count("跳过") == 2
