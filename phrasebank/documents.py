@@ -7,6 +7,7 @@ paragraph here is only its text. Tables and images in a DOCX become a marker par
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -85,13 +86,29 @@ def _check_docx_container(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise ReadError(path, f"DOCX 文件已损坏（{exc}）") from None
-    if "word/document.xml" not in names:
-        raise ReadError(path, "DOCX 文件缺少正文部分（word/document.xml）")
+            if "word/document.xml" not in names:
+                raise ReadError(path, "DOCX 文件缺少正文部分（word/document.xml）")
+            unpacked = _unpacked_size(archive, MAX_DOCX_UNPACKED)
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
+        raise ReadError(path, f"DOCX 文件已损坏（{exc or type(exc).__name__}）") from None
     if unpacked > MAX_DOCX_UNPACKED:
-        raise ReadError(path, f"DOCX 解压后过大（{unpacked // 1024 // 1024} MB），疑似异常文件")
+        raise ReadError(path, f"DOCX 解压后超过 {MAX_DOCX_UNPACKED // 1024 // 1024} MB，疑似异常文件")
+
+
+def _unpacked_size(archive: zipfile.ZipFile, limit: int) -> int:
+    """The bytes the parts really unpack to, read in small chunks and stopped past `limit`.
+
+    The sizes a zip declares can be forged; reading a part whole (what ZipFile.read does) would
+    inflate all of it in memory first.
+    """
+    total = 0
+    for info in archive.infolist():
+        with archive.open(info) as member:
+            while chunk := member.read(64 * 1024):
+                total += len(chunk)
+                if total > limit:
+                    return total
+    return total
 
 
 def iter_report_files(paths: Iterable[str | Path]) -> Iterator[Path]:

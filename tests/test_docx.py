@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import subprocess
+import sys
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -241,3 +242,40 @@ def test_libreoffice_renders_a_centred_title(exported, tmp_path):
     title = first[0]
     assert title[2] == "关于学习贯彻主题教育情况报告"
     assert abs((title[0] + title[1]) / 2 - 595.3 / 2) < 4
+
+
+def forged_bomb(path: Path, megabytes: int) -> None:
+    """A DOCX whose document.xml inflates to `megabytes` MB while the zip declares 1000 bytes."""
+    import struct
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("word/document.xml", "w") as member:
+            chunk = b"<!--" + b"a" * (1024 * 1024) + b"-->"
+            for _ in range(megabytes):
+                member.write(chunk)
+    raw = bytearray(path.read_bytes())
+    for signature, name_at, size_at in ((b"PK\x01\x02", 46, 24), (b"PK\x03\x04", 30, 22)):
+        at = raw.find(signature)
+        while at >= 0:
+            length = struct.unpack_from("<H", raw, at + name_at - 18 if signature == b"PK\x01\x02" else 26)[0]
+            if bytes(raw[at + name_at : at + name_at + length]) == b"word/document.xml":
+                struct.pack_into("<I", raw, at + size_at, 1000)
+            at = raw.find(signature, at + 4)
+    path.write_bytes(bytes(raw))
+
+
+def test_a_zip_with_forged_sizes_is_refused_without_inflating_it(tmp_path):
+    bomb = tmp_path / "bomb.docx"
+    forged_bomb(bomb, 300)
+    code = (
+        "import resource, sys\n"
+        "from phrasebank.documents import read_paragraphs\n"
+        "from phrasebank.errors import ReadError\n"
+        "try:\n    read_paragraphs(sys.argv[1])\nexcept ReadError as exc:\n    print(exc)\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(bomb)], capture_output=True, text=True, check=True)
+    message, peak_mb = result.stdout.splitlines()
+    assert "bomb.docx" in message and "损坏" in message
+    assert int(peak_mb) < 150  # reading the part whole would have taken over 300 MB
