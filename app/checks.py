@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from phrasebank.check import USER_AVOID, USER_FORMULATIONS, Checker, Finding, FindingKind
+from phrasebank.check import USER_AVOID, USER_FORMULATIONS, Checker, Finding, FindingKind, unfilled_placeholders
 from phrasebank.paths import data_dir
 
 from .dialogs import ok_cancel
@@ -119,8 +119,8 @@ class CheckDock(QDockWidget):
         self.findingsChanged.emit(self.findings)
 
     def placeholders(self) -> list[Finding]:
-        self.run(wait=True)
-        return [f for f in self.findings if f.kind is FindingKind.PLACEHOLDER]
+        """Unfilled placeholders the writer has not chosen to ignore (no full check: saving never waits)."""
+        return [f for f in unfilled_placeholders(self.editor.paragraphs()) if not self._ignored(f)]
 
     def _selected(self) -> Finding | None:
         item = self.list.currentItem()

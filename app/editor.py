@@ -7,7 +7,7 @@ accepted suggestion or an inserted phrase is one undoable edit.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QKeySequence, QTextBlockFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QTextEdit
 
@@ -23,6 +23,7 @@ from phrasebank.types import PLACEHOLDER_RE, SectionType
 from . import fonts
 from .highlighter import ReportHighlighter
 from .popup import SuggestionPopup
+from .workers import run_in_background
 
 _CLAUSE_MARKS = "。！？；，、："
 _COMMAND_MODIFIERS = (
@@ -56,6 +57,7 @@ class ReportEditor(QTextEdit):
         self.personal = PersonalPhrases(())  # the writer's own library phrases, set by the window
         self.suggestions_enabled = True
         self._composing = False
+        self._generation = 0  # counts documents loaded, so late background results find their own
         self._typing = False  # inside a key press, an input-method commit or a paste: edits may open the popup
         self._typed: str | None = None  # what the writer typed there ("" for a deletion), until handled
         self._block_count = 1
@@ -83,11 +85,11 @@ class ReportEditor(QTextEdit):
         self._block_count = document.blockCount()
         self.structure = Structure.from_texts(self.paragraphs())
         self.memory = DocumentMemory()
-        loaded = self.paragraphs()
-        QTimer.singleShot(0, lambda: self._learn_document(loaded))
+        self._generation += 1
+        self._learn_document(self.paragraphs(), self._generation)
         self._after_structure_change(undoable=False)
         self.document().setModified(False)
-        self.highlighter.rehighlight()
+        self.highlighter.rehighlight_lazily(self.cursorForPosition(QPoint(0, 0)).blockNumber())
 
     def paragraphs(self) -> list[str]:
         return self.toPlainText().split("\n")
@@ -108,11 +110,11 @@ class ReportEditor(QTextEdit):
             self.popup.hide()  # an edit the writer did not type: fix, replace, renumber, undo, dock insertion
         elif typed and not self._composing and self.suggestions_enabled:
             if _typed_in_one_go(typed):
-                QTimer.singleShot(0, lambda: self._after_insert(typed))
+                QTimer.singleShot(0, self, lambda: self._after_insert(typed))
             else:
                 self.popup.hide()  # a pasted passage: nothing to complete
         elif typed == "" and removed and self.popup.isVisible():
-            QTimer.singleShot(0, lambda: self.refresh_popup(open_new=False))
+            QTimer.singleShot(0, self, lambda: self.refresh_popup(open_new=False))
 
     def _after_structure_change(self, undoable: bool) -> None:
         title = next((i for i, role in enumerate(self.structure.roles) if role is Role.TITLE), -1)
@@ -153,11 +155,14 @@ class ReportEditor(QTextEdit):
 
     # ---- memory of the document --------------------------------------------------------------
 
-    def _learn_document(self, paragraphs: list[str]) -> None:
-        """Learn a loaded document (after the window shows it; what is typed later is learned as typed)."""
-        for text in paragraphs:
-            if text.strip():
-                self.memory.learn(text)
+    def _learn_document(self, paragraphs: list[str], generation: int) -> None:
+        """Learn a loaded document off the GUI thread; what is typed meanwhile is learned as typed."""
+
+        def adopt(memory: DocumentMemory) -> None:
+            if generation == self._generation:  # not a document replaced since
+                self.memory.absorb(memory)
+
+        run_in_background(lambda: DocumentMemory.of(paragraphs), adopt, lambda _error: None)
 
     def _learn_finished_clause(self, inserted: str) -> None:
         if not inserted or inserted[-1] not in _CLAUSE_MARKS:
@@ -207,7 +212,7 @@ class ReportEditor(QTextEdit):
         if suggestion is not None:
             self.insert_phrase(suggestion.completion, record=suggestion.phrase)
             if self._slot_span is None:
-                QTimer.singleShot(0, lambda: self._after_insert(suggestion.completion))
+                QTimer.singleShot(0, self, lambda: self._after_insert(suggestion.completion))
 
     def insert_phrase(self, text: str, record: str | None = None) -> None:
         """Insert at the cursor as one undoable edit; select the first slot the text carries."""
@@ -410,11 +415,22 @@ class ReportEditor(QTextEdit):
             self.show_near_top()
             self.setFocus()
 
-    def show_near_top(self) -> None:
-        """Scroll so that the cursor's line stands in the upper part of the view (not at its bottom)."""
+    def show_near_top(self, tries: int = 20) -> None:
+        """Scroll so that the cursor's paragraph stands in the upper part of the view (not at its bottom).
+
+        Qt lays a long document out in the background; while the text below the paragraph is not laid
+        out yet the view cannot scroll that far, so this looks again shortly.
+        """
+        block = self.textCursor().block()
+        end = self.document().findBlockByNumber(block.blockNumber() + 80)
+        end_position = end.position() if end.isValid() else self.document().characterCount() - 1
+        self.document().markContentsDirty(block.position(), end_position - block.position())  # lays it out now
+        top = self.document().documentLayout().blockBoundingRect(block).top()
+        wanted = round(top) - self.viewport().height() // 5
         bar = self.verticalScrollBar()
-        offset = self.cursorRect().top() - self.viewport().height() // 5
-        bar.setValue(max(bar.minimum(), min(bar.maximum(), bar.value() + offset)))
+        bar.setValue(max(bar.minimum(), min(bar.maximum(), wanted)))
+        if wanted > bar.maximum() and tries:
+            QTimer.singleShot(50, self, lambda: self.show_near_top(tries - 1))
 
     def _replace_all(self, texts: list[str]) -> None:
         """Replace the whole text as one undoable edit."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import concurrent.futures
+import multiprocessing
 from pathlib import Path
 
 from phrasebank.atomic import write_bytes_atomic
@@ -43,3 +45,21 @@ def write_report(paragraphs: list[str], path: Path, layout=None, text_format: Te
         write_bytes_atomic(path, data)
     except OSError as exc:
         raise PhrasebankError(f"无法保存 {path}：{exc.strerror or exc}") from None
+
+
+def write_report_apart(paragraphs: list[str], path: Path, layout=None, text_format: TextFormat | None = None) -> None:
+    """`write_report` in a child process, for long reports: building and serialising a large DOCX holds
+    Python's lock for long stretches, which would freeze the window even from a worker thread."""
+    context = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        problem = pool.submit(_write_report_or_say_why, paragraphs, path, layout, text_format).result()
+    if problem:
+        raise PhrasebankError(problem)
+
+
+def _write_report_or_say_why(paragraphs, path, layout, text_format) -> str:
+    try:
+        write_report(paragraphs, path, layout, text_format)
+    except (PhrasebankError, OSError) as exc:
+        return str(exc)
+    return ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from phrasebank.structure import Role, parse_paragraph
@@ -34,29 +35,63 @@ class ReportHighlighter(QSyntaxHighlighter):
         self._placeholder = QTextCharFormat()
         self._placeholder.setBackground(QColor("#fff1a8"))
         self._placeholder.setForeground(QColor("#8a5a00"))
+        self._lazy = None  # (next block, blocks done, batch size) while a lazy pass runs
+        self._formats: dict[tuple[str, float, bool], QTextCharFormat] = {}
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
         para = parse_paragraph(text)
         size = self.base_size
         if self._is_title(self.currentBlock().blockNumber()):
-            self.setFormat(0, len(text), _format(fonts.TITLE, size * 1.375, bold=True))
+            self.setFormat(0, len(text), self._format(fonts.TITLE, size * 1.375, bold=True))
         elif para.role is Role.HEADING:
             family, bold = {1: (fonts.HEI, True), 2: (fonts.KAI, False)}.get(para.level, (fonts.BODY, True))
             head_end = len(para.number) + len(para.head) + 1
-            self.setFormat(0, min(head_end, len(text)), _format(family, size, bold))
+            self.setFormat(0, min(head_end, len(text)), self._format(family, size, bold))
         elif para.is_runin:
             head_end = text.find(para.head) + len(para.head) + 1 if para.head else len(para.number)
-            self.setFormat(0, min(head_end, len(text)), _format(fonts.BODY, size, bold=True))
+            self.setFormat(0, min(head_end, len(text)), self._format(fonts.BODY, size, bold=True))
         for match in PLACEHOLDER_RE.finditer(text):  # x, X, XX (the slot mark), ×× …
             self._merge(match.start(), match.end() - match.start(), self._placeholder)
         for column, length in self.marks.get(self.currentBlock().blockNumber(), ()):
             self._merge(column, length, self._underline)
+
+    def _format(self, family: str, size: float, bold: bool = False) -> QTextCharFormat:
+        key = (family, size, bold)
+        if key not in self._formats:
+            self._formats[key] = _format(family, size, bold)
+        return self._formats[key]
 
     def _merge(self, start: int, length: int, extra: QTextCharFormat) -> None:
         for position in range(start, start + length):
             merged = self.format(position)
             merged.merge(extra)
             self.setFormat(position, 1, merged)
+
+    def rehighlight_lazily(self, first: int = 0, batch: int = 150) -> None:
+        """Highlight a just-opened document: the screenful at `first` at once, the rest in small
+        batches between events, so that a long report opens at once and typing never waits."""
+        document = self.document()
+        order = list(range(first, min(first + 80, document.blockCount())))
+        for number in order:
+            self.rehighlightBlock(document.findBlockByNumber(number))
+        self._lazy = (document.begin(), set(order), batch)
+        QTimer.singleShot(0, self, self._next_batch)
+
+    def _next_batch(self) -> None:
+        if self._lazy is None:
+            return
+        block, done, batch = self._lazy
+        count = 0
+        while block.isValid() and count < batch:
+            if block.blockNumber() not in done:
+                self.rehighlightBlock(block)
+                count += 1
+            block = block.next()
+        if block.isValid():
+            self._lazy = (block, done, batch)
+            QTimer.singleShot(0, self, self._next_batch)
+        else:
+            self._lazy = None
 
     def set_marks(self, marks: dict[int, list[tuple[int, int]]]) -> None:
         """Underline checker findings; only blocks whose marks changed are redrawn."""

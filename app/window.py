@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QSettings, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QLockFile, QPoint, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog
 
@@ -25,7 +25,7 @@ from phrasebank.textfile import TextFormat
 from .checks import CheckDock
 from .dialogs import FindReplaceDialog, PhraseDialog, ReviewDialog, TemplateDialog, template_text
 from .editor import ReportEditor
-from .files import read_report, write_report
+from .files import read_report, write_report, write_report_apart
 from .outline import OutlineDock
 from .phrases import PhraseDock
 from .workers import run_in_background
@@ -34,6 +34,8 @@ APP_TITLE = "公文写作台"
 AUTOSAVE_MS = 30_000
 MAX_RECENT = 8
 AUTO = "auto"
+#: From this many paragraphs on, a save runs off the GUI thread (a short report is written at once).
+BACKGROUND_SAVE_FROM = 400
 #: Keys the editor handles itself (no menu action carries them).
 _EDITOR_KEYS = (
     "接受联想：Tab（用方向键选中后也可按回车）",
@@ -56,6 +58,7 @@ class MainWindow(QMainWindow):
         self.path: Path | None = None
         self.has_unsupported = False
         self.text_format: TextFormat | None = None
+        self._saving = 0  # saves under way off the GUI thread
         self.drafts = DraftStore()
         self._closing = False
         self._draft_lock = QLockFile(str(self.drafts.lock_path()))  # tells other windows this draft is live
@@ -97,7 +100,7 @@ class MainWindow(QMainWindow):
         if bank is not None:
             self.set_bank(bank)
         if self.library.notice:
-            QTimer.singleShot(0, lambda: self.ask("短语库", self.library.notice, ["确定"]))
+            QTimer.singleShot(0, self, lambda: self.ask("短语库", self.library.notice, ["确定"]))
 
     # ---- wiring ------------------------------------------------------------------------------
 
@@ -343,7 +346,7 @@ class MainWindow(QMainWindow):
         font = self.editor.font()
         font.setPointSizeF(size)
         self.editor.setFont(font)
-        self.editor.highlighter.rehighlight()
+        self.editor.highlighter.rehighlight_lazily(self.editor.cursorForPosition(QPoint(0, 0)).blockNumber())
         self.settings.setValue("zoom", size)
 
     # ---- files -------------------------------------------------------------------------------
@@ -440,9 +443,9 @@ class MainWindow(QMainWindow):
         )
         return choice == "仍然保存"
 
-    def save(self) -> bool:
+    def save(self, wait: bool = False) -> bool:
         if self.path is None:
-            return self.save_as()
+            return self.save_as(wait)
         if self.has_unsupported and self.path.suffix.lower() == ".docx":
             choice = self.ask(
                 "保存",
@@ -450,12 +453,12 @@ class MainWindow(QMainWindow):
                 ["另存为", "仍然覆盖", "取消"],
             )
             if choice == "另存为":
-                return self.save_as()
+                return self.save_as(wait)
             if choice != "仍然覆盖":
                 return False
-        return self._write(self.path)
+        return self._write(self.path, wait)
 
-    def save_as(self) -> bool:
+    def save_as(self, wait: bool = False) -> bool:
         suggested = str(self.path.with_suffix(".docx")) if self.path else str(Path(self._last_folder()) / "报告.docx")
         path, _ = QFileDialog.getSaveFileName(self, "另存为", suggested, "Word 文档 (*.docx);;纯文本 (*.txt)")
         if not path:
@@ -463,25 +466,47 @@ class MainWindow(QMainWindow):
         target = Path(path)
         if target.suffix.lower() not in (".docx", ".txt"):
             target = target.with_suffix(".docx")
-        return self._write(target)
+        return self._write(target, wait)
 
-    def _write(self, path: Path) -> bool:
+    def _write(self, path: Path, wait: bool = False) -> bool:
+        """Save to `path`. A long report is written off the GUI thread (the window never freezes) and
+        counts as saved only once the file is really written and nothing was typed meanwhile."""
         if not self._placeholders_ok():
             return False
-        try:
-            write_report(self.editor.paragraphs(), path, self.layout(), self.text_format)
-        except (PhrasebankError, OSError) as exc:
+        paragraphs = self.editor.paragraphs()
+        job = (paragraphs, path, self.layout(), self.text_format)
+        if wait or len(paragraphs) < BACKGROUND_SAVE_FROM:
+            try:
+                write_report(*job)
+            except (PhrasebankError, OSError) as exc:
+                self._error(exc)
+                return False
+            self._saved(path, paragraphs)
+            return True
+        self.statusBar().showMessage(f"正在保存 {path.name}……")
+        self._saving += 1
+
+        def done(_result) -> None:
+            self._saving -= 1
+            self._saved(path, paragraphs)
+
+        def failed(exc: Exception) -> None:
+            self._saving -= 1
             self._error(exc)
-            return False
+
+        run_in_background(lambda: write_report_apart(*job), done, failed)
+        return True
+
+    def _saved(self, path: Path, written: list[str]) -> None:
         if path != self.path:
             self.has_unsupported = False
         self.path = path
-        self.editor.document().setModified(False)
-        self.drafts.clear()
+        if self.editor.paragraphs() == written:  # nothing typed while it was written
+            self.editor.document().setModified(False)
+            self.drafts.clear()
         self._add_recent(path)
         self._update_title()
         self.statusBar().showMessage(f"已保存 {path}", 5000)
-        return True
 
     def maybe_save(self) -> bool:
         """Ask before unsaved changes are lost; False when the writer cancels."""
@@ -490,7 +515,7 @@ class MainWindow(QMainWindow):
         name = self.path.name if self.path else "未命名报告"
         choice = self.ask("保存修改", f"“{name}”有未保存的修改，是否保存？", ["保存", "不保存", "取消"])
         if choice == "保存":
-            return self.save()
+            return self.save(wait=True)  # what follows (closing, another file) needs it written
         return choice == "不保存"
 
     def _add_recent(self, path: Path) -> None:
@@ -572,7 +597,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("state", self.saveState())
         self.settings.sync()
-        QThreadPool.globalInstance().waitForDone(2000)
+        QThreadPool.globalInstance().waitForDone(-1 if self._saving else 2000)  # a save under way finishes
         event.accept()
 
     def _restore_settings(self) -> None:

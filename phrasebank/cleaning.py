@@ -37,7 +37,14 @@ _MARKER_RE = re.compile(r"##\s*[A-Za-z_-]+\s*##")
 #: Full-width ASCII and the traditional forms sellers use to dodge filters, folded one for one
 #: (positions do not move) before matching; the text itself keeps its own characters.
 _FOLD = str.maketrans(
-    {**{chr(0xFF01 + i): chr(0x21 + i) for i in range(94)}, "\u3000": " ", "庫": "库", "碼": "码", "會": "会", "員": "员"}
+    {
+        **{chr(0xFF01 + i): chr(0x21 + i) for i in range(94)},
+        "\u3000": " ",
+        "庫": "库",
+        "碼": "码",
+        "會": "会",
+        "員": "员",
+    }
 )
 #: Contact handles, links and unlock words of material sellers (matched on folded text).
 _CONTACT_RE = re.compile(

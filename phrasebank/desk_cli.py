@@ -53,9 +53,9 @@ def main(argv: Sequence[str]) -> int:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
     print(f"已导出 {args.output}（{layout.name}，{len(paragraphs)} 段）")
-    from .check import placeholders
+    from .check import unfilled_placeholders
 
-    left = [f.found for i, text in enumerate(paragraphs) for f in placeholders(i, text)]
+    left = [f.found for f in unfilled_placeholders(paragraphs)]
     if left:
         shown = "、".join(dict.fromkeys(left[:12]))
         print(f"提醒：文中还有 {len(left)} 处未填写的占位符（{shown}）", file=sys.stderr)

@@ -92,7 +92,7 @@ def _check_docx_container(path: Path) -> None:
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
         raise ReadError(path, f"DOCX 文件已损坏（{exc or type(exc).__name__}）") from None
     if unpacked > MAX_DOCX_UNPACKED:
-        raise ReadError(path, f"DOCX 解压后超过 {MAX_DOCX_UNPACKED // 1024 // 1024} MB，疑似异常文件")
+        raise ReadError(path, f"DOCX 解压后过大（超过 {MAX_DOCX_UNPACKED // 1024 // 1024} MB），疑似异常文件")
 
 
 def _unpacked_size(archive: zipfile.ZipFile, limit: int) -> int:

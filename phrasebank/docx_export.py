@@ -17,6 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, Twips
+from docx.text.paragraph import Paragraph
 
 from . import tokenize
 from .atomic import write_atomic
@@ -71,9 +72,16 @@ class _Writer:
         self.document = document
         self.layout = layout
         self.char = round(layout.body_size * 20)  # one character, in twips
+        # Paragraphs go in just before the section properties. python-docx's add_paragraph looks for
+        # them among all the body's children on every call, which makes a long report quadratic.
+        self._sect_pr = document.element.body.find(qn("w:sectPr"))
 
     def _paragraph(self, align=WD_ALIGN_PARAGRAPH.JUSTIFY, first_line_chars: int = 200, style: str | None = None):
-        paragraph = self.document.add_paragraph(style=style)
+        element = OxmlElement("w:p")
+        self._sect_pr.addprevious(element)
+        paragraph = Paragraph(element, self.document._body)
+        if style is not None:
+            paragraph.style = style
         paragraph.alignment = align
         ind = paragraph._p.get_or_add_pPr().get_or_add_ind()  # keeps the schema's element order
         if first_line_chars:

@@ -58,12 +58,30 @@ class DocumentMemory:
                     text += words[end]
                     if words[end].isspace() or PLACEHOLDER_RE.search(words[end]) or "×" in words[end]:
                         break
-                    if len(text) >= 2:
+                    if len(text) >= 2 and not has_noise(text):
                         entry = self._buckets[text[:2]].setdefault(text, [0, bounds])
                         entry[0] += 1
                     if words[end] in _MARKS:
                         break
         self.paragraphs += 1
+
+    def absorb(self, other: DocumentMemory) -> None:
+        """Add what another memory learned (the opened text, learned in the background) to this one."""
+        for key, bucket in other._buckets.items():
+            mine = self._buckets[key]
+            for text, (n, bounds) in bucket.items():
+                entry = mine.setdefault(text, [0, bounds])
+                entry[0] += n
+        self.paragraphs += other.paragraphs
+
+    @classmethod
+    def of(cls, paragraphs: list[str]) -> DocumentMemory:
+        """A memory that has learned these paragraphs."""
+        memory = cls()
+        for text in paragraphs:
+            if text.strip():
+                memory.learn(text)
+        return memory
 
     def count(self, text: str) -> int:
         """How often a word sequence was typed (0 when never, or when shorter than two characters)."""
@@ -87,7 +105,7 @@ class DocumentMemory:
                     continue
                 if bounds & inner & ~context.bounds or (context.finished and not bounds & at_cursor):
                     continue
-                if text[-1] in "“《（(" or has_noise(text):
+                if text[-1] in "“《（(":
                     continue
                 p = chain_probability(text, k, bounds, context_count, self.count, MEMORY_SHRINK)
                 completion = text[k:]

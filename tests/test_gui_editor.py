@@ -202,9 +202,7 @@ def test_an_outline_jump_puts_the_heading_near_the_top(qtbot, window):
     window.resize(1000, 700)
     qtbot.wait(50)
     window.editor.go_to_paragraph(151)
-    qtbot.wait(50)
-    top = window.editor.cursorRect().top()
-    assert 0 <= top <= window.editor.viewport().height() // 3
+    qtbot.waitUntil(lambda: 0 <= window.editor.cursorRect().top() <= window.editor.viewport().height() // 3)
 
 
 def test_the_current_section_stays_in_the_status_bar_during_messages(qtbot, window):
@@ -261,3 +259,23 @@ def test_a_damaged_draft_is_kept_aside_under_its_own_name(qtbot, corpus_bank, an
     assert not win.offer_draft()
     kept = sorted(p.read_text(encoding="utf-8") for p in folder.glob("*.damaged-*"))
     assert kept == ["{also broken", "{broken"]
+
+
+def test_a_long_report_saves_in_the_background_and_typing_meanwhile_keeps_it_unsaved(qtbot, window, tmp_path):
+    from app.window import BACKGROUND_SAVE_FROM
+
+    body = ["关于工作的报告", "一、主要做法"] + [f"第{n}段，推动工作落实。" for n in range(BACKGROUND_SAVE_FROM)]
+    window._load("\n".join(body), None)
+    commit(qtbot, window.editor, "改动")
+    target = tmp_path / "长报告.docx"
+    assert window._write(target) and window._saving == 1  # returned at once, written apart
+    qtbot.waitUntil(lambda: window._saving == 0, timeout=60_000)
+    assert target.stat().st_size > 0 and not window.editor.document().isModified()
+    commit(qtbot, window.editor, "再改")
+    window._write(target)
+    commit(qtbot, window.editor, "保存时又写了一句")  # typed while the file is written
+    qtbot.waitUntil(lambda: window._saving == 0, timeout=60_000)
+    assert window.editor.document().isModified()  # what was typed meanwhile is not in the file
+    from phrasebank.documents import read_paragraphs
+
+    assert any("再改" in p for p in read_paragraphs(target))

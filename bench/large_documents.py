@@ -1,0 +1,175 @@
+"""Large reports in the editor: open, type, save and export at 1 000, 10 000 and 50 000 paragraphs.
+
+Reports are the provincial government reports repeated. For each size it prints: the time until an
+opened report is usable (the window's event loop idle again), the longest the window stays blocked
+while typing a sentence, the longest the window stays blocked during a save (a 10 ms ticker measures
+the gaps in the event loop; the save itself runs off the GUI thread for long reports), the time the
+save takes to land on disk, and `export_docx` alone. Reference in the same run: a bare QTextEdit's
+setPlainText of the same text, and writing the text as a plain .txt file.
+
+Targets: open 10 000 paragraphs < 2 s; export 50 000 < 10 s and linear; no save blocks > 100 ms.
+
+    python bench/large_documents.py [--sizes 1000 10000 50000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
+from PySide6.QtGui import QInputMethodEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication, QTextEdit  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+
+
+class Ticker:
+    """Records the longest gap between 10 ms timer ticks: how long the event loop was blocked."""
+
+    def __init__(self) -> None:
+        self.clock = QElapsedTimer()
+        self.timer = QTimer(interval=10)
+        self.timer.timeout.connect(self._tick)
+        self.longest = 0
+
+    def start(self) -> None:
+        self.longest = 0
+        self.clock.start()
+        self.timer.start()
+
+    def _tick(self) -> None:
+        self.longest = max(self.longest, self.clock.restart())
+
+    def stop(self) -> int:
+        self.timer.stop()
+        return self.longest
+
+
+def settle(app: QApplication, idle_ms: int = 300) -> None:
+    """Run the event loop until it has been idle (no long step) for a while."""
+    clock = QElapsedTimer()
+    clock.start()
+    quiet = QElapsedTimer()
+    quiet.start()
+    while quiet.elapsed() < idle_ms and clock.elapsed() < 120_000:
+        step = QElapsedTimer()
+        step.start()
+        app.processEvents()
+        if step.elapsed() > 20:
+            quiet.restart()
+        time.sleep(0.005)
+
+
+def report_paragraphs(count: int) -> list[str]:
+    from phrasebank.cleaning import clean_lines
+    from phrasebank.documents import read_paragraphs
+
+    source: list[str] = []
+    for path in sorted((SHARED / "govreports").glob("*.txt")):
+        source += clean_lines(read_paragraphs(path)).paragraphs
+    return (source * (count // len(source) + 1))[:count]
+
+
+def measure(app: QApplication, count: int, folder: Path) -> dict:
+    from app.window import MainWindow
+    from phrasebank.bank import PhraseBank
+    from phrasebank.docx_export import export_docx
+
+    paragraphs = report_paragraphs(count)
+    text = "\n".join(paragraphs)
+    row: dict = {"paragraphs": count, "characters": len(text)}
+
+    bare = QTextEdit()
+    started = time.perf_counter()
+    bare.setPlainText(text)
+    row["reference_setPlainText_s"] = time.perf_counter() - started
+
+    window = MainWindow(bank=PhraseBank([]), ask=lambda *args: args[2][-1])
+    window.show()
+    settle(app)
+    started = time.perf_counter()
+    window._load(text, None)
+    app.processEvents()
+    row["open_usable_s"] = time.perf_counter() - started  # the window answers again from here on
+
+    ticker = Ticker()
+    ticker.start()
+    cursor = window.editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    window.editor.setTextCursor(cursor)
+    for word in ("下一步", "，", "我们将", "继续", "推动", "高质量", "发展", "。"):
+        event = QInputMethodEvent()
+        event.setCommitString(word)
+        QApplication.sendEvent(window.editor, event)
+        app.processEvents()
+    settle(app, 200)
+    row["typing_longest_block_ms"] = ticker.stop()
+
+    target = folder / f"report-{count}.docx"
+    ticker.start()
+    started = time.perf_counter()
+    window._write(target)
+    while window._saving:
+        app.processEvents()
+        time.sleep(0.005)
+    row["save_landed_s"] = time.perf_counter() - started
+    row["save_longest_block_ms"] = ticker.stop()
+    assert target.stat().st_size > 0 and not window.editor.document().isModified()
+    window.editor.document().setModified(False)
+    window.close()
+
+    started = time.perf_counter()
+    export_docx(paragraphs, folder / f"export-{count}.docx")
+    row["export_docx_s"] = time.perf_counter() - started
+    started = time.perf_counter()
+    (folder / f"plain-{count}.txt").write_text(text, encoding="utf-8")
+    row["reference_txt_write_s"] = time.perf_counter() - started
+    return row
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
+    args = parser.parse_args()
+    os.environ.setdefault("GONGWEN_DATA_DIR", tempfile.mkdtemp(prefix="gongwen-bench-"))
+    app = QApplication.instance() or QApplication([])
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        for count in args.sizes:
+            row = measure(app, count, Path(folder))
+            rows.append(row)
+            print(
+                f"{count:>6} paragraphs: open {row['open_usable_s']:.2f} s "
+                f"(bare QTextEdit {row['reference_setPlainText_s']:.2f} s); typing blocks ≤ "
+                f"{row['typing_longest_block_ms']} ms; save blocks ≤ {row['save_longest_block_ms']} ms, "
+                f"lands in {row['save_landed_s']:.2f} s; export_docx {row['export_docx_s']:.2f} s "
+                f"({row['export_docx_s'] / count * 1000:.3f} ms a paragraph; "
+                f"plain .txt {row['reference_txt_write_s']:.3f} s)",
+                flush=True,
+            )
+    by_size = {row["paragraphs"]: row for row in rows}
+    if 10000 in by_size:
+        verdict = "meets" if by_size[10000]["open_usable_s"] < 2 else "MISSES"
+        print(f"open 10 000 paragraphs: {by_size[10000]['open_usable_s']:.2f} s; target < 2 s: {verdict}")
+    if 50000 in by_size:
+        verdict = "meets" if by_size[50000]["export_docx_s"] < 10 else "MISSES"
+        print(f"export 50 000 paragraphs: {by_size[50000]['export_docx_s']:.2f} s; target < 10 s: {verdict}")
+    worst = max(row["save_longest_block_ms"] for row in rows)
+    print(f"longest block during a save: {worst} ms; target ≤ 100 ms: {'meets' if worst <= 100 else 'MISSES'}")
+    out = ROOT / "bench" / "results" / "large_documents.json"
+    out.write_text(json.dumps(rows, ensure_ascii=False, indent=1))
+    print(f"figures written to {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
