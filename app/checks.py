@@ -118,9 +118,10 @@ class CheckDock(QDockWidget):
         self.setWindowTitle(f"检查（{len(self.findings)}）" if self.findings else "检查")
         self.findingsChanged.emit(self.findings)
 
-    def placeholders(self) -> list[Finding]:
+    def placeholders(self, paragraphs: list[str] | None = None) -> list[Finding]:
         """Unfilled placeholders the writer has not chosen to ignore (no full check: saving never waits)."""
-        return [f for f in unfilled_placeholders(self.editor.paragraphs()) if not self._ignored(f)]
+        texts = self.editor.paragraphs() if paragraphs is None else paragraphs
+        return [f for f in unfilled_placeholders(texts) if not self._ignored(f)]
 
     def _selected(self) -> Finding | None:
         item = self.list.currentItem()

@@ -7,8 +7,10 @@ accepted suggestion or an inserted phrase is one undoable edit.
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QKeySequence, QTextBlockFormat, QTextCursor
+from PySide6.QtGui import QFontMetricsF, QInputMethodEvent, QKeyEvent, QKeySequence, QTextBlockFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QTextEdit
 
 from phrasebank.bank import PhraseBank
@@ -26,6 +28,8 @@ from .popup import SuggestionPopup
 from .workers import run_in_background
 
 _CLAUSE_MARKS = "。！？；，、："
+#: An opened document teaches the memory at most this much text (a report is far shorter).
+MAX_LEARNED_CHARACTERS = 200_000
 _COMMAND_MODIFIERS = (
     Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
 )
@@ -56,6 +60,7 @@ class ReportEditor(QTextEdit):
         self.memory = DocumentMemory()
         self.personal = PersonalPhrases(())  # the writer's own library phrases, set by the window
         self.suggestions_enabled = True
+        self.page_width_chars = 0  # 0: lines wrap at the window's edge
         self._composing = False
         self._generation = 0  # counts documents loaded, so late background results find their own
         self._typing = False  # inside a key press, an input-method commit or a paste: edits may open the popup
@@ -90,6 +95,16 @@ class ReportEditor(QTextEdit):
         self._after_structure_change(undoable=False)
         self.document().setModified(False)
         self.highlighter.rehighlight_lazily(self.cursorForPosition(QPoint(0, 0)).blockNumber())
+
+    def set_page_width(self, characters: int) -> None:
+        """Wrap lines after `characters` body-size characters (0: wrap at the window's edge)."""
+        self.page_width_chars = characters
+        if not characters:
+            self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+            return
+        advance = QFontMetricsF(self.font()).horizontalAdvance("国")
+        self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
+        self.setLineWrapColumnOrWidth(round(advance * characters + 2 * self.document().documentMargin()) + 1)
 
     def paragraphs(self) -> list[str]:
         return self.toPlainText().split("\n")
@@ -160,9 +175,19 @@ class ReportEditor(QTextEdit):
 
         def adopt(memory: DocumentMemory) -> None:
             if generation == self._generation:  # not a document replaced since
-                self.memory.absorb(memory)
+                memory.absorb(self.memory)  # the little typed meanwhile joins the large learned part
+                self.memory = memory
 
-        run_in_background(lambda: DocumentMemory.of(paragraphs), adopt, lambda _error: None)
+        def learn() -> DocumentMemory:
+            memory, budget = DocumentMemory(), MAX_LEARNED_CHARACTERS
+            for text in reversed(paragraphs):  # the end first: that is where writing goes on
+                if text.strip() and budget > 0:
+                    memory.learn(text)
+                    budget -= len(text)
+                    time.sleep(0)  # hand Python's lock to the GUI thread between paragraphs
+            return memory
+
+        run_in_background(learn, adopt, lambda _error: None)
 
     def _learn_finished_clause(self, inserted: str) -> None:
         if not inserted or inserted[-1] not in _CLAUSE_MARKS:

@@ -254,6 +254,9 @@ class MainWindow(QMainWindow):
         self._action(report, "立即检查", self.checks.run, "F7")
         suggest = self._action(view, "输入联想", self._toggle_suggestions, checkable=True)
         suggest.setChecked(True)
+        page = self._action(view, "按版心宽度显示（每行 28 字）", self._set_page_width, checkable=True)
+        page.setChecked(self.settings.value("view/page_width", False, bool))
+        self._set_page_width(page.isChecked())
         self._build_collection_menu(view.addMenu("联想与短语所用语料"))
         help_menu = bar.addMenu("帮助(&H)")
         self._action(help_menu, "快捷键", self.show_shortcuts, "F1")
@@ -339,6 +342,11 @@ class MainWindow(QMainWindow):
         self.editor.suggestions_enabled = on
         self.editor.popup.hide()
 
+    def _set_page_width(self, on: bool) -> None:
+        """Wrap the text at the printed line's width (28 body characters) so lines read like the page."""
+        self.settings.setValue("view/page_width", on)
+        self.editor.set_page_width(self.layout().chars_per_line if on else 0)
+
     def zoom(self, step: int) -> None:
         current = self.editor.highlighter.base_size
         size = 16.0 if step == 0 else min(max(current + 2 * step, 8.0), 40.0)
@@ -346,6 +354,7 @@ class MainWindow(QMainWindow):
         font = self.editor.font()
         font.setPointSizeF(size)
         self.editor.setFont(font)
+        self.editor.set_page_width(self.editor.page_width_chars)  # the column follows the type size
         self.editor.highlighter.rehighlight_lazily(self.editor.cursorForPosition(QPoint(0, 0)).blockNumber())
         self.settings.setValue("zoom", size)
 
@@ -432,9 +441,9 @@ class MainWindow(QMainWindow):
             marks.setdefault(f.paragraph, []).append((f.column, max(f.length, 1)))
         self.editor.highlighter.set_marks(marks)
 
-    def _placeholders_ok(self) -> bool:
+    def _placeholders_ok(self, paragraphs: list[str]) -> bool:
         """Before saving: warn, with the list, when placeholders are still unfilled."""
-        left = self.checks.placeholders()
+        left = self.checks.placeholders(paragraphs)
         if not left:
             return True
         shown = "、".join(dict.fromkeys(f.found for f in left[:12]))
@@ -471,9 +480,9 @@ class MainWindow(QMainWindow):
     def _write(self, path: Path, wait: bool = False) -> bool:
         """Save to `path`. A long report is written off the GUI thread (the window never freezes) and
         counts as saved only once the file is really written and nothing was typed meanwhile."""
-        if not self._placeholders_ok():
-            return False
         paragraphs = self.editor.paragraphs()
+        if not self._placeholders_ok(paragraphs):
+            return False
         job = (paragraphs, path, self.layout(), self.text_format)
         if wait or len(paragraphs) < BACKGROUND_SAVE_FROM:
             try:

@@ -120,6 +120,8 @@ class Library:
         self._hidden: set[str] = set()
         self._builtin_usage: dict[str, int] = {}
         self._index: SearchIndex | None = None
+        self._by_key: dict[str, Entry] = {}
+        self._indexed_builtins: dict[str, Entry] = {}
         try:
             self._refresh()
         except sqlite3.Error as exc:  # damage quick_check did not see shows when the rows are read
@@ -223,7 +225,7 @@ class Library:
     def _refresh(self, force: bool = False) -> None:
         """Reload when another connection has committed since the last load (or after our own commit)."""
         version = self._db.execute("PRAGMA data_version").fetchone()[0]
-        if version == self._version and self._index is not None and not force:
+        if version == self._version and not force:
             return
         columns = {row[1] for row in self._db.execute("PRAGMA table_info(phrases)")}
         rows = self._db.execute(
@@ -245,6 +247,7 @@ class Library:
             for text, usage in self._db.execute("SELECT text, usage FROM builtin_usage").fetchall()
             if _clean(text) and isinstance(usage, int)
         }
+        self._by_key = {normalise(e.text): e for e in self._entries}
         if skipped and skipped != self.skipped:
             self.notice = f"短语库中有 {skipped} 条记录已损坏，已跳过不显示（文件中的内容未改动）。"
         self.skipped = skipped
@@ -281,8 +284,7 @@ class Library:
     def find(self, text: str) -> Entry | None:
         """The personal entry with this text (duplicates recognised), or None."""
         self._refresh()
-        key = normalise(text)
-        return next((e for e in self._entries if normalise(e.text) == key), None)
+        return self._by_key.get(normalise(text))
 
     def search(
         self,
@@ -302,6 +304,7 @@ class Library:
         self._refresh()
         if self._index is None:
             builtins = self.builtins()
+            self._indexed_builtins = {entry.text: entry for entry in builtins}
             self._index = SearchIndex([*self._entries, *builtins], [*self._keys, *([None] * len(builtins))])
         return self._index.search(
             query, section=section, kind=kind, tag=tag, favourite=favourite, origin=origin, limit=limit
@@ -337,8 +340,21 @@ class Library:
             updated=stamp,
             source=source,
         )
-        self._write_many([entry])
-        return self.find(text) or entry
+        self._write_many([entry], reload=False)
+        row = self._db.execute(
+            "SELECT id, text, kind, sections, tags, note, favourite, usage, created, updated, source, pinyin,"
+            " initials, checksum FROM phrases WHERE text = ?",
+            (entry.text if entry.text == sanitise(text).strip() else text,),
+        ).fetchone()
+        added = _valid_entry(row) if row else None
+        if added is None:
+            self._refresh(force=True)
+            return self.find(text) or entry
+        self._entries.append(added)
+        self._keys.append((row[11], row[12]))
+        self._by_key[normalise(added.text)] = added
+        self._index = None  # searchable from the next search on
+        return added
 
     def add_many(self, entries: Sequence[Entry]) -> int:
         """Add entries as they are (import, accepted mining results) in one transaction; return how many."""
@@ -401,13 +417,23 @@ class Library:
         """The writer inserted this phrase: count it (ranking uses the count)."""
         personal = self.find(text)
         if personal is not None:
-            self._execute("UPDATE phrases SET usage = usage + 1 WHERE id=?", (personal.id,))
-        else:
-            self._execute(
-                "INSERT INTO builtin_usage VALUES (?, 1) ON CONFLICT(text) DO UPDATE SET usage = usage + 1", (text,)
+            self._transaction(
+                lambda db: db.execute("UPDATE phrases SET usage = usage + 1 WHERE id=?", (personal.id,)), reload=False
             )
+            personal.usage += 1  # the search index holds this very object: its ranking follows
+        else:
+            self._transaction(
+                lambda db: db.execute(
+                    "INSERT INTO builtin_usage VALUES (?, 1) ON CONFLICT(text) DO UPDATE SET usage = usage + 1", (text,)
+                ),
+                reload=False,
+            )
+            self._builtin_usage[text] = self._builtin_usage.get(text, 0) + 1
+            indexed = self._indexed_builtins.get(text)
+            if indexed is not None:  # the search index's own object: its ranking follows
+                indexed.usage += 1
 
-    def _write_many(self, entries: Sequence[Entry]) -> int:
+    def _write_many(self, entries: Sequence[Entry], reload: bool = True) -> int:
         entries = [
             replace(
                 e,
@@ -442,14 +468,16 @@ class Library:
                 "INSERT OR IGNORE INTO phrases (text, kind, sections, tags, note, favourite, usage, created, updated, "
                 "source, pinyin, initials, checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
-            )
+            ),
+            reload=reload,
         )
         return self._db.total_changes - before
 
     def _execute(self, sql: str, params: tuple) -> None:
         self._transaction(lambda db: db.execute(sql, params))
 
-    def _transaction(self, work) -> None:
+    def _transaction(self, work, reload: bool = True) -> None:
+        """Run `work` in one write transaction; then reload the view (unless the caller updated it)."""
         if self.read_only:
             raise LibraryError(f"{self.notice or '短语库只能读取。'}这次修改没有保存。")
         self._backup_before_first_change()
@@ -463,7 +491,8 @@ class Library:
             if isinstance(exc, sqlite3.Error):
                 raise LibraryError(f"短语库无法保存修改：{_reason(exc)}。已有内容不受影响。") from None
             raise
-        self._refresh(force=True)  # data_version does not change for this connection's own commits
+        if reload:
+            self._refresh(force=True)  # data_version does not change for this connection's own commits
 
     def _backup_before_first_change(self) -> None:
         """Back the library up before the first change of each day (the day's starting point)."""

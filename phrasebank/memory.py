@@ -74,15 +74,6 @@ class DocumentMemory:
                 entry[0] += n
         self.paragraphs += other.paragraphs
 
-    @classmethod
-    def of(cls, paragraphs: list[str]) -> DocumentMemory:
-        """A memory that has learned these paragraphs."""
-        memory = cls()
-        for text in paragraphs:
-            if text.strip():
-                memory.learn(text)
-        return memory
-
     def count(self, text: str) -> int:
         """How often a word sequence was typed (0 when never, or when shorter than two characters)."""
         entry = self._buckets.get(text[:2], {}).get(text)

@@ -279,3 +279,17 @@ def test_a_long_report_saves_in_the_background_and_typing_meanwhile_keeps_it_uns
     from phrasebank.documents import read_paragraphs
 
     assert any("再改" in p for p in read_paragraphs(target))
+
+
+def test_the_page_width_view_wraps_at_28_characters_and_is_remembered(qtbot, window, corpus_bank, answers):
+    from app.window import MainWindow
+
+    window.resize(1600, 900)
+    window._load("一" * 60, None)
+    menu_action(window, "按版心宽度显示（每行 28 字）").trigger()
+    qtbot.wait(20)
+    layout = window.editor.document().firstBlock().layout()
+    assert [layout.lineAt(i).textLength() for i in range(layout.lineCount())] == [28, 28, 4]
+    again = MainWindow(bank=corpus_bank, ask=answers)
+    qtbot.addWidget(again)
+    assert again.editor.page_width_chars == 28
