@@ -190,9 +190,16 @@ def _line(label: str, f: dict[str, float]) -> str:
     )
 
 
-def run_folds(name: str, held_out: list[Document], extra: list[Document], quick: bool, sweep: bool) -> dict:
+def run_folds(
+    name: str,
+    held_out: list[Document],
+    extra: list[Document],
+    quick: bool,
+    thresholds: tuple[float, ...],
+    references: bool,
+) -> dict:
     """Leave-one-out over `held_out` (training on the rest plus `extra`); totals pooled over folds."""
-    thresholds = SWEEP if sweep else (SHOW_THRESHOLD,)
+    sweep = len(thresholds) > 1
     totals: dict[str, Counter] = {}
     rows = []
     folds = held_out[:: max(len(held_out) // 3, 1)] if quick else held_out
@@ -201,8 +208,9 @@ def run_folds(name: str, held_out: list[Document], extra: list[Document], quick:
         started = time.perf_counter()
         bank = mine_bank(train)
         methods = {f"engine@{t:.2f}": EngineUnderTest(bank, t) for t in thresholds}
-        methods["substring"] = SubstringReference(train)
-        methods["keywords"] = KeywordReference(train)
+        if references:
+            methods["substring"] = SubstringReference(train)
+            methods["keywords"] = KeywordReference(train)
         row: dict = {"file": document.name}
         for method, suggester in methods.items():
             stats = simulate(suggester, document)
@@ -223,6 +231,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="about three folds per corpus")
     parser.add_argument("--only", choices=["corpus", "govreports", "natreports"])
     parser.add_argument("--sweep", action="store_true", help=f"engine at show thresholds {SWEEP}")
+    parser.add_argument("--thresholds", type=float, nargs="+", help="engine at these show thresholds")
+    parser.add_argument("--no-references", action="store_true", help="skip the two reference methods")
     args = parser.parse_args()
     tokenize.warm_up()
     corpus = list(load_documents([SHARED / "corpus"]))
@@ -238,8 +248,9 @@ def main() -> None:
         if args.only and args.only != name:
             continue
         print(f"Leave-one-out over shared/{name} ({what}):", flush=True)
-        results[name] = run_folds(name, held_out, extra, args.quick, args.sweep)
-    suffix = "-sweep" if args.sweep else ""
+        thresholds = tuple(args.thresholds) if args.thresholds else SWEEP if args.sweep else (SHOW_THRESHOLD,)
+        results[name] = run_folds(name, held_out, extra, args.quick, thresholds, not args.no_references)
+    suffix = "-sweep" if args.sweep or args.thresholds else ""
     out = ROOT / "bench" / "results" / f"keystrokes{suffix}.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, ensure_ascii=False, indent=1))

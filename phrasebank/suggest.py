@@ -55,7 +55,7 @@ SECTION_BOOST = 1.25
 NESTED_RATIO = 0.9
 #: The popup opens only when the best completion scores at least this (chosen on held-out reports,
 #: see bench/README.md); other rows need LIST_RATIO of the best one's score.
-SHOW_THRESHOLD = 0.3
+SHOW_THRESHOLD = 0.28
 LIST_RATIO = 0.1
 #: How far back (paragraphs) section inference looks for a heading.
 HEADING_LOOKBACK = 400

@@ -293,3 +293,17 @@ def test_the_page_width_view_wraps_at_28_characters_and_is_remembered(qtbot, win
     again = MainWindow(bank=corpus_bank, ask=answers)
     qtbot.addWidget(again)
     assert again.editor.page_width_chars == 28
+
+
+def test_body_text_stands_in_with_a_song_face_and_kai_stays_kai(qtbot, window):
+    from PySide6.QtGui import QFontDatabase, QFontInfo
+
+    from app import fonts
+
+    installed = set(QFontDatabase.families())
+    body = QFontInfo(fonts.font(fonts.BODY, 16)).family()
+    kai = QFontInfo(fonts.font(fonts.KAI, 16)).family()
+    if "仿宋_GB2312" not in installed and "仿宋" not in installed and "FangSong" not in installed:
+        assert "Kai" not in body and "楷" not in body, body  # a Song face, never 楷体 for body text
+        assert body in fonts.STAND_INS[fonts.BODY]
+    assert "Kai" in kai or "楷" in kai or kai in ("楷体_GB2312", "楷体", "KaiTi")
