@@ -28,6 +28,8 @@ from .workers import run_in_background
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 #: More unchecked paragraphs than this are checked off the GUI thread first.
 BACKGROUND_FROM = 40
+#: At most this many findings are listed and underlined (the summary counts all of them).
+MAX_LISTED = 500
 IGNORED_FILE = "ignored.tsv"
 
 
@@ -105,18 +107,22 @@ class CheckDock(QDockWidget):
     def _show(self, findings: list[Finding]) -> None:
         self.findings = [f for f in findings if not self._ignored(f)]
         self.findings.sort(key=lambda f: (f.kind is FindingKind.PLACEHOLDER, f.paragraph, f.column))  # slips first
+        shown = self.findings[:MAX_LISTED]  # a huge document's thousands of findings would freeze the window
+        self.list.setUpdatesEnabled(False)
         self.list.clear()
-        for f in self.findings:
+        for f in shown:
             fix = f" → {f.fix}" if f.fix else (" → 删除" if f.fix == "" else "")
             item = QListWidgetItem(f"第{f.paragraph + 1}段 〔{f.kind.value}〕{f.message}{fix}")
             item.setData(FINDING_ROLE, f)
             self.list.addItem(item)
+        self.list.setUpdatesEnabled(True)
         counts: dict[str, int] = {}
         for f in self.findings:
             counts[f.kind.value] = counts.get(f.kind.value, 0) + 1
-        self.summary.setText("；".join(f"{k} {n} 处" for k, n in counts.items()) or "没有发现问题")
+        more = f"（列出前 {MAX_LISTED} 处）" if len(self.findings) > MAX_LISTED else ""
+        self.summary.setText("；".join(f"{k} {n} 处" for k, n in counts.items()) + more or "没有发现问题")
         self.setWindowTitle(f"检查（{len(self.findings)}）" if self.findings else "检查")
-        self.findingsChanged.emit(self.findings)
+        self.findingsChanged.emit(shown)
 
     def placeholders(self, paragraphs: list[str] | None = None) -> list[Finding]:
         """Unfilled placeholders the writer has not chosen to ignore (no full check: saving never waits)."""
