@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from phrasebank.structure import Role, parse_paragraph
 from phrasebank.types import PLACEHOLDER_RE
 
 from . import fonts
+
+#: The longest the highlighter works between two events (a long document is highlighted in slices).
+SLICE_MS = 30
 
 
 def _format(family: str, size: float | None = None, bold: bool = False) -> QTextCharFormat:
@@ -35,7 +38,9 @@ class ReportHighlighter(QSyntaxHighlighter):
         self._placeholder = QTextCharFormat()
         self._placeholder.setBackground(QColor("#fff1a8"))
         self._placeholder.setForeground(QColor("#8a5a00"))
-        self._lazy = None  # (next block, blocks done, batch size) while a lazy pass runs
+        self._lazy = None  # (next block, blocks done) while a lazy pass runs
+        self._marked: set[int] = set()  # blocks whose underlines changed, not yet redrawn
+        self._slice_scheduled = False
         self._formats: dict[tuple[str, float, bool], QTextCharFormat] = {}
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
@@ -67,38 +72,47 @@ class ReportHighlighter(QSyntaxHighlighter):
             merged.merge(extra)
             self.setFormat(position, 1, merged)
 
-    def rehighlight_lazily(self, first: int = 0, batch: int = 150) -> None:
-        """Highlight a just-opened document: the screenful at `first` at once, the rest in small
-        batches between events, so that a long report opens at once and typing never waits."""
+    def rehighlight_lazily(self, first: int = 0) -> None:
+        """Highlight a just-opened document: the screenful at `first` at once, the rest in slices of at
+        most SLICE_MS between events, so that a long report opens at once and typing never waits."""
         document = self.document()
-        order = list(range(first, min(first + 80, document.blockCount())))
-        for number in order:
+        visible = range(first, min(first + 80, document.blockCount()))
+        for number in visible:
             self.rehighlightBlock(document.findBlockByNumber(number))
-        self._lazy = (document.begin(), set(order), batch)
-        QTimer.singleShot(0, self, self._next_batch)
+        self._queue_from(document.begin(), done=set(visible))
 
-    def _next_batch(self) -> None:
-        if self._lazy is None:
-            return
-        block, done, batch = self._lazy
-        count = 0
-        while block.isValid() and count < batch:
-            if block.blockNumber() not in done:
+    def _queue_from(self, block, done: set[int] | None = None) -> None:
+        self._lazy = (block, done or set())
+        if not self._slice_scheduled:
+            self._slice_scheduled = True
+            QTimer.singleShot(0, self, self._next_slice)
+
+    def _next_slice(self) -> None:
+        """Highlight queued blocks (marked ones first, then the lazy pass) for at most SLICE_MS."""
+        self._slice_scheduled = False
+        clock = QElapsedTimer()
+        clock.start()
+        document = self.document()
+        while self._marked and clock.elapsed() < SLICE_MS:
+            block = document.findBlockByNumber(self._marked.pop())
+            if block.isValid():
                 self.rehighlightBlock(block)
-                count += 1
-            block = block.next()
-        if block.isValid():
-            self._lazy = (block, done, batch)
-            QTimer.singleShot(0, self, self._next_batch)
-        else:
-            self._lazy = None
+        if self._lazy is not None:
+            block, done = self._lazy
+            while block.isValid() and clock.elapsed() < SLICE_MS:
+                if block.blockNumber() not in done:
+                    self.rehighlightBlock(block)
+                block = block.next()
+            self._lazy = (block, done) if block.isValid() else None
+        if self._marked or self._lazy is not None:
+            self._slice_scheduled = True
+            QTimer.singleShot(0, self, self._next_slice)
 
     def set_marks(self, marks: dict[int, list[tuple[int, int]]]) -> None:
         """Underline checker findings; only blocks whose marks changed are redrawn."""
         changed = {n for n in set(marks) | set(self.marks) if marks.get(n) != self.marks.get(n)}
         self.marks = marks
-        document = self.document()
-        for number in changed:
-            block = document.findBlockByNumber(number)
-            if block.isValid():
-                self.rehighlightBlock(block)
+        self._marked |= changed  # redrawn in slices, so a long list of findings never freezes the window
+        if changed and not self._slice_scheduled:
+            self._slice_scheduled = True
+            QTimer.singleShot(0, self, self._next_slice)

@@ -510,7 +510,9 @@ class MainWindow(QMainWindow):
         if path != self.path:
             self.has_unsupported = False
         self.path = path
-        if self.editor.paragraphs() == written:  # nothing typed while it was written
+        # Nothing typed while it was written? The structure holds every paragraph's text already (kept equal
+        # to the document edit by edit), so this costs no copy of a long document on the GUI thread.
+        if [paragraph.text for paragraph in self.editor.structure.paragraphs] == written:
             self.editor.document().setModified(False)
             self.drafts.clear()
         self._add_recent(path)
