@@ -247,7 +247,7 @@ def count_arrays(
                     kept_local * N_CODES + codes[kept_positions], minlength=n_new * N_CODES
                 ).reshape(n_new, N_CODES),
                 "first": kept_positions[first_index],
-                "documents": _distinct(kept_local, n_new, documents[kept_positions])
+                "documents": _one_or_more(kept_local, n_new, kept_positions, first_index, documents)
                 if documents is not None
                 else np.ones(n_new, dtype=np.int64),
             }
@@ -285,10 +285,19 @@ def count_arrays(
     return NgramTable(stream_vocab, total_tokens=int((tokens >= 0).sum()), **merged)
 
 
-def _distinct(entries: np.ndarray, n_entries: int, values: np.ndarray) -> np.ndarray:
-    """How many distinct values (documents) occur with each entry."""
-    pairs = np.unique(entries * (int(values.max(initial=0)) + 1) + values)
-    return np.bincount(pairs // (int(values.max(initial=0)) + 1), minlength=n_entries)
+def _one_or_more(
+    entries: np.ndarray, n_entries: int, positions: np.ndarray, first_index: np.ndarray, documents: np.ndarray
+) -> np.ndarray:
+    """1 when all of an entry's occurrences lie in one document, 2 when they span several.
+
+    Documents are contiguous in the token stream, so comparing the documents of the first and the last
+    occurrence suffices (linear, no sort).
+    """
+    last = np.zeros(n_entries, dtype=np.int64)
+    np.maximum.at(last, entries, positions)
+    last_doc = documents[last]
+    first_doc = documents[positions[first_index]]
+    return 1 + (first_doc != last_doc).astype(np.int64)
 
 
 def _neighbours(
