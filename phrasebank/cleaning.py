@@ -145,10 +145,12 @@ def clean_text(text: str) -> Cleaned:
 _NOISE_RE = re.compile("|".join(map(re.escape, (*NOISE_WORDS, "##", "口令", "解锁码"))), re.IGNORECASE)
 
 
+_ANY_NOISE_RE = re.compile(f"{_NOISE_RE.pattern}|{_CONTACT_RE.pattern}", re.IGNORECASE)
+
+
 def has_noise(text: str) -> bool:
     """True when a phrase or suggestion text carries any noise word, marker, contact handle or link."""
-    folded = text.translate(_FOLD)
-    return _NOISE_RE.search(folded) is not None or _CONTACT_RE.search(folded) is not None
+    return _ANY_NOISE_RE.search(text.translate(_FOLD)) is not None
 
 
 def _line_noise(line: str, previous: str) -> Noise | None:

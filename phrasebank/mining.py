@@ -268,10 +268,10 @@ def typable(text: str) -> bool:
 
     A clause mark may end an entry (提高政治站位，): accepting it saves typing the mark too.
     """
+    if _PLAIN_CJK_RE.match(text):  # the common case, decided at once (no anonymisation mark can be in it)
+        return len(text) >= 2 and not has_noise(text)
     if PLACEHOLDER_RE.search(text) or "×" in text:
         return False
-    if _PLAIN_CJK_RE.match(text):
-        return len(text) >= 2 and not has_noise(text)  # the common case, decided at once
     if len(text) > 2 and text[-1] in _CLAUSE_MARKS:
         text = text[:-1]
     if len(text) < 2 or text[0] in _CLOSERS + _MARKS or text[-1] in _OPENERS + _MARKS:

@@ -402,8 +402,13 @@ def section_mask(sections: Iterable[SectionType]) -> int:
     return mask
 
 
+_MARK_CHARACTERS = "xX×ｘＸ"
+
+
 def _offerable(text: str, kind: int) -> bool:
     """Anonymisation marks appear only as the slots of slot-kind phrases."""
+    if not any(mark in text for mark in _MARK_CHARACTERS):  # nearly every entry: no regular expression needed
+        return True
     if kind in _SLOT_KINDS and SLOT in text:
         return not PLACEHOLDER_RE.search(text.replace(SLOT, "")) and "×" not in text
     return not PLACEHOLDER_RE.search(text) and "×" not in text
