@@ -53,8 +53,7 @@ class DocumentMemory:
                     continue
                 text, bounds = "", 0
                 for end in range(start, min(start + MAX_WORDS, len(words))):
-                    if text and len(text) <= 16:
-                        bounds |= 1 << (len(text) - 1)
+                    bounds |= tokenize.boundary_bits((len(text),))
                     text += words[end]
                     if words[end].isspace() or PLACEHOLDER_RE.search(words[end]) or "×" in words[end]:
                         break
@@ -88,15 +87,11 @@ class DocumentMemory:
             bucket = self._buckets.get(prefix[:2]) if k >= 2 else None
             if not bucket:
                 continue
-            inner = (1 << (k - 1)) - 1
-            at_cursor = 1 << (k - 1)
             context_count = max(self.count(prefix), 1)
             for text, (n, bounds) in bucket.items():
                 if not text.startswith(prefix) or not 2 <= len(text) - k <= MAX_COMPLETION:
                     continue
-                if bounds & inner & ~context.bounds or (context.finished and not bounds & at_cursor):
-                    continue
-                if text[-1] in "“《（(":
+                if not context.agrees(bounds) or text[-1] in "“《（(":
                     continue
                 p = chain_probability(text, k, bounds, context_count, self.count, MEMORY_SHRINK)
                 completion = text[k:]

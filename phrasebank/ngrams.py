@@ -13,13 +13,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .tokenize import BOUND_BITS
 from .types import SectionType
 
 SECTIONS = list(SectionType)
 NO_SECTION = len(SECTIONS)  # code for text outside any section (title block)
 N_CODES = NO_SECTION + 1
-#: Word boundaries are recorded for an entry's first characters only (see NgramTable.word_bounds).
-BOUND_BITS = 16
 
 
 @dataclass

@@ -38,14 +38,11 @@ class PersonalPhrases:
             prefix, k = context.text, len(context.text)
             if k < 2:
                 continue
-            inner, at_cursor = (1 << (k - 1)) - 1, 1 << (k - 1)
             i = bisect_left(self.texts, prefix)
             while i < len(self.texts) and self.texts[i].startswith(prefix):
                 text, bounds = self.texts[i], self._bounds[i]
                 i += 1
-                if not 1 <= len(text) - k <= MAX_COMPLETION or bounds & inner & ~context.bounds:
-                    continue
-                if context.finished and not bounds & at_cursor:
+                if not 1 <= len(text) - k <= MAX_COMPLETION or not context.agrees(bounds):
                     continue
                 found.setdefault(text[k:], Candidate(PERSONAL_SCORE, IndexEntry(text, 1, PhraseKind.NGRAM, sections)))
         return found

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from . import tokenize
 from .phrase import Phrase, Suggestion
 from .structure import Role, body_cue, parse_paragraph
+from .tokenize import BOUND_BITS
 from .types import CLAUSE_END, PLACEHOLDER_RE, SENTENCE_END, SLOT, PhraseKind, SectionType
 
 SECTIONS = list(SectionType)
@@ -38,8 +39,6 @@ MAX_COMPLETION = 16
 SCAN_LIMIT = 48
 #: How many best entries a wide prefix keeps.
 TOP_PER_PREFIX = 24
-#: Word boundaries are known for an entry's first characters only (see ngrams.BOUND_BITS).
-BOUND_BITS = 16
 #: Prefixes up to this length carry their true character counts (see mining.count_prefixes).
 PREFIX_COUNT_LEN = 6
 #: Added to every denominator: two sightings out of two is not certainty.
@@ -144,6 +143,14 @@ class Context:
     bounds: int
     finished: bool = True
 
+    def agrees(self, bounds: int) -> bool:
+        """Whether a phrase with these word boundaries (bits) may continue this context: its words
+        split the shared part as the typed words do, and it starts a new word after a finished one."""
+        k = len(self.text)
+        if bounds & ((1 << (k - 1)) - 1) & ~self.bounds:
+            return False
+        return not self.finished or bool(bounds & 1 << (k - 1))
+
 
 def contexts(tail: str) -> list[Context]:
     """The word-aligned suffixes of the typed tail, longest first (at most MAX_CONTEXT characters)."""
@@ -157,8 +164,7 @@ def contexts(tail: str) -> list[Context]:
         text = window[start:]
         if len(text) > MAX_CONTEXT or text[0].isspace():
             continue
-        inner = [s - start for s in starts if s > start]
-        out.append(Context(text, sum(1 << (p - 1) for p in inner), finished))
+        out.append(Context(text, tokenize.boundary_bits(s - start for s in starts), finished))
     return out
 
 
@@ -284,8 +290,6 @@ class SuggestIndex:
             if lo >= hi:
                 continue
             level += 1
-            inner = (1 << (k - 1)) - 1
-            at_cursor = 1 << (k - 1)
             exact = self.counts[lo] if self.texts[lo] == prefix else 0  # the context as whole words
             context_count = max(
                 exact or self.prefix_counts.get(prefix, 0),
@@ -296,9 +300,7 @@ class SuggestIndex:
                 text = self.texts[i]
                 if not 2 <= len(text) - k <= MAX_COMPLETION or (k < 2 and self.kinds[i] in _SLOT_KINDS):
                     continue
-                if self.bounds[i] & inner & ~context.bounds:
-                    continue
-                if context.finished and not self.bounds[i] & at_cursor:
+                if not context.agrees(self.bounds[i]):
                     continue
                 p = weight * chain_probability(text, k, self.bounds[i], context_count, count_of, SHRINK)
                 if self.masks[i] & bit:

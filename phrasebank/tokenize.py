@@ -10,11 +10,14 @@ import logging
 import os
 import re
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
 from .errors import PhrasebankError
 from .paths import cache_dir
+
+#: Word boundaries are kept as bits for a phrase's first characters only; typed contexts are shorter.
+BOUND_BITS = 16
 
 _lock = threading.Lock()
 _ready = False
@@ -101,9 +104,14 @@ def word_starts(text: str) -> list[int]:
     return starts
 
 
-def bounds_mask(text: str, limit: int = 16) -> int:
-    """The inner word boundaries of `text` as bits: bit p-1 set when a word ends after character p."""
-    return sum(1 << (start - 1) for start in word_starts(text)[1:] if start <= limit)
+def boundary_bits(positions: Iterable[int]) -> int:
+    """Word boundaries as bits: bit p-1 set for a boundary after character p (the first BOUND_BITS only)."""
+    return sum(1 << (p - 1) for p in positions if 0 < p <= BOUND_BITS)
+
+
+def bounds_mask(text: str) -> int:
+    """The inner word boundaries of `text` as bits (see `boundary_bits`)."""
+    return boundary_bits(word_starts(text))
 
 
 def sentences(paragraph: str) -> list[str]:
