@@ -400,25 +400,32 @@ class MainWindow(QMainWindow):
 
     def print_preview(self) -> None:
         """The pages as the saved DOCX prints them (same layout), printable from the preview."""
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
 
-        from .printing import configure, print_report
+        from .printing import print_report
 
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        configure(printer, self.layout())
-        dialog = QPrintPreviewDialog(printer, self)
+        dialog = QPrintPreviewDialog(self._printer(), self)
         dialog.setWindowTitle("打印预览")
         dialog.paintRequested.connect(lambda target: print_report(self.editor.paragraphs(), self.layout(), target))
         dialog.resize(900, 1000)
         dialog.exec()
 
-    def print_dialog(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    def _printer(self):
+        """A high-resolution printer set to A4 with the page laid out by `printing.paint`."""
+        from PySide6.QtPrintSupport import QPrinter
 
-        from .printing import configure, print_report
+        from .printing import configure
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         configure(printer, self.layout())
+        return printer
+
+    def print_dialog(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        from .printing import print_report
+
+        printer = self._printer()
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle("打印")
         if dialog.exec():

@@ -227,12 +227,7 @@ class Library:
         version = self._db.execute("PRAGMA data_version").fetchone()[0]
         if version == self._version and not force:
             return
-        columns = {row[1] for row in self._db.execute("PRAGMA table_info(phrases)")}
-        rows = self._db.execute(
-            "SELECT id, text, kind, sections, tags, note, favourite, usage, created, updated, source, pinyin, "
-            + ("initials, checksum" if "checksum" in columns else "initials, ''")
-            + " FROM phrases ORDER BY id"
-        ).fetchall()
+        rows = self._rows("ORDER BY id").fetchall()
         self._entries, self._keys, skipped = [], [], 0
         for row in rows:
             entry = _valid_entry(row)
@@ -253,6 +248,16 @@ class Library:
         self.skipped = skipped
         self._version = version
         self._index = None
+
+    def _rows(self, tail: str, params: tuple = ()) -> sqlite3.Cursor:
+        """Phrase rows as `_valid_entry` reads them; a library from before checksums gives '' for one."""
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(phrases)")}
+        checksum_column = "checksum" if "checksum" in columns else "''"
+        return self._db.execute(
+            "SELECT id, text, kind, sections, tags, note, favourite, usage, created, updated, source, pinyin, "
+            f"initials, {checksum_column} FROM phrases {tail}",
+            params,
+        )
 
     def personal(self) -> list[Entry]:
         self._refresh()
@@ -341,11 +346,7 @@ class Library:
             source=source,
         )
         self._write_many([entry], reload=False)
-        row = self._db.execute(
-            "SELECT id, text, kind, sections, tags, note, favourite, usage, created, updated, source, pinyin,"
-            " initials, checksum FROM phrases WHERE text = ?",
-            (entry.text if entry.text == sanitise(text).strip() else text,),
-        ).fetchone()
+        row = self._rows("WHERE text = ?", (text,)).fetchone()
         added = _valid_entry(row) if row else None
         if added is None:
             self._refresh(force=True)
