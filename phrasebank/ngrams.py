@@ -74,7 +74,7 @@ class NgramTable:
     count: np.ndarray
     sections: np.ndarray  # entries x N_CODES occurrence counts
     first: np.ndarray  # first token position
-    documents: np.ndarray  # how many documents the entry occurs in
+    documents: np.ndarray  # 1: all occurrences in one document; 2: in several
     left_entropy: np.ndarray
     right_entropy: np.ndarray
     left_share: np.ndarray  # share of the commonest left neighbour: near 1 means a cut compound

@@ -74,7 +74,7 @@ class IndexEntry:
 class Entries:
     """Typing-index entries as sorted, unique, parallel arrays: no object per entry.
 
-    `documents`: how many reports an entry occurs in; `bounds`: its inner word boundaries as bits
+    `documents`: 1 when an entry occurs in a single report, 2 when in several; `bounds`: its inner word boundaries as bits
     (see tokenize.bounds_mask), so that a context never matches across a word the corpus split otherwise.
     """
 
