@@ -74,8 +74,9 @@ class IndexEntry:
 class Entries:
     """Typing-index entries as sorted, unique, parallel arrays: no object per entry.
 
-    `documents`: 1 when an entry occurs in a single report, 2 when in several; `bounds`: its inner word boundaries as bits
-    (see tokenize.bounds_mask), so that a context never matches across a word the corpus split otherwise.
+    `documents`: 1 when an entry occurs in a single report, 2 when in several; `bounds`: its inner
+    word boundaries as bits (see tokenize.bounds_mask), so that a context never matches across a word
+    the corpus split otherwise.
     """
 
     texts: list[str]
