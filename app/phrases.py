@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from phrasebank.dock import KIND_ORDER
 from phrasebank.library import Entry, Library, LibraryError
 from phrasebank.types import PhraseKind, SectionType
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 FOLLOW = "follow"
-LIMIT = 300
+SEARCH_LIMIT = 300
 
 
 class PhraseTree(QTreeWidget):
@@ -104,37 +105,40 @@ class PhraseDock(QDockWidget):
         return PhraseKind(data) if data else None
 
     def refresh(self) -> None:
+        """List the section's phrases as the engine orders them; a search looks in every section."""
         section = self.shown_section()
-        entries = self.library.search(
-            self.search.text(),
-            section=section,
-            kind=self.shown_kind(),
-            favourite=True if self.favourites.isChecked() else None,
-            origin=self.origin_box.currentData(),
-            limit=LIMIT,
-        )
+        query = self.search.text().strip()
+        favourite = True if self.favourites.isChecked() else None
+        origin = self.origin_box.currentData()
+        if query:
+            entries = self.library.search(
+                query, kind=self.shown_kind(), favourite=favourite, origin=origin, limit=SEARCH_LIMIT
+            )
+        else:
+            entries = self.library.for_section(section, kind=self.shown_kind(), favourite=favourite, origin=origin)
         entries = [e for e in entries if e.kind is not PhraseKind.NGRAM]
         self.tree.clear()
-        groups: dict[PhraseKind, QTreeWidgetItem] = {}
-        for kind in PhraseKind:
-            members = [e for e in entries if e.kind is kind]
+        groups = [("我的短语", [e for e in entries if not e.builtin])]  # the writer's own first
+        groups += [(k.label, [e for e in entries if e.builtin and e.kind is k]) for k in KIND_ORDER]
+        for label, members in groups:
             if not members:
                 continue
-            group = QTreeWidgetItem([f"{kind.label}（{len(members)}）"])
+            group = QTreeWidgetItem([f"{label}（{len(members)}）"])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(group)
-            groups[kind] = group
             for entry in members:
                 mark = "★ " if entry.favourite else ""
-                origin = "" if entry.builtin else "  · 我的"
-                item = QTreeWidgetItem([f"{mark}{entry.text}{origin}"])
+                kind_mark = "" if entry.builtin else f"  · {entry.kind.label}"
+                item = QTreeWidgetItem([f"{mark}{entry.text}{kind_mark}"])
                 item.setData(0, ENTRY_ROLE, entry)
-                where = "、".join(s.label for s in entry.sections)
+                where = "常用于：" + "、".join(s.label for s in entry.sections) if entry.sections else "各部分通用"
                 item.setToolTip(0, where + (f"\n{entry.note}" if entry.note else ""))
                 group.addChild(item)
         self.tree.expandAll()
-        title = f"短语 — {section.label}" if section else "短语"
-        self.setWindowTitle(title)
+        if query:
+            self.setWindowTitle(f"短语 — 搜索“{query}”（全部部分，{len(entries)} 条）")
+        else:
+            self.setWindowTitle(f"短语 — {section.label}" if section else "短语 — 全部部分")
 
     def entries(self) -> list[Entry]:
         out = []

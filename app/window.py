@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
     def set_bank(self, bank: PhraseBank) -> None:
         """A built-in bank is ready: suggestions on, its phrases in the panel beside the writer's own."""
         self.editor.bank = bank
-        self.library.set_builtin(bank.phrases)
+        self.library.set_builtin(bank.phrases, bank.section_characters)
         self._library_changed()
         self.bankReady.emit()
 

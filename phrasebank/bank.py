@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import tokenize
 from .atomic import write_atomic
+from .dock import section_list
 from .errors import BankError, EmptyCorpusError, ReadError
 from .memory import DocumentMemory, suggest_with_memory
 from .paths import read_only_uri
@@ -22,7 +23,7 @@ from .phrase import Phrase, Suggestion
 from .suggest import SHOW_THRESHOLD, Entries, SuggestIndex, infer_section
 from .types import PhraseKind, SectionType
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: Corpora larger than this (bytes on disk) are tokenised by two processes.
 PARALLEL_FROM_BYTES = 6 * 1024 * 1024
 _MAGIC = "gongwen-desk phrase bank"
@@ -66,12 +67,14 @@ class PhraseBank:
             section = infer_section(before)
         return suggest_with_memory(self.index, memory, before, section, limit, self.threshold, personal)
 
-    def for_section(self, section: SectionType | None) -> list[Phrase]:
-        """Panel phrases used in a section type, most used there first (all phrases when None)."""
-        if section is None:
-            return list(self.phrases)
-        chosen = [p for p in self.phrases if section in p.sections]
-        return sorted(chosen, key=lambda p: (-p.sections[section], -p.count, p.text))
+    @property
+    def section_characters(self) -> dict[SectionType, int]:
+        """How much body text of the mined corpus each section type holds (the dock's baseline)."""
+        return {SectionType(name): int(n) for name, n in self.info.get("section_characters", {}).items()}
+
+    def for_section(self, section: SectionType | None, kind: PhraseKind | None = None) -> list[Phrase]:
+        """Exactly the built-in phrases the dock lists for a section type, in its order (`phrasebank.dock`)."""
+        return section_list(self.phrases, section, self.section_characters, kind)
 
     def save(self, path: str | Path) -> None:
         """Write the bank atomically (temporary file, then replace)."""
@@ -111,7 +114,9 @@ class PhraseBank:
                     raise BankError(path, "词库由旧版本生成，请重新挖掘（phrasebank mine）")
                 phrases = [
                     _row_phrase(row)
-                    for row in db.execute("SELECT text, kind, count, sections, source FROM phrases ORDER BY rowid")
+                    for row in db.execute(
+                        "SELECT text, kind, count, sections, source, examples FROM phrases ORDER BY rowid"
+                    )
                 ]
                 rows = db.execute("SELECT text, count, mask, documents, bounds FROM entries ORDER BY text").fetchall()
                 entries = Entries(
@@ -134,7 +139,7 @@ class PhraseBank:
     def _write(self, db: sqlite3.Connection) -> None:
         db.executescript(
             "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
-            "CREATE TABLE phrases (text TEXT, kind TEXT, count INTEGER, sections TEXT, source TEXT);"
+            "CREATE TABLE phrases (text TEXT, kind TEXT, count INTEGER, sections TEXT, source TEXT, examples TEXT);"
             "CREATE TABLE entries (text TEXT, count INTEGER, mask INTEGER, documents INTEGER, bounds INTEGER);"
             "CREATE TABLE prefixes (text TEXT PRIMARY KEY, count INTEGER);"
         )
@@ -148,9 +153,16 @@ class PhraseBank:
             ],
         )
         db.executemany(
-            "INSERT INTO phrases VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO phrases VALUES (?, ?, ?, ?, ?, ?)",
             [
-                (p.text, p.kind.value, p.count, json.dumps({s.value: n for s, n in p.sections.items()}), p.source)
+                (
+                    p.text,
+                    p.kind.value,
+                    p.count,
+                    json.dumps({s.value: n for s, n in p.sections.items()}),
+                    p.source,
+                    json.dumps(p.examples, ensure_ascii=False),
+                )
                 for p in self.phrases
             ],
         )
@@ -180,7 +192,12 @@ def mine(paths: Iterable[str | Path], progress=None, min_count: int = 2) -> Phra
             if skipped:
                 raise EmptyCorpusError("没有可读取的报告：" + "；".join(map(str, skipped[:3]))) from None
             raise
-    info = {"documents": result.documents, "characters": result.characters, "skipped": [str(e) for e in skipped]}
+    info = {
+        "documents": result.documents,
+        "characters": result.characters,
+        "section_characters": {s.value: n for s, n in result.section_characters.items()},
+        "skipped": [str(e) for e in skipped],
+    }
     return PhraseBank(result.phrases, result.index, result.prefix_counts, info)
 
 
@@ -194,6 +211,6 @@ def _total_size(paths: list[str | Path]) -> int:
 
 
 def _row_phrase(row: tuple) -> Phrase:
-    text, kind, count, sections, source = row
+    text, kind, count, sections, source, examples = row
     parsed = {SectionType(name): int(n) for name, n in json.loads(sections).items()}
-    return Phrase(text, PhraseKind(kind), int(count), parsed, source or "")
+    return Phrase(text, PhraseKind(kind), int(count), parsed, source or "", [str(e) for e in json.loads(examples)])

@@ -11,12 +11,13 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
 from . import backup
+from .dock import section_list, sections_of
 from .errors import PhrasebankError
 from .paths import data_dir, read_only_uri
 from .phrase import Phrase
@@ -105,7 +106,13 @@ def now() -> str:
 class Library:
     """Personal phrases in SQLite plus the built-in bank's phrases, searchable together."""
 
-    def __init__(self, folder: Path | None = None, builtin: Sequence[Phrase] = ()) -> None:
+    def __init__(
+        self,
+        folder: Path | None = None,
+        builtin: Sequence[Phrase] = (),
+        section_characters: Mapping[SectionType, int] | None = None,
+    ) -> None:
+        """`builtin`: the bank's phrases; `section_characters`: its text per section type (the dock's baseline)."""
         self.folder = Path(folder) if folder else data_dir()
         self.path = self.folder / FILE_NAME
         self.notice: str | None = None  # one sentence the writer must read (recovery, read-only)
@@ -113,6 +120,7 @@ class Library:
         self.skipped = 0  # damaged rows left out of the view (the file keeps them)
         self._backup_day = ""  # the day whose backup was taken before its first change
         self._builtin = list(builtin)
+        self._characters = dict(section_characters or {})
         self._db = self._open()
         self._version = -1
         self._entries: list[Entry] = []
@@ -215,9 +223,12 @@ class Library:
     def close(self) -> None:
         self._db.close()
 
-    def set_builtin(self, phrases: Sequence[Phrase]) -> None:
+    def set_builtin(
+        self, phrases: Sequence[Phrase], section_characters: Mapping[SectionType, int] | None = None
+    ) -> None:
         """Replace the built-in phrases (the editor loads the bank after the window is up)."""
         self._builtin = list(phrases)
+        self._characters = dict(section_characters or {})
         self._index = None
 
     # ---- reading ------------------------------------------------------------------------
@@ -263,21 +274,49 @@ class Library:
         self._refresh()
         return list(self._entries)
 
-    def builtins(self, include_hidden: bool = False) -> list[Entry]:
+    def builtins(self, include_hidden: bool = False, phrases: Sequence[Phrase] | None = None) -> list[Entry]:
+        """Built-in phrases as entries (of `phrases`, in their order, when given), listed under the
+        section types where they are typical; a pattern's note shows what it was mined from."""
         self._refresh()
         personal = {e.text for e in self._entries}
         return [
             Entry(
                 p.text,
                 p.kind,
-                list(p.sections),
+                list(sections_of(p, self._characters)),
+                note="例：" + "；".join(p.examples) if p.examples else "",
                 usage=self._builtin_usage.get(p.text, 0),
                 source=p.source,
                 count=p.count,
             )
-            for p in self._builtin
+            for p in (self._builtin if phrases is None else phrases)
             if p.text not in personal and (include_hidden or p.text not in self._hidden)
         ]
+
+    def for_section(
+        self,
+        section: SectionType | None,
+        *,
+        kind: PhraseKind | None = None,
+        favourite: bool | None = None,
+        origin: str | None = None,
+    ) -> list[Entry]:
+        """What the phrase dock lists with no search: the writer's own phrases for the section first
+        (favourites, then most used), then the built-in ones exactly as `PhraseBank.for_section` orders them."""
+        self._refresh()
+        mine: list[Entry] = []
+        if origin != "builtin":
+            mine = [
+                e
+                for e in self._entries
+                if (section is None or section in e.sections or not e.sections)
+                and (kind is None or e.kind is kind)
+                and (favourite is None or e.favourite == favourite)
+            ]
+            mine.sort(key=lambda e: (not e.favourite, -e.usage, e.text))
+        if origin == "personal" or favourite:
+            return mine
+        return mine + self.builtins(phrases=section_list(self._builtin, section, self._characters, kind))
 
     def get(self, phrase_id: int) -> Entry:
         self._refresh()

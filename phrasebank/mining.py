@@ -19,8 +19,9 @@ from . import tokenize
 from .cleaning import clean_lines, has_noise
 from .documents import IMAGE_MARKER, TABLE_MARKER, iter_report_files, read_paragraphs
 from .errors import EmptyCorpusError, ReadError
+from .forms import has_place_name, is_formula, is_fragment
 from .ngrams import SECTIONS, NgramTable, TokenStream, count_characters, count_ngrams
-from .patterns import find_frames, find_series, sibling_template
+from .patterns import Find, find_frames, find_series, sibling_template
 from .phrase import Phrase
 from .structure import Role, Structure
 from .suggest import PREFIX_COUNT_LEN, Entries
@@ -29,6 +30,27 @@ from .types import PLACEHOLDER_RE, SLOT, PhraseKind, SectionType
 #: An edge word seen this often, followed (or preceded) by one word this often, is half a compound.
 COMPOUND_MIN = 10
 COMPOUND_SHARE = 0.55
+
+#: Below this many reports a corpus is small: a well-formed phrase seen once is kept.
+SMALL_CORPUS = 10
+#: In a larger corpus a collocation must occur this often, in more than one report.
+LARGE_MIN_COUNT = 3
+#: Edge words glued this much to a neighbour (主题|教育, 县委|主要) start or end fragments.
+GLUE_SHARE = 0.6
+#: A sentence in 主要做法 or 总体情况 that speaks of its own highlights counts as 特色亮点.
+HIGHLIGHT_RE = re.compile(
+    r"亮点|经验做法|典型经验|好经验|好做法|先进典型|典型引领|典型案例|示范(?:引领|带动|作用)|可复制|可推广|品牌"
+    r"|特色(?!社会主义|产业|农业)|创新做法|创新举措|首创|率先|先行先试|走在(?:全国)?前列|自选动作|以点带面|标杆|样板|工作法|创新(?=“)"
+)
+#: A clause naming a shortfall (学用结合不够紧密, 压力传导不够).
+_SHORTFALL_RE = re.compile(
+    r"不够|不足|不强|不高|不到位|不深入|不扎实|不平衡|欠缺|薄弱|滞后|有差距|有待|两张皮|上热中温下冷"
+)
+#: Leading words that say who has the shortfall, not what it is (少数单位, 有的党员干部).
+_SUBJECT_WORDS = frozenset(
+    "比如 例如 如 一是 二是 三是 四是 少数 个别 部分 一些 有的 有些 单位 部门 地方 党员 干部 党员干部 党组织 "
+    "基层 存在 还 仍 仍然 也 还有".split()
+)
 
 #: Progress callback: (files done, files in all, current file name).
 Progress = Callable[[int, int, str], None]
@@ -40,13 +62,15 @@ _DIGIT_RE = re.compile(r"[0-9０-９]")
 _EDGE_WORDS = frozenset(
     "的 了 和 与 及 等 在 是 对 把 将 为 以 中 上 也 都 就 又 并 而 或 被 让 由 从 向 之 其 着 到 给 于 和 "
     "及其 以及 并且 或者 一是 二是 三是 四是 五是 同时 通过 进行 一些 这个 这些 那些 各 个 地 得 所 "
-    "关于 作为 按照 根据 围绕 聚焦 进一步 不断 更加 真正 同比 有关".split()
+    "关于 作为 按照 根据 围绕 聚焦 进一步 不断 更加 真正 同比 有关 要 将 会 能 应".split()
 )
 _OPENERS = "“《（(‘"
 _CLOSERS = "”》）)’"
 _MARKS = "，、。；：！？,.;:!?"
 _CLAUSE_MARKS = "，、；："
 _PUNCT_ONLY_RE = re.compile(r"^[\W_]+$")
+_PREPOSITIONS = "在对把将为以从向于与和及"
+_RUNIN_START_RE = re.compile(r"^[一二三四五六七八九十]+是")
 
 
 @dataclass
@@ -67,28 +91,51 @@ class MiningResult:
     prefix_counts: dict[str, int]
     documents: int
     characters: int
+    section_characters: dict[SectionType, int] = field(default_factory=dict)  # body text per section type
 
 
 @dataclass
 class _Occurrences:
-    """Pattern-rule finds, counted with sections and first source."""
+    """Pattern-rule finds, counted with sections, first source, reports, slot fillers and examples."""
 
     counts: Counter[tuple[str, PhraseKind]] = field(default_factory=Counter)
     sections: dict[tuple[str, PhraseKind], Counter[SectionType]] = field(default_factory=lambda: defaultdict(Counter))
     sources: dict[tuple[str, PhraseKind], str] = field(default_factory=dict)
+    documents: dict[tuple[str, PhraseKind], set[int]] = field(default_factory=lambda: defaultdict(set))
+    fillers: dict[tuple[str, PhraseKind], set[tuple[str, ...]]] = field(default_factory=lambda: defaultdict(set))
+    examples: dict[tuple[str, PhraseKind], list[str]] = field(default_factory=lambda: defaultdict(list))
+    firm: set[tuple[str, PhraseKind]] = field(default_factory=set)
 
-    def add(self, text: str, kind: PhraseKind, section: SectionType | None, source: str) -> None:
-        key = (text, kind)
+    def add(self, find: Find, section: SectionType | None, source: str, document: int) -> None:
+        key = (find.text, find.kind)
         self.counts[key] += 1
         if section is not None:
             self.sections[key][section] += 1
         self.sources.setdefault(key, source)
+        self.documents[key].add(document)
+        if find.fillers:
+            self.fillers[key].add(find.fillers)
+        shown = self.examples[key]
+        if find.example and len(shown) < 3 and find.example not in shown and not PLACEHOLDER_RE.search(find.example):
+            shown.append(find.example)
+        if find.firm:
+            self.firm.add(key)
 
-    def phrases(self) -> list[Phrase]:
-        return [
-            Phrase(text, kind, count, dict(self.sections[(text, kind)].most_common()), self.sources[(text, kind)])
-            for (text, kind), count in self.counts.items()
-        ]
+    def phrases(self, small: bool) -> list[Phrase]:
+        """What the finds are worth keeping: a pattern with 2+ different fillers, a firm find (seen once
+        only in a small corpus), anything else seen twice; never a local name from one report."""
+        kept = []
+        for key, count in self.counts.items():
+            text, kind = key
+            if kind is PhraseKind.PATTERN and len(self.fillers[key]) < 2:
+                continue  # one filler is a phrase, not a pattern
+            if count < 2 and not (key in self.firm and (small or kind in (PhraseKind.OPENING, PhraseKind.CLOSING))):
+                continue
+            if len(self.documents[key]) == 1 and kind is not PhraseKind.PATTERN and has_place_name(text):
+                continue
+            sections = dict(self.sections[key].most_common())
+            kept.append(Phrase(text, kind, count, sections, self.sources[key], self.examples[key]))
+        return kept
 
 
 def load_documents(
@@ -134,12 +181,15 @@ def mine_documents(documents: Iterable[Document], min_count: int = 2, max_n: int
         doc, para = stream.source_of(int(table.first[entry]))
         return f"{names[doc]}:{para + 1}"
 
-    phrases = _collocations(table, source, min_count) + [p for p in found.phrases() if _acceptable(p.text)]
+    small = len(names) < SMALL_CORPUS
+    collocations = _collocations(table, source, min_count, small)
+    phrases = collocations + [p for p in found.phrases(small) if _acceptable(p.text)]
     phrases = _dedupe(phrases)
     phrases.sort(key=lambda p: (-p.count, p.kind.value, p.text))
     index = _typing_entries(table)
     prefix_counts = count_prefixes([*(p.text for p in phrases), *index.texts], sentences)
-    return MiningResult(phrases, index, prefix_counts, len(names), stream.characters)
+    section_characters = {s: n for s, n in zip(SECTIONS, stream.section_characters, strict=False) if n}
+    return MiningResult(phrases, index, prefix_counts, len(names), stream.characters, section_characters)
 
 
 def count_prefixes(texts: Iterable[str], sentences: Sequence[str], max_len: int = PREFIX_COUNT_LEN) -> dict[str, int]:
@@ -174,36 +224,75 @@ def _scan_document(
             parents[para.level] = index
             siblings[(parent, para.level)].append((para.head, section, where))
             if para.level <= 2 and _acceptable(para.head) and len(para.head) <= 30:
-                found.add(para.head, PhraseKind.HEADING, section, where)
+                found.add(Find(para.head, PhraseKind.HEADING), section, where, doc_index)
             text = text[len(para.number) :] if para.number else text
         elif para.is_runin:
             parent = max(parents.items())[1] if parents else -1
             siblings[(parent, 99)].append((para.head, section, where))
-        for sentence in tokenize.sentences(text):
-            pending.append((sentence, section, index))
-            for template, kind in (*find_frames(sentence), *find_series(sentence)):
-                found.add(template, kind, section, where)
+        pending.extend((sentence, section, index) for sentence in tokenize.sentences(text))
     batch = [sentence for sentence, _, _ in pending]
     for (sentence, section, index), words in zip(pending, tokenize.words_many(batch), strict=True):
+        if section in (SectionType.MEASURES, SectionType.OVERVIEW) and HIGHLIGHT_RE.search(sentence):
+            section = SectionType.HIGHLIGHTS
         sentences.append(sentence)
         stream.add_sentence(words, section, (doc_index, index))
+        starts = _word_starts(words)
+        where = f"{doc.name}:{index + 1}"
+        for find in (*find_frames(sentence, starts), *find_series(sentence, starts)):
+            found.add(find, section, where, doc_index)
+        if section is SectionType.PROBLEMS:
+            for shortfall in _shortfalls(words):
+                found.add(Find(shortfall, PhraseKind.COLLOCATION), section, where, doc_index)
     for group in siblings.values():
         template = sibling_template([head for head, _, _ in group])
         if template:
-            found.add(template, PhraseKind.HEADING, group[0][1], group[0][2])
+            found.add(Find(template, PhraseKind.HEADING), group[0][1], group[0][2], doc_index)
 
 
-def _collocations(table: NgramTable, source: Callable[[int], str], min_count: int) -> list[Phrase]:
-    """Cohesive, freely bounded n-grams: fixed expressions and four-character formulas."""
+def _word_starts(words: Sequence[str]) -> set[int]:
+    starts, at = set(), 0
+    for word in words:
+        starts.add(at)
+        at += len(word)
+    starts.add(at)
+    return starts
+
+
+def _shortfalls(words: Sequence[str]) -> Iterator[str]:
+    """Clauses of a problems paragraph that name a shortfall, without who has it (学用结合不够紧密)."""
+    clause: list[str] = []
+    for word in [*words, "。"]:
+        if word not in _CLAUSE_MARKS + "。！？":
+            clause.append(word)
+            continue
+        while clause and clause[0] in _SUBJECT_WORDS:
+            clause.pop(0)
+        text = "".join(clause)
+        clause = []
+        if 5 <= len(text) <= 10 and _SHORTFALL_RE.search(text) and _PLAIN_CJK_RE.match(text):
+            yield text
+
+
+def _collocations(table: NgramTable, source: Callable[[int], str], min_count: int, small: bool) -> list[Phrase]:
+    """Cohesive, freely bounded n-grams: fixed expressions and four-character formulas.
+
+    In a large corpus a phrase must recur (LARGE_MIN_COUNT) in more than one report to be reusable.
+    Fragments are judged by form as well as by counts: an edge word glued to its neighbour (主题|教育,
+    县委|主要), a dangling particle or bare verb at an edge; a place name seen in one report is local.
+    """
     if not len(table):
         return []
     # Vectorised first cut: frequent, up to 8 tokens, free on both sides, no neighbour dominating.
     free = (np.minimum(table.left_entropy, table.right_entropy) >= 0.5) & (
         np.maximum(table.left_share, table.right_share) < 0.75
     )
-    possible = np.nonzero((table.count >= min_count) & (table.level <= 8) & free)[0]
+    wanted = (table.count >= min_count) & (table.level <= 8) & free
+    if not small:
+        wanted &= (table.count >= max(min_count, LARGE_MIN_COUNT)) & (table.documents > 1)
+    possible = np.nonzero(wanted)[0]
     candidates: list[Phrase] = []
     unigram = {int(table.last[e]): e for e in np.nonzero(table.level == 1)[0].tolist()}
+    glued_left, glued_right = _glue(table)
     for entry in possible.tolist():
         words = table.words(entry)
         text = "".join(words)
@@ -215,9 +304,46 @@ def _collocations(table: NgramTable, source: Callable[[int], str], min_count: in
             continue
         if not _acceptable(text) or table.cohesion(entry) < 1.0:
             continue
-        kind = PhraseKind.FORMULA if len(text) == 4 and "“" not in text else PhraseKind.COLLOCATION
+        ids = table.token_ids(entry)
+        glue = GLUE_SHARE / 2 if words[1:2] == ("的",) else GLUE_SHARE  # 教育的安排部署: 教育 wants its 主题
+        if len(ids) > 1 and (glued_left.get(ids[0], 0) >= glue or glued_right.get(ids[-1], 0) >= GLUE_SHARE):
+            continue
+        if "“" not in text and is_fragment(text) or _RUNIN_START_RE.match(text) or "等" in words[1:-1]:
+            continue  # 县委主要, 八是推进, 税费减免等政策
+        if len(text) == 4 and ("的" in text or text[0] in _PREPOSITIONS or text[-1] in "上中下里"):
+            continue  # 新的历史, 在思想上: pieces of longer phrases
+        if table.documents[entry] == 1 and has_place_name(text):
+            continue
+        kind = PhraseKind.FORMULA if "“" not in text and is_formula(text) else PhraseKind.COLLOCATION
         candidates.append(Phrase(text, kind, int(table.count[entry]), _sections(table, entry), source(entry)))
     return _closed(candidates)
+
+
+def _glue(table: NgramTable) -> tuple[dict[int, float], dict[int, float]]:
+    """For each word, the share of its uses glued into a tight compound with the word before
+    (left) or after it (right): 教育 in 主题教育, 主要 in 主要领导. Tight: PMI of e^3 and more."""
+    pairs = np.nonzero(table.level == 2)[0]
+    if not len(pairs):
+        return {}, {}
+    unigram_count = np.zeros(len(table.vocab) + 1, dtype=np.float64)
+    singles = np.nonzero(table.level == 1)[0]
+    unigram_count[table.last[singles]] = table.count[singles]
+    left = table.last[table.parent[pairs]]
+    right = table.last[pairs]
+    joint = table.count[pairs].astype(np.float64)
+    with np.errstate(divide="ignore"):
+        pmi = np.log(joint * table.total_tokens / (unigram_count[left] * unigram_count[right]))
+    tight = (pmi >= 3.0) & (joint >= 2)
+    into_left = np.zeros_like(unigram_count)
+    into_right = np.zeros_like(unigram_count)
+    np.add.at(into_left, right[tight], joint[tight])
+    np.add.at(into_right, left[tight], joint[tight])
+    words = np.nonzero(unigram_count)[0]
+    share_left = into_left[words] / unigram_count[words]
+    share_right = into_right[words] / unigram_count[words]
+    return dict(zip(words.tolist(), share_left.tolist(), strict=True)), dict(
+        zip(words.tolist(), share_right.tolist(), strict=True)
+    )
 
 
 def _cuts_compound(table: NgramTable, unigram: dict[int, int], ids: list[int]) -> bool:

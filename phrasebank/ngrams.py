@@ -32,6 +32,7 @@ class TokenStream:
     sentence_starts: list[int] = field(default_factory=list)
     sentence_sources: list[tuple[int, int]] = field(default_factory=list)  # (document, paragraph)
     characters: int = 0
+    section_characters: list[int] = field(default_factory=lambda: [0] * N_CODES)
     _starts: np.ndarray | None = field(default=None, repr=False)
 
     def add_sentence(self, words: list[str], section: SectionType | None, source: tuple[int, int]) -> None:
@@ -45,7 +46,9 @@ class TokenStream:
                 self.vocab.append(word)
             self._tokens.append(token)
             self._sections.append(code)
-            self.characters += len(word)
+        characters = sum(map(len, words))
+        self.characters += characters
+        self.section_characters[code] += characters
         self._tokens.append(-1)
         self._sections.append(code)
 

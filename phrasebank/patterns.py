@@ -1,139 +1,198 @@
 """Pattern rules over sentences: parallel series, sentence frames with slots, heading templates.
 
 Token statistics find collocations; these shapes are found better by rules: a series is a run of
-clauses sharing a character template (往深里走、往心里走、往实里走), a frame is a fixed skeleton
-around free slots (坚持把XX作为XX), and sibling headings written to one mould yield a template.
+clauses written to one mould (往深里走、往心里走、往实里走; 学党史、悟思想、办实事、开新局), a frame
+is a fixed skeleton around free slots (坚持把XX作为XX), and sibling headings written to one mould
+yield a template. Frames are named by what they matched (以XX为契机 is not 以XX为抓手), and a slot
+or a trimmed series item always starts and ends at a word boundary of the sentence.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from . import tokenize
+from .forms import is_formula
 from .types import SLOT, PhraseKind
 
 _CJK = r"\u4e00-\u9fff"
-_ITEM_SPLIT_RE = re.compile(r"[、，,；;：:。！？!?\s（）()]")
-#: An item that opens or closes a quote contributes only the quoted part to a series.
-_QUOTED_RE = re.compile(r"^.*?[“‘《]([^”’》]*)[”’》]?.*$|^([^“‘《]*)[”’》].*$")
+_ITEM_RE = re.compile(r"[^、，,；;：:。！？!?\s（）()]+")
 _CJK_ONLY_RE = re.compile(rf"^[{_CJK}]+$")
 _FUNCTION_START = set("的了和与及等在是对把将为以中上也都就又并而或被让由从向之其")
+_OPEN_QUOTES, _CLOSE_QUOTES = "“‘《", "”’》"
 
-#: Sentence frames: the pattern finds it, the template is what the writer gets. Slots are SLOT.
-_FRAMES: tuple[tuple[re.Pattern[str], str, PhraseKind], ...] = tuple(
-    (re.compile(pattern), template.replace("XX", SLOT), kind)
+
+@dataclass(frozen=True)
+class Find:
+    """One thing a rule found in a sentence.
+
+    `example` is the sentence text a pattern matched and `fillers` what its slots held; `firm` says
+    the form alone makes it a phrase (a shared template, a quoted slogan, a fixed sentence); a find
+    that is not firm counts only when the corpus repeats it.
+    """
+
+    text: str
+    kind: PhraseKind
+    example: str = ""
+    fillers: tuple[str, ...] = ()
+    firm: bool = True
+
+
+_SLOT = r"[^，。；：“”、]"
+_LEAD_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}是|首先|其次|再次|最后|同时|比如|例如)[，,、：:]?")
+#: Sentence frames: slots are the named groups; everything else in a match is kept as written.
+_FRAMES: tuple[tuple[re.Pattern[str], PhraseKind], ...] = tuple(
+    (re.compile(pattern.replace("S", _SLOT)), kind)
+    for pattern, kind in (
+        (r"聚焦“(?P<a>[^”]{2,12})”，在(?P<b>S{2,12})上下功夫", PhraseKind.PATTERN),
+        (r"(?<![”“])在(?P<a>S{2,12})上下功夫", PhraseKind.PATTERN),
+        (r"坚持把(?P<a>S{2,30})作为(?P<b>S{2,20})", PhraseKind.PATTERN),
+        (r"(?<!坚持)把(?P<a>S{2,30})作为(?P<b>S{2,20})", PhraseKind.PATTERN),
+        (r"把(?P<a>S{2,20})摆在首位", PhraseKind.PATTERN),
+        (r"把(?P<a>S{2,20})贯穿始终", PhraseKind.PATTERN),
+        (r"把(?P<a>S{2,20})转化为(?P<b>S{2,20})", PhraseKind.PATTERN),
+        (r"以(?P<a>S{2,12})为(?:抓手|契机|载体|引领|主线|牵引|统领|依托)", PhraseKind.PATTERN),
+        (r"推动(?P<a>S{2,20})走深走实", PhraseKind.PATTERN),
+        (r"推动(?P<a>S{2,30})往深里走、往心里走、往实里走", PhraseKind.PATTERN),
+        (r"既(?P<a>S{2,16})，(?:更|又|也)(?P<b>S{2,16})", PhraseKind.PATTERN),
+        (r"一手抓(?P<a>S{2,12})，一手抓(?P<b>S{2,12})", PhraseKind.PATTERN),
+        (r"确保(?P<a>S{2,16})有(?P<b>S{1,4})、有(?P<c>S{1,4})、有(?P<d>S{1,4})", PhraseKind.PATTERN),
+        (r"做到(?P<a>S{2,8})到位、(?P<b>S{2,8})到位", PhraseKind.PATTERN),
+        (r"(?P<a>S{2,16}?)(?:还|仍)?有待(?:进一步)?(?:提升|加强|提高|改进|深化)", PhraseKind.PATTERN),
+        (r"(?P<a>S{2,12}?)(?:还|仍)?有差距", PhraseKind.PATTERN),
+        (r"(?P<a>S{2,16}?)(?:还|仍)?不够(?:深入|全面|到位|紧密|明显|扎实|有力)", PhraseKind.PATTERN),
+        (r"与(?P<a>S{2,30})相比，(?:还|仍)(?:存在|有)(?:一定|一些|不少)?(?:的)?(?:差距|不足)", PhraseKind.PATTERN),
+        (r"对照(?P<a>S{2,30})，(?:还|仍)(?:存在|有)(?:一定|一些|不少)?(?:的)?(?:差距|不足)", PhraseKind.PATTERN),
+        (r"^根据(?P<a>S{2,40})(?:部署|安排|要求)，", PhraseKind.OPENING),
+        (r"^(?P<a>S{2,20})(?:开展|启动)以来，", PhraseKind.OPENING),
+        (r"^现在，我代表(?P<a>S{2,20})向大会报告工作，请予审议", PhraseKind.OPENING),
+    )
+)
+
+#: Fixed sentences: found by the pattern, offered as the template.
+_FIXED: tuple[tuple[re.Pattern[str], str, PhraseKind], ...] = tuple(
+    (re.compile(pattern), template, kind)
     for pattern, template, kind in (
-        (r"聚焦“[^”]{2,12}”，在[^，。]{2,12}上下功夫", "聚焦“XX”，在XX上下功夫", PhraseKind.PATTERN),
-        (r"(?<!聚焦“)[^，。；“]{0,4}在[^，。；]{2,12}上下功夫", "在XX上下功夫", PhraseKind.PATTERN),
-        (r"坚持把[^，。；]{2,30}作为[^，。；]{2,20}", "坚持把XX作为XX", PhraseKind.PATTERN),
-        (r"(?<!坚持)把[^，。；]{2,30}作为[^，。；]{2,20}", "把XX作为XX", PhraseKind.PATTERN),
-        (r"把[^，。；]{2,20}摆在首位", "把XX摆在首位", PhraseKind.PATTERN),
-        (r"把[^，。；]{2,20}贯穿[^，。；]{0,6}始终", "把XX贯穿始终", PhraseKind.PATTERN),
-        (r"把[^，。；]{2,20}转化为[^，。；]{2,20}", "把XX转化为XX", PhraseKind.PATTERN),
-        (r"以[^，。；]{2,12}为(?:抓手|契机|载体|引领|主线|牵引|核心|统领|依托)", "以XX为抓手", PhraseKind.PATTERN),
-        (r"推动[^，。；]{2,20}走深走实", "推动XX走深走实", PhraseKind.PATTERN),
-        (r"推动[^，。；]{2,30}往深里走、往心里走、往实里走", "推动XX往深里走、往心里走、往实里走", PhraseKind.PATTERN),
-        (r"紧扣“[^”]{2,12}”，[^，。]{2,12}持续", "紧扣“XX”，XX持续XX", PhraseKind.PATTERN),
-        (r"既[^，。；]{2,16}，(?:更|又|也)[^，。；]{2,16}", "既XX，又XX", PhraseKind.PATTERN),
-        (r"一手抓[^，。；]{2,12}，一手抓[^，。；]{2,12}", "一手抓XX，一手抓XX", PhraseKind.PATTERN),
-        (
-            r"确保[^，。；]{2,16}有[^、，。]{1,4}、有[^、，。]{1,4}、有[^、，。]{1,4}",
-            "确保XX有XX、有XX、有XX",
-            PhraseKind.PATTERN,
-        ),
-        (r"做到[^、，。]{2,8}到位、[^、，。]{2,8}到位", "做到XX到位、XX到位", PhraseKind.PATTERN),
-        (r"[^，。；]{2,16}有待(?:进一步)?(?:提升|加强|提高|改进|深化)", "XX有待进一步提升", PhraseKind.PATTERN),
-        (r"[^，。；]{2,12}有差距", "XX有差距", PhraseKind.PATTERN),
-        (r"[^，。；]{2,16}还不够(?:深入|全面|到位|紧密|明显)", "XX还不够深入", PhraseKind.PATTERN),
-        (
-            r"与[^，。；]{2,30}相比，(?:还|仍)?存在[^，。；]{0,10}(?:差距|不足)",
-            "与XX相比，还存在一些差距和不足",
-            PhraseKind.PATTERN,
-        ),
-        (r"对照[^，。；]{2,30}，还(?:存在|有)[^，。；]{0,10}(?:差距|不足)", "对照XX，还有一定差距", PhraseKind.PATTERN),
-        (
-            r"进一步增强“四个意识”、坚定“四个自信”、做到“两个维护”",
-            "进一步增强“四个意识”、坚定“四个自信”、做到“两个维护”",
-            PhraseKind.COLLOCATION,
-        ),
-        (r"^根据[^，。；]{2,40}(?:部署|安排|要求)", "根据XX部署", PhraseKind.OPENING),
+        (r"进一步增强“四个意识”、坚定“四个自信”、做到“两个维护”", "", PhraseKind.COLLOCATION),
         (r"现将[^，。；]{0,20}(?:报告|汇报)如下", "现将有关情况报告如下：", PhraseKind.OPENING),
-        (r"^[^，。；]{2,20}(?:开展|启动)以来", "XX开展以来，", PhraseKind.OPENING),
         (r"具体情况如下", "具体情况如下：", PhraseKind.OPENING),
-        (
-            r"现在，我代表[^，。]{2,20}向大会报告工作，请予审议",
-            "现在，我代表XX向大会报告工作，请予审议",
-            PhraseKind.OPENING,
-        ),
-        (r"^下一步，", "下一步，", PhraseKind.PATTERN),
-        (r"^总之，", "总之，", PhraseKind.CLOSING),
-        (r"特此报告。", "特此报告。", PhraseKind.CLOSING),
-        (r"特此汇报。", "特此汇报。", PhraseKind.CLOSING),
-        (
-            r"让我们更加紧密地团结在以习近平同志为核心的党中央周围",
-            "让我们更加紧密地团结在以习近平同志为核心的党中央周围",
-            PhraseKind.CLOSING,
-        ),
+        (r"特此报告。", "", PhraseKind.CLOSING),
+        (r"特此汇报。", "", PhraseKind.CLOSING),
+        (r"让我们更加紧密地团结在以习近平同志为核心的党中央周围", "", PhraseKind.CLOSING),
     )
 )
 
 
-def find_frames(sentence: str) -> Iterator[tuple[str, PhraseKind]]:
-    """Templates of every frame that matches the sentence."""
-    for pattern, template, kind in _FRAMES:
-        if pattern.search(sentence):
-            yield template, kind
+def find_frames(sentence: str, starts: Collection[int] = ()) -> Iterator[Find]:
+    """Every frame the sentence matches, named by what it matched, with its slots' fillers.
 
-
-def find_series(sentence: str) -> Iterator[tuple[str, PhraseKind]]:
-    """Parallel series (items sharing a character template) and runs of four-character formulas."""
-    items, cut = [], []
-    for item in _ITEM_SPLIT_RE.split(sentence):
-        inner = _QUOTED_RE.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), item)
-        items.append(inner)  # “学史明理”的要求 -> the quoted part
-        cut.append(inner != item)
-    for alternatives in _runs_of_equal_length(items, cut):
-        for run, trimmed in alternatives:
-            if _shares_template(run):
-                yield "、".join(run), PhraseKind.SERIES
-                break
-            if not trimmed and _is_four_char_run(run):
-                yield "、".join(run), PhraseKind.FORMULA
-                break
-
-
-def _runs_of_equal_length(items: Sequence[str], cut: Sequence[bool]) -> Iterator[list[tuple[list[str], bool]]]:
-    """Maximal runs of 2+ consecutive items of one length, each as alternatives to try in order.
-
-    The item before a run may end in the run's length (实现理论学习有新收获、新体会、新成效): the run is
-    offered with that tail first and without it second. Only a run's first and last item may have lost
-    words to a quote; whether any item was cut to fit comes with each alternative.
+    With `starts` (the sentence's word starts), a match whose slot cuts a word is left out.
     """
+    lead = _LEAD_RE.match(sentence)
+    begin = lead.end() if lead else 0  # 一是理论学习有差距: the slot holds 理论学习
+    for pattern, kind in _FRAMES:
+        for match in pattern.finditer(sentence, begin):
+            spans = [match.span(name) for name in match.groupdict() if match.group(name) is not None]
+            if starts and not all(_aligned(a, b, starts, len(sentence)) for a, b in spans):
+                continue
+            text, at = "", match.start()
+            for a, b in spans:
+                text += sentence[at:a] + SLOT
+                at = b
+            text += sentence[at : match.end()]
+            fillers = tuple(sentence[a:b] for a, b in spans)
+            yield Find(text, kind, match.group(0), fillers, firm=kind is not PhraseKind.PATTERN)
+    for pattern, template, kind in _FIXED:
+        match = pattern.search(sentence)
+        if match:
+            yield Find(template or match.group(0), kind, match.group(0))
+
+
+def _aligned(a: int, b: int, starts: Collection[int], end: int) -> bool:
+    return a in starts and (b == end or b in starts)
+
+
+@dataclass(frozen=True)
+class _Item:
+    """A clause between marks: its text (the quoted part when it holds a quote) and where it stands."""
+
+    text: str
+    start: int  # offset of `text` in the sentence
+    opens: bool  # a quote opens before the text (“学思想)
+    closes: bool  # a quote closes after it (开新局”)
+    cut: bool  # words outside a quote were dropped
+
+
+def _items(sentence: str) -> list[_Item]:
+    items = []
+    for match in _ITEM_RE.finditer(sentence):
+        raw, start = match.group(), match.start()
+        text, offset = raw, 0
+        opened = next((k for k, ch in enumerate(raw) if ch in _OPEN_QUOTES), -1)
+        if opened >= 0:
+            text, offset = raw[opened + 1 :], opened + 1
+        closed = next((k for k, ch in enumerate(text) if ch in _CLOSE_QUOTES), -1)
+        if closed >= 0:
+            text = text[:closed]
+        cut = len(text) + (opened >= 0) + (closed >= 0) != len(raw)
+        items.append(_Item(text, start + offset, opened >= 0, closed >= 0, cut))
+    return items
+
+
+def find_series(sentence: str, starts: Collection[int] = ()) -> Iterator[Find]:
+    """Parallel series and runs of four-character formulas, each whole, as one insertable unit.
+
+    A run is 2+ consecutive clauses of one length; the clause before it may lend its last words
+    when they start at a word boundary (培养真抓的实劲、敢抓的狠劲 → 真抓的实劲、敢抓的狠劲).
+    """
+    items = _items(sentence)
     i = 0
     while i < len(items) - 1:
-        width = len(items[i + 1])
-        if not 2 <= width <= 8:
-            i += 1
-            continue
+        width = len(items[i + 1].text)
         j = i + 1
-        while j + 1 < len(items) and len(items[j + 1]) == width:
+        while j + 1 < len(items) and len(items[j + 1].text) == width:
             j += 1
-        alternatives = []
-        if len(items[i]) >= width:
-            run = [items[i][-width:], *items[i + 1 : j + 1]]
-            if not any(cut[i + 1 : j]) and all(_CJK_ONLY_RE.match(item) for item in run):
-                alternatives.append((run, len(items[i]) != width or any(cut[i : j + 1])))
-        rest = list(items[i + 1 : j + 1])
-        if len(rest) >= 2 and not any(cut[i + 2 : j]) and all(_CJK_ONLY_RE.match(item) for item in rest):
-            alternatives.append((rest, any(cut[i + 1 : j + 1])))
-        if alternatives:
-            yield alternatives
-        i = j + 1
+        if 2 <= width <= 8:
+            for run in _alternatives(items, i, j, width, starts):
+                found = _classify(run)
+                if found:
+                    yield found
+                    break
+        i = j  # the run's last clause may lend its tail to the next run
 
 
-def _is_four_char_run(run: list[str]) -> bool:
-    return len(run[0]) == 4 and 2 <= len(run) <= 4 and all(item[0] not in _FUNCTION_START for item in run)
+def _alternatives(items: Sequence[_Item], i: int, j: int, width: int, starts: Collection[int]) -> Iterator[list[_Item]]:
+    """The run items[i+1..j] with the tail of items[i] in front (when it fits), then without it."""
+    first = items[i]
+    tail_at = first.start + len(first.text) - width
+    if len(first.text) >= width and not first.closes and (len(first.text) == width or tail_at in starts):
+        tail = _Item(first.text[-width:], tail_at, first.opens and len(first.text) == width, False, False)
+        yield [tail, *items[i + 1 : j + 1]]
+    if j - i >= 2:
+        yield list(items[i + 1 : j + 1])
+
+
+def _classify(run: list[_Item]) -> Find | None:
+    texts = [item.text for item in run]
+    inner = run[1:-1]
+    if any(item.cut or item.opens or item.closes for item in inner) or run[0].closes or run[-1].opens:
+        return None  # the run crosses a quote: its items do not belong together
+    if not all(_CJK_ONLY_RE.match(text) for text in texts):
+        return None
+    joined = "、".join(texts)
+    if _shares_template(texts):
+        return Find(joined, PhraseKind.SERIES)
+    if any(text[0] in _FUNCTION_START for text in texts):
+        return None
+    if len(texts[0]) == 4 and len(texts) <= 4 and all(is_formula(text) for text in texts):
+        return Find(joined, PhraseKind.FORMULA)  # 精心组织、周密部署; not 乡村振兴、项目建设
+    quoted = run[0].opens and run[-1].closes
+    if len(texts) >= 3 and len(texts[0]) <= 4 and (quoted or len(texts[0]) >= 3):
+        return Find(joined, PhraseKind.SERIES, firm=quoted)  # 学党史、悟思想、办实事、开新局; not 科技、教育、文化
+    return None
 
 
 def _shares_template(run: list[str]) -> bool:
@@ -176,7 +235,12 @@ def sibling_template(heads: Sequence[str]) -> str | None:
         return None
     if template.startswith(SLOT) and template.endswith(SLOT):
         return None  # only a shared middle: no mould a writer would reuse
-    regex = re.compile("^" + ".+".join(re.escape(part) for part in template.split(SLOT)) + "$")
-    if not all(regex.match(head) for head in heads):
-        return None
+    regex = re.compile("^" + "(.+)".join(re.escape(part) for part in template.split(SLOT)) + "$")
+    for head in heads:
+        match = regex.match(head)
+        if not match:
+            return None
+        starts = set(tokenize.word_starts(head))
+        if not all(_aligned(*match.span(k), starts, len(head)) for k in range(1, (regex.groups or 0) + 1)):
+            return None  # 推动主题教育高XX would split 高起点, 高标准
     return template

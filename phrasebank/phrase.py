@@ -9,13 +9,15 @@ from .types import PhraseKind, SectionType
 
 @dataclass
 class Phrase:
-    """A phrase with where it is used: section types with counts, and one source (file, paragraph)."""
+    """A phrase with where it is used: section types with counts, one source (file, paragraph), and
+    for a pattern the sentences it was mined from."""
 
     text: str
     kind: PhraseKind
     count: int = 1
     sections: dict[SectionType, int] = field(default_factory=dict)
     source: str = ""
+    examples: list[str] = field(default_factory=list)
 
     @property
     def top_section(self) -> SectionType | None:

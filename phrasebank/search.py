@@ -87,8 +87,9 @@ class SearchIndex:
     ) -> list[Entry]:
         """Entries matching the query (all when empty) and the filters, ranked.
 
-        Rank: exact text, then prefix matches before inner ones (text, initials, full pinyin), then
-        favourites, then the writer's usage, then how often the corpus uses it, then shorter text.
+        Rank: exact text, then the writer's own phrases before built-in ones, then prefix matches
+        before inner ones (text, initials, full pinyin), then favourites, then the writer's usage,
+        then how often the corpus uses it, then shorter text.
         """
         query = query.strip()
         if not query:
@@ -107,8 +108,20 @@ class SearchIndex:
             entry = self.entries[i]
             if not _passes(entry, section, kind, tag, favourite, origin):
                 continue
-            rank = 0 if entry.text == query else quality
-            results.append((rank, not entry.favourite, -entry.usage, -entry.count, len(entry.text), entry.text, i))
+            exact = entry.text != query
+            results.append(
+                (
+                    exact,
+                    entry.builtin,
+                    quality,
+                    not entry.favourite,
+                    -entry.usage,
+                    -entry.count,
+                    len(entry.text),
+                    entry.text,
+                    i,
+                )
+            )
         results.sort()
         return [self.entries[item[-1]] for item in results[:limit]]
 

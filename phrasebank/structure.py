@@ -37,6 +37,7 @@ _HEADING_CUES: tuple[tuple[SectionType, re.Pattern[str]], ...] = (
         SectionType.NEXT_STEPS,
         re.compile(
             r"下步|下一步|建议|打算|努力方向|工作安排|工作思路|工作计划|主要任务|重点任务|目标任务|主要目标|重点工作|今后|展望|规划|纲要"
+            r"|工作任务|主要考虑|总体要求|政策取向|发展目标"
         ),
     ),
     (SectionType.HIGHLIGHTS, re.compile(r"亮点|特色|经验|启示|典型|创新做法")),
@@ -139,13 +140,13 @@ def parse_paragraph(text: str) -> Paragraph:
 
 def heading_types(head: str) -> tuple[SectionType, ...]:
     """Section types a heading's words name, in the order they appear; empty when none."""
-    found: list[tuple[int, SectionType]] = []
-    for section, pattern in _HEADING_CUES:
+    found: list[tuple[int, int, SectionType]] = []
+    for order, (section, pattern) in enumerate(_HEADING_CUES):
         match = pattern.search(head)
         if match:
-            found.append((match.start(), section))
+            found.append((match.start(), order, section))
     found.sort()
-    types = [section for _, section in found]
+    types = [section for _, _, section in found]
     if SectionType.OVERVIEW in types and _STRONG_OVERVIEW_RE.search(head):
         types.remove(SectionType.OVERVIEW)
         types.insert(0, SectionType.OVERVIEW)
@@ -252,6 +253,10 @@ class Structure:
                 roles[j] = Role.SIGNATURE
             j -= 1
         path: dict[int, tuple[SectionType, ...]] = {}  # heading level -> its types
+        years: list[int] = []  # years that open chapter headings so far; a 2026年… title reviews 2025
+        titled = next((p.text.strip() for p, r in zip(paragraphs, roles, strict=True) if r is Role.TITLE), "")
+        if match := _YEAR_HEAD_RE.match(titled):
+            years.append(int(match.group(1)) - 1)
         current: SectionType | None = SectionType.OPENING
         section_types: tuple[SectionType, ...] = ()
         for index, para in enumerate(paragraphs):
@@ -260,6 +265,11 @@ class Structure:
                 break  # an appendix has no section types
             if role is Role.HEADING:
                 section_types = self._heading_section(para, path)
+                year = _YEAR_HEAD_RE.match(para.head) if para.level == 1 else None
+                if year and years and int(year.group(1)) > max(years):
+                    section_types = path[1] = (SectionType.NEXT_STEPS,)  # 2026年主要工作 after 2025年工作回顾
+                if year:
+                    years.append(int(year.group(1)))
                 current = section_types[0]
                 sections[index] = current
             elif role is Role.BODY:
@@ -272,11 +282,16 @@ class Structure:
         last = max((k for k, r in enumerate(roles) if r is Role.BODY), default=-1)
         if last > 0 and paragraphs[last - 1].text.strip() in _ADDRESS_LINES:
             sections[last - 1] = sections[last] = SectionType.CLOSING  # 各位代表！ then the last words
+        elif last > 0 and not paragraphs[last].is_runin and sections[last] not in _OVERRIDING_CUES:
+            before = next((k for k in range(last - 1, -1, -1) if roles[k] is not Role.EMPTY), -1)
+            if before >= 0 and paragraphs[before].is_runin:
+                sections[last] = SectionType.CLOSING  # a plain paragraph after the last 三是…: the summing up
         self._roles, self._sections = roles, sections
 
     @staticmethod
     def _heading_section(para: Paragraph, path: dict[int, tuple[SectionType, ...]]) -> tuple[SectionType, ...]:
         """Types of a heading: its own words, refined within (never against) a typed parent."""
+        previous_chapter = path.get(1, ())
         for level in [lv for lv in path if lv >= para.level]:
             del path[level]
         parent = next((path[lv] for lv in sorted(path, reverse=True)), ())
@@ -284,11 +299,16 @@ class Structure:
         if parent:
             narrowed = tuple(t for t in own if t in parent)
             types = narrowed or parent
+        elif not own and SectionType.NEXT_STEPS in previous_chapter:
+            types = (SectionType.NEXT_STEPS,)  # 四、努力建设法治政府 after 三、2026年重点工作: still ahead
         else:
             types = own or (SectionType.MEASURES,)
         path[para.level] = types
         return types
 
+
+#: A chapter heading that opens with a year: 2025年工作回顾, 2026年重点工作.
+_YEAR_HEAD_RE = re.compile(r"^(?:“?[一二三四五六七八九十]+五”?时期(?:和|与))?(\d{4})年")
 
 #: A bare address line; before the last paragraph it opens the closing.
 _ADDRESS_LINES = frozenset(("各位代表！", "各位代表:", "同志们！", "各位代表", "同志们"))

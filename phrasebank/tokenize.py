@@ -89,10 +89,7 @@ def parallel(processes: int) -> Iterator[None]:
 
 def is_word(text: str) -> bool:
     """True when jieba's dictionary knows `text` as a word (not one it guessed for unknown text)."""
-    warm_up()
-    import jieba
-
-    return jieba.dt.FREQ.get(text, 0) > 0
+    return frequency(text) > 0
 
 
 def word_starts(text: str) -> list[int]:
@@ -117,3 +114,22 @@ def bounds_mask(text: str) -> int:
 def sentences(paragraph: str) -> list[str]:
     """Split a paragraph into sentences, each keeping its closing mark."""
     return [s for s in _SENTENCE_SPLIT_RE.split(paragraph) if s and s.strip()]
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """jieba words of a text with their part-of-speech tags (ns place, v verb, d adverb …).
+
+    Uses the tagger object directly, so it also works while `parallel` mode is on.
+    """
+    warm_up()
+    import jieba.posseg
+
+    return [(pair.word, pair.flag) for pair in jieba.posseg.dt.lcut(text)]
+
+
+def frequency(word: str) -> int:
+    """How often jieba's dictionary has seen `word` as a word (0 when it does not know it)."""
+    warm_up()
+    import jieba
+
+    return jieba.dt.FREQ.get(word, 0)

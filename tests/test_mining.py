@@ -18,9 +18,17 @@ def texts(bank, kind: PhraseKind) -> set[str]:
 def test_collocations_and_formulas(corpus_bank):
     collocations = texts(corpus_bank, PhraseKind.COLLOCATION)
     formulas = texts(corpus_bank, PhraseKind.FORMULA)
-    assert {"提高政治站位", "主题教育走深走实", "“四个意识”", "“我为群众办实事”"} <= collocations
-    assert {"理论学习", "督促指导", "调查研究", "干事创业", "急难愁盼"} <= formulas
+    assert {"提高政治站位", "各级党组织", "“四个意识”", "“我为群众办实事”"} <= collocations
+    # 四字格 are formulas with inner structure; two plain words side by side are terms
+    assert {"精心组织", "高度重视", "真督实导", "建章立制", "落到实处", "提质增效"} <= formulas
+    assert {"理论学习", "督促指导", "调查研究", "政务服务"} <= collocations
     assert all(len(f) == 4 for f in formulas if "、" not in f)
+
+
+def test_four_character_runs_of_formulas_come_whole(corpus_bank):
+    formulas = texts(corpus_bank, PhraseKind.FORMULA)
+    assert {"精心组织、周密部署", "善始善终、善作善成", "开局平稳、运转顺畅、态势良好"} <= formulas
+    assert "乡村振兴、项目建设" not in formulas  # two plain terms in a list are no formula
 
 
 def test_parallel_series_with_a_shared_pattern(corpus_bank):
@@ -28,6 +36,50 @@ def test_parallel_series_with_a_shared_pattern(corpus_bank):
     assert "往深里走、往心里走、往实里走" in series
     assert "学史明理、学史增信、学史崇德、学史力行" in series
     assert "获得感、幸福感、安全感" in series
+
+
+def test_series_keep_their_first_item(corpus_bank):
+    """The clause before a run lends its tail when the tail starts at a word boundary."""
+    series = texts(corpus_bank, PhraseKind.SERIES)
+    assert "真抓的实劲、敢抓的狠劲、善抓的巧劲、常抓的韧劲" in series  # 培养真抓的实劲、…
+    assert "政治之基、思想之基、群众之基、干事之基、强党之基" in series  # 筑牢政治之基、…
+    assert "边学边改、边查边改" in series  # 坚持边学边改、…
+    assert not any(s.startswith(("敢抓的狠劲", "思想之基")) for s in series)
+
+
+def test_slogans_found_by_shape(corpus_bank):
+    """Items sharing no character: quoted, or repeated in the corpus."""
+    series = texts(corpus_bank, PhraseKind.SERIES)
+    assert "学党史、悟思想、办实事、开新局" in series
+    assert "学思想、强党性、重实践、建新功" in series
+
+
+def test_well_formed_phrases_seen_once_are_kept_in_a_small_corpus(corpus_bank):
+    everything = {p.text: p for p in corpus_bank.phrases}
+    for text in ("学用结合不够紧密", "善始善终、善作善成", "学思想、强党性、重实践、建新功"):
+        assert everything[text].count == 1, text
+
+
+def test_fragments_are_not_phrases(corpus_bank):
+    everything = {p.text for p in corpus_bank.phrases}
+    fragments = {"教育的安排部署", "精神结合起来学", "教育办先后", "以上领导干部", "党的百年", "县委主要", "单位上下"}
+    assert not fragments & everything
+    assert "理论学习有" not in everything
+    assert not any(text.startswith("推动主题教育高") for text in everything)  # a slot never splits 高起点
+
+
+def test_patterns_are_named_by_what_they_matched(corpus_bank):
+    patterns = {p.text: p for p in corpus_bank.phrases if p.kind is PhraseKind.PATTERN}
+    assert f"以{SLOT}为核心" not in patterns  # 以习近平同志为核心 is no 抓手
+    assert "下一步，" not in patterns  # no slot, no pattern
+    gap = patterns[f"{SLOT}有差距"]
+    assert gap.count >= 3 and all(example.endswith("有差距") for example in gap.examples)
+    assert all(p.examples and SLOT in p.text for p in patterns.values())
+
+
+def test_local_names_are_not_phrases(gov_files, tmp_path):
+    bank = phrasebank.mine([f for f in gov_files if "辽宁" in f.name])
+    assert not [p.text for p in bank.phrases if "辽宁" in p.text and p.kind is not PhraseKind.PATTERN]
 
 
 def test_sentence_patterns_with_slots(corpus_bank):
@@ -39,6 +91,7 @@ def test_heading_formulas_openings_and_closings(corpus_bank):
     headings = texts(corpus_bank, PhraseKind.HEADING)
     assert "强化组织领导，狠抓工作落实" in headings
     assert f"持续在{SLOT}上下功夫" in headings  # template of the sibling run-in heads of report 001
+    assert "现在，我代表XX向大会报告工作，请予审议" not in texts(corpus_bank, PhraseKind.OPENING)
     assert "现将有关情况报告如下：" in texts(corpus_bank, PhraseKind.OPENING)
     assert "特此报告。" in texts(corpus_bank, PhraseKind.CLOSING)
 

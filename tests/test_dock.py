@@ -1,0 +1,95 @@
+"""The phrase dock's list per section type: decided by the engine, typical phrases first, whole series."""
+
+from __future__ import annotations
+
+import pytest
+
+from phrasebank.dock import KIND_ORDER, section_list, typicality
+from phrasebank.phrase import Phrase
+from phrasebank.types import SLOT, PhraseKind, SectionType
+
+S = SectionType
+WHOLE = {PhraseKind.OPENING, PhraseKind.CLOSING, PhraseKind.PATTERN, PhraseKind.SERIES, PhraseKind.HEADING}
+
+
+def top(bank, section: SectionType, n: int = 15) -> list[str]:
+    return [p.text for p in bank.for_section(section)[:n]]
+
+
+@pytest.mark.parametrize(
+    ("section", "expected"),
+    [
+        (S.OPENING, ["现将有关情况报告如下：", f"根据{SLOT}部署，", f"{SLOT}开展以来，"]),
+        (S.OVERVIEW, ["政治之基、思想之基、群众之基、干事之基、强党之基", "获得感、幸福感、安全感"]),
+        (S.MEASURES, [f"聚焦“{SLOT}”，在{SLOT}上下功夫", "抓谋划、抓推动、抓落实", "边学边改、边查边改"]),
+        (S.HIGHLIGHTS, ["线上指导、面上交流、点上督促", "自选动作"]),
+        (S.PROBLEMS, [f"{SLOT}有差距", "学用结合不够紧密", "压力传导不够"]),
+        (S.NEXT_STEPS, ["真抓的实劲、敢抓的狠劲、善抓的巧劲、常抓的韧劲", f"把{SLOT}摆在首位"]),
+        (S.CLOSING, ["特此报告。"]),
+    ],
+)
+def test_each_section_lists_its_typical_phrases_near_the_top(corpus_bank, section, expected):
+    listed = top(corpus_bank, section, 25)
+    assert set(expected) <= set(listed), listed
+
+
+def test_every_section_has_phrases(corpus_bank):
+    """The four bundled reports hold two closing paragraphs; every other section gives ten or more."""
+    for section in SectionType:
+        assert len(corpus_bank.for_section(section)) >= (5 if section is S.CLOSING else 10), section
+
+
+def test_kinds_inserted_whole_come_before_bare_terms(corpus_bank):
+    for section in SectionType:
+        kinds = [p.kind for p in corpus_bank.for_section(section)]
+        assert kinds == sorted(kinds, key=KIND_ORDER.index), section
+        first_term = next((i for i, k in enumerate(kinds) if k not in WHOLE), len(kinds))
+        assert all(k not in WHOLE for k in kinds[first_term:])
+
+
+def test_the_common_nouns_no_longer_head_every_section(corpus_bank):
+    for section in SectionType:
+        assert not {"党史学习教育", "主题教育", "习近平总书记"} & set(top(corpus_bank, section)), section
+
+
+def test_a_phrase_used_in_one_section_is_listed_only_there(corpus_bank):
+    once = [p for p in corpus_bank.phrases if len(p.sections) == 1 and p.kind is not PhraseKind.NGRAM]
+    assert len(once) > 50
+    for phrase in once:
+        (home,) = phrase.sections
+        listed_in = {s for s in SectionType if phrase in corpus_bank.for_section(s)}
+        assert listed_in <= {home}, phrase
+
+
+def test_openings_are_listed_only_under_the_opening(corpus_bank):
+    opening = next(p for p in corpus_bank.phrases if p.text == f"{SLOT}开展以来，")
+    assert [s for s in SectionType if opening in corpus_bank.for_section(s)] == [S.OPENING]
+
+
+def test_typicality_weighs_share_against_the_sections_share_of_text():
+    shares = {s: 1 / 7 for s in SectionType} | {S.MEASURES: 0.5, S.PROBLEMS: 0.05}
+    everywhere = Phrase("党员干部", PhraseKind.COLLOCATION, 40, {S.MEASURES: 20, S.OVERVIEW: 6, S.PROBLEMS: 2})
+    problem = Phrase("学用结合不够紧密", PhraseKind.COLLOCATION, 3, {S.PROBLEMS: 3})
+    assert S.PROBLEMS not in typicality(everywhere, shares)  # 2 of 40 only touched it
+    assert typicality(problem, shares)[S.PROBLEMS] > typicality(everywhere, shares)[S.MEASURES]
+
+
+def test_limits_apply_per_kind_after_filtering():
+    terms = [Phrase(f"词语{i:03d}", PhraseKind.COLLOCATION, 50, {S.MEASURES: 50}) for i in range(100)]
+    series = Phrase("抓谋划、抓推动、抓落实", PhraseKind.SERIES, 1, {S.MEASURES: 1})
+    elsewhere = Phrase("特此报告。", PhraseKind.CLOSING, 9, {S.CLOSING: 9})
+    listed = section_list([*terms, series, elsewhere], S.MEASURES)
+    assert listed[0] is series and elsewhere not in listed
+    assert len([p for p in listed if p.kind is PhraseKind.COLLOCATION]) == 40
+
+
+def test_government_reports_plans_count_as_next_steps(gov_files):
+    from phrasebank.cleaning import clean_lines
+    from phrasebank.documents import read_paragraphs
+    from phrasebank.structure import Role, Structure
+
+    for path in gov_files:
+        structure = Structure.from_texts(clean_lines(read_paragraphs(path)).paragraphs)
+        for para, role, section in zip(structure.paragraphs, structure.roles, structure.sections, strict=True):
+            if role is Role.HEADING and para.level == 1 and para.head.startswith("2026年"):
+                assert section is S.NEXT_STEPS, (path.name, para.head)

@@ -1,0 +1,65 @@
+"""The phrase dock as a writer meets it: the engine's list for the section, search over everything."""
+
+from __future__ import annotations
+
+from qt_helpers import commit, enter
+
+from phrasebank.types import PhraseKind, SectionType
+
+
+def listed(window) -> list[str]:
+    return [e.text for e in window.phrases.entries()]
+
+
+def type_into_problems(qtbot, window) -> None:
+    window.new_from_template("空白报告")
+    for line in ("一、主要做法", "加强组织领导，狠抓工作落实。", "二、存在的问题"):
+        commit(qtbot, window.editor, line)
+        enter(qtbot, window.editor)
+    qtbot.waitUntil(lambda: window.phrases.cursor_section is SectionType.PROBLEMS)
+
+
+def test_the_dock_lists_exactly_what_the_engine_decides(qtbot, window, corpus_bank):
+    type_into_problems(qtbot, window)
+    assert listed(window) == [p.text for p in corpus_bank.for_section(SectionType.PROBLEMS)]
+    assert listed(window)[0] == "XX有差距"
+    assert window.phrases.windowTitle() == "短语 — 存在问题"
+
+
+def test_a_chosen_kind_shows_that_kind_in_the_engine_order(qtbot, window, corpus_bank):
+    type_into_problems(qtbot, window)
+    box = window.phrases.kind_box
+    box.setCurrentIndex(box.findData(PhraseKind.COLLOCATION))
+    expected = [p.text for p in corpus_bank.for_section(SectionType.PROBLEMS, PhraseKind.COLLOCATION)]
+    assert listed(window) == expected and "学用结合不够紧密" in expected
+
+
+def test_a_series_inserts_whole_as_one_edit(qtbot, window):
+    window.new_from_template("空白报告")
+    window.phrases.search.setText("真抓的实劲")
+    qtbot.waitUntil(lambda: bool(window.phrases.entries()))
+    group = window.phrases.tree.topLevelItem(0)
+    window.phrases.tree.itemActivated.emit(group.child(0), 0)
+    text = window.editor.toPlainText()
+    assert "真抓的实劲、敢抓的狠劲、善抓的巧劲、常抓的韧劲" in text
+    window.editor.undo()
+    assert "真抓的实劲" not in window.editor.toPlainText()
+
+
+def test_search_finds_a_new_library_phrase_by_initials_in_any_section(qtbot, window):
+    type_into_problems(qtbot, window)
+    window.library.add("压实主体责任", PhraseKind.COLLOCATION, [SectionType.MEASURES])
+    window.phrases.search.setText("ysztzr")
+    qtbot.waitUntil(lambda: "压实主体责任" in listed(window))
+    assert listed(window)[0] == "压实主体责任"
+    assert window.phrases.tree.topLevelItem(0).text(0).startswith("我的短语")
+    assert "全部部分" in window.phrases.windowTitle()
+
+
+def test_the_writers_own_phrases_for_the_section_come_first(qtbot, window):
+    window.library.add("整改责任压得不实", PhraseKind.COLLOCATION, [SectionType.PROBLEMS])
+    window.library.add("压实主体责任", PhraseKind.COLLOCATION, [SectionType.MEASURES])
+    type_into_problems(qtbot, window)
+    window.phrases.refresh()
+    assert listed(window)[0] == "整改责任压得不实"
+    assert "压实主体责任" not in listed(window)
