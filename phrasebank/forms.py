@@ -22,7 +22,7 @@ _ADVERBIALS = frozenset(
     "精心 周密 扎实 认真 全面 深入 大力 切实 着力 积极 持续 不断 加快 稳步 有序 统筹 坚决 严格 广泛 高效 "
     "务实 真正 充分 全力 合力 协同 同步 主动 及时 有效 依法 科学 精准 集中 系统 重点 优先 率先 统一".split()
 )
-#: A half that jieba's dictionary barely knows is a bound morpheme (凝心聚力, 真督实导, 学史明理).
+#: Halves jieba's dictionary barely knows are bound morphemes (凝心聚力, 真督实导), not abbreviations (世贸组织).
 _RARE = 100
 
 def is_fragment(text: str) -> bool:
@@ -57,6 +57,6 @@ def is_formula(text: str) -> bool:
     if len(whole) == 1 and whole[0][1] in ("i", "l"):
         return True
     first, second = text[:2], text[2:]
-    if min(tokenize.frequency(first), tokenize.frequency(second)) < _RARE or first in _ADVERBIALS:
+    if max(tokenize.frequency(first), tokenize.frequency(second)) < _RARE or first in _ADVERBIALS:
         return True
     return [tag for _, tag in tokenize.tagged(second)] in (["a"], ["ad"])

@@ -70,7 +70,7 @@ _MARKS = "，、。；：！？,.;:!?"
 _CLAUSE_MARKS = "，、；："
 _PUNCT_ONLY_RE = re.compile(r"^[\W_]+$")
 _PREPOSITIONS = "在对把将为以从向于与和及"
-_RUNIN_START_RE = re.compile(r"^[一二三四五六七八九十]+是")
+_RUNIN_START_RE = re.compile(r"^[一二三四五六七八九十]+[是要]")
 
 
 @dataclass

@@ -22,6 +22,7 @@ _CJK = r"\u4e00-\u9fff"
 _ITEM_RE = re.compile(r"[^、，,；;：:。！？!?\s（）()]+")
 _CJK_ONLY_RE = re.compile(rf"^[{_CJK}]+$")
 _FUNCTION_START = set("的了和与及等在是对把将为以中上也都就又并而或被让由从向之其")
+_NUMERALS = "一二三四五六七八九十"
 _OPEN_QUOTES, _CLOSE_QUOTES = "“‘《", "”’》"
 
 
@@ -185,8 +186,8 @@ def _classify(run: list[_Item]) -> Find | None:
     joined = "、".join(texts)
     if _shares_template(texts):
         return Find(joined, PhraseKind.SERIES)
-    if any(text[0] in _FUNCTION_START for text in texts):
-        return None
+    if any(text[0] in _FUNCTION_START or text[0] in _NUMERALS for text in texts):
+        return None  # 一要吃饭、二要建设 is a numbered list
     if len(texts[0]) == 4 and len(texts) <= 4 and all(is_formula(text) for text in texts):
         return Find(joined, PhraseKind.FORMULA)  # 精心组织、周密部署; not 乡村振兴、项目建设
     quoted = run[0].opens and run[-1].closes
