@@ -33,6 +33,9 @@ class FindingKind(StrEnum):
     NUMBERING = "序号"
     PUNCTUATION = "标点"
     AVOID = "慎用词"
+    CONFUSABLE = "易混词"
+    NUMBERS = "数字用法"
+    DOC_NUMBER = "发文字号"
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class Finding:
     message: str
     found: str
     fix: str | None = None
+    rule: str = ""  # the rule's identifier (`phrasebank.rules`), where one applies
 
 
 @dataclass(frozen=True)
@@ -190,6 +194,8 @@ class Checker:
         return [replace(f, paragraph=index) for f in cached] if index else list(cached)
 
     def _check_paragraph(self, text: str) -> list[Finding]:
+        from .rules import rule_findings  # the rules build on Finding, defined here
+
         index = 0
         return [
             *self._formulation_findings(index, text),
@@ -197,6 +203,7 @@ class Checker:
             *punctuation(index, text),
             *runin_numbering(index, text),
             *self._avoid_findings(index, text),
+            *rule_findings(index, text),
         ]
 
     def _formulation_findings(self, index: int, text: str) -> list[Finding]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -29,7 +30,9 @@ def main(argv: Sequence[str]) -> int:
     p.add_argument("--plain-fonts", action="store_true", help="用 仿宋/楷体 代替 仿宋_GB2312/楷体_GB2312")
     p.add_argument("--keep-noise", action="store_true", help="不清洗广告、标记等杂项")
     p = commands.add_parser("check", help="校对：规范表述、未填空位、序号、标点（发现问题时退出码为 1）")
-    p.add_argument("reports", nargs="+", type=Path)
+    p.add_argument("reports", nargs="*", type=Path)
+    p.add_argument("--json", action="store_true", help="以 JSON 输出（供脚本使用）")
+    p.add_argument("--rules", action="store_true", help="列出依据标准的检查规则及其出处")
     p.add_argument("--comments", type=Path, metavar="OUT.docx", help="把问题写成批注，保存为一份 DOCX 副本")
     p.add_argument("--keep-noise", action="store_true", help="不清洗广告、标记等杂项")
     args = parser.parse_args(list(argv))
@@ -63,10 +66,16 @@ def main(argv: Sequence[str]) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    """Print findings one a line: file:line:column kind message → fix; exit 1 when any."""
+    """Print findings one a line: file:line:column kind message → fix (or JSON); exit 1 when any."""
     from .check import Checker
 
+    if args.rules:
+        return _list_rules(args.json)
+    if not args.reports:
+        print("错误：请给出要检查的报告文件（或用 --rules 列出规则）", file=sys.stderr)
+        return 2
     checker, found_any = Checker.default(), False
+    records: list[dict] = []
     for report in args.reports:
         try:
             raw = read_paragraphs(report)
@@ -76,7 +85,9 @@ def _check(args: argparse.Namespace) -> int:
                 cleaned = clean_lines(raw)
                 paragraphs, lines = cleaned.paragraphs, cleaned.lines
             findings = checker.check(paragraphs)
-            for f in findings:
+            if args.json:
+                records += [_record(report, lines[f.paragraph], f) for f in findings]
+            for f in [] if args.json else findings:
                 fix = f" → {f.fix}" if f.fix is not None else ""
                 quoted = "" if f"“{f.found}”" in f.message else f"“{f.found}” "
                 print(f"{report}:{lines[f.paragraph]}:{f.column + 1} {f.kind.value} {quoted}{f.message}{fix}")
@@ -86,7 +97,35 @@ def _check(args: argparse.Namespace) -> int:
         except PhrasebankError as exc:
             print(f"错误：{exc}", file=sys.stderr)
             return 2
+    if args.json:
+        print(json.dumps(records, ensure_ascii=False, indent=1))
     return 1 if found_any else 0
+
+
+def _record(report: Path, line: int, finding) -> dict:
+    return {
+        "file": str(report),
+        "line": line,
+        "column": finding.column + 1,
+        "length": finding.length,
+        "kind": finding.kind.value,
+        "rule": finding.rule or None,
+        "message": finding.message,
+        "found": finding.found,
+        "fix": finding.fix,
+    }
+
+
+def _list_rules(as_json: bool) -> int:
+    from .rules import RULES
+
+    rows = [{"id": r.id, "family": r.family, "source": r.source, "message": r.message} for r in RULES]
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        for row in rows:
+            print(f"{row['id']}\t{row['family']}\t{row['source']}\t{row['message']}")
+    return 0
 
 
 def _comment(report: Path, paragraphs: list[str], findings, target: Path) -> None:
