@@ -87,10 +87,11 @@ def _check(args: argparse.Namespace) -> int:
             findings = checker.check(paragraphs)
             if args.json:
                 records += [_record(report, lines[f.paragraph], f) for f in findings]
-            for f in [] if args.json else findings:
-                fix = f" → {f.fix}" if f.fix is not None else ""
-                quoted = "" if f"“{f.found}”" in f.message else f"“{f.found}” "
-                print(f"{report}:{lines[f.paragraph]}:{f.column + 1} {f.kind.value} {quoted}{f.message}{fix}")
+            else:
+                for f in findings:
+                    fix = f" → {f.fix}" if f.fix is not None else ""
+                    quoted = "" if f"“{f.found}”" in f.message else f"“{f.found}” "
+                    print(f"{report}:{lines[f.paragraph]}:{f.column + 1} {f.kind.value} {quoted}{f.message}{fix}")
             found_any = found_any or bool(findings)
             if args.comments:
                 _comment(report, paragraphs, findings, args.comments)

@@ -59,4 +59,4 @@ def is_formula(text: str) -> bool:
     first, second = text[:2], text[2:]
     if max(tokenize.frequency(first), tokenize.frequency(second)) < _RARE or first in _ADVERBIALS:
         return True
-    return [tag for _, tag in tokenize.tagged(second)] in (["a"], ["ad"])
+    return [tag for _, tag in tokenize.tagged(second)] in (["a"], ["ad"])  # 态势良好

@@ -236,7 +236,7 @@ def _scan_document(
             section = SectionType.HIGHLIGHTS
         sentences.append(sentence)
         stream.add_sentence(words, section, (doc_index, index))
-        starts = _word_starts(words)
+        starts = set(tokenize.starts_of(words))
         where = f"{doc.name}:{index + 1}"
         for find in (*find_frames(sentence, starts), *find_series(sentence, starts)):
             found.add(find, section, where, doc_index)
@@ -247,15 +247,6 @@ def _scan_document(
         template = sibling_template([head for head, _, _ in group])
         if template:
             found.add(Find(template, PhraseKind.HEADING), group[0][1], group[0][2], doc_index)
-
-
-def _word_starts(words: Sequence[str]) -> set[int]:
-    starts, at = set(), 0
-    for word in words:
-        starts.add(at)
-        at += len(word)
-    starts.add(at)
-    return starts
 
 
 def _shortfalls(words: Sequence[str]) -> Iterator[str]:
@@ -298,13 +289,13 @@ def _collocations(table: NgramTable, source: Callable[[int], str], min_count: in
         text = "".join(words)
         if not 4 <= len(text) <= 14 or (len(words) == 1 and len(text) != 4):
             continue
-        if len(words) > 1 and _cuts_compound(table, unigram, table.token_ids(entry)):
+        ids = table.token_ids(entry)
+        if len(words) > 1 and _cuts_compound(table, unigram, ids):
             continue
         if not _PHRASE_CHARS_RE.match(text) or words[0] in _EDGE_WORDS or words[-1] in _EDGE_WORDS:
             continue
         if not _acceptable(text) or table.cohesion(entry) < 1.0:
             continue
-        ids = table.token_ids(entry)
         glue = GLUE_SHARE / 2 if words[1:2] == ("的",) else GLUE_SHARE  # 教育的安排部署: 教育 wants its 主题
         if len(ids) > 1 and (glued_left.get(ids[0], 0) >= glue or glued_right.get(ids[-1], 0) >= GLUE_SHARE):
             continue

@@ -12,6 +12,7 @@ import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 
 from .errors import PhrasebankError
 from .paths import cache_dir
@@ -94,10 +95,15 @@ def is_word(text: str) -> bool:
 
 def word_starts(text: str) -> list[int]:
     """Positions in `text` where a jieba word starts (0 included), in order."""
+    return starts_of(words(text))
+
+
+def starts_of(tokens: Sequence[str]) -> list[int]:
+    """Where each of the given consecutive words starts in their joined text (0 included), in order."""
     starts, at = [], 0
-    for word in words(text):
+    for token in tokens:
         starts.append(at)
-        at += len(word)
+        at += len(token)
     return starts
 
 
@@ -116,15 +122,17 @@ def sentences(paragraph: str) -> list[str]:
     return [s for s in _SENTENCE_SPLIT_RE.split(paragraph) if s and s.strip()]
 
 
-def tagged(text: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=65536)
+def tagged(text: str) -> tuple[tuple[str, str], ...]:
     """jieba words of a text with their part-of-speech tags (ns place, v verb, d adverb …).
 
-    Uses the tagger object directly, so it also works while `parallel` mode is on.
+    Cached: mining asks several form questions of each candidate phrase. Uses the tagger object
+    directly, so it also works while `parallel` mode is on.
     """
     warm_up()
     import jieba.posseg
 
-    return [(pair.word, pair.flag) for pair in jieba.posseg.dt.lcut(text)]
+    return tuple((pair.word, pair.flag) for pair in jieba.posseg.dt.lcut(text))
 
 
 def frequency(word: str) -> int:
