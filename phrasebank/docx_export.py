@@ -10,21 +10,24 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Pt, Twips
-from docx.text.paragraph import Paragraph
+from lxml import etree
 
-from . import tokenize
 from .atomic import write_atomic
 from .documents import SPACER_STYLE
 from .errors import PhrasebankError
-from .layout import NATIONAL, Layout, RunInStyle, mm_to_twips
-from .structure import Role, Structure
+from .layout import NATIONAL, Layout, mm_to_twips
+from .masthead import Masthead
+from .typeset import Block, Span, plan, split_head, title_lines
+
+__all__ = ["ExportError", "export_docx", "split_head", "title_lines"]
 
 _THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
@@ -33,146 +36,134 @@ class ExportError(PhrasebankError):
     """The DOCX could not be written; the message names the file."""
 
 
-def export_docx(paragraphs: Sequence[str], path: str | Path, layout: Layout = NATIONAL) -> None:
-    """Lay out the report's paragraphs and write them to `path` atomically."""
-    structure = Structure.from_texts(paragraphs)
+def export_docx(
+    paragraphs: Sequence[str],
+    path: str | Path,
+    layout: Layout = NATIONAL,
+    masthead: Masthead | None = None,
+    author: str = "",
+) -> None:
+    """Lay out the report's paragraphs (with an optional 版头/版记) and write them to `path` atomically."""
+    blocks = plan(paragraphs, layout, masthead)
     document = docx.Document()
     _page(document, layout)
     _defaults(document, layout)
     _footers(document, layout)
+    _font_table(document)
+    _properties(document, blocks, author)
     body = document.element.body
     for p in list(body.iterchildren(qn("w:p"))):
         body.remove(p)
-    writer = _Writer(document, layout)
-    roles = structure.roles
-    for index, para in enumerate(structure.paragraphs):
-        role = roles[index]
-        if role is Role.TITLE:
-            writer.title(para.text.strip())
-            writer.spacer()
-        elif role is Role.SUBTITLE:
-            writer.plain(para.text.strip(), align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
-        elif role is Role.RECIPIENT:
-            writer.plain(para.text.strip(), indent=False)
-        elif role is Role.HEADING:
-            writer.heading(para.text.strip(), para.level, para.number)
-        elif role in (Role.SIGNATURE, Role.DATE):
-            if index == 0 or roles[index - 1] not in (Role.SIGNATURE, Role.DATE, Role.EMPTY):
-                writer.spacer()
-            writer.signature(para.text.strip())
-        elif role is Role.EMPTY:
-            writer.plain("")
-        else:
-            writer.body(para.text.strip(), para.number, para.head)
+    sect_pr = body.find(qn("w:sectPr"))
+    for block in blocks:
+        sect_pr.addprevious(_paragraph(block, layout))
     _save(document, Path(path))
 
 
-class _Writer:
-    def __init__(self, document, layout: Layout) -> None:
-        self.document = document
-        self.layout = layout
-        self.char = round(layout.body_size * 20)  # one character, in twips
-        # Paragraphs go in just before the section properties. python-docx's add_paragraph looks for
-        # them among all the body's children on every call, which makes a long report quadratic.
-        self._sect_pr = document.element.body.find(qn("w:sectPr"))
-
-    def _paragraph(self, align=WD_ALIGN_PARAGRAPH.JUSTIFY, first_line_chars: int = 200, style: str | None = None):
-        element = OxmlElement("w:p")
-        self._sect_pr.addprevious(element)
-        paragraph = Paragraph(element, self.document._body)
-        if style is not None:
-            paragraph.style = style
-        paragraph.alignment = align
-        ind = paragraph._p.get_or_add_pPr().get_or_add_ind()  # keeps the schema's element order
-        if first_line_chars:
-            ind.set(qn("w:firstLineChars"), str(first_line_chars))
-            ind.set(qn("w:firstLine"), str(self.char * first_line_chars // 100))
-        else:
-            ind.set(qn("w:firstLineChars"), "0")
-            ind.set(qn("w:firstLine"), "0")
-        return paragraph
-
-    def run(self, paragraph, text: str, font: str, size: float, bold: bool = False, latin: str | None = None):
-        run = paragraph.add_run(text)
-        _fonts(run._r.get_or_add_rPr(), font, latin or self.layout.latin_font)
-        run.font.size = Pt(size)
-        if bold:
-            run.bold = True
-        return run
-
-    def title(self, text: str) -> None:
-        layout = self.layout
-        paragraph = self._paragraph(WD_ALIGN_PARAGRAPH.CENTER, first_line_chars=0)
-        per_line = int(layout.block_width_mm / 25.4 * 72 / layout.title_size)
-        for n, line in enumerate(title_lines(text, per_line)):
-            run = self.run(paragraph, line, layout.title_font, layout.title_size)
-            if n:
-                run._r.insert(0, OxmlElement("w:br"))
-
-    def spacer(self) -> None:
-        paragraph = self._paragraph(first_line_chars=0, style=SPACER_STYLE)
-        self.run(paragraph, "", self.layout.body_font, self.layout.body_size)
-
-    def plain(self, text: str, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent: bool = True) -> None:
-        paragraph = self._paragraph(align, first_line_chars=200 if indent else 0)
-        if text:
-            self.run(paragraph, text, self.layout.body_font, self.layout.body_size)
-
-    def heading(self, text: str, level: int, number: str) -> None:
-        layout = self.layout
-        font = {1: layout.heading1_font, 2: layout.heading2_font}.get(level, layout.body_font)
-        paragraph = self._paragraph()
-        head, rest = split_head(text)
-        self.run(paragraph, head, font, layout.body_size)
-        if rest:
-            self.run(paragraph, rest, layout.body_font, layout.body_size)
-
-    def body(self, text: str, number: str, head: str) -> None:
-        layout = self.layout
-        paragraph = self._paragraph()
-        if number and layout.runin_style is not RunInStyle.PLAIN:
-            lead, rest = split_head(text)
-            kai = layout.runin_style is RunInStyle.KAI
-            self.run(paragraph, lead, layout.kai_font if kai else layout.body_font, layout.body_size, bold=not kai)
-            if rest:
-                self.run(paragraph, rest, layout.body_font, layout.body_size)
-        else:
-            self.run(paragraph, text, layout.body_font, layout.body_size)
-
-    def signature(self, text: str) -> None:
-        paragraph = self._paragraph(WD_ALIGN_PARAGRAPH.RIGHT, first_line_chars=0)
-        ind = paragraph._p.pPr.find(qn("w:ind"))
-        ind.set(qn("w:rightChars"), "400")
-        ind.set(qn("w:right"), str(self.char * 4))
-        self.run(paragraph, text, self.layout.body_font, self.layout.body_size)
+def _paragraph(block: Block, layout: Layout):
+    """One `w:p` for a block, its properties in the schema's order."""
+    p = OxmlElement("w:p")
+    ppr = OxmlElement("w:pPr")
+    p.append(ppr)
+    if block.style:
+        _put(ppr, "w:pStyle", val=block.style)
+    if block.keep_next:
+        _put(ppr, "w:keepNext")
+    if block.page_break:
+        _put(ppr, "w:pageBreakBefore")
+    if block.rule_above or block.rule_below:
+        borders = _put(ppr, "w:pBdr")
+        for side, rule in (("w:top", block.rule_above), ("w:bottom", block.rule_below)):
+            if rule:
+                line = OxmlElement(side)
+                for key, value in (
+                    ("val", "single"),
+                    ("sz", round(rule.width * 8)),
+                    ("space", round(rule.space)),
+                    ("color", rule.color),
+                ):
+                    line.set(qn(f"w:{key}"), str(value))
+                borders.append(line)
+    if block.right_tab is not None:
+        tab = OxmlElement("w:tab")
+        tab.set(qn("w:val"), "right")
+        tab.set(qn("w:pos"), str(round(block.right_tab * 20)))
+        _put(ppr, "w:tabs").append(tab)
+    if block.line_pitch is not None or block.space_before:
+        spacing = _put(ppr, "w:spacing", before=round(block.space_before * 20))
+        if block.line_pitch is not None:
+            spacing.set(qn("w:line"), str(round(block.line_pitch * 20)))
+            spacing.set(qn("w:lineRule"), "exact")
+    indent = _put(ppr, "w:ind", left=round(block.left * 20), right=round(block.right * 20))
+    if block.first_line >= 0:
+        indent.set(qn("w:firstLine"), str(round(block.first_line * 20)))
+        chars = round(block.first_line / layout.body_size * 100)
+        indent.set(qn("w:firstLineChars"), str(chars))  # Word measures this against its grid
+    else:
+        indent.set(qn("w:hanging"), str(round(-block.first_line * 20)))
+    _put(ppr, "w:jc", val=block.align.value)
+    if block.outline is not None:
+        _put(ppr, "w:outlineLvl", val=block.outline)
+    for span in block.spans or [Span("", layout.body_font, layout.body_size)]:
+        p.append(_run(span, layout))
+    return p
 
 
-def title_lines(title: str, per_line: int) -> list[str]:
-    """Break a long title into balanced lines at word boundaries (no line of one or two characters)."""
-    if len(title) <= per_line:
-        return [title]
-    count = math.ceil(len(title) / per_line)
-    bounds, position = [], 0
-    for word in tokenize.words(title):
-        position += len(word)
-        bounds.append(position)
-    lines, start = [], 0
-    for k in range(1, count):
-        target = round(len(title) * k / count)
-        fits = [b for b in bounds if start < b <= start + per_line and len(title) - b >= 3]
-        cut = min(fits, key=lambda b: abs(b - target)) if fits else min(start + per_line, len(title))
-        lines.append(title[start:cut])
-        start = cut
-    lines.append(title[start:])
-    return [line for line in lines if line]
+def _run(span: Span, layout: Layout):
+    r = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    r.append(rpr)
+    _fonts(rpr, span.font, layout.latin_font)
+    if span.bold:
+        _put(rpr, "w:b")
+    if span.color:
+        _put(rpr, "w:color", val=span.color)
+    _put(rpr, "w:sz", val=round(span.size * 2))
+    _put(rpr, "w:szCs", val=round(span.size * 2))
+    if span.line_break:
+        r.append(OxmlElement("w:br"))
+    for n, piece in enumerate(span.text.split("\t")):
+        if n:
+            r.append(OxmlElement("w:tab"))
+        if piece:
+            t = OxmlElement("w:t")
+            t.set(qn("xml:space"), "preserve")
+            t.text = piece
+            r.append(t)
+    return r
 
 
-def split_head(text: str) -> tuple[str, str]:
-    """A heading or run-in head and the body text after it: up to and including the first sentence end."""
-    for i, ch in enumerate(text):
-        if ch in "。！？":
-            return text[: i + 1], text[i + 1 :]
-    return text, ""
+#: Child order of w:pPr and w:rPr in the WordprocessingML schema (ECMA-376 CT_PPrBase, CT_RPr).
+PPR_ORDER = (
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
+    "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd "
+    "snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
+    "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
+).split()
+RPR_ORDER = (
+    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof snapToGrid "
+    "vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText vertAlign rtl cs "
+    "em lang eastAsianLayout specVanish oMath"
+).split()
+
+
+def _put(parent, tag: str, **attributes):
+    """Add (or find) child `tag` of a w:pPr or w:rPr at its place in the schema's sequence."""
+    order = PPR_ORDER if parent.tag == qn("w:pPr") else RPR_ORDER
+    name = tag.split(":")[1]
+    element = parent.find(qn(tag))
+    if element is None:
+        element = OxmlElement(tag)
+        rank = order.index(name)
+        later = next((c for c in parent if _local(c) in order and order.index(_local(c)) > rank), None)
+        (later.addprevious if later is not None else parent.append)(element)
+    for key, value in attributes.items():
+        element.set(qn(f"w:{key}"), str(value))
+    return element
+
+
+def _local(element) -> str:
+    return element.tag.rsplit("}", 1)[-1]
 
 
 def _fonts(rpr, east_asian: str, latin: str) -> None:
@@ -244,10 +235,10 @@ def _defaults(document, layout: Layout) -> None:
     # Lay text out by the condensed glyph advance, not by the character grid: Word and WPS squeeze
     # glyphs to a grid, LibreOffice gives a 16 pt glyph two 15.8 pt cells. The grid stays in the
     # section so that Word's page setup shows 22 lines of 28 characters.
-    snap = OxmlElement("w:snapToGrid")
-    snap.set(qn("w:val"), "0")
     normal_ppr = normal.element.get_or_add_pPr()
-    normal_ppr.insert_element_before(snap, "w:spacing", "w:ind", "w:jc")
+    _put(normal_ppr, "w:snapToGrid", val=0)
+    # Widow and orphan control would pull a line over to keep two together: pages of 21 lines.
+    _put(normal_ppr, "w:widowControl", val=0)
     spacer = document.styles.add_style(SPACER_STYLE, 1)  # 1: paragraph style
     spacer.base_style = normal
 
@@ -318,6 +309,57 @@ def _field(paragraph, instruction: str, font: str, size: float) -> None:
             run._r.append(instr)
         else:
             run.text = text
+
+
+#: Fonts the writer names, with the names Word and WPS fall back to when they are not installed.
+FONT_FALLBACKS = {
+    "仿宋_GB2312": "仿宋",
+    "楷体_GB2312": "楷体",
+    "方正小标宋简体": "华文中宋",
+    "仿宋": "FangSong",
+    "楷体": "KaiTi",
+    "黑体": "SimHei",
+    "宋体": "SimSun",
+}
+
+
+def _font_table(document) -> None:
+    """Declare each font with its fallback name (w:altName), GB2312 charset and family."""
+    part = next((r.target_part for r in document.part.rels.values() if r.reltype.endswith("/fontTable")), None)
+    if part is None:
+        raise ExportError("DOCX 模板缺少字体表（fontTable.xml）")
+    root = parse_xml(part.blob)
+    for old in [f for f in root.findall(qn("w:font")) if f.get(qn("w:name")) in FONT_FALLBACKS]:
+        root.remove(old)
+    for name, alternative in FONT_FALLBACKS.items():
+        font = OxmlElement("w:font")
+        font.set(qn("w:name"), name)
+        for tag, value in (
+            ("w:altName", alternative),
+            ("w:charset", "86"),
+            ("w:family", "modern"),
+            ("w:pitch", "fixed"),
+        ):
+            child = OxmlElement(tag)
+            child.set(qn("w:val"), value)
+            font.append(child)
+        root.append(font)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _properties(document, blocks: Sequence[Block], author: str) -> None:
+    """Core properties that tell the truth (author, now, the title) and no blank Letter thumbnail."""
+    now = datetime.now(UTC).replace(microsecond=0)
+    core = document.core_properties
+    core.author = core.last_modified_by = author
+    core.created = core.modified = now
+    core.revision = 1
+    core.title = next((b.text for b in blocks if b.role == "title"), "")
+    core.comments = core.keywords = core.subject = core.category = ""
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            del package.rels[rel_id]
 
 
 def _save(document, path: Path) -> None:

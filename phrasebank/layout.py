@@ -37,6 +37,8 @@ class Layout:
     line_pitch_pt: float = 28.95
     runin_style: RunInStyle = RunInStyle.BOLD
     page_number_gap: float = 7.0  # page number sits this far below the text block
+    seal: bool = False  # 落款 for a sealed document (有印章) or not (无印章), §7.3.5
+    arabic_date: bool = False  # write 成文日期 in Arabic numerals on export
 
     @property
     def block_width_mm(self) -> float:

@@ -226,7 +226,7 @@ def _scan_document(
             if para.level <= 2 and _acceptable(para.head) and len(para.head) <= 30:
                 found.add(Find(para.head, PhraseKind.HEADING), section, where, doc_index)
             text = text[len(para.number) :] if para.number else text
-        elif para.is_runin:
+        elif para.is_runin and para.head:
             parent = max(parents.items())[1] if parents else -1
             siblings[(parent, 99)].append((para.head, section, where))
         pending.extend((sentence, section, index) for sentence in tokenize.sentences(text))

@@ -28,6 +28,9 @@ _RUNIN_RE = re.compile(
     rf"^(?:([{_CN_NUM}]{{1,3}}(?:是|要|方面))|(首先|其次|再次|最后|第[{_CN_NUM}]{{1,3}}|另一方面|同时)(?=[，,、：:]))"
 )
 _APPENDIX_RE = re.compile(r"^附件\s*\d*\s*[：:]?$")
+_ATTACHMENT_NOTE_RE = re.compile(r"^附件[：:]\s*\S")
+_ATTACHMENT_ITEM_RE = re.compile(r"^\d{1,2}[.．]\s*\S")
+_NOTE_RE = re.compile(r"^[（(][^（()）]+[）)]$")
 _DATE_RE = re.compile(rf"^(?:\d{{4}}|[{_CN_NUM}]{{4}})年[\d{_CN_NUM}]{{1,2}}月[\d{_CN_NUM}]{{1,3}}日$")
 
 #: Heading keywords per section type; a heading may name two types (存在的问题和下步打算).
@@ -70,7 +73,10 @@ class Role(StrEnum):
     BODY = "body"
     SIGNATURE = "signature"  # 落款
     DATE = "date"  # 成文日期
+    ATTACHMENT_NOTE = "attachment-note"  # 附件说明: 附件：1.…… and its further items
+    NOTE = "note"  # 附注 under the date: （此文公开发布）
     APPENDIX = "appendix"  # 附件 line: what follows is outside the report's sections
+    APPENDIX_TITLE = "appendix-title"  # an attachment's title, under its 附件 line
     EMPTY = "empty"
 
 
@@ -86,6 +92,7 @@ class Paragraph:
     cue: SectionType | None = None  # what the body text itself says it is
     heading_types: tuple[SectionType, ...] = ()
     titleish: bool = False  # short, unpunctuated: a title, subtitle or signature candidate
+    addressish: bool = False  # short, ends in ：: 主送机关 when it is the first line after the title
 
     @property
     def is_runin(self) -> bool:
@@ -124,18 +131,26 @@ def parse_paragraph(text: str) -> Paragraph:
             )
     if _APPENDIX_RE.match(stripped):
         return Paragraph(text, Role.APPENDIX)
+    if _ATTACHMENT_NOTE_RE.match(stripped):
+        return Paragraph(text, Role.ATTACHMENT_NOTE)
     if _DATE_RE.match(stripped):
         return Paragraph(text, Role.DATE, titleish=True)
-    if stripped.endswith(("：", ":")) and len(stripped) <= 30 and "，" not in stripped:
-        return Paragraph(text, Role.RECIPIENT)
+    addressish = stripped.endswith(("：", ":")) and len(stripped) <= 60 and not any(c in stripped for c in "。；")
     runin = _RUNIN_RE.match(stripped)
     titleish = len(stripped) <= 50 and stripped[-1] not in SENTENCE_END + "，,：:！!" and not runin
     if titleish and (types := heading_types(stripped)):
         # A short line naming a section type is a heading whose numbering was lost (web copies).
         return Paragraph(text, Role.HEADING, 1, "", stripped, heading_types=types, titleish=True)
     number = (runin.group(1) or runin.group(2)) if runin else ""
-    head = _first_sentence(stripped[len(number) :].lstrip("，,、：: ")) if runin else ""
-    return Paragraph(text, Role.BODY, 0, number, head, cue=body_cue(stripped), titleish=titleish)
+    weak = bool(runin and runin.group(2))  # 同时，首先，: a head only when a short sentence follows
+    ends = "。！？；" if weak else "。！？；：:"
+    head = _runin_head(stripped[len(number) :].lstrip("，,、：: "), ends) if runin else ""
+    if weak and not head:
+        number = ""  # 同时，我省……主要是：…… is a sentence, not an item
+    if addressish:
+        number = head = ""
+    cue = body_cue(stripped)
+    return Paragraph(text, Role.BODY, 0, number, head, cue=cue, titleish=titleish, addressish=addressish)
 
 
 def heading_types(head: str) -> tuple[SectionType, ...]:
@@ -165,6 +180,20 @@ def body_cue(text: str) -> SectionType | None:
     if _OPENING_RE.search(text):
         return SectionType.OPENING
     return None
+
+
+#: Longest run-in head: 六是奋力推进文化振兴，大力发展特色文化旅游，繁荣发展文化事业和文化产业。
+RUNIN_HEAD_MAX = 40
+
+
+def _runin_head(text: str, ends: str) -> str:
+    """The heading phrase of a run-in item (up to 。 or ：), or "" when the first sentence is long."""
+    for i, ch in enumerate(text[: RUNIN_HEAD_MAX + 1]):
+        if ch in ends:
+            return text[:i]
+        if ch in "。！？；：:":
+            return ""
+    return ""
 
 
 def _first_sentence(text: str, ends: str = "。！？；") -> str:
@@ -228,7 +257,8 @@ class Structure:
             elif role is Role.HEADING:
                 nodes.append(OutlineNode(index, "heading", para.level, para.number, para.head, sections[index]))
             elif para.is_runin:
-                nodes.append(OutlineNode(index, "runin", 5, para.number, para.head, sections[index]))
+                head = para.head or _first_sentence(para.text.strip()[len(para.number) :])[:20] + "…"
+                nodes.append(OutlineNode(index, "runin", 5, para.number, head, sections[index]))
         return nodes
 
     def _place(self) -> None:
@@ -246,11 +276,15 @@ class Structure:
                 if roles[i] is Role.BODY:
                     roles[i] = Role.SUBTITLE
                 i += 1
-        # Signature block: short unpunctuated lines and a date after the last body text.
-        j = len(roles) - 1
+        _place_recipient(paragraphs, roles, i)
+        end = _place_appendices(paragraphs, roles, i)
+        _place_attachment_note(paragraphs, roles, i, end)
+        # Signature block: short unpunctuated lines, a date and a note after the last body text.
+        j = end - 1
         while j > i and (roles[j] in (Role.EMPTY, Role.DATE) or (paragraphs[j].titleish and roles[j] is Role.BODY)):
             if roles[j] is Role.BODY:
-                roles[j] = Role.SIGNATURE
+                note = _NOTE_RE.match(paragraphs[j].text.strip()) and Role.DATE not in roles[j + 1 : end]
+                roles[j] = Role.NOTE if note else Role.SIGNATURE  # （此文公开发布） under the date
             j -= 1
         path: dict[int, tuple[SectionType, ...]] = {}  # heading level -> its types
         years: list[int] = []  # years that open chapter headings so far; a 2026年… title reviews 2025
@@ -305,6 +339,40 @@ class Structure:
             types = own or (SectionType.MEASURES,)
         path[para.level] = types
         return types
+
+
+def _place_recipient(paragraphs: Sequence[Paragraph], roles: list[Role], start: int) -> None:
+    """主送机关 only as the first line after the title block; a line ending in ： further down is body."""
+    first = next((k for k in range(start, len(roles)) if roles[k] is not Role.EMPTY), len(roles))
+    if first < len(roles) and paragraphs[first].addressish and roles[first] is Role.BODY:
+        roles[first] = Role.RECIPIENT
+
+
+def _place_appendices(paragraphs: Sequence[Paragraph], roles: list[Role], start: int) -> int:
+    """Mark each 附件 page's title; return where the first 附件 starts (the end of the report proper)."""
+    end = len(roles)
+    for k in range(start, len(roles)):
+        if roles[k] is not Role.APPENDIX:
+            continue
+        following = next((m for m in range(k + 1, len(roles)) if roles[m] is not Role.EMPTY), None)
+        if following is not None and _ATTACHMENT_ITEM_RE.match(paragraphs[following].text.strip()):
+            roles[k] = Role.ATTACHMENT_NOTE  # 附件： with its items on the lines below
+            continue
+        end = min(end, k)
+        if following is not None and roles[following] in (Role.BODY, Role.HEADING) and paragraphs[following].titleish:
+            roles[following] = Role.APPENDIX_TITLE
+    return end
+
+
+def _place_attachment_note(paragraphs: Sequence[Paragraph], roles: list[Role], start: int, end: int) -> None:
+    """The items under 附件：1.…… are part of the 附件说明, not level-3 headings."""
+    for k in range(start, end):
+        if roles[k] is not Role.ATTACHMENT_NOTE:
+            continue
+        m = k + 1
+        while m < end and _ATTACHMENT_ITEM_RE.match(paragraphs[m].text.strip()):
+            roles[m] = Role.ATTACHMENT_NOTE
+            m += 1
 
 
 #: A chapter heading that opens with a year: 2025年工作回顾, 2026年重点工作.
