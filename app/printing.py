@@ -1,8 +1,8 @@
 """Print and print preview laid out as the saved DOCX prints: the same Layout, page by page.
 
 A4, the layout's margins, 22 lines of 28 characters at the fixed line pitch, fonts per heading
-level, the title broken at word boundaries, a blank line after it, 落款 right-aligned four characters
-in, and "— N —" below the text block (odd pages right, even pages left, one character in).
+level, the title broken at word boundaries — the blocks of `phrasebank.typeset.plan`, which the DOCX
+writer draws too — and "— N —" below the text block (odd pages right, even pages left, one character in).
 Word and LibreOffice let a closing mark hang past the line end; Qt cannot, so a line ending in one
 may wrap a character earlier here and long reports can run about a page longer.
 """
@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QPageLayout,
     QPageSize,
@@ -22,12 +23,14 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
+    QTextOption,
 )
 from PySide6.QtPrintSupport import QPrinter
 
-from phrasebank.docx_export import split_head, title_lines
-from phrasebank.layout import Layout, RunInStyle
-from phrasebank.structure import Role, Structure
+from phrasebank.layout import Layout
+from phrasebank.masthead import Masthead
+from phrasebank.typeset import Align, Block, plan
 
 from . import fonts
 
@@ -47,10 +50,20 @@ def configure(printer: QPrinter, layout: Layout) -> None:
     printer.setFullPage(True)
 
 
+_ALIGN = {
+    Align.JUSTIFY: Qt.AlignmentFlag.AlignJustify,
+    Align.CENTER: Qt.AlignmentFlag.AlignHCenter,
+    Align.LEFT: Qt.AlignmentFlag.AlignLeft,
+    Align.RIGHT: Qt.AlignmentFlag.AlignRight,
+}
+
+
 class PrintLayout:
     """The report as a QTextDocument sized to the text block, in the printer's pixels."""
 
-    def __init__(self, paragraphs: Sequence[str], layout: Layout, dpi: float) -> None:
+    def __init__(
+        self, paragraphs: Sequence[str], layout: Layout, dpi: float, masthead: Masthead | None = None
+    ) -> None:
         self.layout, self.dpi = layout, dpi
         self.document = QTextDocument()
         self.document.setDocumentMargin(0)
@@ -59,7 +72,7 @@ class PrintLayout:
         self.document.setPageSize(QSizeF(self.mm(layout.block_width_mm), self.page_height))
         self.cursor = QTextCursor(self.document)
         self._first = True
-        self._fill(list(paragraphs))
+        self._fill(plan(paragraphs, layout, masthead))
 
     def mm(self, length: float) -> float:
         return length / 25.4 * self.dpi
@@ -70,66 +83,10 @@ class PrintLayout:
     def page_count(self) -> int:
         return self.document.pageCount()
 
-    def _fill(self, paragraphs: list[str]) -> None:
-        layout = self.layout
-        structure = Structure.from_texts(paragraphs)
-        roles = structure.roles
-        for index, para in enumerate(structure.paragraphs):
-            role, text = roles[index], para.text.strip()
-            if role is Role.TITLE:
-                per_line = int(layout.block_width_mm / 25.4 * 72 / layout.title_size)
-                self._block(
-                    "\u2028".join(title_lines(text, per_line)),
-                    [(layout.title_font, layout.title_size)],
-                    center=True,
-                    indent=False,
-                )
-                self._block("", [], indent=False)
-            elif role is Role.SUBTITLE:
-                self._block(text, [], center=True, indent=False)
-            elif role is Role.RECIPIENT:
-                self._block(text, [], indent=False)
-            elif role is Role.HEADING:
-                head, rest = split_head(text)
-                font = {1: layout.heading1_font, 2: layout.heading2_font}.get(para.level, layout.body_font)
-                self._runs([(head, font, False), (rest, layout.body_font, False)])
-            elif role in (Role.SIGNATURE, Role.DATE):
-                if index == 0 or roles[index - 1] not in (Role.SIGNATURE, Role.DATE, Role.EMPTY):
-                    self._block("", [], indent=False)
-                self._block(text, [], right=True, indent=False)
-            elif role is Role.EMPTY:
-                self._block("", [], indent=False)
-            elif para.number and layout.runin_style is not RunInStyle.PLAIN:
-                head, rest = split_head(text)
-                kai = layout.runin_style is RunInStyle.KAI
-                self._runs(
-                    [(head, layout.kai_font if kai else layout.body_font, not kai), (rest, layout.body_font, False)]
-                )
-            else:
-                self._runs([(text, layout.body_font, False)])
-
-    def _new_block(self, center: bool = False, right: bool = False, indent: bool = True) -> None:
-        fmt = QTextBlockFormat()
-        fmt.setLineHeight(self.pt(self.layout.line_pitch_pt), QTextBlockFormat.LineHeightTypes.FixedHeight.value)
-        fmt.setTopMargin(0)
-        fmt.setBottomMargin(0)
-        if indent:
-            fmt.setTextIndent(self.pt(self.layout.body_size) * 2)
-        if center:
-            fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        elif right:
-            fmt.setAlignment(Qt.AlignmentFlag.AlignRight)
-            fmt.setRightMargin(self.pt(self.layout.body_size) * 4)
-        else:
-            fmt.setAlignment(Qt.AlignmentFlag.AlignJustify)
-        if self._first:
-            self.cursor.setBlockFormat(fmt)
-            self._first = False
-        else:
-            self.cursor.insertBlock(fmt)
-
-    def _char(self, font_name: str, size: float, bold: bool = False) -> QTextCharFormat:
+    def _char(self, font_name: str, size: float, bold: bool = False, color: str = "") -> QTextCharFormat:
         fmt = QTextCharFormat()
+        if color:
+            fmt.setForeground(QColor(f"#{color}"))
         font = fonts.font(font_name, size, bold)
         font.setPixelSize(round(self.pt(size)))
         if size == self.layout.body_size:  # 28 glyphs of 16 pt fill the 156 mm line: condense as the DOCX does
@@ -138,16 +95,30 @@ class PrintLayout:
         fmt.setFont(font)
         return fmt
 
-    def _block(self, text: str, runs: list[tuple[str, float]], center=False, right=False, indent=True) -> None:
-        self._new_block(center, right, indent)
-        font, size = runs[0] if runs else (self.layout.body_font, self.layout.body_size)
-        self.cursor.insertText(autospace(text), self._char(font, size))
-
-    def _runs(self, runs: list[tuple[str, str, bool]]) -> None:
-        self._new_block()
-        for text, font, bold in runs:
-            if text:
-                self.cursor.insertText(autospace(text), self._char(font, self.layout.body_size, bold))
+    def _fill(self, blocks: Sequence[Block]) -> None:
+        """One text block per planned block: the same roles, fonts, indents and breaks as the DOCX."""
+        for block in blocks:
+            fmt = QTextBlockFormat()
+            pitch = block.line_pitch or self.layout.line_pitch_pt
+            fmt.setLineHeight(self.pt(pitch), QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+            fmt.setTopMargin(self.pt(block.space_before))
+            fmt.setBottomMargin(0)
+            fmt.setLeftMargin(self.pt(block.left))
+            fmt.setRightMargin(self.pt(block.right))
+            fmt.setTextIndent(self.pt(block.first_line))
+            fmt.setAlignment(_ALIGN[block.align])
+            if block.page_break:
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            if block.right_tab is not None:
+                fmt.setTabPositions([QTextOption.Tab(self.pt(block.right_tab), QTextOption.TabType.RightTab)])
+            if self._first:
+                self.cursor.setBlockFormat(fmt)
+                self._first = False
+            else:
+                self.cursor.insertBlock(fmt)
+            for span in block.spans:
+                text = ("\u2028" if span.line_break else "") + autospace(span.text)
+                self.cursor.insertText(text, self._char(span.font, span.size, span.bold, span.color))
 
     def _draw_lines(self, painter: QPainter, start: float, height: float) -> None:
         """Draw the lines of one page, each once (a clip would hide, not drop, the next page's lines)."""
@@ -202,9 +173,11 @@ def _lines_between(document: QTextDocument, start: float, length: float):
         block = block.next()
 
 
-def print_report(paragraphs: Sequence[str], layout: Layout, printer: QPrinter) -> int:
+def print_report(
+    paragraphs: Sequence[str], layout: Layout, printer: QPrinter, masthead: Masthead | None = None
+) -> int:
     """Lay the report out for `printer` and print it; return the number of pages."""
     configure(printer, layout)
-    laid_out = PrintLayout(paragraphs, layout, printer.resolution())
+    laid_out = PrintLayout(paragraphs, layout, printer.resolution(), masthead)
     laid_out.paint(printer)
     return laid_out.page_count()

@@ -6,17 +6,18 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QPoint, QSettings, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFontDatabase, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog
 
 from phrasebank import tokenize
 from phrasebank.bank import PhraseBank
 from phrasebank.corpora import Collection, detect
-from phrasebank.documents import IMAGE_MARKER, TABLE_MARKER
+from phrasebank.docx_reader import Picture
 from phrasebank.drafts import DraftStore
 from phrasebank.errors import PhrasebankError
 from phrasebank.layout import PRESETS, Layout, RunInStyle
 from phrasebank.library import Library, LibraryError
+from phrasebank.masthead import Masthead
 from phrasebank.paths import data_dir
 from phrasebank.personal import PersonalPhrases
 from phrasebank.stats import text_stats
@@ -25,7 +26,8 @@ from phrasebank.textfile import TextFormat
 from .checks import CheckDock
 from .dialogs import FindReplaceDialog, PhraseDialog, ReviewDialog, TemplateDialog, template_text
 from .editor import ReportEditor
-from .files import read_report, write_report, write_report_apart
+from .files import OPENABLE, Report, open_report, save_report, save_report_apart
+from .masthead import MastheadDialog
 from .outline import OutlineDock
 from .phrases import PhraseDock
 from .workers import run_in_background
@@ -56,9 +58,12 @@ class MainWindow(QMainWindow):
         self.settings = QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
         self.ask = ask or self._ask  # replaced in tests: (title, text, buttons) -> chosen button
         self.path: Path | None = None
-        self.has_unsupported = False
+        self.unkept = ""  # what the opened DOCX holds that saving over it would lose (tables, text boxes)
         self.text_format: TextFormat | None = None
+        self.masthead = Masthead()  # 版头 and 版记, edited in their dialog
+        self.pictures: dict[str, list[Picture]] = {}  # pictures read with the file, written back on save
         self._saving = 0  # saves under way off the GUI thread
+        self._fonts_warned = False
         self.drafts = DraftStore()
         self._closing = False
         self._draft_lock = QLockFile(str(self.drafts.lock_path()))  # tells other windows this draft is live
@@ -220,6 +225,8 @@ class MainWindow(QMainWindow):
         self._action(file, "保存", self.save, QKeySequence.StandardKey.Save)
         self._action(file, "另存为…", self.save_as, QKeySequence.StandardKey.SaveAs)
         file.addSeparator()
+        self._action(file, "版头和版记…", self.edit_masthead, "Ctrl+Shift+M")
+        file.addSeparator()
         self._action(file, "打印预览…", self.print_preview, "Ctrl+Shift+P")
         self._action(file, "打印…", self.print_dialog, QKeySequence.StandardKey.Print)
         file.addSeparator()
@@ -312,13 +319,56 @@ class MainWindow(QMainWindow):
             checkable=True,
         )
         plain.setChecked(self.settings.value("layout/plain_fonts", False, bool))
+        menu.addSeparator()
+        for key, label in (
+            ("layout/seal", "落款加盖印章（署名居中压在日期之上）"),
+            ("layout/arabic_date", "成文日期改用阿拉伯数字"),
+        ):
+            action = self._action(menu, label, lambda on, k=key: self.settings.setValue(k, on), checkable=True)
+            action.setChecked(self.settings.value(key, False, bool))
+        self._action(menu, "文档作者…", self.edit_author)
 
-    def layout(self) -> Layout:
+    def edit_author(self) -> None:
+        """The author written into saved DOCX files' properties."""
+        current = str(self.settings.value("document/author", ""))
+        text, ok = QInputDialog.getText(self, "文档作者", "保存的 DOCX 文件属性中的作者：", text=current)
+        if ok:
+            self.settings.setValue("document/author", text.strip())
+
+    def page_layout(self) -> Layout:
         """The layout the writer chose for saved DOCX files."""
         preset = PRESETS.get(str(self.settings.value("layout/preset", "national")), PRESETS["national"])
         runin = RunInStyle(str(self.settings.value("layout/runin", RunInStyle.BOLD.value)))
         plain = self.settings.value("layout/plain_fonts", False, bool)
-        return replace(preset.with_fonts(plain), runin_style=runin)
+        return replace(
+            preset.with_fonts(plain),
+            runin_style=runin,
+            seal=self.settings.value("layout/seal", False, bool),
+            arabic_date=self.settings.value("layout/arabic_date", False, bool),
+        )
+
+    def _font_warnings(self, paragraphs: list[str], layout: Layout) -> None:
+        """Before a DOCX goes out: say which standard fonts are missing here and which characters
+        the GB2312 fonts lack (once per session for the fonts; every time for the characters)."""
+        from phrasebank.fontcheck import font_warnings
+
+        families = set(QFontDatabase.families())
+        warnings = font_warnings(paragraphs, layout, families)
+        if self._fonts_warned:
+            warnings = [w for w in warnings if not w.startswith("本机未安装")]
+        self._fonts_warned = True
+        if warnings:
+            self.statusBar().showMessage("提醒：" + "；".join(warnings), 20000)
+
+    def edit_masthead(self) -> None:
+        """Fill in the 版头 and 版记 (saved with the document in DOCX and text files)."""
+        dialog = MastheadDialog(self.masthead, self)
+        if dialog.exec():
+            masthead = dialog.masthead()
+            if masthead != self.masthead:
+                self.masthead = masthead
+                self.editor.document().setModified(True)
+                self.autosave()
 
     # ---- status ------------------------------------------------------------------------------
 
@@ -345,7 +395,7 @@ class MainWindow(QMainWindow):
     def _set_page_width(self, on: bool) -> None:
         """Wrap the text at the printed line's width (28 body characters) so lines read like the page."""
         self.settings.setValue("view/page_width", on)
-        self.editor.set_page_width(self.layout().chars_per_line if on else 0)
+        self.editor.set_page_width(self.page_layout().chars_per_line if on else 0)
 
     def zoom(self, step: int) -> None:
         current = self.editor.highlighter.base_size
@@ -374,7 +424,10 @@ class MainWindow(QMainWindow):
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
-        path, _ = QFileDialog.getOpenFileName(self, "打开报告", self._last_folder(), "报告 (*.docx *.txt)")
+        patterns = " ".join(f"*{suffix}" for suffix in OPENABLE)
+        path, _ = QFileDialog.getOpenFileName(
+            self, "打开报告", self._last_folder(), f"报告 ({patterns});;Word 文档 (*.docx);;纯文本 (*.txt)"
+        )
         if path:
             self.open_path(Path(path))
 
@@ -383,20 +436,23 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"正在打开 {path.name}……")
         self.setEnabled(False)
 
-        def done(result: tuple[list[str], TextFormat | None]) -> None:
-            paragraphs, text_format = result
+        def done(report: Report) -> None:
             self.setEnabled(True)
-            self.has_unsupported = any(p in (TABLE_MARKER, IMAGE_MARKER) for p in paragraphs)
-            self._load("\n".join(paragraphs), path)
-            self.text_format = text_format
+            converted = report.converted_from is not None
+            self._load("\n".join(report.paragraphs), None if converted else path)
+            self.unkept, self.text_format = report.unkept, report.text_format
+            self.masthead, self.pictures = report.masthead, report.pictures
             self._add_recent(path)
-            self.statusBar().showMessage(f"已打开 {path.name}", 5000)
+            if converted:
+                self.statusBar().showMessage(f"已把 {path.name} 转换后打开；保存时请另存为 .docx", 10000)
+            else:
+                self.statusBar().showMessage(f"已打开 {path.name}", 5000)
 
         def failed(error: Exception) -> None:
             self.setEnabled(True)
             self._error(error)
 
-        run_in_background(lambda: read_report(path), done, failed, wait=wait)
+        run_in_background(lambda: open_report(path), done, failed, wait=wait)
 
     def print_preview(self) -> None:
         """The pages as the saved DOCX prints them (same layout), printable from the preview."""
@@ -406,7 +462,9 @@ class MainWindow(QMainWindow):
 
         dialog = QPrintPreviewDialog(self._printer(), self)
         dialog.setWindowTitle("打印预览")
-        dialog.paintRequested.connect(lambda target: print_report(self.editor.paragraphs(), self.layout(), target))
+        dialog.paintRequested.connect(
+            lambda target: print_report(self.editor.paragraphs(), self.page_layout(), target, self.masthead)
+        )
         dialog.resize(900, 1000)
         dialog.exec()
 
@@ -417,7 +475,7 @@ class MainWindow(QMainWindow):
         from .printing import configure
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        configure(printer, self.layout())
+        configure(printer, self.page_layout())
         return printer
 
     def print_dialog(self) -> None:
@@ -429,12 +487,13 @@ class MainWindow(QMainWindow):
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle("打印")
         if dialog.exec():
-            pages = print_report(self.editor.paragraphs(), self.layout(), printer)
+            pages = print_report(self.editor.paragraphs(), self.page_layout(), printer, self.masthead)
             self.statusBar().showMessage(f"已送往打印机：{pages} 页", 5000)
 
-    def _load(self, text: str, path: Path | None) -> None:
+    def _load(self, text: str, path: Path | None, masthead: Masthead | None = None) -> None:
         self.path = path
         self.text_format = None  # a text file opened keeps its encoding and line breaks when saved
+        self.masthead, self.pictures, self.unkept = masthead or Masthead(), {}, ""
         self.editor.set_text(text)
         self.outline.show_structure(self.editor.structure, at_once=True)
         self._update_title()
@@ -462,10 +521,11 @@ class MainWindow(QMainWindow):
     def save(self, wait: bool = False) -> bool:
         if self.path is None:
             return self.save_as(wait)
-        if self.has_unsupported and self.path.suffix.lower() == ".docx":
+        if self.unkept and self.path.suffix.lower() == ".docx":
             choice = self.ask(
                 "保存",
-                f"{self.path.name} 含有表格或图片，编辑器中没有显示，覆盖保存会丢失它们。建议另存为新文件。",
+                f"{self.path.name} 含有{self.unkept}，其中的文字已读入编辑器，但覆盖保存后它们会变成普通段落，"
+                "原来的表格和文本框版式将丢失。建议另存为新文件。",
                 ["另存为", "仍然覆盖", "取消"],
             )
             if choice == "另存为":
@@ -490,10 +550,14 @@ class MainWindow(QMainWindow):
         paragraphs = self.editor.paragraphs()
         if not self._placeholders_ok(paragraphs):
             return False
-        job = (paragraphs, path, self.layout(), self.text_format)
+        layout = self.page_layout()
+        report = Report(paragraphs, self.masthead, self.pictures, self.text_format)
+        job = (report, path, layout, str(self.settings.value("document/author", "")))
+        if path.suffix.lower() == ".docx":
+            self._font_warnings(paragraphs, layout)
         if wait or len(paragraphs) < BACKGROUND_SAVE_FROM:
             try:
-                write_report(*job)
+                save_report(*job)
             except (PhrasebankError, OSError) as exc:
                 self._error(exc)
                 return False
@@ -510,12 +574,12 @@ class MainWindow(QMainWindow):
             self._saving -= 1
             self._error(exc)
 
-        run_in_background(lambda: write_report_apart(*job), done, failed)
+        run_in_background(lambda: save_report_apart(*job), done, failed)
         return True
 
     def _saved(self, path: Path, written: list[str]) -> None:
         if path != self.path:
-            self.has_unsupported = False
+            self.unkept = ""
         self.path = path
         # Nothing typed while it was written? The structure holds every paragraph's text already (kept equal
         # to the document edit by edit), so this costs no copy of a long document on the GUI thread.
@@ -559,7 +623,7 @@ class MainWindow(QMainWindow):
         """Write this window's draft (not once the writer has closed it: a discarded text stays discarded)."""
         if self.editor.document().isModified() and not self._closing:
             try:
-                self.drafts.save(self.editor.toPlainText(), str(self.path or ""))
+                self.drafts.save(self.editor.toPlainText(), str(self.path or ""), self.masthead.to_dict())
             except OSError as exc:
                 self.statusBar().showMessage(f"自动保存失败：{exc.strerror or exc}", 8000)
 
@@ -584,7 +648,7 @@ class MainWindow(QMainWindow):
         if choice != "恢复":
             self.drafts.discard(draft)
             return False
-        self._load(draft.text, Path(draft.path) if draft.path else None)
+        self._load(draft.text, Path(draft.path) if draft.path else None, Masthead.from_dict(draft.masthead))
         self.editor.document().setModified(True)
         self.autosave()  # the text is this window's draft now, before the old file goes
         self.drafts.discard(draft)

@@ -6,30 +6,23 @@ import copy
 from collections.abc import Sequence
 from pathlib import Path
 
-import docx
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from .atomic import write_atomic
 from .check import Finding
-from .documents import SPACER_STYLE
+from .docx_reader import open_docx, read_docx
 from .errors import PhrasebankError
 
 AUTHOR = "公文写作台"
 
 
-def body_paragraphs(document) -> list[Paragraph | None]:
-    """Body items in the order `read_docx_paragraphs` reports them (None for a table)."""
-    out: list[Paragraph | None] = []
-    for element in document.element.body.iterchildren():
-        if element.tag == qn("w:p"):
-            style = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-            if style is None or style.get(qn("w:val")) != SPACER_STYLE:
-                out.append(Paragraph(element, document._body))
-        elif element.tag == qn("w:tbl"):
-            out.append(None)
-    return out
+def body_paragraphs(document) -> list[tuple[Paragraph, int]]:
+    """Each paragraph as `read_paragraphs` reports it, with the length of Word's automatic number
+    that reading put before its text (a finding's column counts it; the runs do not hold it)."""
+    read = read_docx(document)
+    return [(Paragraph(p, document._body), len(number)) for p, number in zip(read.elements, read.numbers, strict=True)]
 
 
 def _split(run: Run, offset: int) -> Run:
@@ -65,14 +58,14 @@ def _isolate(paragraph: Paragraph, start: int, length: int) -> list[Run]:
 
 def annotate(source: Path, findings: Sequence[Finding], target: Path) -> int:
     """Copy `source` to `target` with one comment per finding; return how many were placed."""
-    document = docx.Document(str(source))
+    document = open_docx(source)
     paragraphs = body_paragraphs(document)
     placed = 0
     for finding in sorted(findings, key=lambda f: (f.paragraph, -f.column)):
-        paragraph = paragraphs[finding.paragraph] if finding.paragraph < len(paragraphs) else None
-        if paragraph is None:
+        if finding.paragraph >= len(paragraphs):
             continue
-        runs = _isolate(paragraph, finding.column, max(finding.length, 1))
+        paragraph, skipped = paragraphs[finding.paragraph]
+        runs = _isolate(paragraph, max(finding.column - skipped, 0), max(finding.length, 1))
         if not runs:
             continue
         fix = f" 建议改为：{finding.fix}" if finding.fix else ""

@@ -13,7 +13,9 @@ from .cleaning import clean_lines
 from .documents import read_paragraphs
 from .docx_export import export_docx
 from .errors import PhrasebankError
+from .fontcheck import font_warnings
 from .layout import PRESETS, RunInStyle
+from .report import open_report, save_report
 from .sanitise import undecodable_argument
 
 COMMANDS = ("export", "check")
@@ -28,6 +30,9 @@ def main(argv: Sequence[str]) -> int:
     p.add_argument("--layout", choices=sorted(PRESETS), default="national", help="版式：national（国家标准）或 local")
     p.add_argument("--runin", choices=[s.value for s in RunInStyle], default="bold", help="“一是……”分项的字体")
     p.add_argument("--plain-fonts", action="store_true", help="用 仿宋/楷体 代替 仿宋_GB2312/楷体_GB2312")
+    p.add_argument("--seal", action="store_true", help="落款按加盖印章的格式排（默认不加盖印章）")
+    p.add_argument("--arabic-date", action="store_true", help="成文日期改用阿拉伯数字（二〇二六年 → 2026年）")
+    p.add_argument("--author", default="", help="写入文档属性的作者")
     p.add_argument("--keep-noise", action="store_true", help="不清洗广告、标记等杂项")
     p = commands.add_parser("check", help="校对：规范表述、未填空位、序号、标点（发现问题时退出码为 1）")
     p.add_argument("reports", nargs="*", type=Path)
@@ -47,15 +52,29 @@ def main(argv: Sequence[str]) -> int:
             sys.stderr.close()
             return 1
     try:
-        paragraphs = read_paragraphs(args.report)
+        report = open_report(args.report)
         if not args.keep_noise:
-            paragraphs = clean_lines(paragraphs).paragraphs
-        layout = replace(PRESETS[args.layout].with_fonts(args.plain_fonts), runin_style=RunInStyle(args.runin))
-        export_docx(paragraphs, args.output, layout)
+            report.paragraphs = clean_lines(report.paragraphs).paragraphs
+        paragraphs = report.paragraphs
+        layout = replace(
+            PRESETS[args.layout].with_fonts(args.plain_fonts),
+            runin_style=RunInStyle(args.runin),
+            seal=args.seal,
+            arabic_date=args.arabic_date,
+        )
+        report.text_format = None
+        save_report(
+            report,
+            args.output.with_suffix(".docx") if args.output.suffix.lower() != ".docx" else args.output,
+            layout,
+            args.author,
+        )
     except PhrasebankError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
     print(f"已导出 {args.output}（{layout.name}，{len(paragraphs)} 段）")
+    for warning in font_warnings(paragraphs, layout):
+        print(f"提醒：{warning}", file=sys.stderr)
     from .check import unfilled_placeholders
 
     left = [f.found for f in unfilled_placeholders(paragraphs)]

@@ -1,72 +1,58 @@
 """Read report files (.txt in any common Chinese encoding, .docx) into lists of paragraphs.
 
 Headings are recognised later from their numbering text, never from Word styles, so a
-paragraph here is only its text. Tables and images in a DOCX become a marker paragraph.
+paragraph here is only its text (Word's automatic numbering included, see docx_reader).
 """
 
 from __future__ import annotations
 
+import tempfile
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .docx_reader import CONVERTED_SUFFIXES, SPACER_STYLE, DocxText, convert_with_libreoffice, open_docx, read_docx
 from .errors import ReadError
 from .textfile import read_text
 
 SUPPORTED_SUFFIXES = (".txt", ".docx")
-
-#: Stands in for a DOCX table the editor does not show; never mined.
-TABLE_MARKER = "［表格：此处有表格，编辑器中不显示］"
-#: Stands in for a DOCX picture the editor does not show; never mined.
-IMAGE_MARKER = "［图片：此处有图片，编辑器中不显示］"
-
-#: Style of the blank lines the DOCX writer adds for layout; reading skips them.
-SPACER_STYLE = "GongwenSpacer"
+#: Word files read directly; templates and macro files open as documents.
+DOCX_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
+__all__ = ["SPACER_STYLE", "load_docx", "read_docx_paragraphs", "read_paragraphs"]
 
 #: Largest total uncompressed size of a DOCX (guards against zip bombs).
 MAX_DOCX_UNPACKED = 200 * 1024 * 1024
 
 
 def read_paragraphs(path: str | Path) -> list[str]:
-    """Return the paragraphs of a .txt or .docx report, in order, as plain strings."""
+    """Return the paragraphs of a report file, in order, as plain strings."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix == ".docx":
+    if suffix in DOCX_SUFFIXES:
         return read_docx_paragraphs(path)
+    if suffix in CONVERTED_SUFFIXES:
+        with tempfile.TemporaryDirectory(prefix="gongwen-convert-") as folder:
+            return read_docx_paragraphs(convert_with_libreoffice(path, Path(folder)))
     if suffix == ".txt" or not suffix:
         return read_text(path).replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    raise ReadError(path, f"不支持的文件类型 {suffix}（只支持 .txt 和 .docx）")
+    raise ReadError(path, f"不支持的文件类型 {suffix}（支持 .docx、.txt，以及经 LibreOffice 转换的 .doc、.wps、.rtf）")
 
 
 def read_docx_paragraphs(path: str | Path) -> list[str]:
-    """Paragraph texts of a DOCX body; tables and pictures become one marker paragraph each."""
+    """Paragraph texts of a DOCX body in reading order (numbering, tables, text boxes; see docx_reader)."""
+    return load_docx(path).paragraphs
+
+
+def load_docx(path: str | Path) -> DocxText:
+    """Read a DOCX (or .docm/.dotx) with its pictures and the w:p behind each paragraph."""
     path = Path(path)
     _check_docx_container(path)
-    import docx  # python-docx; imported here so text-only use stays light
-    from docx.oxml.ns import qn
-
     try:
-        document = docx.Document(str(path))
+        document = open_docx(path)
     except Exception as exc:  # python-docx raises many types for broken parts
         raise ReadError(path, f"DOCX 文件已损坏（{type(exc).__name__}）") from None
-    paragraphs: list[str] = []
-    for element in document.element.body.iterchildren():
-        if element.tag == qn("w:p"):
-            style = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-            if style is not None and style.get(qn("w:val")) == SPACER_STYLE:
-                continue
-            text = "".join(
-                "\t" if node.tag == qn("w:tab") else node.text or "" for node in element.iter(qn("w:t"), qn("w:tab"))
-            )
-            has_picture = any(True for _ in element.iter(qn("w:drawing"), qn("w:pict")))
-            if has_picture and not text.strip():
-                paragraphs.append(IMAGE_MARKER)
-            else:
-                paragraphs.append(text)
-        elif element.tag == qn("w:tbl"):
-            paragraphs.append(TABLE_MARKER)
-    return paragraphs
+    return read_docx(document)
 
 
 def _check_docx_container(path: Path) -> None:

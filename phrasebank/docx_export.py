@@ -8,8 +8,9 @@ and then swapped in.
 
 from __future__ import annotations
 
+import io
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -22,10 +23,11 @@ from lxml import etree
 
 from .atomic import write_atomic
 from .documents import SPACER_STYLE
+from .docx_reader import PICTURE_MARKER_RE, Picture
 from .errors import PhrasebankError
 from .layout import NATIONAL, Layout, mm_to_twips
 from .masthead import Masthead
-from .typeset import Block, Span, plan, split_head, title_lines
+from .typeset import Align, Block, Span, plan, split_head, title_lines
 
 __all__ = ["ExportError", "export_docx", "split_head", "title_lines"]
 
@@ -42,8 +44,13 @@ def export_docx(
     layout: Layout = NATIONAL,
     masthead: Masthead | None = None,
     author: str = "",
+    pictures: Mapping[str, list[Picture]] | None = None,
 ) -> None:
-    """Lay out the report's paragraphs (with an optional 版头/版记) and write them to `path` atomically."""
+    """Lay out the report's paragraphs (with an optional 版头/版记) and write them to `path` atomically.
+
+    `pictures` maps a paragraph's text to the pictures read with it: a picture marker becomes its
+    picture again, an unchanged paragraph gets its pictures back after its text.
+    """
     blocks = plan(paragraphs, layout, masthead)
     document = docx.Document()
     _page(document, layout)
@@ -55,8 +62,15 @@ def export_docx(
     for p in list(body.iterchildren(qn("w:p"))):
         body.remove(p)
     sect_pr = body.find(qn("w:sectPr"))
+    kept = dict(pictures or {})
     for block in blocks:
-        sect_pr.addprevious(_paragraph(block, layout))
+        found = kept.pop(block.text, None) if block.spans else None
+        if found and PICTURE_MARKER_RE.match(block.text):
+            block.spans, block.first_line, block.align = [], 0.0, Align.CENTER
+        paragraph = _paragraph(block, layout)
+        for picture in found or []:
+            paragraph.append(_picture_run(document, picture))
+        sect_pr.addprevious(paragraph)
     _save(document, Path(path))
 
 
@@ -107,6 +121,25 @@ def _paragraph(block: Block, layout: Layout):
     for span in block.spans or [Span("", layout.body_font, layout.body_size)]:
         p.append(_run(span, layout))
     return p
+
+
+def _picture_run(document, picture: Picture):
+    """A run holding a picture read from another DOCX, its images added to this one."""
+    element = parse_xml(picture.xml)
+    ids = {}
+    for old_id, blob in picture.images:
+        if old_id not in ids:
+            ids[old_id], _ = document.part.get_or_add_image(io.BytesIO(blob))
+    for node in element.iter():
+        for attribute in (f"{{{RELATIONSHIPS}}}embed", f"{{{RELATIONSHIPS}}}id"):
+            if node.get(attribute) in ids:
+                node.set(attribute, ids[node.get(attribute)])
+    r = OxmlElement("w:r")
+    r.append(element)
+    return r
+
+
+RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 def _run(span: Span, layout: Layout):

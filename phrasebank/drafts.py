@@ -13,7 +13,7 @@ import json
 import os
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -31,6 +31,7 @@ class Draft:
     path: str  # the file the draft belongs to ("" for a new report)
     saved_at: str  # ISO time
     file: Path | None = None  # where the draft is stored
+    masthead: dict[str, str] = field(default_factory=dict)  # 版头/版记 fields (Masthead.to_dict)
 
 
 class DraftStore:
@@ -45,10 +46,13 @@ class DraftStore:
         """The lock file a live window holds for its draft."""
         return self.folder / f"{draft_id or self.id}.lock"
 
-    def save(self, text: str, document_path: str = "") -> Draft:
+    def save(self, text: str, document_path: str = "", masthead: dict[str, str] | None = None) -> Draft:
         self.folder.mkdir(parents=True, exist_ok=True)
-        draft = Draft(text, document_path, datetime.now().isoformat(timespec="seconds"), self.path)
-        data = json.dumps({"text": draft.text, "path": draft.path, "saved_at": draft.saved_at}, ensure_ascii=False)
+        draft = Draft(text, document_path, datetime.now().isoformat(timespec="seconds"), self.path, masthead or {})
+        record = {"text": draft.text, "path": draft.path, "saved_at": draft.saved_at}
+        if draft.masthead:
+            record["masthead"] = draft.masthead
+        data = json.dumps(record, ensure_ascii=False)
         write_bytes_atomic(self.path, data.encode("utf-8"))
         return draft
 
@@ -74,7 +78,8 @@ class DraftStore:
         """A draft file's content; an unreadable one is renamed aside (a dated, unique name) and skipped."""
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            return Draft(str(data["text"]), str(data.get("path", "")), str(data["saved_at"]), path)
+            masthead = data.get("masthead") if isinstance(data.get("masthead"), dict) else {}
+            return Draft(str(data["text"]), str(data.get("path", "")), str(data["saved_at"]), path, masthead)
         except (OSError, ValueError, KeyError, TypeError):
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             target = path.with_name(f"{path.stem}.damaged-{stamp}-{uuid.uuid4().hex[:6]}.txt")

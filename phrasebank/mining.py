@@ -17,7 +17,8 @@ import numpy as np
 
 from . import tokenize
 from .cleaning import clean_lines, has_noise
-from .documents import IMAGE_MARKER, TABLE_MARKER, iter_report_files, read_paragraphs
+from .documents import iter_report_files, read_paragraphs
+from .docx_reader import PICTURE_MARKER_RE
 from .errors import EmptyCorpusError, ReadError
 from .forms import has_place_name, is_formula, is_fragment
 from .ngrams import SECTIONS, NgramTable, TokenStream, count_characters, count_ngrams
@@ -158,7 +159,7 @@ def load_documents(
             skipped.append(exc)
             continue
         cleaned = clean_lines(raw)
-        paragraphs = [p for p in cleaned.paragraphs if p not in (TABLE_MARKER, IMAGE_MARKER)]
+        paragraphs = [p for p in cleaned.paragraphs if not PICTURE_MARKER_RE.match(p)]
         yield Document(path.name, paragraphs, Structure.from_texts(paragraphs))
     if progress:
         progress(len(files), len(files), "")

@@ -17,7 +17,7 @@ from rendering import render
 
 from phrasebank.cleaning import clean_lines
 from phrasebank.desk_cli import main as desk
-from phrasebank.documents import IMAGE_MARKER, TABLE_MARKER, read_paragraphs
+from phrasebank.documents import read_paragraphs
 from phrasebank.docx_export import export_docx, title_lines
 from phrasebank.errors import ReadError
 from phrasebank.layout import LOCAL_EQUAL_MARGINS, NATIONAL, RunInStyle
@@ -136,17 +136,6 @@ def test_local_layout_preset(tmp_path, corpus_files):
     assert section.top_margin.mm == pytest.approx(28, abs=0.1) and section.left_margin.mm == pytest.approx(27, abs=0.1)
     with zipfile.ZipFile(path) as archive:
         assert 'w:eastAsia="仿宋"' in archive.read("word/styles.xml").decode()
-
-
-def test_tables_and_pictures_come_back_as_markers(tmp_path):
-    document = docx.Document()
-    document.add_paragraph("一、总体情况")
-    document.add_table(rows=2, cols=2)
-    document.add_paragraph("表格之后的正文。")
-    path = tmp_path / "with-table.docx"
-    document.save(path)
-    assert read_paragraphs(path) == ["一、总体情况", TABLE_MARKER, "表格之后的正文。"]
-    assert IMAGE_MARKER.startswith("［图片")
 
 
 @pytest.mark.parametrize(

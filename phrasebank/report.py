@@ -1,0 +1,90 @@
+"""A report as the editor holds it: its paragraphs, 版头/版记, kept pictures and how its file was written.
+
+`open_report` reads any supported file into a `Report`; `save_report` writes one back, DOCX laid
+out per GB/T 9704-2012 or text in the file's own encoding. Both run without a window (the CLI uses
+them too).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .atomic import write_bytes_atomic
+from .docx_reader import CONVERTED_SUFFIXES, Picture, convert_with_libreoffice
+from .errors import PhrasebankError
+from .layout import NATIONAL, Layout
+from .masthead import Masthead, split_masthead
+from .textfile import TextFormat, read_text_format
+
+#: Files the editor opens; DOCX_LIKE are read directly, the others converted by LibreOffice.
+DOCX_LIKE = (".docx", ".docm", ".dotx", ".dotm")
+OPENABLE = (*DOCX_LIKE, ".txt", *CONVERTED_SUFFIXES)
+
+
+@dataclass
+class Report:
+    paragraphs: list[str]
+    masthead: Masthead = field(default_factory=Masthead)
+    pictures: dict[str, list[Picture]] = field(default_factory=dict)  # paragraph text -> its pictures
+    text_format: TextFormat | None = None  # a text file's encoding and line break; None for DOCX
+    unkept: str = ""  # what saving over the source file would lose: "2 个表格、1 个文本框"
+    converted_from: Path | None = None  # the .doc/.wps/.rtf this was converted from
+
+
+def open_report(path: Path) -> Report:
+    """Read a report file as the writer wrote it (no cleaning), 版头 and 版记 taken apart."""
+    suffix = path.suffix.lower()
+    if suffix in CONVERTED_SUFFIXES:
+        with tempfile.TemporaryDirectory(prefix="gongwen-convert-") as folder:
+            report = _open_docx(convert_with_libreoffice(path, Path(folder)))
+        report.converted_from = path
+        return report
+    if suffix in DOCX_LIKE:
+        return _open_docx(path)
+    text, text_format = read_text_format(path)
+    masthead, paragraphs = split_masthead(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return Report(_trimmed(paragraphs), masthead, text_format=text_format)
+
+
+def _open_docx(path: Path) -> Report:
+    from .documents import load_docx
+
+    read = load_docx(path)
+    pictures: dict[str, list[Picture]] = {}
+    for index, found in read.pictures.items():
+        pictures.setdefault(read.paragraphs[index].strip(), []).extend(found)
+    masthead, paragraphs = split_masthead(read.paragraphs)
+    unkept = "、".join(
+        f"{count} 个{what}" for count, what in ((read.tables, "表格"), (read.text_boxes, "文本框")) if count
+    )
+    return Report(_trimmed(paragraphs), masthead, pictures, unkept=unkept)
+
+
+def _trimmed(paragraphs: list[str]) -> list[str]:
+    while paragraphs and not paragraphs[-1].strip():
+        paragraphs.pop()
+    return paragraphs
+
+
+def save_report(report: Report, path: Path, layout: Layout = NATIONAL, author: str = "") -> None:
+    """Write atomically: .docx per GB/T 9704-2012 (pictures back in place); .txt in the file's format."""
+    if path.suffix.lower() == ".docx":
+        from .docx_export import export_docx  # python-docx loads only when saving
+
+        export_docx(report.paragraphs, path, layout, report.masthead, author, report.pictures)
+        return
+    text_format = report.text_format or TextFormat()
+    paragraphs = report.masthead.wrap(report.paragraphs)
+    try:
+        data = text_format.encode(paragraphs)
+    except UnicodeEncodeError as exc:
+        raise PhrasebankError(
+            f"无法按原编码（{text_format.encoding}）保存 {path.name}："
+            f"“{exc.object[exc.start : exc.end]}”不能用这种编码表示。请另存为 DOCX。"
+        ) from None
+    try:
+        write_bytes_atomic(path, data)
+    except OSError as exc:
+        raise PhrasebankError(f"无法保存 {path}：{exc.strerror or exc}") from None
