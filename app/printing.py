@@ -61,9 +61,7 @@ _ALIGN = {
 class PrintLayout:
     """The report as a QTextDocument sized to the text block, in the printer's pixels."""
 
-    def __init__(
-        self, paragraphs: Sequence[str], layout: Layout, dpi: float, masthead: Masthead | None = None
-    ) -> None:
+    def __init__(self, paragraphs: Sequence[str], layout: Layout, dpi: float, masthead: Masthead | None = None) -> None:
         self.layout, self.dpi = layout, dpi
         self.document = QTextDocument()
         self.document.setDocumentMargin(0)
@@ -173,9 +171,7 @@ def _lines_between(document: QTextDocument, start: float, length: float):
         block = block.next()
 
 
-def print_report(
-    paragraphs: Sequence[str], layout: Layout, printer: QPrinter, masthead: Masthead | None = None
-) -> int:
+def print_report(paragraphs: Sequence[str], layout: Layout, printer: QPrinter, masthead: Masthead | None = None) -> int:
     """Lay the report out for `printer` and print it; return the number of pages."""
     configure(printer, layout)
     laid_out = PrintLayout(paragraphs, layout, printer.resolution(), masthead)

@@ -25,6 +25,7 @@ _ADVERBIALS = frozenset(
 #: Halves jieba's dictionary barely knows are bound morphemes (凝心聚力, 真督实导), not abbreviations (世贸组织).
 _RARE = 100
 
+
 def is_fragment(text: str) -> bool:
     """True when the phrase starts or ends mid-thought: a dangling particle, adverb, or bare verb."""
     words = tokenize.tagged(text)

@@ -120,13 +120,14 @@ class _Planner:
                 font = {1: layout.heading1_font, 2: layout.heading2_font}.get(para.level, layout.body_font)
                 head, rest = split_head(text)
                 spans = [self.span(head, font)] + ([self.span(rest)] if rest else [])
-                self.add(role, spans, keep_next=True, outline=para.level)
+                self.add(role, spans, keep_next=not rest and _leads(structure, index), outline=para.level)
             elif role is Role.BODY:
                 self.body(text, bool(para.number and para.head))
             elif role is Role.ATTACHMENT_NOTE:
                 if index and roles[index - 1] not in (Role.ATTACHMENT_NOTE, Role.EMPTY):
                     self.spacer()  # 正文下空一行
                 self.attachment_note(text)
+                self.blocks[-1].keep_next = index + 1 < len(roles) and roles[index + 1] is Role.ATTACHMENT_NOTE
             elif role in (Role.SIGNATURE, Role.DATE):
                 self.signature_block(structure, index)
             elif role is Role.NOTE:
@@ -222,8 +223,7 @@ class _Planner:
                 line_pitch=height,
                 space_before=before,
             )
-        gap = 4 / 25.4 * 72 - (pitch - layout.body_size) / 2  # 4 mm below the characters' foot
-        rule = Rule(width=1.0, space=max(gap, 0.0), color=RED)
+        rule = Rule(width=1.0, space=4 / 25.4 * 72, color=RED)  # 4 mm below the line's foot
         before = 2 * pitch if masthead.issuer else 0.0  # 发文机关标志下空二行
         if masthead.signers:
             spans = [
@@ -272,7 +272,10 @@ class _Planner:
             spans = [self.span(masthead.printer, size=size), self.span(f"\t{date}", size=size)]
             rows.append(("printed", spans, {"right_tab": width, "first_line": 0.0}))
         used = sum(max(1, math.ceil(_width("".join(s.text for s in spans)) * size / width)) for _, spans, _ in rows)
-        self.add("spacer", [], style=SPACER_STYLE, first_line=0, page_break=True)
+        # A page of its own, filled from the top so that the last line sits on the text block's foot;
+        # the first blank line gives up 3 pt for the rules' own thickness.
+        pitch = layout.line_pitch_pt
+        self.add("spacer", [], style=SPACER_STYLE, first_line=0, page_break=True, line_pitch=pitch - 3)
         self.spacer(max(layout.lines_per_page - used - 1, 0))
         for n, (role, spans, extra) in enumerate(rows):
             hanging = -extra["first_line"]
@@ -295,6 +298,18 @@ ISSUER_SIZE = 36.0
 IMPRINT_SIZE = 14.0
 
 
+def _leads(structure: Structure, index: int) -> bool:
+    """A heading line keeps with what follows when that is its text or a deeper heading — not when a
+    sibling follows (a list of one-line items would otherwise be one unbreakable block)."""
+    level = structure.paragraphs[index].level
+    for k in range(index + 1, len(structure.paragraphs)):
+        role = structure.roles[k]
+        if role is Role.EMPTY:
+            continue
+        return role is not Role.HEADING or structure.paragraphs[k].level > level
+    return False
+
+
 def signature_indents(name: str, date: str, seal: bool) -> tuple[float, float]:
     """Right indents of the 署名 and 成文日期, in characters (§7.3.5.1 and §7.3.5.2)."""
     name_width, date_width = _width(name), _width(date)
@@ -309,8 +324,13 @@ def signature_indents(name: str, date: str, seal: bool) -> tuple[float, float]:
 
 
 def _width(text: str) -> float:
-    """Width in characters: Latin letters, digits and ASCII marks are half a character."""
-    return sum(0.5 if ch.isascii() else 1.0 for ch in text)
+    """Width in characters: Latin letters, digits and ASCII marks are half a character, and Word and
+    LibreOffice put a quarter character between Chinese and a Latin letter or digit (2026年: 3¼)."""
+    width = sum(0.5 if ch.isascii() else 1.0 for ch in text)
+    return width + 0.25 * len(_LATIN_EDGE_RE.findall(text))
+
+
+_LATIN_EDGE_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u4e00-\u9fff])")
 
 
 def split_head(text: str) -> tuple[str, str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls
 
 from phrasebank.documents import read_paragraphs
 from phrasebank.docx_reader import picture_marker
@@ -24,9 +24,12 @@ SAMPLES = Path(__file__).resolve().parent.parent.parent / "shared" / "docx-sampl
 #: A 请示报告-style list as Word writes it: 一、 （一） 1. from numbering.xml, not typed.
 NUMBERING = f"""<w:numbering {nsdecls("w")}>
 <w:abstractNum w:abstractNumId="7">
- <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:suff w:val="nothing"/><w:lvlText w:val="%1、"/></w:lvl>
- <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:suff w:val="nothing"/><w:lvlText w:val="（%2）"/></w:lvl>
- <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:suff w:val="nothing"/><w:lvlText w:val="%3."/></w:lvl>
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:suff w:val="nothing"/>
+  <w:lvlText w:val="%1、"/></w:lvl>
+ <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:suff w:val="nothing"/>
+  <w:lvlText w:val="（%2）"/></w:lvl>
+ <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:suff w:val="nothing"/>
+  <w:lvlText w:val="%3."/></w:lvl>
 </w:abstractNum>
 <w:abstractNum w:abstractNumId="8">
  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%1章"/></w:lvl>
@@ -180,8 +183,16 @@ def test_old_word_files_are_converted_through_libreoffice(tmp_path):
     assert soffice, "LibreOffice is installed by the test command"
     profile = (tmp_path / "profile").as_uri()
     subprocess.run(
-        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "doc", "--outdir", str(tmp_path),
-         str(source)],
+        [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "doc",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
         check=True,
         capture_output=True,
         timeout=180,
@@ -214,7 +225,11 @@ def test_standard_sample_reads_with_banner_and_imprint_apart():
         "中共云岭市委办公室文件",
         "云办发〔2026〕12号",
     )
-    assert (m.copy_to, m.printer, m.print_date) == ("市委各部委、市级国家机关各委办局。", "中共云岭市委办公室", "2026年7月16日")
+    assert (m.copy_to, m.printer, m.print_date) == (
+        "市委各部委、市级国家机关各委办局。",
+        "中共云岭市委办公室",
+        "2026年7月16日",
+    )
     structure = Structure.from_texts(report.paragraphs)
     roles = dict(zip(report.paragraphs, structure.roles, strict=True))
     assert roles["关于做好2026年暑期新时代文明实践工作的通知"] is Role.TITLE

@@ -1,0 +1,278 @@
+"""The page as an office receives it, measured on LibreOffice renders: headings never stranded,
+22-line pages, 附件 on a new page, 落款 for sealed and unsealed documents, 版头 and 版记 geometry,
+and WordprocessingML children in the schema's order."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from rendering import render
+from test_docx import pdf_lines
+
+from phrasebank.cleaning import clean_lines
+from phrasebank.documents import read_paragraphs
+from phrasebank.docx_export import PPR_ORDER, RPR_ORDER, export_docx
+from phrasebank.layout import NATIONAL
+from phrasebank.masthead import Masthead
+from phrasebank.structure import Role, Structure
+from phrasebank.typeset import arabic_date, title_lines
+
+GOVREPORTS = Path(__file__).resolve().parent.parent.parent / "shared" / "govreports"
+PT_PER_MM = 72 / 25.4
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s", "", text)
+
+
+@pytest.fixture(scope="module")
+def government(tmp_path_factory) -> list[tuple[list[str], Path]]:
+    folder = tmp_path_factory.mktemp("gov")
+    out = []
+    for source in sorted(GOVREPORTS.glob("*.txt"))[:3]:
+        paragraphs = clean_lines(read_paragraphs(source)).paragraphs
+        target = folder / f"{source.stem}.docx"
+        export_docx(paragraphs, target)
+        out.append((paragraphs, render(target, folder)))
+    return out
+
+
+def heading_lines(paragraphs: list[str]) -> set[str]:
+    structure = Structure.from_texts(paragraphs)
+    return {
+        squeeze(p.text)
+        for p, role in zip(structure.paragraphs, structure.roles, strict=True)
+        if role in (Role.HEADING, Role.APPENDIX) and squeeze(p.text) == squeeze(p.text).split("。")[0]
+    }
+
+
+def test_no_page_ends_with_a_heading_and_full_pages_have_22_lines(government):
+    for paragraphs, pdf in government:
+        headings = heading_lines(paragraphs)
+        pages = pdf_lines(pdf)
+        assert len(pages) > 20
+        for number, page in enumerate(pages[:-1], start=1):
+            text = [squeeze(line[2]) for line in page[:-1]]  # the last line is the page number
+            assert text[-1] not in headings, (pdf.name, number, text[-1])
+            next_first = squeeze(pages[number][0][2])
+            moved = any(h.startswith(next_first) or next_first.startswith(h) for h in headings)
+            opens_appendix = re.fullmatch(r"附件\d*", text[0]) is not None  # 附件, blank line, title, blank line
+            if number > 1 and not moved and not opens_appendix:
+                assert len(text) == 22, (pdf.name, number, len(text), next_first)
+
+
+REPORT = [
+    "关于某某县巡回指导工作情况的报告",
+    "市委主题教育领导小组：",
+    "现将有关情况报告如下。",
+    "一、总体情况",
+    "指导组坚持严督实导，推动各项任务落地见效。",
+    "二、下一步打算",
+    "重点做好六个方面工作：",
+    "一是加强统筹。确保工作有序推进。",
+    "附件：1.巡回指导工作安排表",
+    "2.全市重点企业名单（共计一百二十家，按行业和所在县区分列，供各指导组对照开展调研）",
+    "市委第一巡回指导组",
+    "2026年11月22日",
+    "附件1",
+    "巡回指导工作安排表",
+    "按月安排，每月调度一次。",
+]
+
+
+def export_and_render(paragraphs, folder: Path, name: str, **kw) -> list:
+    target = folder / f"{name}.docx"
+    layout = replace(NATIONAL, seal=kw.pop("seal", False), arabic_date=kw.pop("arabic_date", False))
+    export_docx(paragraphs, target, layout, **kw)
+    return pdf_lines(render(target, folder))
+
+
+def line_of(pages, start: str) -> tuple[int, tuple[float, float, str]]:
+    for number, page in enumerate(pages):
+        for line in page:
+            if squeeze(line[2]).startswith(start):
+                return number, line
+    raise AssertionError(start)
+
+
+LEFT = 28 * PT_PER_MM  # text block edges in points
+RIGHT = (210 - 26) * PT_PER_MM
+EM = 16 * (156 * PT_PER_MM / 28) / 16  # one character cell of the 28-character line
+
+
+def test_attachment_note_attachment_page_and_unsealed_signature(tmp_path):
+    pages = export_and_render(REPORT, tmp_path, "unsealed")
+    page, note = line_of(pages, "附件：1.")
+    assert abs(note[0] - (LEFT + 2 * EM)) < 3  # 左空二字
+    _, item = line_of(pages, "2.全市重点")
+    assert abs(item[0] - (note[0] + 3 * EM)) < 3  # later items under the first item's number
+    wrapped = pages[page][pages[page].index(item) + 1]
+    assert wrapped[0] > item[0] + EM  # the wrapped line aligns under the item's name, not its number
+    appendix_page, appendix = line_of(pages, "附件1")
+    assert appendix_page == len(pages) - 1 and pages[appendix_page][0] == appendix  # a new page, first line
+    assert abs(appendix[0] - LEFT) < 2  # flush left
+    _, name = line_of(pages, "市委第一巡回指导组")
+    _, date = line_of(pages, "2026年11月22日")
+    assert abs(date[0] - (name[0] + 2 * EM)) < 4  # 日期首字比署名首字右移二字
+    # The date is the longer line here: it stands right two characters in, the name moves left.
+    assert abs(date[1] - (RIGHT - 2 * EM)) < 4 and name[1] < date[1] - EM / 2
+
+
+def test_sealed_signature_is_centred_over_the_date(tmp_path):
+    pages = export_and_render(REPORT[:12], tmp_path, "sealed", seal=True)
+    _, name = line_of(pages, "市委第一巡回指导组")
+    _, date = line_of(pages, "2026年11月22日")
+    assert abs(date[1] - (RIGHT - 4 * EM)) < 4  # 成文日期右空四字
+    assert abs((name[0] + name[1]) / 2 - (date[0] + date[1]) / 2) < 4  # 署名以成文日期为准居中
+
+
+def test_chinese_numeral_date_written_in_arabic_numerals_on_request(tmp_path):
+    paragraphs = [*REPORT[:10], "市委第一巡回指导组", "二〇二六年十一月二十二日"]
+    pages = export_and_render(paragraphs, tmp_path, "arabic", arabic_date=True)
+    assert line_of(pages, "2026年11月22日")
+    assert arabic_date("二〇二六年一月五日") == "2026年1月5日"
+
+
+def test_long_sentences_are_not_run_in_heads_and_only_the_top_line_is_the_recipient(tmp_path):
+    long_sentence = "同时，我省经济社会发展还面临一些困难和挑战，主要是：产业转型任务依然紧迫，创新能力不够强。"
+    target = tmp_path / "roles.docx"
+    export_docx([*REPORT[:7], long_sentence], target)
+    with zipfile.ZipFile(target) as archive:
+        root = etree.fromstring(archive.read("word/document.xml"))
+    paragraphs = {"".join(p.itertext()): p for p in root.iter(f"{W}p")}
+    assert paragraphs[long_sentence].find(f".//{W}b") is None
+    recipient = paragraphs["市委主题教育领导小组："].find(f"{W}pPr/{W}ind").get(f"{W}firstLine")
+    middle = paragraphs["重点做好六个方面工作："].find(f"{W}pPr/{W}ind").get(f"{W}firstLine")
+    assert recipient == "0" and middle == "640"
+
+
+def red_rows(pdf: Path, page: int, folder: Path) -> list[tuple[int, int, int]]:
+    """Rows (y in points, x-min, x-max) holding red pixels on one page, rendered at 72 dpi."""
+    stem = folder / f"p{page}"
+    subprocess.run(["pdftoppm", "-r", "72", "-f", str(page), "-l", str(page), str(pdf), str(stem)], check=True)
+    image = next(folder.glob(f"p{page}*.ppm")).read_bytes()
+    _, size, _, data = image.split(b"\n", 3)
+    width, height = (int(v) for v in size.split())
+    rows = []
+    for y in range(height):
+        reds = [x for x in range(width) if data[(y * width + x) * 3] > 200 and data[(y * width + x) * 3 + 1] < 80]
+        if len(reds) > 50:
+            rows.append((y, min(reds), max(reds)))
+    return rows
+
+
+def test_banner_and_imprint_follow_the_standard(tmp_path):
+    masthead = Masthead(
+        copy_number="000001",
+        secrecy="秘密★1年",
+        urgency="特急",
+        issuer="中共云岭市委办公室文件",
+        doc_number="云办发〔2026〕12号",
+        copy_to="市委各部委，市人大常委会办公室，市政府办公室。",
+        printer="中共云岭市委办公室",
+        print_date="2026年7月16日",
+    )
+    target = tmp_path / "banner.docx"
+    export_docx(REPORT[:12], target, NATIONAL, masthead)
+    pdf = render(target, tmp_path)
+    pages = pdf_lines(pdf)
+    first = [squeeze(line[2]) for line in pages[0]]
+    assert first[:5] == ["000001", "秘密★1年", "特急", "中共云岭市委办公室文件", "云办发〔2026〕12号"]
+    xml = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True)
+    tops = {w: float(y) for y, w in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)<', xml.stdout)}
+    issuer_top = tops["中共云岭市委办公室文件"]
+    assert abs(issuer_top - (37 + 35) * PT_PER_MM) < 4 * PT_PER_MM  # 上边缘距版心上边缘 35 mm
+    rows = red_rows(pdf, 1, tmp_path)
+    rule = [r for r in rows if r[2] - r[1] > 150 * PT_PER_MM]
+    assert rule, "a red rule as wide as the text block"
+    number_bottom = max(float(y) for y, w in re.findall(r'yMax="([\d.]+)">([^<]*)<', xml.stdout) if "号" in w)
+    assert 2.5 * PT_PER_MM < rule[0][0] - number_bottom < 5.5 * PT_PER_MM  # 发文字号之下 4 mm
+    last = pages[-1]
+    printed = [line for line in last if "印发" in squeeze(line[2])]
+    assert printed and squeeze(last[0][2]).startswith("抄送：")
+    assert last[:-1][-1] == printed[0]  # 印发 is the last line of the page's text
+    n = len(pages)
+    words = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True, text=True
+    )
+    foot = max(float(y) for y, w in re.findall(r'yMax="([\d.]+)">([^<]*)<', words.stdout) if "印发" in w)
+    bottom = (297 - 35) * PT_PER_MM  # the text block's lower edge: the last rule lies on it
+    assert bottom - 10 < foot <= bottom + 1
+    assert report_title_not_taken(target)
+
+
+def report_title_not_taken(target: Path) -> bool:
+    from phrasebank.report import open_report
+
+    report = open_report(target)
+    structure = Structure.from_texts(report.paragraphs)
+    return (
+        report.masthead.issuer == "中共云岭市委办公室文件"
+        and report.masthead.printer == "中共云岭市委办公室"
+        and structure.roles[0] is Role.TITLE
+        and report.paragraphs[0] == REPORT[0]
+        and report.paragraphs[-1] == "2026年11月22日"
+    )
+
+
+def test_children_follow_the_schema_order(government, tmp_path):
+    target = tmp_path / "order.docx"
+    masthead = Masthead(
+        issuer="某某文件", doc_number="某发〔2026〕1号", signers="张三", copy_to="各单位。", printer="某办"
+    )
+    export_docx(
+        [*REPORT, *clean_lines(read_paragraphs(sorted(GOVREPORTS.glob("*.txt"))[0])).paragraphs[:80]],
+        target,
+        NATIONAL,
+        masthead,
+    )
+    with zipfile.ZipFile(target) as archive:
+        for part in ("word/document.xml", "word/styles.xml"):
+            root = etree.fromstring(archive.read(part))
+            for element in root.iter(f"{W}r", f"{W}p", f"{W}pPr", f"{W}rPr"):
+                names = [c.tag.rsplit("}", 1)[-1] for c in element if isinstance(c.tag, str)]
+                kind = element.tag.rsplit("}", 1)[-1]
+                if kind == "r" or kind == "p":
+                    first = "rPr" if kind == "r" else "pPr"
+                    assert first not in names[1:], (part, kind, names)
+                else:
+                    order = PPR_ORDER if kind == "pPr" else RPR_ORDER
+                    ranks = [order.index(n) for n in names if n in order]
+                    assert ranks == sorted(ranks), (part, kind, names)
+                    assert all(n in order for n in names), (part, kind, names)
+
+
+def test_titles_break_at_word_boundaries_into_a_trapezoid():
+    assert title_lines("关于进一步加强安全生产工作和做好防汛抗旱准备的通知", 20) == [
+        "关于进一步加强安全生产工作",
+        "和做好防汛抗旱准备的通知",
+    ]
+    lines = title_lines("关于做好2026年暑期新时代文明实践工作的通知", 20)
+    assert lines == ["关于做好2026年暑期", "新时代文明实践工作的通知"] and len(lines[0]) <= len(lines[1])
+
+
+def test_core_properties_tell_the_truth(tmp_path):
+    import datetime
+
+    import docx
+
+    target = tmp_path / "props.docx"
+    export_docx(REPORT[:5], target, author="市委第一巡回指导组")
+    properties = docx.Document(str(target)).core_properties
+    assert properties.author == "市委第一巡回指导组" and properties.title == REPORT[0]
+    assert (
+        abs((datetime.datetime.now(datetime.UTC) - properties.created.replace(tzinfo=datetime.UTC)).total_seconds())
+        < 120
+    )
+    with zipfile.ZipFile(target) as archive:
+        assert not [n for n in archive.namelist() if "thumbnail" in n]
+        fonts = archive.read("word/fontTable.xml").decode()
+    assert '<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>' in fonts
+    assert target.stat().st_mode & 0o777 != 0o600

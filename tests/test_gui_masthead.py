@@ -1,0 +1,53 @@
+"""The 版头和版记 dialog in the real window: read from a real sample, edited, saved, read back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
+
+from app.masthead import MastheadDialog
+from phrasebank.masthead import Masthead
+from phrasebank.report import open_report
+
+SAMPLE = Path(__file__).resolve().parent.parent.parent / "shared" / "docx-samples" / "公文样例_standard.docx"
+
+
+def test_sample_banner_survives_open_edit_save_and_reopen(qtbot, window, tmp_path, answers):
+    window.open_path(SAMPLE, wait=True)
+    qtbot.waitUntil(lambda: window.masthead.issuer == "中共云岭市委办公室文件")
+    assert window.editor.paragraphs()[0] == "关于做好2026年暑期新时代文明实践工作的通知"
+
+    def fill() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MastheadDialog) and w.isVisible())
+        number = dialog.inputs["doc_number"]
+        assert isinstance(number, QLineEdit) and number.text() == "云办发〔2026〕12号"
+        number.setText("云办发〔2026〕13号")
+        urgency = dialog.inputs["urgency"]
+        assert isinstance(urgency, QComboBox)
+        urgency.setCurrentText("特急")
+        dialog.accept()
+
+    QTimer.singleShot(0, fill)
+    window.edit_masthead()
+    assert window.masthead.doc_number == "云办发〔2026〕13号" and window.masthead.urgency == "特急"
+    assert window.editor.document().isModified()  # a changed 版头 is an unsaved change
+    target = tmp_path / "通知.docx"
+    window.path = target
+    answers.plan = ["仍然保存"]
+    assert window.save()
+    again = open_report(target)
+    assert again.masthead.doc_number == "云办发〔2026〕13号" and again.masthead.urgency == "特急"
+    assert again.masthead.copy_to == "市委各部委、市级国家机关各委办局。"
+    assert again.paragraphs == window.editor.paragraphs()
+
+
+def test_the_banner_goes_into_the_draft_and_comes_back(qtbot, window):
+    window.new_from_template("空白报告")
+    window.masthead = Masthead(issuer="某某文件", doc_number="某发〔2026〕1号")
+    window.editor.document().setModified(True)
+    window.autosave()
+    assert "某发〔2026〕1号" in window.drafts.path.read_text(encoding="utf-8")
+    window._load("", None, Masthead.from_dict({"doc_number": "某发〔2026〕1号"}))
+    assert window.masthead.doc_number == "某发〔2026〕1号"
