@@ -33,6 +33,7 @@ class MastheadDialog(QDialog):
     def __init__(self, masthead: Masthead, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("版头和版记")
+        self.setMinimumWidth(560)
         self.inputs: dict[str, QLineEdit | QComboBox | QPlainTextEdit] = {}
         layout = QVBoxLayout(self)
         for title, rows in (("版头（GB/T 9704—2012 第 7.2 条）", BANNER), ("版记（第 7.4 条）", IMPRINT)):
