@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields, replace
 
+from .docx_reader import PICTURE_MARKER_RE
+
 #: 发文字号 as the standard writes it: 代字〔年份〕序号号; 纪要 and 命令 have their own forms.
 DOC_NUMBER_RE = re.compile(r"^\S*[〔\[［(（]\d{4}[〕\]］)）]第?\d+[号次]$|^第\d+号$")
 _SIGNER_RE = re.compile(r"^(?P<number>.*?)\s*签发人[：:]\s*(?P<signers>.+)$")
@@ -131,8 +133,8 @@ def _take_banner(lines: list[str]) -> tuple[Masthead, list[str]]:
     if issuer:
         values["issuer"] = "".join(issuer) if len(issuer) > 1 and all(len(i) <= 12 for i in issuer) else issuer[-1]
     rest = lines[end + 1 :]
-    while rest and not rest[0].strip():
-        rest.pop(0)
+    while rest and (not rest[0].strip() or PICTURE_MARKER_RE.match(rest[0].strip())):
+        rest.pop(0)  # blank lines, and the red rule when a file draws it as a picture
     return Masthead(**values), rest
 
 
@@ -155,7 +157,7 @@ def _take_imprint(masthead: Masthead, lines: list[str]) -> tuple[Masthead, list[
         else:
             break
         start = k
-    if not values:
+    if not values and not distribution:
         return masthead, lines
     if distribution:
         values["distribution"] = "\n".join(distribution)

@@ -260,3 +260,33 @@ def test_order_sample():
     assert (report.masthead.issuer, report.masthead.doc_number) == ("云岭市人民政府命令", "第1号")
     roles = Structure.from_texts(report.paragraphs).roles
     assert roles[0] is Role.TITLE and roles[report.paragraphs.index("市长 张三")] is Role.SIGNATURE
+
+
+def test_a_wps_banner_with_a_picture_rule_and_distribution_lines(tmp_path):
+    from phrasebank.masthead import split_masthead
+
+    lines = [
+        "内部资料",
+        "某某县人民政府办公室文件",
+        "某政办〔2026〕3号",
+        picture_marker(1),  # WPS draws the red rule as a picture
+        "",
+        "关于某某工作进展情况的报告",
+        "县委：",
+        "现将有关情况报告如下。",
+        "某某县人民政府办公室",
+        "2026年3月1日",
+        "",
+        "报：市政府办公室。",
+        "送：县委办公室。",
+    ]
+    masthead, rest = split_masthead(lines)
+    assert (masthead.secrecy, masthead.issuer, masthead.doc_number) == (
+        "内部资料",
+        "某某县人民政府办公室文件",
+        "某政办〔2026〕3号",
+    )
+    assert masthead.distribution == "报：市政府办公室。\n送：县委办公室。"
+    roles = Structure.from_texts(rest).roles
+    assert rest[0] == "关于某某工作进展情况的报告" and roles[0] is Role.TITLE
+    assert rest[-1] == "2026年3月1日" and roles[-2] is Role.SIGNATURE
