@@ -9,7 +9,6 @@ may wrap a character earlier here and long reports can run about a page longer.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
@@ -30,16 +29,14 @@ from PySide6.QtPrintSupport import QPrinter
 
 from phrasebank.layout import Layout
 from phrasebank.masthead import Masthead
-from phrasebank.typeset import Align, Block, plan
+from phrasebank.typeset import CJK_LATIN_EDGE_RE, Align, Block, plan
 
 from . import fonts
-
-_CJK_LATIN_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])(?=[\u4e00-\u9fff])")
 
 
 def autospace(text: str) -> str:
     """A quarter-em between Chinese and Latin letters or digits, as Word and LibreOffice set them."""
-    return _CJK_LATIN_RE.sub("\u2005", text)
+    return CJK_LATIN_EDGE_RE.sub("\u2005", text)
 
 
 def configure(printer: QPrinter, layout: Layout) -> None:

@@ -45,13 +45,17 @@ class Layout:
         return 210.0 - self.margin_left - self.margin_right
 
     @property
+    def block_width_pt(self) -> float:
+        return mm_to_pt(self.block_width_mm)
+
+    @property
     def block_height_mm(self) -> float:
         return 297.0 - self.margin_top - self.margin_bottom
 
     @property
     def lines_per_page(self) -> int:
         """Lines the text block holds at the line pitch: 22 for the national standard."""
-        return int(self.block_height_mm / 25.4 * 72 / self.line_pitch_pt + 1e-6)
+        return int(mm_to_pt(self.block_height_mm) / self.line_pitch_pt + 1e-6)
 
     def with_fonts(self, without_gb2312: bool) -> Layout:
         """The same layout with 仿宋/楷体 instead of 仿宋_GB2312/楷体_GB2312 (some offices' machines)."""
@@ -76,3 +80,7 @@ PRESETS: dict[str, Layout] = {"national": NATIONAL, "local": LOCAL_EQUAL_MARGINS
 
 def mm_to_twips(mm: float) -> int:
     return round(mm / 25.4 * 1440)
+
+
+def mm_to_pt(mm: float) -> float:
+    return mm / 25.4 * 72

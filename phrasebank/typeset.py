@@ -16,7 +16,7 @@ from itertools import combinations
 
 from . import tokenize
 from .documents import SPACER_STYLE
-from .layout import NATIONAL, Layout
+from .layout import NATIONAL, Layout, mm_to_pt
 from .masthead import Masthead
 from .structure import Role, Structure
 
@@ -146,7 +146,7 @@ class _Planner:
 
     def title(self, text: str, role: str) -> None:
         layout = self.layout
-        per_line = int(layout.block_width_mm / 25.4 * 72 / layout.title_size)
+        per_line = int(layout.block_width_pt / layout.title_size)
         spans = [
             self.span(line, layout.title_font, layout.title_size, line_break=n > 0)
             for n, line in enumerate(title_lines(text, per_line))
@@ -212,7 +212,7 @@ class _Planner:
         if masthead.issuer:
             size = ISSUER_SIZE
             height = size * 1.2
-            top = 35 / 25.4 * 72  # 标志上边缘至版心上边缘 35 mm
+            top = mm_to_pt(35)  # 标志上边缘至版心上边缘 35 mm
             before = max(0.0, top - lines * pitch - (height - size) / 2)
             self.add(
                 "issuer",
@@ -223,7 +223,7 @@ class _Planner:
                 line_pitch=height,
                 space_before=before,
             )
-        rule = Rule(width=1.0, space=4 / 25.4 * 72, color=RED)  # 4 mm below the line's foot
+        rule = Rule(width=1.0, space=mm_to_pt(4), color=RED)  # 4 mm below the line's foot
         before = 2 * pitch if masthead.issuer else 0.0  # 发文机关标志下空二行
         if masthead.signers:
             spans = [
@@ -231,7 +231,7 @@ class _Planner:
                 self.span("\t签发人："),
                 self.span(masthead.signers, layout.kai_font),
             ]
-            width = layout.block_width_mm / 25.4 * 72 - 2 * self.em
+            width = layout.block_width_pt - 2 * self.em
             self.add(
                 "doc-number",
                 spans,
@@ -259,33 +259,33 @@ class _Planner:
         4号 仿宋, 抄送 indented one character each side, thick first and last rules, thin between."""
         layout = self.layout
         size = IMPRINT_SIZE
-        width = layout.block_width_mm / 25.4 * 72 - 2 * size
+        width = layout.block_width_pt - 2 * size
         thick, thin = Rule(0.99), Rule(0.71)
-        rows: list[tuple[str, list[Span], dict]] = []
+        label = 3 * size  # 抄送： and 报： lines wrap under the first character after the colon
+        rows: list[tuple[str, list[Span], float, float | None]] = []  # role, spans, hanging indent, right tab
         for line in masthead.distribution.splitlines():
             if line.strip():
-                rows.append(("distribution", [self.span(line.strip(), size=size)], {"first_line": -3 * size}))
+                rows.append(("distribution", [self.span(line.strip(), size=size)], label, None))
         if masthead.copy_to:
-            rows.append(("copy-to", [self.span(f"抄送：{masthead.copy_to}", size=size)], {"first_line": -3 * size}))
+            rows.append(("copy-to", [self.span(f"抄送：{masthead.copy_to}", size=size)], label, None))
         if masthead.printer or masthead.print_date:
             date = f"{masthead.print_date}印发" if masthead.print_date else ""
             spans = [self.span(masthead.printer, size=size), self.span(f"\t{date}", size=size)]
-            rows.append(("printed", spans, {"right_tab": width, "first_line": 0.0}))
-        used = sum(max(1, math.ceil(_width("".join(s.text for s in spans)) * size / width)) for _, spans, _ in rows)
+            rows.append(("printed", spans, 0.0, width))
+        used = sum(max(1, math.ceil(_width("".join(s.text for s in spans)) * size / width)) for _, spans, _, _ in rows)
         # A page of its own, filled from the top so that the last line sits on the text block's foot;
         # the first blank line gives up 3 pt for the rules' own thickness.
         pitch = layout.line_pitch_pt
         self.add("spacer", [], style=SPACER_STYLE, first_line=0, page_break=True, line_pitch=pitch - 3)
         self.spacer(max(layout.lines_per_page - used - 1, 0))
-        for n, (role, spans, extra) in enumerate(rows):
-            hanging = -extra["first_line"]
+        for n, (role, spans, hanging, right_tab) in enumerate(rows):
             self.add(
                 role,
                 spans,
                 left=size + hanging,
                 right=size,
-                first_line=extra["first_line"],
-                right_tab=extra.get("right_tab"),
+                first_line=-hanging,
+                right_tab=right_tab,
                 rule_above=thick if n == 0 else None,
                 rule_below=thick if n == len(rows) - 1 else thin if role == "copy-to" else None,
                 keep_next=n < len(rows) - 1,
@@ -327,10 +327,11 @@ def _width(text: str) -> float:
     """Width in characters: Latin letters, digits and ASCII marks are half a character, and Word and
     LibreOffice put a quarter character between Chinese and a Latin letter or digit (2026年: 3¼)."""
     width = sum(0.5 if ch.isascii() else 1.0 for ch in text)
-    return width + 0.25 * len(_LATIN_EDGE_RE.findall(text))
+    return width + 0.25 * len(CJK_LATIN_EDGE_RE.findall(text))
 
 
-_LATIN_EDGE_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u4e00-\u9fff])")
+#: Where Word and LibreOffice put their quarter-character space: between Chinese and Latin or digits.
+CJK_LATIN_EDGE_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])(?=[\u4e00-\u9fff])")
 
 
 def split_head(text: str) -> tuple[str, str]:
