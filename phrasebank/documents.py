@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .docx_reader import CONVERTED_SUFFIXES, SPACER_STYLE, DocxText, convert_with_libreoffice, open_docx, read_docx
 from .errors import ReadError
-from .textfile import read_text
+from .textfile import read_text, split_lines
 
 SUPPORTED_SUFFIXES = (".txt", ".docx")
 #: Word files read directly; templates and macro files open as documents.
@@ -29,13 +29,10 @@ def read_paragraphs(path: str | Path) -> list[str]:
     """Return the paragraphs of a report file, in order, as plain strings."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix in DOCX_SUFFIXES:
-        return read_docx_paragraphs(path)
-    if suffix in CONVERTED_SUFFIXES:
-        with tempfile.TemporaryDirectory(prefix="gongwen-convert-") as folder:
-            return read_docx_paragraphs(convert_with_libreoffice(path, Path(folder)))
+    if suffix in DOCX_SUFFIXES or suffix in CONVERTED_SUFFIXES:
+        return load_docx(path).paragraphs
     if suffix == ".txt" or not suffix:
-        return read_text(path).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        return split_lines(read_text(path))
     raise ReadError(path, f"不支持的文件类型 {suffix}（支持 .docx、.txt，以及经 LibreOffice 转换的 .doc、.wps、.rtf）")
 
 
@@ -45,8 +42,12 @@ def read_docx_paragraphs(path: str | Path) -> list[str]:
 
 
 def load_docx(path: str | Path) -> DocxText:
-    """Read a DOCX (or .docm/.dotx) with its pictures and the w:p behind each paragraph."""
+    """Read a DOCX (or .docm/.dotx; a .doc/.wps/.rtf converted by LibreOffice first) with its pictures
+    and the w:p behind each paragraph."""
     path = Path(path)
+    if path.suffix.lower() in CONVERTED_SUFFIXES:
+        with tempfile.TemporaryDirectory(prefix="gongwen-convert-") as folder:
+            return load_docx(convert_with_libreoffice(path, Path(folder)))
     _check_docx_container(path)
     try:
         document = open_docx(path)

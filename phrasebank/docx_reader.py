@@ -196,8 +196,9 @@ def _portable(element, part) -> Picture:
     return Picture(etree.tostring(element), tuple(images))
 
 
-def convert_with_libreoffice(path: Path, folder: Path) -> Path:
-    """Convert an old .doc/.wps/.rtf to DOCX in `folder` with LibreOffice; a clear error when it is missing."""
+def convert_with_libreoffice(path: Path, folder: Path, to: str = "docx") -> Path:
+    """Convert an old .doc/.wps/.rtf to DOCX (or to another format LibreOffice writes) in `folder`;
+    a clear error when LibreOffice is missing."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice") or _windows_soffice()
     if not soffice:
         raise ReadError(
@@ -214,7 +215,7 @@ def convert_with_libreoffice(path: Path, folder: Path) -> Path:
                 f"-env:UserInstallation={profile.as_uri()}",
                 "--headless",
                 "--convert-to",
-                "docx",
+                to,
                 "--outdir",
                 str(folder),
                 str(path),
@@ -225,9 +226,9 @@ def convert_with_libreoffice(path: Path, folder: Path) -> Path:
         )
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
         raise ReadError(path, f"LibreOffice 无法转换这个文件（{type(exc).__name__}），文件可能已损坏") from None
-    converted = folder / f"{path.stem}.docx"
+    converted = folder / f"{path.stem}.{to}"
     if not converted.exists():
-        raise ReadError(path, "LibreOffice 没有转换出 DOCX，文件可能已损坏或加密")
+        raise ReadError(path, f"LibreOffice 没有转换出 {to.upper()}，文件可能已损坏或加密")
     return converted
 
 

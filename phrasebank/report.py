@@ -7,20 +7,19 @@ them too).
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .atomic import write_bytes_atomic
-from .docx_reader import CONVERTED_SUFFIXES, Picture, convert_with_libreoffice
+from .documents import DOCX_SUFFIXES, load_docx
+from .docx_reader import CONVERTED_SUFFIXES, Picture
 from .errors import PhrasebankError
 from .layout import NATIONAL, Layout
 from .masthead import Masthead, split_masthead
-from .textfile import TextFormat, read_text_format
+from .textfile import TextFormat, read_text_format, split_lines
 
-#: Files the editor opens; DOCX_LIKE are read directly, the others converted by LibreOffice.
-DOCX_LIKE = (".docx", ".docm", ".dotx", ".dotm")
-OPENABLE = (*DOCX_LIKE, ".txt", *CONVERTED_SUFFIXES)
+#: Files the editor opens: Word files directly, .doc/.wps/.rtf converted by LibreOffice, text.
+OPENABLE = (*DOCX_SUFFIXES, ".txt", *CONVERTED_SUFFIXES)
 
 
 @dataclass
@@ -36,21 +35,14 @@ class Report:
 def open_report(path: Path) -> Report:
     """Read a report file as the writer wrote it (no cleaning), 版头 and 版记 taken apart."""
     suffix = path.suffix.lower()
-    if suffix in CONVERTED_SUFFIXES:
-        with tempfile.TemporaryDirectory(prefix="gongwen-convert-") as folder:
-            report = _open_docx(convert_with_libreoffice(path, Path(folder)))
-        report.converted_from = path
-        return report
-    if suffix in DOCX_LIKE:
+    if suffix in DOCX_SUFFIXES or suffix in CONVERTED_SUFFIXES:
         return _open_docx(path)
     text, text_format = read_text_format(path)
-    masthead, paragraphs = split_masthead(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    masthead, paragraphs = split_masthead(split_lines(text))
     return Report(_trimmed(paragraphs), masthead, text_format=text_format)
 
 
 def _open_docx(path: Path) -> Report:
-    from .documents import load_docx
-
     read = load_docx(path)
     pictures: dict[str, list[Picture]] = {}
     for index, found in read.pictures.items():
@@ -59,7 +51,8 @@ def _open_docx(path: Path) -> Report:
     unkept = "、".join(
         f"{count} 个{what}" for count, what in ((read.tables, "表格"), (read.text_boxes, "文本框")) if count
     )
-    return Report(_trimmed(paragraphs), masthead, pictures, unkept=unkept)
+    converted = path if path.suffix.lower() in CONVERTED_SUFFIXES else None
+    return Report(_trimmed(paragraphs), masthead, pictures, unkept=unkept, converted_from=converted)
 
 
 def _trimmed(paragraphs: list[str]) -> list[str]:

@@ -51,6 +51,11 @@ class TextFormat:
         return prefix + text.encode(encoding)
 
 
+def split_lines(text: str) -> list[str]:
+    """A text's lines, whatever line break it uses (\\r\\n, \\r or \\n)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
 def read_text(path: str | Path) -> str:
     """Read and decode one text file."""
     return read_text_format(path)[0]
