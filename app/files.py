@@ -1,4 +1,4 @@
-"""Reading and writing reports for the editor; saving a long report in a child process."""
+"""Saving a long report in a child process (reading and writing themselves are `phrasebank.report`)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,7 @@ from pathlib import Path
 
 from phrasebank.errors import PhrasebankError
 from phrasebank.layout import Layout
-from phrasebank.report import OPENABLE, Report, open_report, save_report
-
-__all__ = ["OPENABLE", "Report", "open_report", "save_report", "save_report_apart"]
+from phrasebank.report import Report, save_report
 
 
 def save_report_apart(report: Report, path: Path, layout: Layout, author: str = "") -> None:

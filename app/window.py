@@ -20,13 +20,14 @@ from phrasebank.library import Library, LibraryError
 from phrasebank.masthead import Masthead
 from phrasebank.paths import data_dir
 from phrasebank.personal import PersonalPhrases
+from phrasebank.report import OPENABLE, Report, open_report, save_report
 from phrasebank.stats import text_stats
 from phrasebank.textfile import TextFormat
 
 from .checks import CheckDock
 from .dialogs import FindReplaceDialog, PhraseDialog, ReviewDialog, TemplateDialog, template_text
 from .editor import ReportEditor
-from .files import OPENABLE, Report, open_report, save_report, save_report_apart
+from .files import save_report_apart
 from .masthead import MastheadDialog
 from .outline import OutlineDock
 from .phrases import PhraseDock
@@ -350,13 +351,13 @@ class MainWindow(QMainWindow):
     def _font_warnings(self, paragraphs: list[str], layout: Layout) -> None:
         """Before a DOCX goes out: say which standard fonts are missing here and which characters
         the GB2312 fonts lack (once per session for the fonts; every time for the characters)."""
-        from phrasebank.fontcheck import font_warnings
+        from phrasebank.fontcheck import missing_fonts_warning, rare_characters_warning
 
-        families = set(QFontDatabase.families())
-        warnings = font_warnings(paragraphs, layout, families)
-        if self._fonts_warned:
-            warnings = [w for w in warnings if not w.startswith("本机未安装")]
-        self._fonts_warned = True
+        warnings = [rare_characters_warning(paragraphs, layout)]
+        if not self._fonts_warned:
+            warnings.insert(0, missing_fonts_warning(layout, set(QFontDatabase.families())))
+            self._fonts_warned = True
+        warnings = [w for w in warnings if w]
         if warnings:
             self.statusBar().showMessage("提醒：" + "；".join(warnings), 20000)
 

@@ -13,7 +13,7 @@ from .cleaning import clean_lines
 from .documents import read_paragraphs
 from .docx_export import export_docx
 from .errors import PhrasebankError
-from .fontcheck import font_warnings
+from .fontcheck import missing_fonts_warning, rare_characters_warning
 from .layout import PRESETS, RunInStyle
 from .report import open_report, save_report
 from .sanitise import undecodable_argument
@@ -73,8 +73,9 @@ def main(argv: Sequence[str]) -> int:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
     print(f"已导出 {args.output}（{layout.name}，{len(paragraphs)} 段）")
-    for warning in font_warnings(paragraphs, layout):
-        print(f"提醒：{warning}", file=sys.stderr)
+    for warning in (missing_fonts_warning(layout), rare_characters_warning(paragraphs, layout)):
+        if warning:
+            print(f"提醒：{warning}", file=sys.stderr)
     from .check import unfilled_placeholders
 
     left = [f.found for f in unfilled_placeholders(paragraphs)]

@@ -23,7 +23,7 @@ from lxml import etree
 
 from .atomic import write_atomic
 from .documents import SPACER_STYLE
-from .docx_reader import PICTURE_MARKER_RE, Picture
+from .docx_reader import PICTURE_MARKER_RE, Picture, related_part
 from .errors import PhrasebankError
 from .layout import NATIONAL, Layout, mm_to_twips
 from .masthead import Masthead
@@ -358,7 +358,7 @@ FONT_FALLBACKS = {
 
 def _font_table(document) -> None:
     """Declare each font with its fallback name (w:altName), GB2312 charset and family."""
-    part = next((r.target_part for r in document.part.rels.values() if r.reltype.endswith("/fontTable")), None)
+    part = related_part(document, "fontTable")
     if part is None:
         raise ExportError("DOCX 模板缺少字体表（fontTable.xml）")
     root = parse_xml(part.blob)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from docx.oxml.ns import qn
 
+from .docx_reader import related_part
 from .numbering import chinese_number
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -86,8 +87,7 @@ class Numbering:
         self.levels: dict[str, dict[int, object]] = {}  # abstractNumId -> level -> w:lvl
         self.counters: dict[str, list[int | None]] = {}
         self.started: set[str] = set()
-        self.style_numbering: dict[str, tuple[str | None, int | None]] = {}
-        part = getattr(document.part, "numbering_part", None) if _has_numbering(document) else None
+        part = related_part(document, "numbering")
         if part is not None:
             root = part.element
             for abstract in root.findall(qn("w:abstractNum")):
@@ -141,7 +141,7 @@ class Numbering:
             self.started.add(num_id)
             for over in self.overrides.get(num_id, {}):
                 counters[over] = None
-        start = self.overrides.get(num_id, {}).get(level, int(_val(lvl, "w:start") or 1))
+        start = self.overrides.get(num_id, {}).get(level, self._start(levels, level))
         counters[level] = start if counters[level] is None else counters[level] + 1
         for deeper in range(level + 1, 9):
             counters[deeper] = None
@@ -164,7 +164,3 @@ class Numbering:
     def _start(levels: dict[int, object], k: int) -> int:
         lvl = levels.get(k)
         return int(_val(lvl, "w:start") or 1) if lvl is not None else 1
-
-
-def _has_numbering(document) -> bool:
-    return any(rel.reltype.endswith("/numbering") for rel in document.part.rels.values())

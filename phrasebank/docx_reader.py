@@ -95,6 +95,11 @@ def open_docx(path: Path):
     return docx.Document(data)
 
 
+def related_part(document, kind: str):
+    """The document part's related part of one kind ("numbering", "fontTable"), or None."""
+    return next((r.target_part for r in document.part.rels.values() if r.reltype.endswith(f"/{kind}")), None)
+
+
 def read_docx(document) -> DocxText:
     """Every paragraph of the body in reading order (see the module's description)."""
     from .docx_numbering import Numbering

@@ -73,20 +73,23 @@ def outside_gb2312(paragraphs: Iterable[str]) -> list[str]:
     return list(found)
 
 
-def font_warnings(paragraphs: Iterable[str], layout: Layout, families: set[str] | None = None) -> list[str]:
-    """Plain-Chinese warnings for the writer; [] when all is well."""
-    warnings = []
+def missing_fonts_warning(layout: Layout, families: set[str] | None = None) -> str:
+    """A plain-Chinese warning when the standard fonts are not installed here; "" when they are."""
     missing = missing_fonts(layout, families)
-    if missing:
-        warnings.append(
-            f"本机未安装 {'、'.join(missing)}：DOCX 仍写标准字体名（并注明替代字体 仿宋、楷体、华文中宋），"
-            "请在装有这些字体的电脑上核对版面"
-        )
-    if "GB2312" in layout.body_font:
-        rare = outside_gb2312(paragraphs)
-        if rare:
-            warnings.append(
-                f"“{''.join(rare[:10])}”不在 GB2312 字符集中，{layout.body_font} 没有这些字，"
-                "Word/WPS 会换用其他字体显示；可改用“仿宋”（版式菜单）或核对这些字"
-            )
-    return warnings
+    if not missing:
+        return ""
+    return (
+        f"本机未安装 {'、'.join(missing)}：DOCX 仍写标准字体名（并注明替代字体 仿宋、楷体、华文中宋），"
+        "请在装有这些字体的电脑上核对版面"
+    )
+
+
+def rare_characters_warning(paragraphs: Iterable[str], layout: Layout) -> str:
+    """A plain-Chinese warning when the text has characters the *_GB2312 body font lacks; "" otherwise."""
+    rare = outside_gb2312(paragraphs) if "GB2312" in layout.body_font else []
+    if not rare:
+        return ""
+    return (
+        f"“{''.join(rare[:10])}”不在 GB2312 字符集中，{layout.body_font} 没有这些字，"
+        "Word/WPS 会换用其他字体显示；可改用“仿宋”（版式菜单）或核对这些字"
+    )

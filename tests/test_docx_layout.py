@@ -276,3 +276,15 @@ def test_core_properties_tell_the_truth(tmp_path):
         fonts = archive.read("word/fontTable.xml").decode()
     assert '<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>' in fonts
     assert target.stat().st_mode & 0o777 != 0o600
+
+
+def test_font_warnings_name_missing_fonts_and_characters_outside_gb2312():
+    from phrasebank.fontcheck import missing_fonts_warning, rare_characters_warning
+
+    warning = missing_fonts_warning(NATIONAL, {"宋体", "黑体"})
+    assert "仿宋_GB2312" in warning and "楷体_GB2312" in warning and "黑体" not in warning.split("：")[0]
+    everything = {"仿宋_GB2312", "楷体_GB2312", "黑体", "方正小标宋简体"}
+    assert missing_fonts_warning(NATIONAL, everything) == ""
+    assert "堃喆䶮镕" in rare_characters_warning(["王堃、李喆、刘䶮、朱镕基同志"], NATIONAL)
+    assert rare_characters_warning(["张三同志"], NATIONAL) == ""
+    assert rare_characters_warning(["王堃"], NATIONAL.with_fonts(True)) == ""  # 仿宋 has them
