@@ -181,7 +181,10 @@ class _Planner:
         text = structure.paragraphs[index].text.strip()
         if index == 0 or roles[index - 1] not in (Role.SIGNATURE, Role.DATE, Role.EMPTY):
             self.spacer(2 if self.layout.seal else 1, keep_next=True)
-        date = next((p.text.strip() for p, r in zip(structure.paragraphs, roles, strict=True) if r is Role.DATE), "")
+        # The date of this 落款: the first one from here on (a date line higher up belongs elsewhere).
+        date = next(
+            (structure.paragraphs[k].text.strip() for k in range(index, len(roles)) if roles[k] is Role.DATE), ""
+        )
         if roles[index] is Role.DATE and self.layout.arabic_date:
             text = arabic_date(text)
         if self.layout.arabic_date:

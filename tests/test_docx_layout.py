@@ -288,3 +288,19 @@ def test_font_warnings_name_missing_fonts_and_characters_outside_gb2312():
     assert "堃喆䶮镕" in rare_characters_warning(["王堃、李喆、刘䶮、朱镕基同志"], NATIONAL)
     assert rare_characters_warning(["张三同志"], NATIONAL) == ""
     assert rare_characters_warning(["王堃"], NATIONAL.with_fonts(True)) == ""  # 仿宋 has them
+
+
+def test_the_signature_is_placed_against_its_own_date():
+    from phrasebank.typeset import plan, signature_indents
+
+    paragraphs = [
+        "关于某某工作的报告",
+        "2026年1月5日",
+        "现将有关情况报告如下。",
+        "市委第一巡回指导组",
+        "2026年11月22日",
+    ]
+    name = next(b for b in plan(paragraphs) if b.text == "市委第一巡回指导组")
+    expected, _ = signature_indents("市委第一巡回指导组", "2026年11月22日", seal=False)
+    assert name.right == expected * NATIONAL.body_size
+    assert signature_indents("市委第一巡回指导组", "2026年1月5日", seal=False)[0] != expected
