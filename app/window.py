@@ -440,9 +440,8 @@ class MainWindow(QMainWindow):
         def done(report: Report) -> None:
             self.setEnabled(True)
             converted = report.converted_from is not None
-            self._load("\n".join(report.paragraphs), None if converted else path)
-            self.unkept, self.text_format = report.unkept, report.text_format
-            self.masthead, self.pictures = report.masthead, report.pictures
+            self._load("\n".join(report.paragraphs), None if converted else path, report.masthead)
+            self.unkept, self.text_format, self.pictures = report.unkept, report.text_format, report.pictures
             self._add_recent(path)
             if converted:
                 self.statusBar().showMessage(f"已把 {path.name} 转换后打开；保存时请另存为 .docx", 10000)
