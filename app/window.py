@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QM
 
 from phrasebank import tokenize
 from phrasebank.bank import PhraseBank
+from phrasebank.check.genre import CLASSIFIED
 from phrasebank.corpora import Collection, detect
 from phrasebank.docx_reader import Picture
 from phrasebank.drafts import DraftStore
@@ -366,6 +367,8 @@ class MainWindow(QMainWindow):
         dialog = MastheadDialog(self.masthead, self)
         if dialog.exec():
             masthead = dialog.masthead()
+            if masthead.secrecy and masthead.secrecy != self.masthead.secrecy:
+                self.ask("涉密公文", f"{CLASSIFIED.message}。", ["知道了"])
             if masthead != self.masthead:
                 self.masthead = masthead
                 self.editor.document().setModified(True)

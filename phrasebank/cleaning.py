@@ -125,7 +125,8 @@ def clean_lines(lines: Iterable[str]) -> Cleaned:
         if not line:
             join_next = join_next or _open_ended(result.paragraphs)
             continue
-        if (join_next or (markers and raw.lstrip().startswith("#"))) and _open_ended(result.paragraphs):
+        joined = join_next or (markers and raw.lstrip().startswith("#"))
+        if (joined and _open_ended(result.paragraphs)) or _link_fragment(result.paragraphs, line):
             result.paragraphs[-1] += line
         else:
             result.paragraphs.append(line)
@@ -186,6 +187,24 @@ def _strip_markers(line: str) -> tuple[str, list[str]]:
         at = b
     kept.append(line[at:])
     return "".join(kept).strip(), markers
+
+
+_OPENERS, _CLOSERS = "《“（(", "》”）)"
+
+
+def _link_fragment(paragraphs: list[str], line: str) -> bool:
+    """A web copy broke the sentence at a link: 执行《 / 建筑法 / 》、《 / 招标投标法 / 》，建立…
+
+    The line belongs to the previous paragraph when that ends with an opening mark, when the line
+    starts with a closing one, or when it is a short fragment (2.5) inside the paragraph's open bracket.
+    """
+    if not paragraphs:
+        return False
+    last = paragraphs[-1]
+    if last[-1] in _OPENERS or line[0] in _CLOSERS:
+        return True
+    unclosed = any(last.count(a) > last.count(b) for a, b in zip(_OPENERS, _CLOSERS, strict=True))
+    return unclosed and len(line) <= 12 and not any(mark in line for mark in SENTENCE_END + "，、")
 
 
 def _ends_paragraph(line: str) -> bool:

@@ -11,7 +11,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from .atomic import write_atomic
-from .check import Finding
+from .check.findings import Finding
 from .docx_reader import open_docx, read_docx
 from .errors import PhrasebankError
 

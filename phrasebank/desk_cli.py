@@ -130,6 +130,7 @@ def _record(report: Path, line: int, finding) -> dict:
         "column": finding.column + 1,
         "length": finding.length,
         "kind": finding.kind.value,
+        "family": finding.kind.value,
         "rule": finding.rule or None,
         "message": finding.message,
         "found": finding.found,
@@ -138,9 +139,9 @@ def _record(report: Path, line: int, finding) -> dict:
 
 
 def _list_rules(as_json: bool) -> int:
-    from .rules import RULES
+    from .check import all_rules
 
-    rows = [{"id": r.id, "family": r.family, "source": r.source, "message": r.message} for r in RULES]
+    rows = [{"id": r.id, "family": r.kind.value, "source": r.source, "message": r.message} for r in all_rules()]
     if as_json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
     else:

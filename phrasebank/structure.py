@@ -29,7 +29,7 @@ _RUNIN_RE = re.compile(
 )
 _APPENDIX_RE = re.compile(r"^附件\s*\d*\s*[：:]?$")
 _ATTACHMENT_NOTE_RE = re.compile(r"^附件[：:]\s*\S")
-_ATTACHMENT_ITEM_RE = re.compile(r"^\d{1,2}[.．]\s*\S")
+_ATTACHMENT_ITEM_RE = re.compile(r"^\d{1,2}[.．、]\s*\S")
 _NOTE_RE = re.compile(r"^[（(][^（()）]+[）)]$")
 _DATE_RE = re.compile(rf"^(?:\d{{4}}|[{_CN_NUM}]{{4}})年[\d{_CN_NUM}]{{1,2}}月[\d{_CN_NUM}]{{1,3}}日$")
 

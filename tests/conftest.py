@@ -74,3 +74,14 @@ def window(qtbot, corpus_bank, answers):
     qtbot.waitExposed(win)
     yield win
     win.editor.document().setModified(False)
+
+
+@pytest.fixture(scope="session")
+def nat_texts() -> dict[str, str]:
+    """The 24 national government work reports, cleaned, by year."""
+    from phrasebank.cleaning import clean_lines
+    from phrasebank.documents import read_paragraphs
+
+    return {
+        path.name[:4]: clean_lines(read_paragraphs(path)).text for path in sorted((SHARED / "natreports").glob("*.txt"))
+    }

@@ -51,3 +51,17 @@ def test_the_banner_goes_into_the_draft_and_comes_back(qtbot, window):
     assert "某发〔2026〕1号" in window.drafts.path.read_text(encoding="utf-8")
     window._load("", None, Masthead.from_dict({"doc_number": "某发〔2026〕1号"}))
     assert window.masthead.doc_number == "某发〔2026〕1号"
+
+
+def test_marking_a_document_classified_warns_about_the_computer(qtbot, window, answers):
+    def fill() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MastheadDialog) and w.isVisible())
+        secrecy = dialog.inputs["secrecy"]
+        assert isinstance(secrecy, QComboBox)
+        secrecy.setCurrentText("机密★5年")
+        dialog.accept()
+
+    QTimer.singleShot(0, fill)
+    window.edit_masthead()
+    assert window.masthead.secrecy == "机密★5年"
+    assert answers.asked and answers.asked[-1][0] == "涉密公文" and "涉密计算机" in answers.asked[-1][1]

@@ -1,0 +1,77 @@
+"""The checker: every rule family over a report, paragraph checks cached by text.
+
+Paragraph checks look at one paragraph alone (the editor reruns them for the paragraphs that change);
+document checks (heading numbering, 附件说明, 文种 and 行文) look at the whole structure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from ..paths import RESOURCES, data_dir
+from ..structure import Structure
+from . import attachments, confusables, docnumber, genre, headings, numbers, placeholders, punctuation
+from .findings import Finding
+from .formulations import Formulation, Formulations, load_formulations
+from .lists import AvoidWord, avoid_findings, load_avoid, tsv_rows
+
+FORMULATIONS_FILE = RESOURCES / "formulations.tsv"
+USER_FORMULATIONS = "formulations.tsv"
+USER_AVOID = "avoid.tsv"
+
+#: Checks of one paragraph by itself: (paragraph index, text) -> findings.
+PARAGRAPH_CHECKS = (
+    placeholders.findings,
+    punctuation.findings,
+    numbers.findings,
+    docnumber.findings,
+    confusables.findings,
+    headings.runin_findings,
+)
+#: Checks over the whole report.
+DOCUMENT_CHECKS = (headings.heading_findings, attachments.findings, genre.findings)
+
+
+class Checker:
+    """Runs every check; built from the shipped list plus the writer's own lists."""
+
+    def __init__(self, formulations: Sequence[Formulation], avoid: Sequence[AvoidWord] = ()) -> None:
+        self._matcher = Formulations(formulations)
+        self.formulations = self._matcher.formulations  # those the matcher uses (four characters or more)
+        self.avoid = list(avoid)
+        self._cache: dict[str, list[Finding]] = {}
+
+    @classmethod
+    def default(cls, folder: Path | None = None) -> Checker:
+        """The shipped formulations plus the writer's own lists from the data folder."""
+        folder = folder or data_dir()
+        tsv_rows(FORMULATIONS_FILE, required=True)  # a broken installation says so instead of checking nothing
+        formulations = load_formulations(FORMULATIONS_FILE) + load_formulations(folder / USER_FORMULATIONS)
+        return cls(formulations, load_avoid(folder / USER_AVOID))
+
+    def check(self, paragraphs: Sequence[str]) -> list[Finding]:
+        """All findings of a report, in document order."""
+        structure = Structure.from_texts(paragraphs)
+        findings: list[Finding] = []
+        for index, text in enumerate(paragraphs):
+            findings.extend(self.check_paragraph(index, text))
+        for check in DOCUMENT_CHECKS:
+            findings.extend(check(structure))
+        return sorted(findings, key=lambda f: (f.paragraph, f.column, f.kind.value))
+
+    def check_paragraph(self, index: int, text: str) -> list[Finding]:
+        """Findings that one paragraph shows by itself (cached by text: unchanged paragraphs cost nothing)."""
+        cached = self._cache.get(text)
+        if cached is None:
+            cached = self._cache[text] = self._check_paragraph(text)
+            if len(self._cache) > 20000:
+                self._cache.clear()
+        return [replace(f, paragraph=index) for f in cached] if index else list(cached)
+
+    def _check_paragraph(self, text: str) -> list[Finding]:
+        findings = self._matcher.findings(0, text) + avoid_findings(self.avoid, 0, text)
+        for check in PARAGRAPH_CHECKS:
+            findings.extend(check(0, text))
+        return findings

@@ -1,0 +1,24 @@
+"""Unfilled placeholders: x, X, XX, X月X日, XX同志; operators and codes are no slots."""
+
+from __future__ import annotations
+
+from phrasebank.check import Checker
+
+CHECKER = Checker([])
+
+
+def kinds(text: str) -> list[tuple[str, str, str | None]]:
+    return [(f.kind.value, f.found, f.fix) for f in CHECKER.check_paragraph(0, text)]
+
+
+def test_placeholders_are_listed():
+    found = sorted((f.column, f.found) for f in CHECKER.check_paragraph(0, "XX同志于X月X日到x县调研，完成xx项任务。"))
+    assert found == [(0, "XX同志"), (5, "X月X日"), (10, "x"), (17, "xx")]
+    assert kinds("使用Excel和SVIP会员系统") == []  # Latin words are not placeholders
+
+
+def test_operators_and_codes_are_not_placeholders():
+    for text in ("提供“7×24小时”服务", "实施“数据要素×”行动", "“415X”先进制造业集群", "“双尖双领+X”项目"):
+        assert kinds(text) == [], text
+    found = sorted((f.column, f.found) for f in CHECKER.check_paragraph(0, "20XX年工作要点，××同志"))
+    assert found == [(2, "XX"), (10, "××同志")]

@@ -1,0 +1,53 @@
+"""Punctuation (GB/T 15834-2011): each rule on a slip and on correct text."""
+
+from __future__ import annotations
+
+import pytest
+from checking import fixed, found, rules
+
+
+@pytest.mark.parametrize(
+    ("rule", "wrong", "right"),
+    [
+        ("half-width-mark", "按照要求,推动工作;抓好落实", "按照要求，推动工作；抓好落实"),
+        ("half-width-parens", "(中文括号)里的话", "（中文括号）里的话"),
+        ("doubled-mark", "坚持学习。。", "坚持学习。"),
+        ("doubled-mark", "加强学习，，抓好落实", "加强学习，抓好落实"),
+        ("ellipsis-form", "学习、调研、座谈...都要落实。", "学习、调研、座谈……都要落实。"),
+        ("ellipsis-form", "学习、调研、座谈。。。都要落实。", "学习、调研、座谈……都要落实。"),
+        ("ellipsis-form", "学习、调研、座谈…都要落实。", "学习、调研、座谈……都要落实。"),
+        ("ellipsis-etc", "开展学习、调研、座谈……等活动。", "开展学习、调研、座谈……活动。"),
+        ("year-range-dash", "制定2026-2030年规划。", "制定2026—2030年规划。"),
+        ("quoted-series-dunhao", "增强“四个意识”、“四个自信”。", "增强“四个意识”“四个自信”。"),
+        ("quoted-series-dunhao", "学习《决定》、《条例》。", "学习《决定》《条例》。"),
+        ("nested-marks", "他说：“要落实“两个维护”要求。”", "他说：“要落实‘两个维护’要求。”"),
+        ("nested-marks", "印发《关于贯彻《条例》的通知》", "印发《关于贯彻〈条例〉的通知》"),
+        ("heading-full-stop", "一、总体情况。", "一、总体情况"),
+    ],
+)
+def test_each_rule_finds_its_slip_and_fixes_it(rule, wrong, right):
+    assert rule in rules(wrong)
+    assert fixed(wrong) == right
+    assert found(right) == []
+
+
+def test_unpaired_marks_are_found_without_a_fix():
+    assert found("增强“四个意识") == [("unpaired-mark", "“", None)]
+    assert found("学习《条例） 的精神") == [("unpaired-mark", "《", None), ("unpaired-mark", "）", None)]
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "一、总体情况。全市工作有序推进。",  # a heading with text after it keeps its mark
+        "省份1.6万户，e.g.不动",
+        "增强“四个意识”，坚定“四个自信”，做到“两个维护”。",  # other words between the quotes
+        "印发《关于贯彻〈条例〉的通知》（市政办发〔2026〕5号）、《实施方案》（试行）",
+        "他说：“要落实‘两个维护’要求。”",
+        "学习、调研、座谈……都要落实。",
+        "等待……等候",
+        "2026—2030年",
+    ],
+)
+def test_correct_text_has_no_finding(clean):
+    assert found(clean) == []
