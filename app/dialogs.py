@@ -121,10 +121,10 @@ class FindReplaceDialog(QDialog):
         find_next = QPushButton("查找下一个")
         replace_one = QPushButton("替换")
         replace_all = QPushButton("全部替换")
-        find_next.clicked.connect(lambda: self.find(backward=False))
+        find_next.clicked.connect(lambda: self.search(backward=False))
         replace_one.clicked.connect(self.replace)
         replace_all.clicked.connect(self.replace_all)
-        self.find_text.returnPressed.connect(lambda: self.find(backward=False))
+        self.find_text.returnPressed.connect(lambda: self.search(backward=False))
         form = QFormLayout()
         form.addRow("查找", self.find_text)
         form.addRow("替换为", self.replace_text)
@@ -145,7 +145,7 @@ class FindReplaceDialog(QDialog):
             flags |= QTextDocument.FindFlag.FindBackward
         return flags
 
-    def find(self, backward: bool = False) -> bool:
+    def search(self, backward: bool = False) -> bool:
         needle = self.find_text.text()
         if not needle:
             return False
@@ -162,7 +162,7 @@ class FindReplaceDialog(QDialog):
         cursor = self.editor.textCursor()
         if cursor.hasSelection() and cursor.selectedText() == self.find_text.text():
             cursor.insertText(self.replace_text.text())
-        self.find()
+        self.search()
 
     def replace_all(self) -> int:
         needle, replacement = self.find_text.text(), self.replace_text.text()

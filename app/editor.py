@@ -270,6 +270,8 @@ class ReportEditor(QTextEdit):
     def _next_slot_in_span(self) -> bool:
         """Select the next slot of the phrase being filled in; at the last one, leave the phrase."""
         span = self._slot_span
+        if span is None:
+            return False
         text = self.toPlainText()
         end = span.selectionEnd()
         match = PLACEHOLDER_RE.search(text, self.textCursor().selectionEnd(), end)
@@ -404,7 +406,7 @@ class ReportEditor(QTextEdit):
 
     def event(self, event: QEvent) -> bool:
         # Tab must reach keyPressEvent (slot navigation), not move the focus to the next widget.
-        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Tab:
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Tab:
             self.keyPressEvent(event)
             return True
         return super().event(event)

@@ -22,7 +22,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .translations import install_chinese
     from .window import MainWindow
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     install_chinese(app)
     app.setApplicationName("公文写作台")
     app.setOrganizationName("gongwen-desk")

@@ -163,7 +163,9 @@ class OutlineDock(QDockWidget):
         """Every item in display order (for tests and keyboard navigation)."""
         out: list[QTreeWidgetItem] = []
 
-        def walk(item: QTreeWidgetItem) -> None:
+        def walk(item: QTreeWidgetItem | None) -> None:
+            if item is None:
+                return
             out.append(item)
             for i in range(item.childCount()):
                 walk(item.child(i))

@@ -144,7 +144,8 @@ class PhraseDock(QDockWidget):
         out = []
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
-            out.extend(group.child(j).data(0, ENTRY_ROLE) for j in range(group.childCount()))
+            if group is not None:
+                out.extend(child.data(0, ENTRY_ROLE) for j in range(group.childCount()) if (child := group.child(j)))
         return out
 
     def _activated(self, item: QTreeWidgetItem) -> None:
@@ -169,14 +170,15 @@ class PhraseDock(QDockWidget):
         if entry.builtin:
             menu.addAction("加入我的短语库", lambda: self._guard(lambda: self.library.copy_builtin(entry.text)))
             menu.addAction("隐藏此内置短语", lambda: self._guard(lambda: self.library.hide_builtin(entry.text)))
-        else:
+        elif entry.id is not None:
+            phrase_id = entry.id
             favourite = QAction("取消收藏" if entry.favourite else "收藏", menu)
             favourite.triggered.connect(
-                lambda: self._guard(lambda: self.library.set_favourite(entry.id, not entry.favourite))
+                lambda: self._guard(lambda: self.library.set_favourite(phrase_id, not entry.favourite))
             )
             menu.addAction(favourite)
             menu.addAction("编辑…", lambda: self.editRequested.emit(entry))
-            menu.addAction("删除", lambda: self._guard(lambda: self.library.remove(entry.id)))
+            menu.addAction("删除", lambda: self._guard(lambda: self.library.remove(phrase_id)))
         menu.exec(self.tree.viewport().mapToGlobal(position))
 
     def _guard(self, action) -> None:

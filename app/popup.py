@@ -41,7 +41,8 @@ class SuggestionPopup(QListWidget):
         self.setCurrentRow(0)
         width = min(max(self.sizeHintForColumn(0) + 16, 220), 560)
         height = self.sizeHintForRow(0) * len(suggestions) + 6
-        viewport = self.parentWidget().rect()
+        parent = self.parentWidget()
+        viewport = parent.rect() if parent is not None else self.rect()
         x = min(cursor_rect.left(), max(viewport.width() - width, 0))
         y = cursor_rect.bottom() + 4
         if y + height > viewport.height():

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QPoint, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFontDatabase, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox, QProgressDialog
 
 from phrasebank import tokenize
 from phrasebank.bank import PhraseBank
@@ -107,7 +107,8 @@ class MainWindow(QMainWindow):
         if bank is not None:
             self.set_bank(bank)
         if self.library.notice:
-            QTimer.singleShot(0, self, lambda: self.ask("短语库", self.library.notice, ["确定"]))
+            notice = self.library.notice
+            QTimer.singleShot(0, self, lambda: self.ask("短语库", notice, ["确定"]))
 
     # ---- wiring ------------------------------------------------------------------------------
 
@@ -264,7 +265,7 @@ class MainWindow(QMainWindow):
         suggest = self._action(view, "输入联想", self._toggle_suggestions, checkable=True)
         suggest.setChecked(True)
         page = self._action(view, "按版心宽度显示（每行 28 字）", self._set_page_width, checkable=True)
-        page.setChecked(self.settings.value("view/page_width", False, bool))
+        page.setChecked(self._flag("view/page_width"))
         self._set_page_width(page.isChecked())
         self._build_collection_menu(view.addMenu("联想与短语所用语料"))
         help_menu = bar.addMenu("帮助(&H)")
@@ -275,7 +276,8 @@ class MainWindow(QMainWindow):
         """Every menu shortcut as the window binds it now, plus the editor's own keys."""
         lines = []
         for menu_action in self.menuBar().actions():
-            for action in menu_action.menu().actions():
+            menu = menu_action.menu()
+            for action in menu.actions() if isinstance(menu, QMenu) else []:
                 keys = " / ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
                 if keys:
                     lines.append(f"{action.text().rstrip('…')}：{keys}")
@@ -320,14 +322,14 @@ class MainWindow(QMainWindow):
             lambda on: self.settings.setValue("layout/plain_fonts", on),
             checkable=True,
         )
-        plain.setChecked(self.settings.value("layout/plain_fonts", False, bool))
+        plain.setChecked(self._flag("layout/plain_fonts"))
         menu.addSeparator()
         for key, label in (
             ("layout/seal", "落款加盖印章（署名居中压在日期之上）"),
             ("layout/arabic_date", "成文日期改用阿拉伯数字"),
         ):
             action = self._action(menu, label, lambda on, k=key: self.settings.setValue(k, on), checkable=True)
-            action.setChecked(self.settings.value(key, False, bool))
+            action.setChecked(self._flag(key))
         self._action(menu, "文档作者…", self.edit_author)
 
     def edit_author(self) -> None:
@@ -341,12 +343,12 @@ class MainWindow(QMainWindow):
         """The layout the writer chose for saved DOCX files."""
         preset = PRESETS.get(str(self.settings.value("layout/preset", "national")), PRESETS["national"])
         runin = RunInStyle(str(self.settings.value("layout/runin", RunInStyle.BOLD.value)))
-        plain = self.settings.value("layout/plain_fonts", False, bool)
+        plain = self._flag("layout/plain_fonts")
         return replace(
             preset.with_fonts(plain),
             runin_style=runin,
-            seal=self.settings.value("layout/seal", False, bool),
-            arabic_date=self.settings.value("layout/arabic_date", False, bool),
+            seal=self._flag("layout/seal"),
+            arabic_date=self._flag("layout/arabic_date"),
         )
 
     def _font_warnings(self, paragraphs: list[str], layout: Layout) -> None:
@@ -604,20 +606,20 @@ class MainWindow(QMainWindow):
         return choice == "不保存"
 
     def _add_recent(self, path: Path) -> None:
-        recent = [p for p in self.settings.value("recent", [], list) or [] if p != str(path)]
+        recent = [p for p in self._recent() if p != str(path)]
         recent.insert(0, str(path))
         self.settings.setValue("recent", recent[:MAX_RECENT])
         self._fill_recent()
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        for entry in self.settings.value("recent", [], list) or []:
+        for entry in self._recent():
             action = self.recent_menu.addAction(entry)
             action.triggered.connect(lambda _=False, p=entry: self.maybe_save() and self.open_path(Path(p)))
         self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
 
     def _last_folder(self) -> str:
-        recent = self.settings.value("recent", [], list) or []
+        recent = self._recent()
         return str(Path(recent[0]).parent) if recent else str(Path.home())
 
     # ---- autosave and drafts -----------------------------------------------------------------
@@ -693,7 +695,7 @@ class MainWindow(QMainWindow):
             self.resize(1280, 820)
         if state is not None:
             self.restoreState(state)
-        zoom = float(self.settings.value("zoom", 16.0))
+        zoom = float(str(self.settings.value("zoom", 16.0)))
         if zoom != 16.0:
             self.editor.highlighter.base_size = zoom - 2
             self.zoom(1)
@@ -803,6 +805,15 @@ class MainWindow(QMainWindow):
         self.find_dialog.raise_()
         self.find_dialog.find_text.setFocus()
 
+    # ---- settings ----------------------------------------------------------------------------
+
+    def _flag(self, key: str) -> bool:
+        return bool(self.settings.value(key, False, bool))
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value("recent", [], list)
+        return [str(p) for p in value] if isinstance(value, list) else []
+
     # ---- messages ----------------------------------------------------------------------------
 
     def _ask(self, title: str, text: str, buttons: list[str]) -> str:
@@ -810,7 +821,7 @@ class MainWindow(QMainWindow):
         made = [box.addButton(label, QMessageBox.ButtonRole.ActionRole) for label in buttons]
         box.exec()
         clicked = box.clickedButton()
-        return buttons[made.index(clicked)] if clicked in made else buttons[-1]
+        return next((label for label, button in zip(buttons, made, strict=True) if button is clicked), buttons[-1])
 
     def _error(self, error: Exception) -> None:
         self.statusBar().clearMessage()

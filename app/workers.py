@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+T = TypeVar("T")
 
 
 class _Relay(QObject):
@@ -31,8 +34,8 @@ _alive: set[_Relay] = set()
 
 
 def run_in_background(
-    work: Callable[..., object],
-    done: Callable[[object], None],
+    work: Callable[..., T],
+    done: Callable[[T], None],
     failed: Callable[[Exception], None],
     wait: bool = False,
     progress: Callable[[int, int, str], None] | None = None,

@@ -19,7 +19,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Pt, Twips
-from lxml import etree
+from lxml import etree  # pyright: ignore[reportAttributeAccessIssue] (lxml ships no type information)
 
 from .atomic import write_atomic
 from .documents import SPACER_STYLE
@@ -167,13 +167,13 @@ def _run(span: Span, layout: Layout):
 
 
 #: Child order of w:pPr and w:rPr in the WordprocessingML schema (ECMA-376 CT_PPrBase, CT_RPr).
-PPR_ORDER = (
+PPR_ORDER: Sequence[str] = (
     "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
     "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd "
     "snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
     "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
 ).split()
-RPR_ORDER = (
+RPR_ORDER: Sequence[str] = (
     "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof snapToGrid "
     "vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText vertAlign rtl cs "
     "em lang eastAsianLayout specVanish oMath"
@@ -182,13 +182,13 @@ RPR_ORDER = (
 
 def _put(parent, tag: str, **attributes):
     """Add (or find) child `tag` of a w:pPr or w:rPr at its place in the schema's sequence."""
-    order = PPR_ORDER if parent.tag == qn("w:pPr") else RPR_ORDER
+    order = {child: rank for rank, child in enumerate(PPR_ORDER if parent.tag == qn("w:pPr") else RPR_ORDER)}
     name = tag.split(":")[1]
     element = parent.find(qn(tag))
     if element is None:
         element = OxmlElement(tag)
-        rank = order.index(name)
-        later = next((c for c in parent if _local(c) in order and order.index(_local(c)) > rank), None)
+        rank = order[name]
+        later = next((c for c in parent if order.get(_local(c), -1) > rank), None)
         (later.addprevious if later is not None else parent.append)(element)
     for key, value in attributes.items():
         element.set(qn(f"w:{key}"), str(value))
@@ -335,7 +335,7 @@ def _field(paragraph, instruction: str, font: str, size: float) -> None:
             char = OxmlElement("w:fldChar")
             char.set(qn("w:fldCharType"), kind)
             run._r.append(char)
-        elif text.strip() == instruction:
+        elif text and text.strip() == instruction:
             instr = OxmlElement("w:instrText")
             instr.set(qn("xml:space"), "preserve")
             instr.text = text

@@ -8,6 +8,8 @@ first paragraph.
 
 from __future__ import annotations
 
+from typing import Any
+
 from docx.oxml.ns import qn
 
 from .docx_reader import related_part
@@ -84,7 +86,7 @@ class Numbering:
     def __init__(self, document) -> None:
         self.abstract_of: dict[str, str] = {}  # numId -> abstractNumId
         self.overrides: dict[str, dict[int, int]] = {}  # numId -> level -> start
-        self.levels: dict[str, dict[int, object]] = {}  # abstractNumId -> level -> w:lvl
+        self.levels: dict[str, dict[int, Any]] = {}  # abstractNumId -> level -> w:lvl
         self.counters: dict[str, list[int | None]] = {}
         self.started: set[str] = set()
         part = related_part(document, "numbering")
@@ -142,7 +144,8 @@ class Numbering:
             for over in self.overrides.get(num_id, {}):
                 counters[over] = None
         start = self.overrides.get(num_id, {}).get(level, self._start(levels, level))
-        counters[level] = start if counters[level] is None else counters[level] + 1
+        previous = counters[level]
+        counters[level] = start if previous is None else previous + 1
         for deeper in range(level + 1, 9):
             counters[deeper] = None
         fmt = _val(lvl, "w:numFmt", "decimal") or "decimal"
@@ -152,7 +155,8 @@ class Numbering:
         legal = lvl.find(qn("w:isLgl")) is not None
         for k in range(9):
             if f"%{k + 1}" in text:
-                value = counters[k] if counters[k] is not None else self._start(levels, k)
+                counter = counters[k]
+                value = counter if counter is not None else self._start(levels, k)
                 kfmt = "decimal" if legal else (_val(levels.get(k), "w:numFmt", "decimal") or "decimal")
                 text = text.replace(f"%{k + 1}", format_number(value, kfmt))
         suffix = _val(lvl, "w:suff", "tab")
@@ -161,6 +165,6 @@ class Numbering:
         return text
 
     @staticmethod
-    def _start(levels: dict[int, object], k: int) -> int:
+    def _start(levels: dict[int, Any], k: int) -> int:
         lvl = levels.get(k)
         return int(_val(lvl, "w:start") or 1) if lvl is not None else 1

@@ -19,6 +19,7 @@ import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import ReadError
 
@@ -59,7 +60,7 @@ class DocxText:
     """What reading a DOCX gives: the paragraphs, the w:p behind each, and what the editor cannot show."""
 
     paragraphs: list[str] = field(default_factory=list)
-    elements: list[object] = field(default_factory=list)  # the w:p of each paragraph
+    elements: list[Any] = field(default_factory=list)  # the w:p of each paragraph
     numbers: list[str] = field(default_factory=list)  # Word's automatic number put before each text
     pictures: dict[int, list[Picture]] = field(default_factory=dict)  # paragraph index -> its pictures
     tables: int = 0
@@ -188,7 +189,7 @@ def _has_image(element) -> bool:
 
 
 def _portable(element, part) -> Picture:
-    from lxml import etree
+    from lxml import etree  # pyright: ignore[reportAttributeAccessIssue] (lxml ships no type information)
 
     images = []
     for node in element.iter():

@@ -49,7 +49,7 @@ class DraftStore:
     def save(self, text: str, document_path: str = "", masthead: dict[str, str] | None = None) -> Draft:
         self.folder.mkdir(parents=True, exist_ok=True)
         draft = Draft(text, document_path, datetime.now().isoformat(timespec="seconds"), self.path, masthead or {})
-        record = {"text": draft.text, "path": draft.path, "saved_at": draft.saved_at}
+        record: dict[str, object] = {"text": draft.text, "path": draft.path, "saved_at": draft.saved_at}
         if draft.masthead:
             record["masthead"] = draft.masthead
         data = json.dumps(record, ensure_ascii=False)

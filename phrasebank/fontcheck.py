@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import unicodedata
 from collections.abc import Iterable
 
@@ -26,10 +27,10 @@ def installed_families() -> set[str] | None:
 
 
 def _windows_families() -> set[str] | None:
-    try:
-        import winreg
-    except ImportError:
+    if sys.platform != "win32":
         return None
+    import winreg
+
     names: set[str] = set()
     for root in (winreg.HKEY_LOCAL_MACHINE, winreg.HKEY_CURRENT_USER):
         try:

@@ -286,7 +286,7 @@ def _collocations(table: NgramTable, source: Callable[[int], str], min_count: in
     unigram = {int(table.last[e]): e for e in np.nonzero(table.level == 1)[0].tolist()}
     glued_left, glued_right = _glue(table)
     for entry in possible.tolist():
-        words = table.words(entry)
+        words = list(table.words(entry))
         text = "".join(words)
         if not 4 <= len(text) <= 14 or (len(words) == 1 and len(text) != 4):
             continue

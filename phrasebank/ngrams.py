@@ -111,6 +111,7 @@ class NgramTable:
             keys = (self.parent + 1) * width + self.last
             self._order = np.argsort(keys, kind="stable")
             self._keys = keys[self._order]
+        assert self._order is not None
         width = max(len(self.vocab), 1) + 1
         entry = -1
         for token in ids:
@@ -145,7 +146,7 @@ class NgramTable:
         out: list[str] = []
         vocab = self.vocab
         for parent, last in zip(self.parent.tolist(), self.last.tolist(), strict=True):
-            out.append(vocab[last] if parent < 0 else out[parent] + vocab[last])
+            out.append(vocab[int(last)] if parent < 0 else out[parent] + vocab[int(last)])
         return out
 
     def word_bounds(self) -> list[int]:

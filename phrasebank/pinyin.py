@@ -7,6 +7,7 @@ few terms of this domain are pinned here where a reading must not depend on the 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 _PINNED = {
     "调研": [["diao"], ["yan"]],
@@ -37,7 +38,8 @@ def keys(text: str) -> tuple[str, str]:
     _setup()
     from pypinyin import Style, lazy_pinyin
 
-    syllables = lazy_pinyin(text, style=Style.NORMAL, errors=lambda chars: list(chars))
+    keep_apart: Any = list  # characters without pinyin, one syllable each (the stubs allow only str back)
+    syllables = lazy_pinyin(text, style=Style.NORMAL, errors=keep_apart)
     full = "".join(syllables).lower()
     initials = "".join(s[0] for s in syllables if s).lower()
     return full, initials

@@ -39,7 +39,7 @@ def warm_up() -> None:
 
         jieba.setLogLevel(logging.WARNING)
         try:
-            jieba.dt.tmp_dir = str(cache_dir())
+            setattr(jieba.dt, "tmp_dir", str(cache_dir()))  # noqa: B010 (jieba declares no such attribute)
         except PhrasebankError:
             pass  # no cache folder of our own (read-only disk): jieba uses the system temp folder
         jieba.initialize()
