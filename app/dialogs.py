@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
@@ -24,11 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from phrasebank.paths import RESOURCES
+from phrasebank.templates import template_names, template_text
 from phrasebank.types import PhraseKind, SectionType
-
-TEMPLATES = RESOURCES / "templates"
-TEMPLATE_ORDER = ("督导情况报告", "巡回指导工作报告", "进展情况汇报", "学习贯彻情况报告", "空白报告")
 
 
 def ok_cancel(dialog: QDialog, ok: str = "确定") -> QDialogButtonBox:
@@ -180,16 +175,6 @@ class FindReplaceDialog(QDialog):
         cursor.endEditBlock()
         self.status.setText(f"已替换 {count} 处")
         return count
-
-
-def template_text(name: str) -> str:
-    path = TEMPLATES / f"{name}.txt"
-    return path.read_text(encoding="utf-8") if path.exists() else ""
-
-
-def template_names() -> list[str]:
-    found = {p.stem for p in Path(TEMPLATES).glob("*.txt")}
-    return [n for n in TEMPLATE_ORDER if n in found] + sorted(found - set(TEMPLATE_ORDER))
 
 
 class TemplateDialog(QDialog):

@@ -303,7 +303,7 @@ class ReportEditor(QTextEdit):
 
     # ---- keys and input methods --------------------------------------------------------------
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key, modifiers = event.key(), event.modifiers()
         if key == Qt.Key.Key_Tab and not modifiers and self._in_slot_span():
             self._next_slot_in_span()
@@ -352,7 +352,7 @@ class ReportEditor(QTextEdit):
         ):
             self.popup.hide()
 
-    def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802 (Qt override)
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
         self._composing = bool(event.preeditString())
         if self._composing:
             self.popup.hide()
@@ -363,7 +363,7 @@ class ReportEditor(QTextEdit):
         finally:
             self._stop_typing()
 
-    def insertFromMimeData(self, source) -> None:  # noqa: N802 (Qt override)
+    def insertFromMimeData(self, source) -> None:
         """Paste and drop count as typing (a short paste may be completed; a passage never is).
 
         A pasted passage (several lines: a web page, another document) is cleaned like an opened
@@ -391,7 +391,7 @@ class ReportEditor(QTextEdit):
         self._typing = False
         self._typed = None
 
-    def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def contextMenuEvent(self, event) -> None:
         """Qt's own menu (translated by the installed zh_CN translations) plus 加入我的短语库."""
         menu = self.createStandardContextMenu(event.pos())
         menu.addSeparator()
@@ -400,7 +400,7 @@ class ReportEditor(QTextEdit):
         menu.exec(event.globalPos())
         menu.deleteLater()
 
-    def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def focusOutEvent(self, event) -> None:
         self.popup.hide()
         super().focusOutEvent(event)
 

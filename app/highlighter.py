@@ -43,7 +43,7 @@ class ReportHighlighter(QSyntaxHighlighter):
         self._slice_scheduled = False
         self._formats: dict[tuple[str, float, bool], QTextCharFormat] = {}
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
+    def highlightBlock(self, text: str) -> None:
         para = parse_paragraph(text)
         size = self.base_size
         if self._is_title(self.currentBlock().blockNumber()):

@@ -34,9 +34,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         names = "；".join(f"{name} 用 {used} 显示" for name, used in stand_ins.items())
         message = f"本机缺少公文字体，屏幕上以替代字体显示（{names}），导出的 DOCX 不受影响。"
         window.statusBar().showMessage(message, 15000)
-    if not window.offer_draft():
-        if args:
-            window.open_path(Path(args[0]))
+    if not window.offer_draft() and args:
+        window.open_path(Path(args[0]))
     window.load_bank_in_background()
     return app.exec()
 

@@ -44,7 +44,7 @@ class OutlineTree(QTreeWidget):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.paragraph_count = 0
 
-    def dropEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def dropEvent(self, event) -> None:
         source = self.currentItem()
         target = self.itemAt(event.position().toPoint())
         event.ignore()  # the document is the truth: the tree is rebuilt from it
@@ -130,7 +130,7 @@ class OutlineDock(QDockWidget):
             self.tree.setUpdatesEnabled(True)
 
     def _item(self, node: OutlineNode, issue) -> QTreeWidgetItem:
-        text = f"{node.number}{node.text}" if node.kind != "runin" else f"{node.number}{node.text}"
+        text = f"{node.number}{node.text}"
         if len(text) > 40:
             text = text[:39] + "…"
         if node.section:

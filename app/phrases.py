@@ -29,7 +29,7 @@ SEARCH_LIMIT = 300
 class PhraseTree(QTreeWidget):
     """Phrase list whose drags carry the phrase as plain text, so it can be dropped into the editor."""
 
-    def mimeData(self, items):  # noqa: N802 (Qt override)
+    def mimeData(self, items):
         data = QMimeData()
         entries = [item.data(0, ENTRY_ROLE) for item in items if item.data(0, ENTRY_ROLE) is not None]
         data.setText("".join(entry.text for entry in entries))

@@ -23,10 +23,11 @@ from phrasebank.paths import data_dir
 from phrasebank.personal import PersonalPhrases
 from phrasebank.report import OPENABLE, Report, open_report, save_report
 from phrasebank.stats import text_stats
+from phrasebank.templates import template_text
 from phrasebank.textfile import TextFormat
 
 from .checks import CheckDock
-from .dialogs import FindReplaceDialog, PhraseDialog, ReviewDialog, TemplateDialog, template_text
+from .dialogs import FindReplaceDialog, PhraseDialog, ReviewDialog, TemplateDialog
 from .editor import ReportEditor
 from .files import save_report_apart
 from .masthead import MastheadDialog
@@ -668,12 +669,12 @@ class MainWindow(QMainWindow):
             return False
         return True
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def changeEvent(self, event) -> None:
         if event.type() == event.Type.ActivationChange and not self.isActiveWindow():
             self.autosave()  # focus left the window
         super().changeEvent(event)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self._closing = True  # the question below deactivates the window: no autosave of a text being closed
         if not self.maybe_save():
             self._closing = False

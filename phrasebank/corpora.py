@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 from pathlib import Path
 
-from .paths import RESOURCES
+from .paths import resource
 
 
 class Collection(StrEnum):
@@ -25,7 +25,7 @@ class Collection(StrEnum):
 
     @property
     def folder(self) -> Path:
-        return RESOURCES / "corpus" / self.value
+        return resource("corpus", self.value)
 
     @classmethod
     def parse(cls, name: str) -> Collection:

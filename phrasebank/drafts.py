@@ -9,6 +9,7 @@ overwritten.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import uuid
@@ -83,8 +84,6 @@ class DraftStore:
         except (OSError, ValueError, KeyError, TypeError):
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             target = path.with_name(f"{path.stem}.damaged-{stamp}-{uuid.uuid4().hex[:6]}.txt")
-            try:
+            with contextlib.suppress(OSError):
                 os.replace(path, target)
-            except OSError:
-                pass
             return None

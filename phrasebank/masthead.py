@@ -118,7 +118,7 @@ def _take_banner(lines: list[str]) -> tuple[Masthead, list[str]]:
                 values["doc_number"] = number
             end = k
             break
-        elif len(line) <= 30 and not re.search(r"[。，；：:]", line):
+        if len(line) <= 30 and not re.search(r"[。，；：:]", line):
             issuer.append(line)
             if line.endswith("文件"):
                 end = k

@@ -300,7 +300,7 @@ def _collocations(table: NgramTable, source: Callable[[int], str], min_count: in
         glue = GLUE_SHARE / 2 if words[1:2] == ("的",) else GLUE_SHARE  # 教育的安排部署: 教育 wants its 主题
         if len(ids) > 1 and (glued_left.get(ids[0], 0) >= glue or glued_right.get(ids[-1], 0) >= GLUE_SHARE):
             continue
-        if "“" not in text and is_fragment(text) or _RUNIN_START_RE.match(text) or "等" in words[1:-1]:
+        if ("“" not in text and is_fragment(text)) or _RUNIN_START_RE.match(text) or "等" in words[1:-1]:
             continue  # 县委主要, 八是推进, 税费减免等政策
         if len(text) == 4 and ("的" in text or text[0] in _PREPOSITIONS or text[-1] in "上中下里"):
             continue  # 新的历史, 在思想上: pieces of longer phrases

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from importlib.resources import files
 from pathlib import Path
 
 import platformdirs
@@ -11,9 +12,29 @@ from .errors import PhrasebankError
 
 APP_NAME = "gongwen-desk"
 
-#: Shipped data: bundled corpus, templates, formulation lists.
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+def _shipped_data() -> Path:
+    """Where the shipped data lies: the `phrasebank.resources` package of an installed wheel, or the
+    source tree's `resources/` folder (the same folder, mapped to that package by pyproject.toml)."""
+    try:
+        return Path(str(files("phrasebank.resources")))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "resources"
+
+
+#: Shipped data: bundled corpora, templates, formulation and confusable lists.
+RESOURCES = _shipped_data()
 BUNDLED_CORPUS = RESOURCES / "corpus" / "supervision"
+
+
+def resource(*parts: str) -> Path:
+    """A shipped file or folder; an error saying the installation is incomplete when it is missing or empty."""
+    path = RESOURCES.joinpath(*parts)
+    present = (path.is_file() and path.stat().st_size > 0) or (path.is_dir() and any(path.iterdir()))
+    if not present:
+        name = "/".join(parts)
+        raise PhrasebankError(f"缺少随程序提供的资源 {name}（应在 {path}）：安装不完整，请重新安装公文写作台。")
+    return path
 
 
 def data_dir() -> Path:

@@ -6,6 +6,7 @@ cache folder rather than the shared system temp folder. Call `warm_up` off the G
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -38,10 +39,9 @@ def warm_up() -> None:
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
-        try:
+        # No cache folder of our own (read-only disk): jieba uses the system temp folder.
+        with contextlib.suppress(PhrasebankError):
             setattr(jieba.dt, "tmp_dir", str(cache_dir()))  # noqa: B010 (jieba declares no such attribute)
-        except PhrasebankError:
-            pass  # no cache folder of our own (read-only disk): jieba uses the system temp folder
         jieba.initialize()
         _ready = True
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from . import tokenize
 from .documents import SPACER_STYLE
@@ -266,9 +266,11 @@ class _Planner:
         thick, thin = Rule(0.99), Rule(0.71)
         label = 3 * size  # 抄送： and 报： lines wrap under the first character after the colon
         rows: list[tuple[str, list[Span], float, float | None]] = []  # role, spans, hanging indent, right tab
-        for line in masthead.distribution.splitlines():
-            if line.strip():
-                rows.append(("distribution", [self.span(line.strip(), size=size)], label, None))
+        rows += [
+            ("distribution", [self.span(line.strip(), size=size)], label, None)
+            for line in masthead.distribution.splitlines()
+            if line.strip()
+        ]
         if masthead.copy_to:
             rows.append(("copy-to", [self.span(f"抄送：{masthead.copy_to}", size=size)], label, None))
         if masthead.printer or masthead.print_date:
@@ -360,7 +362,7 @@ def title_lines(title: str, per_line: int) -> list[str]:
     best: tuple[float, tuple[int, ...]] | None = None
     for chosen in combinations(cuts, count - 1):
         edges = (0, *chosen, length)
-        sizes = [b - a for a, b in zip(edges, edges[1:], strict=False)]
+        sizes = [b - a for a, b in pairwise(edges)]
         if max(sizes) > per_line or min(sizes) < 3:
             continue
         cost = max(sizes) - min(sizes)
@@ -373,7 +375,7 @@ def title_lines(title: str, per_line: int) -> list[str]:
     if best is None:  # no word boundary fits: cut at the line width
         return [title[k : k + per_line] for k in range(0, length, per_line)]
     edges = (0, *best[1], length)
-    return [title[a:b] for a, b in zip(edges, edges[1:], strict=False)]
+    return [title[a:b] for a, b in pairwise(edges)]
 
 
 def _cut_points(title: str) -> list[int]:
@@ -384,9 +386,9 @@ def _cut_points(title: str) -> list[int]:
             depth += ch in "“‘《（〔【「"
             depth -= ch in "”’》）〕】」"
         position += len(word)
-        if 0 < position < len(title) and depth <= 0 and title[position] not in _CLOSING_MARKS:
-            if title[position - 1] not in _OPENING_MARKS:
-                points.append(position)
+        inside = 0 < position < len(title) and depth <= 0
+        if inside and title[position] not in _CLOSING_MARKS and title[position - 1] not in _OPENING_MARKS:
+            points.append(position)
     return points
 
 

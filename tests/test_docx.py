@@ -60,7 +60,7 @@ def test_page_size_margins_and_grid(exported):
 
 
 def test_fonts_sizes_and_language(exported):
-    paragraphs, path = exported["002_c5cf262013ff91b4"]
+    _paragraphs, path = exported["002_c5cf262013ff91b4"]
     document = docx.Document(str(path))
     styles = document.styles.element
     assert not any(k.endswith("Theme") or k.endswith("cstheme") for f in styles.iter(qn("w:rFonts")) for k in f.attrib)

@@ -12,8 +12,9 @@ from PySide6.QtGui import QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 from qt_helpers import commit, key
 
-from app.dialogs import PhraseDialog, TemplateDialog, template_names, template_text
+from app.dialogs import PhraseDialog, TemplateDialog
 from app.translations import install_chinese
+from phrasebank.templates import template_names, template_text
 
 
 def answer_modal(qtbot, act) -> None:

@@ -71,7 +71,7 @@ def test_completions_are_short_phrases_never_sentences(ungated):
 
 
 def test_popup_shows_only_likely_completions(corpus_bank):
-    assert [s.completion for s in corpus_bank.suggest("党史")][0] == "学习教育"
+    assert next(s.completion for s in corpus_bank.suggest("党史")) == "学习教育"
     assert corpus_bank.suggest("加强") == []  # many ways to go on: no popup at all
     for before in ("党史", "现将", "深入学习贯彻习近平新时代"):
         shown = corpus_bank.suggest(before)

@@ -103,9 +103,7 @@ def _plausible_slip(canonical: str, found: str, text: str, start: int, end: int)
         return False  # a short formula is only taken for one when the writer quotes it
     if position <= 1 and before not in _BOUNDARY:
         return False  # 产城融合发展 holds 城融合发展; a slip near the start shows after a boundary
-    if position >= len(longer) - 2 and after not in _BOUNDARY:
-        return False
-    return True
+    return not (position >= len(longer) - 2 and after not in _BOUNDARY)
 
 
 def _series_pattern(items: list[str]) -> re.Pattern[str]:

@@ -38,7 +38,7 @@ RULES = (AVOID,)
 
 
 def load_avoid(path: Path) -> list[AvoidWord]:
-    return [AvoidWord(row[0], (row + ["", ""])[1] or "慎用", (row + ["", ""])[2]) for row in tsv_rows(path)]
+    return [AvoidWord(row[0], ([*row, "", ""])[1] or "慎用", ([*row, "", ""])[2]) for row in tsv_rows(path)]
 
 
 def avoid_findings(words: Sequence[AvoidWord], index: int, text: str) -> list[Finding]:

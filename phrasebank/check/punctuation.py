@@ -89,9 +89,9 @@ def findings(index: int, text: str) -> list[Finding]:
     result += _unpaired(index, text) + _nested(index, text)
     para = parse_paragraph(text)
     stripped = text.rstrip()
-    if para.role is Role.HEADING and para.level == 1 and para.number and stripped.endswith("。"):
-        if stripped[len(para.number) : -1].find("。") < 0:  # a heading line by itself, not heading + text
-            result.append(HEADING_STOP.at(index, len(stripped) - 1, "。", ""))
+    alone = stripped[len(para.number) : -1].find("。") < 0  # a heading line by itself, not heading + text
+    if para.role is Role.HEADING and para.level == 1 and para.number and stripped.endswith("。") and alone:
+        result.append(HEADING_STOP.at(index, len(stripped) - 1, "。", ""))
     return result
 
 

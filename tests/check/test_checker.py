@@ -25,11 +25,12 @@ def test_every_rule_has_an_identifier_a_family_a_source_and_a_message():
 
 def test_the_corpus_and_the_government_reports_show_only_their_real_slips(corpus_files, gov_files):
     """Every finding but placeholders and quoted series (tested below) over 20 real reports."""
-    seen = []
-    for path in [*corpus_files, *gov_files]:
-        for f in CHECKER.check(clean_lines(read_paragraphs(path)).paragraphs):
-            if f.rule not in ("placeholder", "quoted-series-dunhao"):
-                seen.append((path.name[:3], f.rule, f.found, f.fix))
+    seen = [
+        (path.name[:3], f.rule, f.found, f.fix)
+        for path in [*corpus_files, *gov_files]
+        for f in CHECKER.check(clean_lines(read_paragraphs(path)).paragraphs)
+        if f.rule not in ("placeholder", "quoted-series-dunhao")
+    ]
     assert seen == [
         ("000", "half-width-mark", ",", "，"),  # 为民办实事,有力增强 — a half-width comma
         ("003", "formulation-near-miss", "习近平时代中国特色社会主义思想", "习近平新时代中国特色社会主义思想"),

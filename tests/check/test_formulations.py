@@ -27,9 +27,10 @@ def _editable(text: str) -> int:
     middle = len(text) // 2
     for offset in range(len(text)):
         for position in (middle - offset, middle + offset):
-            if 1 <= position < len(text) - 1 and text[position] not in NUMERALS | QUOTES | set("、，和与"):
-                if text[position - 1] not in QUOTES | set("、，") and text[position + 1] not in QUOTES | set("、，"):
-                    return position
+            if not 1 <= position < len(text) - 1 or text[position] in NUMERALS | QUOTES | set("、，和与"):
+                continue
+            if text[position - 1] not in QUOTES | set("、，") and text[position + 1] not in QUOTES | set("、，"):
+                return position
     return -1
 
 

@@ -28,14 +28,14 @@ def test_correct_documents_of_each_kind_have_no_finding():
 
 
 def test_request_closing_in_a_notice_or_a_report():
-    notice = NOTICE[:3] + ["妥否，请批示。"] + NOTICE[3:]
+    notice = [*NOTICE[:3], "妥否，请批示。", *NOTICE[3:]]
     assert found(*notice) == [("request-closing", "妥否", None), ("request-closing", "请批示", None)]
-    report = REPORT[:3] + ["以上报告，妥否，请批示。"] + REPORT[4:]
+    report = [*REPORT[:3], "以上报告，妥否，请批示。", *REPORT[4:]]
     assert rules(*report) == {"request-closing"}
 
 
 def test_a_report_that_asks_for_approval():
-    report = REPORT[:3] + ["请予批准拨付专项经费10万元。"] + REPORT[3:]
+    report = [*REPORT[:3], "请予批准拨付专项经费10万元。", *REPORT[3:]]
     assert found(*report) == [("report-with-request", "请予批准", None)]
 
 
@@ -52,7 +52,7 @@ def test_a_request_to_several_organs_or_to_a_person():
 
 
 def test_you_and_your_bureau_upward():
-    request = REQUEST[:2] + ["恳请贵局支持，请你局拨付专项经费。"] + REQUEST[3:]
+    request = [*REQUEST[:2], "恳请贵局支持，请你局拨付专项经费。", *REQUEST[3:]]
     assert [r for r, _, _ in found(*request)] == ["upward-you", "upward-you"]
     assert found(*NOTICE) == []  # 你县 in a notice to 各县 is right
 
