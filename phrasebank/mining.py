@@ -26,7 +26,7 @@ from .patterns import Find, find_frames, find_series, sibling_template
 from .phrase import Phrase
 from .structure import Role, Structure
 from .suggest import PREFIX_COUNT_LEN, Entries
-from .types import PLACEHOLDER_RE, SLOT, PhraseKind, SectionType
+from .types import CJK, PLACEHOLDER_RE, SLOT, PhraseKind, SectionType
 
 #: An edge word seen this often, followed (or preceded) by one word this often, is half a compound.
 COMPOUND_MIN = 10
@@ -56,9 +56,9 @@ _SUBJECT_WORDS = frozenset(
 #: Progress callback: (files done, files in all, current file name).
 Progress = Callable[[int, int, str], None]
 
-_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
-_PLAIN_CJK_RE = re.compile(r"^[\u4e00-\u9fff]+$")
-_PHRASE_CHARS_RE = re.compile(r"^[\u4e00-\u9fff“”]+$")
+_CJK_RE = re.compile(f"[{CJK}]")
+_PLAIN_CJK_RE = re.compile(f"^[{CJK}]+$")
+_PHRASE_CHARS_RE = re.compile(f"^[{CJK}“”]+$")
 _DIGIT_RE = re.compile(r"[0-9０-９]")
 _EDGE_WORDS = frozenset(
     "的 了 和 与 及 等 在 是 对 把 将 为 以 中 上 也 都 就 又 并 而 或 被 让 由 从 向 之 其 着 到 给 于 和 "

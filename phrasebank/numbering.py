@@ -7,8 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .structure import Role, Structure
+from .types import NUMERALS
 
-_DIGITS = "零一二三四五六七八九"
+_DIGITS = "〇一二三四五六七八九"
+_ZERO = str.maketrans("零○", "〇〇")
+#: A date in Chinese numerals: 二〇二六年十一月二十二日.
+CHINESE_DATE_RE = re.compile(f"([{NUMERALS}]{{4}})年([{NUMERALS}]{{1,2}})月([{NUMERALS}]{{1,3}})日")
 
 
 def chinese_number(n: int) -> str:
@@ -23,7 +27,7 @@ def chinese_number(n: int) -> str:
 
 def number_value(number: str) -> int | None:
     """The value of a numbering mark: 三、 -> 3, （十二） -> 12, 4. -> 4, 二是 -> 2."""
-    core = re.sub(r"[、（）().．是要]|方面", "", number)
+    core = re.sub(r"[、（）().．是要]|方面", "", number).translate(_ZERO)
     if core.isdigit():
         return int(core)
     if not core or any(ch not in _DIGITS + "十" for ch in core):
@@ -128,3 +132,13 @@ def move_section(texts: Sequence[str], index: int, before: int) -> tuple[list[st
     rest = list(texts[:start]) + list(texts[end:])
     target = before if before < start else before - (end - start)
     return rest[:target] + block + rest[target:], target
+
+
+def arabic_date(text: str) -> str:
+    """二〇二六年十一月二十二日 -> 2026年11月22日 (GB/T 9704 7.3.5: 成文日期 in Arabic numerals); other text as is."""
+
+    def convert(match: re.Match[str]) -> str:
+        year = "".join(str(_DIGITS.index(ch)) for ch in match.group(1).translate(_ZERO))
+        return f"{year}年{number_value(match.group(2))}月{number_value(match.group(3))}日"
+
+    return CHINESE_DATE_RE.sub(convert, text)

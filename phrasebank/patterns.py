@@ -16,9 +16,9 @@ from difflib import SequenceMatcher
 
 from . import tokenize
 from .forms import is_formula
-from .types import SLOT, PhraseKind
+from .types import CJK, SLOT, PhraseKind
 
-_CJK = r"\u4e00-\u9fff"
+_CJK = CJK
 _ITEM_RE = re.compile(r"[^、，,；;：:。！？!?\s（）()]+")
 _CJK_ONLY_RE = re.compile(rf"^[{_CJK}]+$")
 _FUNCTION_START = set("的了和与及等在是对把将为以中上也都就又并而或被让由从向之其")
@@ -231,7 +231,7 @@ def sibling_template(heads: Sequence[str]) -> str | None:
     if pos_a < len(a) or pos_b < len(b):
         pieces.append(SLOT)
     template = "".join(pieces)
-    fixed = len(re.findall(r"[\u4e00-\u9fff]", template.replace(SLOT, "")))
+    fixed = len(re.findall(rf"[{CJK}]", template.replace(SLOT, "")))
     if SLOT not in template or fixed < 4 or template.count(SLOT) > 3:
         return None
     if template.startswith(SLOT) and template.endswith(SLOT):

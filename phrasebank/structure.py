@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 
-from .types import SENTENCE_END, SectionType
+from .types import NUMERALS, SENTENCE_END, SectionType
 
-_CN_NUM = "一二三四五六七八九十百零〇"
+_CN_NUM = NUMERALS
 
 #: Heading levels by numbering style, as GB/T 9704 orders them: 一、 （一） 1. （1）
 _HEADING_RES = (

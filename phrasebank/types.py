@@ -87,6 +87,11 @@ PLACEHOLDER_RE = re.compile(
 )
 
 #: Marks that end a sentence; a phrase never crosses one unless it is a sentence pattern.
+#: The CJK Unified Ideographs block, for character classes: rf"[{CJK}]".
+CJK = "\u4e00-\u9fff"
+#: Chinese numerals as headings, items and dates write them (一 … 十, 百, and 零/〇/○ for zero).
+NUMERALS = "一二三四五六七八九十百零〇○"
+
 SENTENCE_END = "。！？；!?;"
 
 #: Marks that end a clause (sentence ends included).

@@ -18,7 +18,9 @@ from . import tokenize
 from .documents import SPACER_STYLE
 from .layout import NATIONAL, Layout, mm_to_pt
 from .masthead import Masthead
+from .numbering import arabic_date
 from .structure import Role, Structure
+from .types import CJK
 
 RED = "FF0000"
 
@@ -336,7 +338,7 @@ def _width(text: str) -> float:
 
 
 #: Where Word and LibreOffice put their quarter-character space: between Chinese and Latin or digits.
-CJK_LATIN_EDGE_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])(?=[\u4e00-\u9fff])")
+CJK_LATIN_EDGE_RE = re.compile(rf"(?<=[{CJK}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])(?=[{CJK}])")
 
 
 def split_head(text: str) -> tuple[str, str]:
@@ -390,25 +392,3 @@ def _cut_points(title: str) -> list[int]:
         if inside and title[position] not in _CLOSING_MARKS and title[position - 1] not in _OPENING_MARKS:
             points.append(position)
     return points
-
-
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_DATE_RE = re.compile(
-    r"([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日"
-)
-
-
-def arabic_date(text: str) -> str:
-    """二〇二六年十一月二十二日 -> 2026年11月22日 (§7.3.5: 成文日期 in Arabic numerals); other text as is."""
-
-    def small(numeral: str) -> int:
-        if "十" not in numeral:
-            return _CN_DIGITS[numeral]
-        tens, _, ones = numeral.partition("十")
-        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
-
-    def convert(match: re.Match[str]) -> str:
-        year = "".join(str(_CN_DIGITS[ch]) for ch in match.group(1))
-        return f"{year}年{small(match.group(2))}月{small(match.group(3))}日"
-
-    return _CN_DATE_RE.sub(convert, text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..types import CJK
 from .findings import Finding, FindingKind, Rule
 
 _SOURCE = "GB/T 9704-2012 7.2.4"
@@ -13,7 +14,7 @@ PADDED = Rule("doc-number-padded", FindingKind.DOC_NUMBER, _SOURCE, "发文字�
 RULES = (BRACKETS, DI, PADDED)
 
 #: A 发文字号 after its 机关代字: the year in some bracket, then 第? and the number.
-_NUMBER_RE = re.compile(r"(?<=[\u4e00-\u9fff])([\[［【(（〔])(\d{4})([\]］】)）〕])(第?)(0*)([1-9]\d*)号")
+_NUMBER_RE = re.compile(rf"(?<=[{CJK}])([\[［【(（〔])(\d{{4}})([\]］】)）〕])(第?)(0*)([1-9]\d*)号")
 
 
 def findings(index: int, text: str) -> list[Finding]:

@@ -7,6 +7,7 @@ from collections import Counter
 
 from ..numbering import chinese_number, number_value, numbering_issues
 from ..structure import Role, Structure
+from ..types import NUMERALS
 from .findings import Finding, FindingKind, Rule
 
 _SOURCE = "GB/T 9704-2012 7.3.3（层次序数：一、（一）1.（1））"
@@ -18,7 +19,7 @@ RUNIN = Rule("runin-gap", FindingKind.NUMBERING, "公文分项序号惯例（一
 RULES = (GAP, REPEAT, STYLE, SKIP, RUNIN)
 
 _LEVEL_MARKS = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
-_NUMERAL_RE = re.compile(r"[一二三四五六七八九十百零〇]+|\d+")
+_NUMERAL_RE = re.compile(rf"[{NUMERALS}]+|\d+")
 _RUNIN_IN_TEXT_RE = re.compile(r"(?:^|(?<=[。；！？]))\s*([一二三四五六七八九十]{1,3})是")
 
 

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import re
 
-from ..numbering import number_value
+from ..numbering import CHINESE_DATE_RE, arabic_date
+from ..types import CJK
 from .findings import Finding, FindingKind, Rule, find_all, pattern_rule
 
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
-_CN_DIGITS = "〇一二三四五六七八九"
-_CHINESE_DATE_RE = re.compile(
-    r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日"
-)
-
 DATE_PADDED = pattern_rule(
     "date-padded",
     FindingKind.DATE,
@@ -78,24 +74,16 @@ DATE_RULES = (DATE_PADDED, DATE_HAO, YEAR_SHORT)
 NUMBER_RULES = (FULL_WIDTH_DIGITS, PERCENT_RANGE, MAGNITUDE_RANGE)
 RULES = (*DATE_RULES, DATE_CHINESE, *NUMBER_RULES, RANGE_OVERLAP)
 
-_BOUND_RE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?(?:万|亿)?[\u4e00-\u9fff]{0,2}?)(以上|以下)")
+_BOUND_RE = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?(?:万|亿)?[{CJK}]{{0,2}}?)(以上|以下)")
 
 
 def findings(index: int, text: str) -> list[Finding]:
     """Date and number slips in one paragraph."""
     found = find_all((*DATE_RULES, *NUMBER_RULES), index, text)
-    date = _CHINESE_DATE_RE.fullmatch(text.strip())
+    date = CHINESE_DATE_RE.fullmatch(text.strip())
     if date:
-        fixed = "".join(_date_number(part) + unit for part, unit in zip(date.groups(), "年月日", strict=True))
-        found.append(DATE_CHINESE.at(index, text.find(date.group(0)), date.group(0), fixed))
+        found.append(DATE_CHINESE.at(index, text.find(date.group(0)), date.group(0), arabic_date(date.group(0))))
     return found + _overlaps(index, text)
-
-
-def _date_number(part: str) -> str:
-    """二〇二六 -> 2026 (digit by digit); 十一 -> 11, 二十二 -> 22 (as a number)."""
-    if len(part) == 4 and "十" not in part:
-        return "".join(str(_CN_DIGITS.index("〇" if ch == "零" else ch)) for ch in part)
-    return str(number_value(part))
 
 
 def _overlaps(index: int, text: str) -> list[Finding]:

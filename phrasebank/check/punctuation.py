@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ..structure import Role, parse_paragraph
+from ..types import CJK as _CJK
 from .findings import Finding, FindingKind, Rule, find_all, pattern_rule
 
-_CJK = "\u4e00-\u9fff"
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("〈", "〉"), ("（", "）"))
 _P = FindingKind.PUNCTUATION
