@@ -22,3 +22,10 @@ def fixed(text: str) -> str:
     for f in sorted(findings, key=lambda f: -f.column):
         text = text[: f.column] + f.fix + text[f.column + f.length :]
     return text
+
+
+def assert_found_and_fixed(rule: str, wrong: str, right: str) -> None:
+    """`rule` finds its slip in `wrong`, its fix gives `right`, and `right` has no finding at all."""
+    assert rule in rules(wrong)
+    assert fixed(wrong) == right
+    assert found(right) == []

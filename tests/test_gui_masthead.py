@@ -14,13 +14,18 @@ from phrasebank.report import open_report
 SAMPLE = Path(__file__).resolve().parent.parent.parent / "shared" / "docx-samples" / "公文样例_standard.docx"
 
 
+def open_dialog() -> MastheadDialog:
+    """The 版头和版记 dialog the window has just opened."""
+    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, MastheadDialog) and w.isVisible())
+
+
 def test_sample_banner_survives_open_edit_save_and_reopen(qtbot, window, tmp_path, answers):
     window.open_path(SAMPLE, wait=True)
     qtbot.waitUntil(lambda: window.masthead.issuer == "中共云岭市委办公室文件")
     assert window.editor.paragraphs()[0] == "关于做好2026年暑期新时代文明实践工作的通知"
 
     def fill() -> None:
-        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MastheadDialog) and w.isVisible())
+        dialog = open_dialog()
         number = dialog.inputs["doc_number"]
         assert isinstance(number, QLineEdit) and number.text() == "云办发〔2026〕12号"
         number.setText("云办发〔2026〕13号")
@@ -55,7 +60,7 @@ def test_the_banner_goes_into_the_draft_and_comes_back(qtbot, window):
 
 def test_marking_a_document_classified_warns_about_the_computer(qtbot, window, answers):
     def fill() -> None:
-        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MastheadDialog) and w.isVisible())
+        dialog = open_dialog()
         secrecy = dialog.inputs["secrecy"]
         assert isinstance(secrecy, QComboBox)
         secrecy.setCurrentText("机密★5年")

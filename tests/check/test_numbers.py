@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from checking import fixed, found, rules
+from checking import assert_found_and_fixed, found
 
 
 @pytest.mark.parametrize(
@@ -21,9 +21,7 @@ from checking import fixed, found, rules
     ],
 )
 def test_each_rule_finds_its_slip_and_fixes_it(rule, wrong, right):
-    assert rule in rules(wrong)
-    assert fixed(wrong) == right
-    assert found(right) == []
+    assert_found_and_fixed(rule, wrong, right)
 
 
 @pytest.mark.parametrize(
