@@ -17,14 +17,16 @@ from .docx_reader import PICTURE_MARKER_RE
 DOC_NUMBER_RE = re.compile(r"^\S*[〔\[［(（]\d{4}[〕\]］)）]第?\d+[号次]$|^第\d+号$")
 _SIGNER_RE = re.compile(r"^(?P<number>.*?)\s*签发人[：:]\s*(?P<signers>.+)$")
 _COPY_NUMBER_RE = re.compile(r"^\d{6}$")
-_SECRECY_RE = re.compile(r"^(?:(?:绝密|机密|秘密)(?:★.*)?|内部资料|内部文件|内部明电|内部资料\s*注意保存)$")
+#: A 密级 that marks a state secret, with its 保密期限: 机密★5年.
+CLASSIFIED_RE = re.compile(r"^(绝密|机密|秘密)(?:★.*)?$")
+_SECRECY_RE = re.compile(rf"{CLASSIFIED_RE.pattern}|^(?:内部资料|内部文件|内部明电|内部资料\s*注意保存)$")
 _URGENCY_RE = re.compile(r"^(?:特急|加急|特提|平急)$")
 _PRINTED_RE = re.compile(r"^(?P<printer>\S.*?)\s+(?P<date>\d{4}年\d{1,2}月\d{1,2}日)印发$")
 _COPY_TO_RE = re.compile(r"^抄送[：:]\s*(?P<to>.+)$")
 _DISTRIBUTION_RE = re.compile(r"^(?:报|送|发|分送)[：:]\s*\S")
 
 #: How many lines at the top of a file may belong to the 版头.
-_BANNER_LINES = 8
+BANNER_LINES = 8
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,7 @@ def split_masthead(paragraphs: Sequence[str]) -> tuple[Masthead, list[str]]:
 
 
 def _take_banner(lines: list[str]) -> tuple[Masthead, list[str]]:
-    top = [k for k, line in enumerate(lines) if line.strip()][:_BANNER_LINES]
+    top = [k for k, line in enumerate(lines) if line.strip()][:BANNER_LINES]
     values: dict[str, str] = {}
     issuer: list[str] = []
     end = marked = -1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..masthead import BANNER_LINES, CLASSIFIED_RE
 from ..structure import Role, Structure
 from .findings import Finding, FindingKind, Rule
 
@@ -15,12 +16,14 @@ REQUEST_CLOSING = Rule(
     _G,
     f"{_REGULATIONS}第八条（请示用于请求指示、批准）、第十五条（四）",
     "“妥否，请批示”一类是请示的结束语，不用在通知、报告等其他文种中",
+    re.compile(r"妥否|当否|请批示|请予批示|请审示|特此请示"),
 )
 REPORT_WITH_REQUEST = Rule(
     "report-with-request",
     _G,
     f"{_REGULATIONS}第十五条（四）（不得在报告等非请示性公文中夹带请示事项）",
     "报告中不得夹带请示事项：需要上级批准的事项另行请示",
+    re.compile(r"(?:请|恳请|望|特请)(?:予以|予)?(?:批准|审批|批复|核准|审定|拨付)"),
 )
 REQUEST_REPORT = Rule(
     "request-report-genre",
@@ -45,6 +48,7 @@ UPWARD_YOU = Rule(
     _G,
     "公文称谓惯例：“你”用于下行文，“贵”用于平行文（函）",
     "上行文中称上级机关不用“你局”“贵局”一类说法，直称机关名称",
+    re.compile(r"[你贵](?:局|厅|委|部|办|院|市|省|县|区|处|室|署|司|校|单位|公司|中心|集团)"),
 )
 CLASSIFIED = Rule(
     "classified-draft",
@@ -67,13 +71,9 @@ _GENRE_RE = re.compile(
     r"(请示报告|请示|报告|汇报|通知|通报|批复|意见|决定|复函|函|纪要|公告|通告|决议|议案|命令|公报)$"
 )
 _UPWARD = {"请示", "报告", "汇报", "请示报告"}
-_CLOSING_RE = re.compile(r"妥否|当否|请批示|请予批示|请审示|特此请示")
-_APPROVAL_RE = re.compile(r"(?:请|恳请|望|特请)(?:予以|予)?(?:批准|审批|批复|核准|审定|拨付)")
 _PERSON_RE = re.compile(r"同志|书记|省长|市长|县长|区长|厅长|局长|部长|处长|主任|主席|总理|领导")
-_YOU_RE = re.compile(r"[你贵](?:局|厅|委|部|办|院|市|省|县|区|处|室|署|司|校|单位|公司|中心|集团)")
-_SECRECY_RE = re.compile(r"^(?:密级[：:]\s*)?(绝密|机密|秘密)(?:★.*)?$")
-#: Lines where a 密级 may stand: the 版头 and title block come first.
-_TOP_LINES = 8
+#: "密级：" before the mark, as some drafts write it.
+_SECRECY_LABEL_RE = re.compile(r"^密级[：:]")
 
 
 def genre(structure: Structure) -> str:
@@ -104,11 +104,11 @@ def findings(structure: Structure) -> list[Finding]:
             result += _recipients(index, text, kind)
         elif role in (Role.BODY, Role.HEADING):
             if kind not in ("请示", "请示报告"):
-                result += [REQUEST_CLOSING.at(index, m.start(), m.group(0)) for m in _CLOSING_RE.finditer(text)]
+                result += REQUEST_CLOSING.find(index, text)
             if kind in ("报告", "汇报"):
-                result += [REPORT_WITH_REQUEST.at(index, m.start(), m.group(0)) for m in _APPROVAL_RE.finditer(text)]
+                result += REPORT_WITH_REQUEST.find(index, text)
             if kind in _UPWARD:
-                result += [UPWARD_YOU.at(index, m.start(), m.group(0)) for m in _YOU_RE.finditer(text)]
+                result += UPWARD_YOU.find(index, text)
     return result
 
 
@@ -124,15 +124,11 @@ def _recipients(index: int, text: str, kind: str) -> list[Finding]:
 
 
 def _classified(structure: Structure) -> list[Finding]:
-    seen = 0
-    for index, para in enumerate(structure.paragraphs):
-        text = para.text.strip()
-        if not text:
-            continue
-        match = _SECRECY_RE.match(text.replace(" ", "").replace("\u3000", ""))
+    """A 密级 among the lines where the 版头 stands (the same lines `masthead` reads it from)."""
+    paragraphs = structure.paragraphs
+    for index in [k for k, para in enumerate(paragraphs) if para.text.strip()][:BANNER_LINES]:
+        line = _SECRECY_LABEL_RE.sub("", re.sub(r"[ \u3000]", "", paragraphs[index].text.strip())).strip()
+        match = CLASSIFIED_RE.match(line)
         if match:
-            return [CLASSIFIED.at(index, para.text.find(match.group(1)), match.group(1))]
-        seen += 1
-        if seen >= _TOP_LINES:
-            break
+            return [CLASSIFIED.at(index, paragraphs[index].text.find(match.group(1)), match.group(1))]
     return []
