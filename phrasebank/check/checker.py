@@ -15,7 +15,7 @@ from ..structure import Structure
 from . import attachments, confusables, docnumber, genre, headings, numbers, placeholders, punctuation
 from .findings import Finding
 from .formulations import Formulation, Formulations, load_formulations
-from .lists import AvoidWord, avoid_findings, load_avoid, tsv_rows
+from .lists import AvoidWord, avoid_findings, load_avoid
 
 FORMULATIONS_FILE = RESOURCES / "formulations.tsv"
 USER_FORMULATIONS = "formulations.tsv"
@@ -47,8 +47,8 @@ class Checker:
     def default(cls, folder: Path | None = None) -> Checker:
         """The shipped formulations plus the writer's own lists from the data folder."""
         folder = folder or data_dir()
-        tsv_rows(FORMULATIONS_FILE, required=True)  # a broken installation says so instead of checking nothing
-        formulations = load_formulations(FORMULATIONS_FILE) + load_formulations(folder / USER_FORMULATIONS)
+        shipped = load_formulations(FORMULATIONS_FILE, required=True)  # a broken installation says so
+        formulations = shipped + load_formulations(folder / USER_FORMULATIONS)
         return cls(formulations, load_avoid(folder / USER_AVOID))
 
     def check(self, paragraphs: Sequence[str]) -> list[Finding]:

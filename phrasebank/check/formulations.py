@@ -33,8 +33,9 @@ class Formulation:
         return [part for part in re.split("[、，]", self.text) if part]
 
 
-def load_formulations(path: Path) -> list[Formulation]:
-    return [Formulation(row[0], (row[1:] or [""])[0] or "自定义") for row in tsv_rows(path)]
+def load_formulations(path: Path, required: bool = False) -> list[Formulation]:
+    """The formulations of a list (a shipped list is `required`: missing or empty is an error)."""
+    return [Formulation(row[0], (row[1:] or [""])[0] or "自定义") for row in tsv_rows(path, required)]
 
 
 def edit_distance_at_most_one(a: str, b: str) -> bool:
