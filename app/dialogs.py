@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from phrasebank.templates import template_names, template_text
-from phrasebank.types import PhraseKind, SectionType
+from phrasebank.kinds import PhraseKind, SectionType
+from phrasebank.structure.templates import template_names, template_text
 
 
 def ok_cancel(dialog: QDialog, ok: str = "确定") -> QDialogButtonBox:

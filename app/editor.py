@@ -13,14 +13,15 @@ from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetricsF, QInputMethodEvent, QKeyEvent, QKeySequence, QTextBlockFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QTextEdit
 
-from phrasebank.bank import PhraseBank
-from phrasebank.cleaning import clean_text
-from phrasebank.memory import DocumentMemory
-from phrasebank.numbering import move_section, renumber
-from phrasebank.personal import PersonalPhrases
+from phrasebank.kinds import SectionType
 from phrasebank.phrase import Suggestion
-from phrasebank.structure import Role, Structure
-from phrasebank.types import PLACEHOLDER_RE, SectionType
+from phrasebank.structure.cleaning import clean_text
+from phrasebank.structure.numbering import move_section, renumber
+from phrasebank.structure.outline import Role, Structure
+from phrasebank.suggest.bank import PhraseBank
+from phrasebank.suggest.memory import DocumentMemory
+from phrasebank.suggest.personal import PersonalPhrases
+from phrasebank.text.chars import PLACEHOLDER_RE
 
 from . import fonts
 from .highlighter import ReportHighlighter

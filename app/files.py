@@ -1,4 +1,4 @@
-"""Saving a long report in a child process (reading and writing themselves are `phrasebank.report`)."""
+"""Saving a long report in a child process (reading and writing themselves are `phrasebank.document.report`)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import concurrent.futures
 import multiprocessing
 from pathlib import Path
 
+from phrasebank.document.layout import Layout
+from phrasebank.document.report import Report, save_report
 from phrasebank.errors import PhrasebankError
-from phrasebank.layout import Layout
-from phrasebank.report import Report, save_report
 
 
 def save_report_apart(report: Report, path: Path, layout: Layout, author: str = "") -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
-from phrasebank.structure import Role, parse_paragraph
-from phrasebank.types import PLACEHOLDER_RE
+from phrasebank.structure.outline import Role, parse_paragraph
+from phrasebank.text.chars import PLACEHOLDER_RE
 
 from . import fonts
 

@@ -10,10 +10,10 @@ from pathlib import Path
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the editor (optionally opening a file), or run a batch command."""
     args = list(sys.argv[1:] if argv is None else argv)
-    from phrasebank.desk_cli import COMMANDS
+    from phrasebank.cli.desk import COMMANDS
 
     if args and (args[0] in COMMANDS or args[0] in ("-h", "--help")):
-        from phrasebank.desk_cli import main as batch
+        from phrasebank.cli.desk import main as batch
 
         return batch(args)
     from PySide6.QtWidgets import QApplication

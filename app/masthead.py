@@ -6,7 +6,7 @@ from dataclasses import fields
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout
 
-from phrasebank.masthead import Masthead
+from phrasebank.document.masthead import Masthead
 
 from .dialogs import ok_cancel
 

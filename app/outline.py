@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from phrasebank.numbering import numbering_issues
-from phrasebank.structure import OutlineNode, Structure
+from phrasebank.structure.numbering import numbering_issues
+from phrasebank.structure.outline import OutlineNode, Structure
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole
 HEADING_ROLE = Qt.ItemDataRole.UserRole + 1

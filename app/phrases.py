@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from phrasebank.dock import KIND_ORDER
-from phrasebank.library import Entry, Library, LibraryError
-from phrasebank.types import PhraseKind, SectionType
+from phrasebank.kinds import PhraseKind, SectionType
+from phrasebank.library.entry import Entry
+from phrasebank.library.store import Library, LibraryError
+from phrasebank.suggest.dock import KIND_ORDER
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 FOLLOW = "follow"

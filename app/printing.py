@@ -1,7 +1,7 @@
 """Print and print preview laid out as the saved DOCX prints: the same Layout, page by page.
 
 A4, the layout's margins, 22 lines of 28 characters at the fixed line pitch, fonts per heading
-level, the title broken at word boundaries — the blocks of `phrasebank.typeset.plan`, which the DOCX
+level, the title broken at word boundaries — the blocks of `phrasebank.document.typeset.plan`, which the DOCX
 writer draws too — and "— N —" below the text block (odd pages right, even pages left, one character in).
 Word and LibreOffice let a closing mark hang past the line end; Qt cannot, so a line ending in one
 may wrap a character earlier here and long reports can run about a page longer.
@@ -27,9 +27,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter
 
-from phrasebank.layout import Layout
-from phrasebank.masthead import Masthead
-from phrasebank.typeset import CJK_LATIN_EDGE_RE, Align, Block, plan
+from phrasebank.document.layout import Layout
+from phrasebank.document.masthead import Masthead
+from phrasebank.document.typeset import CJK_LATIN_EDGE_RE, Align, Block, plan
 
 from . import fonts
 

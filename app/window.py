@@ -9,22 +9,22 @@ from PySide6.QtCore import QLockFile, QPoint, QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox, QProgressDialog
 
-from phrasebank import tokenize
-from phrasebank.bank import PhraseBank
 from phrasebank.check.genre import CLASSIFIED
-from phrasebank.corpora import Collection, detect
-from phrasebank.docx_reader import Picture
-from phrasebank.drafts import DraftStore
+from phrasebank.document.drafts import DraftStore
+from phrasebank.document.layout import PRESETS, Layout, RunInStyle
+from phrasebank.document.masthead import Masthead
+from phrasebank.document.reader import Picture
+from phrasebank.document.report import OPENABLE, Report, open_report, save_report
+from phrasebank.document.stats import text_stats
 from phrasebank.errors import PhrasebankError
-from phrasebank.layout import PRESETS, Layout, RunInStyle
-from phrasebank.library import Library, LibraryError
-from phrasebank.masthead import Masthead
+from phrasebank.library.store import Library, LibraryError
+from phrasebank.mining.corpora import Collection, detect
 from phrasebank.paths import data_dir
-from phrasebank.personal import PersonalPhrases
-from phrasebank.report import OPENABLE, Report, open_report, save_report
-from phrasebank.stats import text_stats
-from phrasebank.templates import template_text
-from phrasebank.textfile import TextFormat
+from phrasebank.structure.templates import template_text
+from phrasebank.suggest.bank import PhraseBank
+from phrasebank.suggest.personal import PersonalPhrases
+from phrasebank.text import segment
+from phrasebank.text.encoding import TextFormat
 
 from .checks import CheckDock
 from .dialogs import FindReplaceDialog, PhraseDialog, ReviewDialog, TemplateDialog
@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
             return
         if wanted in self._loading:
             return
-        from phrasebank.builtin import builtin_bank
+        from phrasebank.mining.banks import builtin_bank
 
         self._loading.add(wanted)
         self.statusBar().showMessage(f"正在准备内置短语库（{wanted.label}）……")
@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
 
     def _warm_up(self) -> None:
         """Load jieba's dictionary (for learning what the writer types) after the window is usable."""
-        run_in_background(tokenize.warm_up, lambda _: None, self._error)
+        run_in_background(segment.warm_up, lambda _: None, self._error)
 
     def _bank_loaded(self, collection: Collection, bank: PhraseBank) -> None:
         self._loading.discard(collection)
@@ -355,7 +355,7 @@ class MainWindow(QMainWindow):
     def _font_warnings(self, paragraphs: list[str], layout: Layout) -> None:
         """Before a DOCX goes out: say which standard fonts are missing here and which characters
         the GB2312 fonts lack (once per session for the fonts; every time for the characters)."""
-        from phrasebank.fontcheck import missing_fonts_warning, rare_characters_warning
+        from phrasebank.document.fontcheck import missing_fonts_warning, rare_characters_warning
 
         warnings = [rare_characters_warning(paragraphs, layout)]
         if not self._fonts_warned:
@@ -711,7 +711,7 @@ class MainWindow(QMainWindow):
 
     def mine_reports(self, folder: Path, wait: bool = False) -> None:
         """Mine a folder off the GUI thread with a progress dialog, then offer the results for review."""
-        from phrasebank import review
+        from phrasebank.mining import review
 
         dialog = QProgressDialog("正在读取报告……", "", 0, 0, self)
         dialog.setWindowTitle("挖掘短语")

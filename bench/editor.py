@@ -72,8 +72,8 @@ def keystrokes() -> dict:
     from PySide6.QtWidgets import QApplication
 
     from app.window import MainWindow
-    from phrasebank.bank import PhraseBank
-    from phrasebank.docx_export import export_docx
+    from phrasebank.document.writer import export_docx
+    from phrasebank.suggest.bank import PhraseBank
 
     app = QApplication.instance() or QApplication([])
     window = MainWindow(bank=PhraseBank([]))

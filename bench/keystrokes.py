@@ -31,12 +31,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from phrasebank import tokenize  # noqa: E402
-from phrasebank.bank import PhraseBank  # noqa: E402
-from phrasebank.memory import DocumentMemory  # noqa: E402
-from phrasebank.mining import Document, load_documents, mine_documents  # noqa: E402
-from phrasebank.structure import Role  # noqa: E402
-from phrasebank.suggest import SHOW_THRESHOLD, current_tail  # noqa: E402
+from phrasebank.mining.miner import Document, load_documents, mine_documents
+from phrasebank.structure.outline import Role
+from phrasebank.suggest.bank import PhraseBank
+from phrasebank.suggest.context import current_tail
+from phrasebank.suggest.memory import DocumentMemory
+from phrasebank.suggest.ranking import SHOW_THRESHOLD
+from phrasebank.text import segment
 
 SHARED = ROOT.parent / "shared"
 LIMIT = 5
@@ -130,7 +131,7 @@ def simulate(suggester, document: Document) -> Counter:
         if structure.roles[index] is Role.EMPTY:
             continue
         section = structure.section_at(index)
-        starts = set(tokenize.word_starts(paragraph)) | {len(paragraph)}
+        starts = set(segment.word_starts(paragraph)) | {len(paragraph)}
         ends = sorted(starts)
         pos = learned = 0
         while pos < len(paragraph):
@@ -234,7 +235,7 @@ def main() -> None:
     parser.add_argument("--thresholds", type=float, nargs="+", help="engine at these show thresholds")
     parser.add_argument("--no-references", action="store_true", help="skip the two reference methods")
     args = parser.parse_args()
-    tokenize.warm_up()
+    segment.warm_up()
     corpus = list(load_documents([SHARED / "corpus"]))
     gov = list(load_documents([SHARED / "govreports"]))
     nat = list(load_documents([SHARED / "natreports"]))

@@ -26,9 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
-from PySide6.QtGui import QInputMethodEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication, QTextEdit  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QTextEdit
 
 SHARED = ROOT.parent / "shared"
 
@@ -71,8 +71,8 @@ def settle(app: QApplication, idle_ms: int = 300) -> None:
 
 
 def report_paragraphs(count: int) -> list[str]:
-    from phrasebank.cleaning import clean_lines
-    from phrasebank.documents import read_paragraphs
+    from phrasebank.document.files import read_paragraphs
+    from phrasebank.structure.cleaning import clean_lines
 
     source: list[str] = []
     for path in sorted((SHARED / "govreports").glob("*.txt")):
@@ -82,8 +82,8 @@ def report_paragraphs(count: int) -> list[str]:
 
 def measure(app: QApplication, count: int, folder: Path) -> dict:
     from app.window import MainWindow
-    from phrasebank.bank import PhraseBank
-    from phrasebank.docx_export import export_docx
+    from phrasebank.document.writer import export_docx
+    from phrasebank.suggest.bank import PhraseBank
 
     paragraphs = report_paragraphs(count)
     text = "\n".join(paragraphs)
@@ -143,9 +143,9 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("GONGWEN_DATA_DIR", tempfile.mkdtemp(prefix="gongwen-bench-"))
     app = QApplication.instance() or QApplication([])
-    from phrasebank import tokenize
+    from phrasebank.text import segment
 
-    tokenize.warm_up()  # as the editor does once the window is up
+    segment.warm_up()  # as the editor does once the window is up
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         for count in args.sizes:

@@ -23,7 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from phrasebank.library import Entry, Library  # noqa: E402
+from phrasebank.library.entry import Entry
+from phrasebank.library.store import Library
 
 CALLS = 300
 

@@ -21,10 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from phrasebank.library import Entry, Library  # noqa: E402
-from phrasebank.mining import load_documents, mine_documents  # noqa: E402
-from phrasebank.pinyin import keys  # noqa: E402
-from phrasebank.types import PhraseKind, SectionType  # noqa: E402
+from phrasebank.kinds import PhraseKind, SectionType
+from phrasebank.library.entry import Entry
+from phrasebank.library.pinyin import keys
+from phrasebank.library.store import Library
+from phrasebank.mining.miner import load_documents, mine_documents
 
 SHARED = ROOT.parent / "shared"
 

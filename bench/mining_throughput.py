@@ -44,7 +44,7 @@ print(json.dumps({{"seconds": seconds, "peak_mb": peak_mb, **extra}}))
 
 
 def build_input(folder: Path, characters: int) -> int:
-    from phrasebank.mining import load_documents
+    from phrasebank.mining.miner import load_documents
 
     docs = list(load_documents([SHARED / "govreports", SHARED / "corpus"]))
     rng = random.Random(42)

@@ -23,11 +23,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from mining_throughput import build_input  # noqa: E402
+from mining_throughput import build_input
 
-from phrasebank.bank import PhraseBank  # noqa: E402
-from phrasebank.mining import load_documents, mine_documents  # noqa: E402
-from phrasebank.suggest import Entries, current_tail  # noqa: E402
+from phrasebank.mining.miner import load_documents, mine_documents
+from phrasebank.suggest.bank import PhraseBank
+from phrasebank.suggest.context import current_tail
+from phrasebank.suggest.index import Entries
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import platformdirs
 
-from .errors import PhrasebankError
+from phrasebank.errors import PhrasebankError
 
 APP_NAME = "gongwen-desk"
 

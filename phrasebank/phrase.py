@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .types import PhraseKind, SectionType
+from phrasebank.kinds import PhraseKind, SectionType
 
 
 @dataclass

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication
 from gongwen_desk.fonts import install_substitutions
 from gongwen_desk.translations import install_chinese
 from gongwen_desk.window import MainWindow
-from phrasebank.builtin import builtin_bank
 from phrasebank.check import Checker
-from phrasebank.templates import template_names
+from phrasebank.mining.banks import builtin_bank
+from phrasebank.structure.templates import template_names
 
 app = QApplication([sys.argv[0]])
 install_chinese(app)

@@ -79,8 +79,8 @@ def window(qtbot, corpus_bank, answers):
 @pytest.fixture(scope="session")
 def nat_texts() -> dict[str, str]:
     """The 24 national government work reports, cleaned, by year."""
-    from phrasebank.cleaning import clean_lines
-    from phrasebank.documents import read_paragraphs
+    from phrasebank.document.files import read_paragraphs
+    from phrasebank.structure.cleaning import clean_lines
 
     return {
         path.name[:4]: clean_lines(read_paragraphs(path)).text for path in sorted((SHARED / "natreports").glob("*.txt"))

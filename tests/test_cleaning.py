@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from phrasebank.cleaning import NOISE_WORDS, Noise, clean_lines, clean_text
-from phrasebank.documents import read_paragraphs
+from phrasebank.document.files import read_paragraphs
+from phrasebank.structure.cleaning import NOISE_WORDS, Noise, clean_lines, clean_text
 
 
 def reasons(cleaned) -> set[Noise]:

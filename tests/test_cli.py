@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from phrasebank.cli import main
+from phrasebank.cli.main import main
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from phrasebank.cli import main
+from phrasebank.cli.main import main
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from phrasebank.dock import KIND_ORDER, section_list, typicality
+from phrasebank.kinds import PhraseKind, SectionType
 from phrasebank.phrase import Phrase
-from phrasebank.types import SLOT, PhraseKind, SectionType
+from phrasebank.suggest.dock import KIND_ORDER, section_list, typicality
+from phrasebank.text.chars import SLOT
 
 S = SectionType
 WHOLE = {PhraseKind.OPENING, PhraseKind.CLOSING, PhraseKind.PATTERN, PhraseKind.SERIES, PhraseKind.HEADING}
@@ -84,9 +85,9 @@ def test_limits_apply_per_kind_after_filtering():
 
 
 def test_government_reports_plans_count_as_next_steps(gov_files):
-    from phrasebank.cleaning import clean_lines
-    from phrasebank.documents import read_paragraphs
-    from phrasebank.structure import Role, Structure
+    from phrasebank.document.files import read_paragraphs
+    from phrasebank.structure.cleaning import clean_lines
+    from phrasebank.structure.outline import Role, Structure
 
     for path in gov_files:
         structure = Structure.from_texts(clean_lines(read_paragraphs(path)).paragraphs)

@@ -15,12 +15,12 @@ import pytest
 from docx.oxml.ns import qn
 from rendering import render
 
-from phrasebank.cleaning import clean_lines
-from phrasebank.desk_cli import main as desk
-from phrasebank.documents import read_paragraphs
-from phrasebank.docx_export import export_docx, title_lines
+from phrasebank.cli.desk import main as desk
+from phrasebank.document.files import read_paragraphs
+from phrasebank.document.layout import LOCAL_EQUAL_MARGINS, NATIONAL, RunInStyle
+from phrasebank.document.writer import export_docx, title_lines
 from phrasebank.errors import ReadError
-from phrasebank.layout import LOCAL_EQUAL_MARGINS, NATIONAL, RunInStyle
+from phrasebank.structure.cleaning import clean_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 SIGNED = ["市委第x巡回指导组", "2026年11月22日"]
@@ -265,7 +265,7 @@ def test_a_zip_with_forged_sizes_is_refused_without_inflating_it(tmp_path):
     forged_bomb(bomb, 300)
     code = (
         "import sys\n"
-        "from phrasebank.documents import read_paragraphs\n"
+        "from phrasebank.document.files import read_paragraphs\n"
         "from phrasebank.errors import ReadError\n"
         "try:\n    read_paragraphs(sys.argv[1])\nexcept ReadError as exc:\n    print(exc)\n"
         # VmHWM: this program's own peak (ru_maxrss would include the forked test process's pages)

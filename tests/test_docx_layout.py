@@ -15,13 +15,14 @@ from lxml import etree
 from rendering import render
 from test_docx import pdf_lines
 
-from phrasebank.cleaning import clean_lines
-from phrasebank.documents import read_paragraphs
-from phrasebank.docx_export import PPR_ORDER, RPR_ORDER, export_docx
-from phrasebank.layout import NATIONAL
-from phrasebank.masthead import Masthead
-from phrasebank.structure import Role, Structure
-from phrasebank.typeset import arabic_date, title_lines
+from phrasebank.document.files import read_paragraphs
+from phrasebank.document.layout import NATIONAL
+from phrasebank.document.masthead import Masthead
+from phrasebank.document.typeset import title_lines
+from phrasebank.document.writer import PPR_ORDER, RPR_ORDER, export_docx
+from phrasebank.structure.cleaning import clean_lines
+from phrasebank.structure.outline import Role, Structure
+from phrasebank.text.chars import arabic_date
 
 GOVREPORTS = Path(__file__).resolve().parent.parent.parent / "shared" / "govreports"
 PT_PER_MM = 72 / 25.4
@@ -209,7 +210,7 @@ def test_banner_and_imprint_follow_the_standard(tmp_path):
 
 
 def report_title_not_taken(target: Path) -> bool:
-    from phrasebank.report import open_report
+    from phrasebank.document.report import open_report
 
     report = open_report(target)
     structure = Structure.from_texts(report.paragraphs)
@@ -279,7 +280,7 @@ def test_core_properties_tell_the_truth(tmp_path):
 
 
 def test_font_warnings_name_missing_fonts_and_characters_outside_gb2312():
-    from phrasebank.fontcheck import missing_fonts_warning, rare_characters_warning
+    from phrasebank.document.fontcheck import missing_fonts_warning, rare_characters_warning
 
     warning = missing_fonts_warning(NATIONAL, {"宋体", "黑体"})
     assert "仿宋_GB2312" in warning and "楷体_GB2312" in warning and "黑体" not in warning.split("：")[0]
@@ -291,7 +292,7 @@ def test_font_warnings_name_missing_fonts_and_characters_outside_gb2312():
 
 
 def test_the_signature_is_placed_against_its_own_date():
-    from phrasebank.typeset import plan, signature_indents
+    from phrasebank.document.typeset import plan, signature_indents
 
     paragraphs = [
         "关于某某工作的报告",

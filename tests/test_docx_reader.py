@@ -13,11 +13,11 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from phrasebank.documents import read_paragraphs
-from phrasebank.docx_reader import convert_with_libreoffice, picture_marker
+from phrasebank.document.files import read_paragraphs
+from phrasebank.document.reader import convert_with_libreoffice, picture_marker
+from phrasebank.document.report import Report, open_report, save_report
 from phrasebank.errors import ReadError
-from phrasebank.report import Report, open_report, save_report
-from phrasebank.structure import Role, Structure
+from phrasebank.structure.outline import Role, Structure
 
 SAMPLES = Path(__file__).resolve().parent.parent.parent / "shared" / "docx-samples"
 
@@ -244,7 +244,7 @@ def test_order_sample():
 
 
 def test_a_wps_banner_with_a_picture_rule_and_distribution_lines(tmp_path):
-    from phrasebank.masthead import split_masthead
+    from phrasebank.document.masthead import split_masthead
 
     lines = [
         "内部资料",

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from phrasebank.exchange import ExchangeError, export_library, import_library
-from phrasebank.library import Library
-from phrasebank.types import PhraseKind
-from phrasebank.types import SectionType as S
+from phrasebank.kinds import PhraseKind
+from phrasebank.kinds import SectionType as S
+from phrasebank.library.exchange import ExchangeError, export_library, import_library
+from phrasebank.library.store import Library
 
 
 @pytest.fixture

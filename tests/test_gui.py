@@ -14,9 +14,9 @@ from PySide6.QtGui import QDropEvent, QFontInfo, QFontMetrics
 from qt_helpers import commit, enter, key
 
 from app.window import MainWindow
-from phrasebank.documents import read_paragraphs
-from phrasebank.structure import Role
-from phrasebank.types import SectionType
+from phrasebank.document.files import read_paragraphs
+from phrasebank.kinds import SectionType
+from phrasebank.structure.outline import Role
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "build" / "screenshots"
@@ -179,7 +179,7 @@ def test_autosaved_draft_comes_back_after_kill_9(qtbot, tmp_path, data_dir, corp
         import sys, time
         from PySide6.QtWidgets import QApplication
         from phrasebank.phrase import Phrase
-        from phrasebank.bank import PhraseBank
+        from phrasebank.suggest.bank import PhraseBank
         from app.window import MainWindow
         app = QApplication([])
         window = MainWindow(bank=PhraseBank([]))
@@ -331,7 +331,7 @@ def test_structure_stays_equal_to_a_fresh_parse_through_many_edits(qtbot, window
 
     from PySide6.QtGui import QTextCursor
 
-    from phrasebank.structure import Structure
+    from phrasebank.structure.outline import Structure
 
     window.new_from_template("督导情况报告")
     editor = window.editor

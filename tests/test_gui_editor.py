@@ -14,7 +14,7 @@ from qt_helpers import commit, key
 
 from app.dialogs import PhraseDialog, TemplateDialog
 from app.translations import install_chinese
-from phrasebank.templates import template_names, template_text
+from phrasebank.structure.templates import template_names, template_text
 
 
 def answer_modal(qtbot, act) -> None:
@@ -277,7 +277,7 @@ def test_a_long_report_saves_in_the_background_and_typing_meanwhile_keeps_it_uns
     commit(qtbot, window.editor, "保存时又写了一句")  # typed while the file is written
     qtbot.waitUntil(lambda: window._saving == 0, timeout=60_000)
     assert window.editor.document().isModified()  # what was typed meanwhile is not in the file
-    from phrasebank.documents import read_paragraphs
+    from phrasebank.document.files import read_paragraphs
 
     assert any("再改" in p for p in read_paragraphs(target))
 

@@ -8,8 +8,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
 from app.masthead import MastheadDialog
-from phrasebank.masthead import Masthead
-from phrasebank.report import open_report
+from phrasebank.document.masthead import Masthead
+from phrasebank.document.report import open_report
 
 SAMPLE = Path(__file__).resolve().parent.parent.parent / "shared" / "docx-samples" / "公文样例_standard.docx"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from qt_helpers import commit, enter
 
-from phrasebank.types import PhraseKind, SectionType
+from phrasebank.kinds import PhraseKind, SectionType
 
 
 def listed(window) -> list[str]:

@@ -10,10 +10,10 @@ from PySide6.QtPrintSupport import QPrinter
 from rendering import render
 
 from app.printing import print_report
-from phrasebank.cleaning import clean_lines
-from phrasebank.documents import read_paragraphs
-from phrasebank.docx_export import export_docx
-from phrasebank.layout import NATIONAL
+from phrasebank.document.files import read_paragraphs
+from phrasebank.document.layout import NATIONAL
+from phrasebank.document.writer import export_docx
+from phrasebank.structure.cleaning import clean_lines
 
 
 def page_texts(pdf) -> list[list[str]]:

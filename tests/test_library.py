@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from phrasebank import backup
-from phrasebank.library import Library, LibraryError
+from phrasebank.kinds import PhraseKind
+from phrasebank.kinds import SectionType as S
+from phrasebank.library import backup
+from phrasebank.library.pinyin import keys
+from phrasebank.library.store import Library, LibraryError
 from phrasebank.phrase import Phrase
-from phrasebank.pinyin import keys
-from phrasebank.types import PhraseKind
-from phrasebank.types import SectionType as S
 
 BUILTIN = [
     Phrase("提高政治站位", PhraseKind.COLLOCATION, 5, {S.OPENING: 3, S.NEXT_STEPS: 2}, "a.txt:1"),

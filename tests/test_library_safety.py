@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from phrasebank import backup
-from phrasebank.exchange import export_library, import_library
-from phrasebank.library import Library, LibraryError
+from phrasebank.library import backup
+from phrasebank.library.exchange import export_library, import_library
+from phrasebank.library.store import Library, LibraryError
 
 PHRASES = [f"第{n}条常用短语：以学促干" for n in range(40)]
 
@@ -96,7 +96,7 @@ def test_a_read_only_folder_shows_the_library_and_refuses_changes(small_disk, tm
     good = tmp_path / "good.json"
     assert export_library(opened, good) == len(PHRASES)  # an export still carries every phrase
     opened.close()
-    from phrasebank.cli import main
+    from phrasebank.cli.main import main
 
     monkeypatch.setenv("GONGWEN_DATA_DIR", str(small_disk))
     assert main(["library", "add", "不会保存"]) == 1
@@ -192,7 +192,7 @@ def test_control_escape_and_bidi_characters_are_not_stored(tmp_path):
     [["library", "add", "坏\udcff字节"], ["suggest", "--bank", "x.db", "\udcc4\udce3"]],
 )
 def test_undecodable_arguments_give_one_line(capsys, args):
-    from phrasebank.cli import main
+    from phrasebank.cli.main import main
 
     assert main(args) == 1
     err = capsys.readouterr().err

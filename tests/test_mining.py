@@ -7,8 +7,9 @@ import re
 import pytest
 
 import phrasebank
-from phrasebank.cleaning import NOISE_WORDS
-from phrasebank.types import PLACEHOLDER_RE, SENTENCE_END, SLOT, PhraseKind, SectionType
+from phrasebank.kinds import PhraseKind, SectionType
+from phrasebank.structure.cleaning import NOISE_WORDS
+from phrasebank.text.chars import PLACEHOLDER_RE, SENTENCE_END, SLOT
 
 
 def texts(bank, kind: PhraseKind) -> set[str]:
@@ -114,13 +115,13 @@ def test_phrases_cross_no_sentence_end_unless_patterns(corpus_bank):
 
 
 def assert_clean(bank) -> None:
-    for phrase in [*bank.phrases, *(bank.index.entry(i) for i in range(len(bank.index)))]:
-        lowered = phrase.text.lower()
-        assert not any(word in lowered for word in NOISE_WORDS), phrase.text
-        assert "##" not in phrase.text
-        bare = PLACEHOLDER_RE.sub("", phrase.text.replace(SLOT, ""))
-        assert len(re.findall(r"[\u4e00-\u9fff]", bare)) >= 1, phrase.text
-        assert re.sub(r"[\W_xX]", "", phrase.text.replace(SLOT, "")), phrase.text
+    for text in [*(p.text for p in bank.phrases), *bank.index.texts]:
+        lowered = text.lower()
+        assert not any(word in lowered for word in NOISE_WORDS), text
+        assert "##" not in text
+        bare = PLACEHOLDER_RE.sub("", text.replace(SLOT, ""))
+        assert len(re.findall(r"[\u4e00-\u9fff]", bare)) >= 1, text
+        assert re.sub(r"[\W_xX]", "", text.replace(SLOT, "")), text
 
 
 def test_no_noise_reaches_phrases_or_index_of_the_corpus(corpus_bank):

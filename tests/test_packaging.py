@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from phrasebank import paths
-from phrasebank.builtin import builtin_bank
 from phrasebank.check import Checker, checker
-from phrasebank.corpora import Collection
 from phrasebank.errors import PhrasebankError
-from phrasebank.templates import template_names
+from phrasebank.mining.banks import builtin_bank
+from phrasebank.mining.corpora import Collection
+from phrasebank.structure.templates import template_names
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -38,7 +38,7 @@ def test_nothing_generic_is_installed_and_the_commands_name_the_packages():
     assert "app" not in SETUPTOOLS["packages"] and SETUPTOOLS["package-dir"]["gongwen_desk"] == "app"
     assert PROJECT["project"]["scripts"] == {
         "gongwen-desk": "gongwen_desk.main:main",
-        "phrasebank": "phrasebank.cli:main",
+        "phrasebank": "phrasebank.cli.main:main",
     }
     assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
     assert PROJECT["project"]["license"] == "MIT"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from phrasebank.cleaning import clean_lines
-from phrasebank.documents import read_paragraphs
-from phrasebank.structure import Role, Structure, parse_paragraph
-from phrasebank.types import SectionType as S
+from phrasebank.document.files import read_paragraphs
+from phrasebank.kinds import SectionType as S
+from phrasebank.structure.cleaning import clean_lines
+from phrasebank.structure.outline import Role, Structure, parse_paragraph
 
 
 def structure_of(path) -> Structure:

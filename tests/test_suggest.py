@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 
 from phrasebank import PhraseBank
-from phrasebank.memory import DocumentMemory
+from phrasebank.kinds import PhraseKind
+from phrasebank.kinds import SectionType as S
 from phrasebank.phrase import Phrase
-from phrasebank.suggest import MAX_COMPLETION, SHOW_THRESHOLD, contexts, infer_section
-from phrasebank.types import PLACEHOLDER_RE, PhraseKind
-from phrasebank.types import SectionType as S
+from phrasebank.suggest.context import contexts, infer_section
+from phrasebank.suggest.memory import DocumentMemory
+from phrasebank.suggest.ranking import MAX_COMPLETION, SHOW_THRESHOLD
+from phrasebank.text.chars import PLACEHOLDER_RE
 
 
 @pytest.fixture
@@ -81,10 +83,10 @@ def test_popup_shows_only_likely_completions(corpus_bank):
 
 def test_anonymisation_marks_are_never_offered_as_text(ungated):
     for i in range(len(ungated.index)):
-        entry = ungated.index.entry(i)
-        if PLACEHOLDER_RE.search(entry.text):
-            assert entry.kind in (PhraseKind.PATTERN, PhraseKind.HEADING, PhraseKind.OPENING), entry
-            assert PLACEHOLDER_RE.search(entry.text).group() == "XX"
+        text, kind = ungated.index.texts[i], ungated.index.kind(i)
+        if PLACEHOLDER_RE.search(text):
+            assert kind in (PhraseKind.PATTERN, PhraseKind.HEADING, PhraseKind.OPENING), text
+            assert PLACEHOLDER_RE.search(text).group() == "XX"
     for before in ("根据市委", "市委", "负责对", "全市", "共有"):
         assert not any(PLACEHOLDER_RE.search(s.completion) for s in ungated.suggest(before))
 

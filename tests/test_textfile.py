@@ -6,9 +6,9 @@ import codecs
 
 import pytest
 
-from phrasebank.documents import read_paragraphs
+from phrasebank.document.files import read_paragraphs
 from phrasebank.errors import ReadError
-from phrasebank.textfile import decode
+from phrasebank.text.encoding import decode
 
 TEXT = "一、存在的问题\n对照上级要求，还存在一些差距和不足。\n"
 

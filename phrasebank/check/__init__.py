@@ -6,7 +6,7 @@ found, the rule's identifier and, where one exists, the exact fix.
 
 from __future__ import annotations
 
-from . import (
+from phrasebank.check import (
     attachments,
     confusables,
     docnumber,
@@ -18,11 +18,11 @@ from . import (
     placeholders,
     punctuation,
 )
-from .checker import FORMULATIONS_FILE, USER_AVOID, USER_FORMULATIONS, Checker
-from .findings import Finding, FindingKind, Rule
-from .formulations import Formulation, load_formulations
-from .lists import AvoidWord, load_avoid
-from .placeholders import unfilled_placeholders
+from phrasebank.check.checker import FORMULATIONS_FILE, USER_AVOID, USER_FORMULATIONS, Checker
+from phrasebank.check.findings import Finding, FindingKind, Rule
+from phrasebank.check.formulations import Formulation, load_formulations
+from phrasebank.check.lists import AvoidWord, load_avoid
+from phrasebank.check.placeholders import unfilled_placeholders
 
 __all__ = [
     "FORMULATIONS_FILE",

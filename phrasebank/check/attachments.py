@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..structure import Role, Structure
-from .findings import Finding, FindingKind, Rule
+from phrasebank.check.findings import Finding, FindingKind, Rule
+from phrasebank.structure.outline import Role, Structure
 
 _A = FindingKind.ATTACHMENT
 NAME_MARK = Rule(

@@ -10,12 +10,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from ..paths import RESOURCES, data_dir
-from ..structure import Structure
-from . import attachments, confusables, docnumber, genre, headings, numbers, placeholders, punctuation
-from .findings import Finding
-from .formulations import Formulation, Formulations, load_formulations
-from .lists import AvoidWord, avoid_findings, load_avoid
+from phrasebank.check import attachments, confusables, docnumber, genre, headings, numbers, placeholders, punctuation
+from phrasebank.check.findings import Finding
+from phrasebank.check.formulations import Formulation, Formulations, load_formulations
+from phrasebank.check.lists import AvoidWord, avoid_findings, load_avoid
+from phrasebank.paths import RESOURCES, data_dir
+from phrasebank.structure.outline import Structure
 
 FORMULATIONS_FILE = RESOURCES / "formulations.tsv"
 USER_FORMULATIONS = "formulations.tsv"

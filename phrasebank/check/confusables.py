@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..paths import RESOURCES
-from .findings import Finding, FindingKind, Rule, find_all
-from .lists import tsv_rows
+from phrasebank.check.findings import Finding, FindingKind, Rule, find_all
+from phrasebank.check.lists import tsv_rows
+from phrasebank.paths import RESOURCES
 
 CONFUSABLES_FILE = RESOURCES / "confusables.tsv"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..types import CJK
-from .findings import Finding, FindingKind, Rule
+from phrasebank.check.findings import Finding, FindingKind, Rule
+from phrasebank.text.chars import CJK
 
 _SOURCE = "GB/T 9704-2012 7.2.4"
 BRACKETS = Rule("doc-number-brackets", FindingKind.DOC_NUMBER, _SOURCE, "发文字号的年份应用六角括号“〔〕”括入")

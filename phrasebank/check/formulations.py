@@ -8,8 +8,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .findings import Finding, FindingKind, Rule
-from .lists import tsv_rows
+from phrasebank.check.findings import Finding, FindingKind, Rule
+from phrasebank.check.lists import tsv_rows
 
 NEAR_MISS = Rule(
     "formulation-near-miss",

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from ..masthead import BANNER_LINES, CLASSIFIED_RE
-from ..structure import Role, Structure
-from .findings import Finding, FindingKind, Rule
+from phrasebank.check.findings import Finding, FindingKind, Rule
+from phrasebank.document.masthead import BANNER_LINES, CLASSIFIED_RE
+from phrasebank.structure.outline import Role, Structure
 
 _G = FindingKind.GENRE
 _REGULATIONS = "《党政机关公文处理工作条例》"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..numbering import chinese_number, number_value, numbering_issues
-from ..structure import Role, Structure
-from ..types import NUMERALS
-from .findings import Finding, FindingKind, Rule
+from phrasebank.check.findings import Finding, FindingKind, Rule
+from phrasebank.structure.numbering import numbering_issues
+from phrasebank.structure.outline import Role, Structure
+from phrasebank.text.chars import NUMERALS, chinese_number, number_value
 
 _SOURCE = "GB/T 9704-2012 7.3.3（层次序数：一、（一）1.（1））"
 GAP = Rule("numbering-gap", FindingKind.NUMBERING, _SOURCE, "同级标题序号不连续")

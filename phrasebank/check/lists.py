@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import PhrasebankError
-from .findings import Finding, FindingKind, Rule
+from phrasebank.check.findings import Finding, FindingKind, Rule
+from phrasebank.errors import PhrasebankError
 
 
 def tsv_rows(path: Path, required: bool = False) -> list[list[str]]:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..numbering import CHINESE_DATE_RE, arabic_date
-from ..types import CJK
-from .findings import Finding, FindingKind, Rule, find_all, pattern_rule
+from phrasebank.check.findings import Finding, FindingKind, Rule, find_all, pattern_rule
+from phrasebank.text.chars import CHINESE_DATE_RE, CJK, arabic_date
 
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 DATE_PADDED = pattern_rule(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..types import PLACEHOLDER_RE
-from .findings import Finding, FindingKind, Rule
+from phrasebank.check.findings import Finding, FindingKind, Rule
+from phrasebank.text.chars import PLACEHOLDER_RE
 
 PLACEHOLDER = Rule(
     "placeholder", FindingKind.PLACEHOLDER, "文稿须填写完整（模板和语料中的 x、XX 是待填项）", "未填写的占位符"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..structure import Role, parse_paragraph
-from ..types import CJK as _CJK
-from .findings import Finding, FindingKind, Rule, find_all, pattern_rule
+from phrasebank.check.findings import Finding, FindingKind, Rule, find_all, pattern_rule
+from phrasebank.structure.outline import Role, parse_paragraph
+from phrasebank.text.chars import CJK as _CJK
 
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("〈", "〉"), ("（", "）"))

@@ -8,9 +8,9 @@ from collections import Counter
 import docx
 
 from phrasebank.check import FORMULATIONS_FILE, Checker, FindingKind, all_rules, load_formulations
-from phrasebank.cleaning import clean_lines
-from phrasebank.desk_cli import main as desk
-from phrasebank.documents import read_paragraphs
+from phrasebank.cli.desk import main as desk
+from phrasebank.document.files import read_paragraphs
+from phrasebank.structure.cleaning import clean_lines
 
 CHECKER = Checker(load_formulations(FORMULATIONS_FILE))
 

@@ -1,0 +1,165 @@
+"""`gongwen-desk export …`: batch commands of the editor that need no window."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from phrasebank.document.files import read_paragraphs
+from phrasebank.document.fontcheck import missing_fonts_warning, rare_characters_warning
+from phrasebank.document.layout import PRESETS, RunInStyle
+from phrasebank.document.report import open_report, save_report
+from phrasebank.document.writer import export_docx
+from phrasebank.errors import PhrasebankError
+from phrasebank.structure.cleaning import clean_lines
+from phrasebank.text.sanitise import undecodable_argument
+
+COMMANDS = ("export", "check")
+
+
+def main(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(prog="gongwen-desk", description="公文写作台命令行（不带参数则打开编辑器）")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    p = commands.add_parser("export", help="把 .txt 或 .docx 报告按 GB/T 9704-2012 版式导出为 .docx")
+    p.add_argument("report", type=Path)
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--layout", choices=sorted(PRESETS), default="national", help="版式：national（国家标准）或 local")
+    p.add_argument("--runin", choices=[s.value for s in RunInStyle], default="bold", help="“一是……”分项的字体")
+    p.add_argument("--plain-fonts", action="store_true", help="用 仿宋/楷体 代替 仿宋_GB2312/楷体_GB2312")
+    p.add_argument("--seal", action="store_true", help="落款按加盖印章的格式排（默认不加盖印章）")
+    p.add_argument("--arabic-date", action="store_true", help="成文日期改用阿拉伯数字（二〇二六年 → 2026年）")
+    p.add_argument("--author", default="", help="写入文档属性的作者")
+    p.add_argument("--keep-noise", action="store_true", help="不清洗广告、标记等杂项")
+    p = commands.add_parser("check", help="校对：规范表述、未填空位、序号、标点（发现问题时退出码为 1）")
+    p.add_argument("reports", nargs="*", type=Path)
+    p.add_argument("--json", action="store_true", help="以 JSON 输出（供脚本使用）")
+    p.add_argument("--rules", action="store_true", help="列出依据标准的检查规则及其出处")
+    p.add_argument("--comments", type=Path, metavar="OUT.docx", help="把问题写成批注，保存为一份 DOCX 副本")
+    p.add_argument("--keep-noise", action="store_true", help="不清洗广告、标记等杂项")
+    args = parser.parse_args(list(argv))
+    problem = undecodable_argument(vars(args))
+    if problem:
+        print(f"错误：{problem}", file=sys.stderr)
+        return 1
+    if args.command == "check":
+        try:
+            return _check(args)
+        except BrokenPipeError:  # output piped into head and cut short
+            sys.stderr.close()
+            return 1
+    try:
+        report = open_report(args.report)
+        if not args.keep_noise:
+            report.paragraphs = clean_lines(report.paragraphs).paragraphs
+        paragraphs = report.paragraphs
+        layout = replace(
+            PRESETS[args.layout].with_fonts(args.plain_fonts),
+            runin_style=RunInStyle(args.runin),
+            seal=args.seal,
+            arabic_date=args.arabic_date,
+        )
+        report.text_format = None
+        save_report(
+            report,
+            args.output.with_suffix(".docx") if args.output.suffix.lower() != ".docx" else args.output,
+            layout,
+            args.author,
+        )
+    except PhrasebankError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    print(f"已导出 {args.output}（{layout.name}，{len(paragraphs)} 段）")
+    for warning in (missing_fonts_warning(layout), rare_characters_warning(paragraphs, layout)):
+        if warning:
+            print(f"提醒：{warning}", file=sys.stderr)
+    from phrasebank.check import unfilled_placeholders
+
+    left = [f.found for f in unfilled_placeholders(paragraphs)]
+    if left:
+        shown = "、".join(dict.fromkeys(left[:12]))
+        print(f"提醒：文中还有 {len(left)} 处未填写的占位符（{shown}）", file=sys.stderr)
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    """Print findings one a line: file:line:column kind message → fix (or JSON); exit 1 when any."""
+    from phrasebank.check import Checker
+
+    if args.rules:
+        return _list_rules(args.json)
+    if not args.reports:
+        print("错误：请给出要检查的报告文件（或用 --rules 列出规则）", file=sys.stderr)
+        return 2
+    checker, found_any = Checker.default(), False
+    records: list[dict] = []
+    for report in args.reports:
+        try:
+            raw = read_paragraphs(report)
+            if args.keep_noise or (args.comments and report.suffix.lower() == ".docx"):
+                paragraphs, lines = raw, list(range(1, len(raw) + 1))
+            else:
+                cleaned = clean_lines(raw)
+                paragraphs, lines = cleaned.paragraphs, cleaned.lines
+            findings = checker.check(paragraphs)
+            if args.json:
+                records += [_record(report, lines[f.paragraph], f) for f in findings]
+            else:
+                for f in findings:
+                    fix = f" → {f.fix}" if f.fix is not None else ""
+                    quoted = "" if f"“{f.found}”" in f.message else f"“{f.found}” "
+                    print(f"{report}:{lines[f.paragraph]}:{f.column + 1} {f.kind.value} {quoted}{f.message}{fix}")
+            found_any = found_any or bool(findings)
+            if args.comments:
+                _comment(report, paragraphs, findings, args.comments)
+        except PhrasebankError as exc:
+            print(f"错误：{exc}", file=sys.stderr)
+            return 2
+    if args.json:
+        print(json.dumps(records, ensure_ascii=False, indent=1))
+    return 1 if found_any else 0
+
+
+def _record(report: Path, line: int, finding) -> dict:
+    return {
+        "file": str(report),
+        "line": line,
+        "column": finding.column + 1,
+        "length": finding.length,
+        "kind": finding.kind.value,
+        "family": finding.kind.value,
+        "rule": finding.rule or None,
+        "message": finding.message,
+        "found": finding.found,
+        "fix": finding.fix,
+    }
+
+
+def _list_rules(as_json: bool) -> int:
+    from phrasebank.check import all_rules
+
+    rows = [{"id": r.id, "family": r.kind.value, "source": r.source, "message": r.message} for r in all_rules()]
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        for row in rows:
+            print(f"{row['id']}\t{row['family']}\t{row['source']}\t{row['message']}")
+    return 0
+
+
+def _comment(report: Path, paragraphs: list[str], findings, target: Path) -> None:
+    from phrasebank.check.comments import annotate
+
+    source = report
+    if report.suffix.lower() != ".docx":
+        source = target.with_name(f".{target.stem}.source.docx")
+        export_docx(paragraphs, source)
+    try:
+        placed = annotate(source, findings, target)
+    finally:
+        if source != report:
+            source.unlink(missing_ok=True)
+    print(f"已把 {placed} 条问题写成批注：{target}", file=sys.stderr)

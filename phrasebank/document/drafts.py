@@ -1,0 +1,89 @@
+"""Autosaved drafts: one per editor window, written atomically, offered back after a crash.
+
+Each window writes `drafts/<id>.json` under the data folder and deletes it when it closes cleanly
+(saved, or the writer chose not to save). A draft still there at the next start was left by a
+window that did not close cleanly — unless that window is still open, which the editor knows from
+the window's lock file. An unreadable draft is renamed aside under a name of its own, never
+overwritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from phrasebank.atomic import write_bytes_atomic
+from phrasebank.paths import data_dir
+
+FOLDER = "drafts"
+#: The single draft file of earlier versions, still offered once.
+LEGACY_NAME = "draft.json"
+
+
+@dataclass(frozen=True)
+class Draft:
+    text: str
+    path: str  # the file the draft belongs to ("" for a new report)
+    saved_at: str  # ISO time
+    file: Path | None = None  # where the draft is stored
+    masthead: dict[str, str] = field(default_factory=dict)  # 版头/版记 fields (Masthead.to_dict)
+
+
+class DraftStore:
+    """This window's draft slot, and the drafts other windows left behind."""
+
+    def __init__(self, folder: Path | None = None, draft_id: str | None = None) -> None:
+        self.folder = (folder or data_dir()) / FOLDER
+        self.id = draft_id or uuid.uuid4().hex
+        self.path = self.folder / f"{self.id}.json"
+
+    def lock_path(self, draft_id: str | None = None) -> Path:
+        """The lock file a live window holds for its draft."""
+        return self.folder / f"{draft_id or self.id}.lock"
+
+    def save(self, text: str, document_path: str = "", masthead: dict[str, str] | None = None) -> Draft:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        draft = Draft(text, document_path, datetime.now().isoformat(timespec="seconds"), self.path, masthead or {})
+        record: dict[str, object] = {"text": draft.text, "path": draft.path, "saved_at": draft.saved_at}
+        if draft.masthead:
+            record["masthead"] = draft.masthead
+        data = json.dumps(record, ensure_ascii=False)
+        write_bytes_atomic(self.path, data.encode("utf-8"))
+        return draft
+
+    def clear(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+    def left_behind(self, is_live: Callable[[str], bool] = lambda _id: False) -> list[Draft]:
+        """Drafts of windows that are gone (not this one, not live ones), newest first."""
+        files = [p for p in self.folder.glob("*.json") if p.stem != self.id and not is_live(p.stem)]
+        legacy = self.folder.parent / LEGACY_NAME
+        if legacy.is_file():
+            files.append(legacy)
+        drafts = [draft for draft in (self._read(p) for p in files) if draft is not None]
+        return sorted(drafts, key=lambda d: d.saved_at, reverse=True)
+
+    def discard(self, draft: Draft) -> None:
+        """Delete a draft the writer recovered or chose to throw away."""
+        if draft.file is not None:
+            draft.file.unlink(missing_ok=True)
+
+    @staticmethod
+    def _read(path: Path) -> Draft | None:
+        """A draft file's content; an unreadable one is renamed aside (a dated, unique name) and skipped."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            masthead = data.get("masthead") if isinstance(data.get("masthead"), dict) else {}
+            return Draft(str(data["text"]), str(data.get("path", "")), str(data["saved_at"]), path, masthead)
+        except (OSError, ValueError, KeyError, TypeError):
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            target = path.with_name(f"{path.stem}.damaged-{stamp}-{uuid.uuid4().hex[:6]}.txt")
+            with contextlib.suppress(OSError):
+                os.replace(path, target)
+            return None

@@ -1,0 +1,125 @@
+"""Read report files (.txt in any common Chinese encoding, .docx) into lists of paragraphs.
+
+Headings are recognised later from their numbering text, never from Word styles, so a
+paragraph here is only its text (Word's automatic numbering included, see docx_reader).
+"""
+
+from __future__ import annotations
+
+import tempfile
+import zipfile
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from phrasebank.document.reader import (
+    CONVERTED_SUFFIXES,
+    SPACER_STYLE,
+    DocxText,
+    convert_with_libreoffice,
+    open_docx,
+    read_docx,
+)
+from phrasebank.errors import ReadError
+from phrasebank.text.encoding import read_text, split_lines
+
+SUPPORTED_SUFFIXES = (".txt", ".docx")
+#: Word files read directly; templates and macro files open as documents.
+DOCX_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
+__all__ = ["SPACER_STYLE", "load_docx", "read_docx_paragraphs", "read_paragraphs"]
+
+#: Largest total uncompressed size of a DOCX (guards against zip bombs).
+MAX_DOCX_UNPACKED = 200 * 1024 * 1024
+
+
+def read_paragraphs(path: str | Path) -> list[str]:
+    """Return the paragraphs of a report file, in order, as plain strings."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in DOCX_SUFFIXES or suffix in CONVERTED_SUFFIXES:
+        return load_docx(path).paragraphs
+    if suffix == ".txt" or not suffix:
+        return split_lines(read_text(path))
+    raise ReadError(path, f"不支持的文件类型 {suffix}（支持 .docx、.txt，以及经 LibreOffice 转换的 .doc、.wps、.rtf）")
+
+
+def read_docx_paragraphs(path: str | Path) -> list[str]:
+    """Paragraph texts of a DOCX body in reading order (numbering, tables, text boxes; see docx_reader)."""
+    return load_docx(path).paragraphs
+
+
+def load_docx(path: str | Path) -> DocxText:
+    """Read a DOCX (or .docm/.dotx; a .doc/.wps/.rtf converted by LibreOffice first) with its pictures
+    and the w:p behind each paragraph."""
+    path = Path(path)
+    if path.suffix.lower() in CONVERTED_SUFFIXES:
+        with tempfile.TemporaryDirectory(prefix="gongwen-convert-") as folder:
+            return load_docx(convert_with_libreoffice(path, Path(folder)))
+    _check_docx_container(path)
+    try:
+        document = open_docx(path)
+    except Exception as exc:  # python-docx raises many types for broken parts
+        raise ReadError(path, f"DOCX 文件已损坏（{type(exc).__name__}）") from None
+    return read_docx(document)
+
+
+def _check_docx_container(path: Path) -> None:
+    """Refuse what python-docx would choke on: missing, empty, not a zip, encrypted, a bomb."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise ReadError(path, "文件不存在") from None
+    if size == 0:
+        raise ReadError(path, "文件是空的（0 字节）")
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ReadError(path, "文件已加密或是旧版 .doc 格式，请在 Word/WPS 中另存为未加密的 .docx")
+    if not zipfile.is_zipfile(path):
+        raise ReadError(path, "不是有效的 DOCX 文件（文件已损坏或类型不符）")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+            if "word/document.xml" not in names:
+                raise ReadError(path, "DOCX 文件缺少正文部分（word/document.xml）")
+            unpacked = _unpacked_size(archive, MAX_DOCX_UNPACKED)
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
+        raise ReadError(path, f"DOCX 文件已损坏（{exc or type(exc).__name__}）") from None
+    if unpacked > MAX_DOCX_UNPACKED:
+        raise ReadError(path, f"DOCX 解压后过大（超过 {MAX_DOCX_UNPACKED // 1024 // 1024} MB），疑似异常文件")
+
+
+def _unpacked_size(archive: zipfile.ZipFile, limit: int) -> int:
+    """The bytes the parts really unpack to, read in small chunks and stopped past `limit`.
+
+    The sizes a zip declares can be forged; reading a part whole (what ZipFile.read does) would
+    inflate all of it in memory first.
+    """
+    total = 0
+    for info in archive.infolist():
+        with archive.open(info) as member:
+            while chunk := member.read(64 * 1024):
+                total += len(chunk)
+                if total > limit:
+                    return total
+    return total
+
+
+def iter_report_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Yield every .txt/.docx file named or found (recursively, sorted) under the given paths."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for found in sorted(path.rglob("*")):
+                if found.is_file() and _is_report_file(found.relative_to(path)):
+                    yield found
+        elif path.is_file():
+            yield path
+        else:
+            raise ReadError(path, "文件或文件夹不存在")
+
+
+def _is_report_file(relative: Path) -> bool:
+    """A supported file that is not hidden, in no hidden folder, and no Office lock file."""
+    hidden = relative.name.startswith("~$") or any(part.startswith(".") for part in relative.parts)
+    return relative.suffix.lower() in SUPPORTED_SUFFIXES and not hidden

@@ -1,0 +1,246 @@
+"""Read a Word/WPS file as the writer sees it: paragraphs in reading order, numbering, tables, text boxes.
+
+- Word's automatic numbering (numbering.xml) is rendered into the text: 一、 （一） 1. as Word shows them.
+- Tables are read cell by cell, row by row; a merged cell once.
+- A text box's paragraphs come once, right after the paragraph that anchors it (its fallback copy
+  for old readers is skipped); content controls are read like the text around them.
+- A paragraph that is only a picture reads as a numbered picture marker; the picture itself is kept
+  (`Picture`) so that saving writes it back where the marker stands.
+- .dotx/.docm open as documents; .doc/.wps/.rtf are converted through LibreOffice when it is installed.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from phrasebank.errors import ReadError
+
+#: Style of the blank lines the DOCX writer adds for layout; reading skips them.
+SPACER_STYLE = "GongwenSpacer"
+#: File types read by converting them to DOCX with LibreOffice first.
+CONVERTED_SUFFIXES = (".doc", ".wps", ".rtf", ".dot", ".wpt", ".odt")
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_OTHER_MAIN_TYPES = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
+
+
+def _w(tag: str) -> str:
+    return f"{{{_W}}}{tag}"
+
+
+#: Elements whose text is not part of the paragraph's text as read.
+_SKIPPED = {_w("delText"), _w("instrText"), _w("del"), f"{{{_MC}}}Fallback", _w("txbxContent"), _w("rPr"), _w("pPr")}
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A picture run of a DOCX, portable to another document: its XML and the image parts it uses."""
+
+    xml: bytes
+    images: tuple[tuple[str, bytes], ...]  # (relationship id in `xml`, image bytes)
+
+
+@dataclass
+class DocxText:
+    """What reading a DOCX gives: the paragraphs, the w:p behind each, and what the editor cannot show."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    elements: list[Any] = field(default_factory=list)  # the w:p of each paragraph
+    numbers: list[str] = field(default_factory=list)  # Word's automatic number put before each text
+    pictures: dict[int, list[Picture]] = field(default_factory=dict)  # paragraph index -> its pictures
+    tables: int = 0
+    text_boxes: int = 0
+
+
+def picture_marker(number: int) -> str:
+    """The line that stands for a picture in the editor; saving writes the picture back in its place."""
+    return f"［图片{number}：编辑器中不显示，保存时保留］"
+
+
+PICTURE_MARKER_RE = re.compile(r"^［图片\d+：编辑器中不显示，保存时保留］$")
+
+
+def open_docx(path: Path):
+    """A python-docx Document for a .docx, .docm, .dotx or .dotm file (templates open as documents)."""
+    import docx
+
+    try:
+        return docx.Document(str(path))
+    except ValueError as exc:
+        if "content type" not in str(exc):
+            raise
+    data = io.BytesIO()
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(data, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "[Content_Types].xml":
+                for other in _OTHER_MAIN_TYPES:
+                    content = content.replace(other.encode(), _DOCUMENT_TYPE.encode())
+            target.writestr(info, content)
+    data.seek(0)
+    return docx.Document(data)
+
+
+def related_part(document, kind: str):
+    """The document part's related part of one kind ("numbering", "fontTable"), or None."""
+    return next((r.target_part for r in document.part.rels.values() if r.reltype.endswith(f"/{kind}")), None)
+
+
+def read_docx(document) -> DocxText:
+    """Every paragraph of the body in reading order (see the module's description)."""
+    from phrasebank.document.list_numbers import Numbering
+
+    out = DocxText()
+    numbering = Numbering(document)
+    _blocks(document.element.body, out, numbering, document.part)
+    return out
+
+
+def _blocks(container, out: DocxText, numbering, part) -> None:
+    for child in container:
+        tag = child.tag
+        if tag == _w("p"):
+            _paragraph(child, out, numbering, part)
+        elif tag == _w("tbl"):
+            out.tables += 1
+            for row in child.iter(_w("tr")):
+                if row.getparent() is not child:
+                    continue
+                for cell in row.findall(_w("tc")):
+                    merge = cell.find(f"{_w('tcPr')}/{_w('vMerge')}")
+                    if merge is not None and merge.get(_w("val")) != "restart":
+                        continue  # the rest of a vertically merged cell
+                    _blocks(cell, out, numbering, part)
+        elif tag in (_w("sdt"), _w("customXml"), _w("sdtContent")):
+            content = child.find(_w("sdtContent")) if tag == _w("sdt") else child
+            if content is not None:
+                _blocks(content, out, numbering, part)
+
+
+def _paragraph(p, out: DocxText, numbering, part) -> None:
+    style = p.find(f"{_w('pPr')}/{_w('pStyle')}")
+    if style is not None and style.get(_w("val")) == SPACER_STYLE:
+        return
+    pieces: list[str] = []
+    boxes: list = []
+    pictures: list = []
+    _collect(p, pieces, boxes, pictures)
+    number = numbering.label(p)
+    text = number + "".join(pieces)
+    index = len(out.paragraphs)
+    if pictures:
+        portable = [_portable(picture, part) for picture in pictures]
+        out.pictures[index] = portable
+        if not text.strip():
+            text = picture_marker(sum(len(v) for v in out.pictures.values()) - len(portable) + 1)
+    out.paragraphs.append(text)
+    out.elements.append(p)
+    out.numbers.append(number)
+    for box in boxes:
+        out.text_boxes += 1
+        _blocks(box, out, numbering, part)
+
+
+def _collect(node, pieces: list[str], boxes: list, pictures: list) -> None:
+    """Text of a paragraph in document order; text boxes and pictures gathered on the side."""
+    for child in node:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIPPED:
+            if tag == _w("txbxContent"):
+                boxes.append(child)
+            continue
+        if tag == _w("t"):
+            pieces.append(child.text or "")
+        elif tag == _w("tab"):
+            pieces.append("\t")
+        elif tag == _w("noBreakHyphen"):
+            pieces.append("-")
+        elif tag in (_w("drawing"), _w("pict")):
+            inner: list[str] = []
+            before = len(boxes)
+            _collect(child, inner, boxes, pictures)
+            if len(boxes) == before and _has_image(child):
+                pictures.append(child)
+        else:
+            _collect(child, pieces, boxes, pictures)
+
+
+def _has_image(element) -> bool:
+    return any(
+        node.get(f"{{{_R}}}embed") or node.get(f"{{{_R}}}id")
+        for node in element.iter()
+        if isinstance(node.tag, str) and node.tag.rsplit("}", 1)[-1] in ("blip", "imagedata")
+    )
+
+
+def _portable(element, part) -> Picture:
+    from lxml import etree  # pyright: ignore[reportAttributeAccessIssue] (lxml ships no type information)
+
+    images = []
+    for node in element.iter():
+        if not isinstance(node.tag, str) or node.tag.rsplit("}", 1)[-1] not in ("blip", "imagedata"):
+            continue
+        for attribute in (f"{{{_R}}}embed", f"{{{_R}}}id"):
+            rel_id = node.get(attribute)
+            if rel_id and rel_id in part.rels and not part.rels[rel_id].is_external:
+                images.append((rel_id, part.rels[rel_id].target_part.blob))
+    return Picture(etree.tostring(element), tuple(images))
+
+
+def convert_with_libreoffice(path: Path, folder: Path, to: str = "docx") -> Path:
+    """Convert an old .doc/.wps/.rtf to DOCX (or to another format LibreOffice writes) in `folder`;
+    a clear error when LibreOffice is missing."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice") or _windows_soffice()
+    if not soffice:
+        raise ReadError(
+            path,
+            f"打开 {path.suffix} 文件需要 LibreOffice 转换，本机未安装。"
+            "请安装 LibreOffice（Debian/Ubuntu：sudo apt install libreoffice-writer；Windows/macOS：libreoffice.org），"
+            "或在 Word/WPS 中把文件另存为 .docx 后再打开",
+        )
+    profile = Path(tempfile.mkdtemp(prefix="lo-profile-", dir=folder))
+    try:
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation={profile.as_uri()}",
+                "--headless",
+                "--convert-to",
+                to,
+                "--outdir",
+                str(folder),
+                str(path),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
+        raise ReadError(path, f"LibreOffice 无法转换这个文件（{type(exc).__name__}），文件可能已损坏") from None
+    converted = folder / f"{path.stem}.{to}"
+    if not converted.exists():
+        raise ReadError(path, f"LibreOffice 没有转换出 {to.upper()}，文件可能已损坏或加密")
+    return converted
+
+
+def _windows_soffice() -> str | None:
+    for base in (Path("C:/Program Files/LibreOffice"), Path("C:/Program Files (x86)/LibreOffice")):
+        candidate = base / "program" / "soffice.exe"
+        if candidate.exists():
+            return str(candidate)
+    return None

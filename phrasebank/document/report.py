@@ -1,0 +1,83 @@
+"""A report as the editor holds it: its paragraphs, 版头/版记, kept pictures and how its file was written.
+
+`open_report` reads any supported file into a `Report`; `save_report` writes one back, DOCX laid
+out per GB/T 9704-2012 or text in the file's own encoding. Both run without a window (the CLI uses
+them too).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from phrasebank.atomic import write_bytes_atomic
+from phrasebank.document.files import DOCX_SUFFIXES, load_docx
+from phrasebank.document.layout import NATIONAL, Layout
+from phrasebank.document.masthead import Masthead, split_masthead
+from phrasebank.document.reader import CONVERTED_SUFFIXES, Picture
+from phrasebank.errors import PhrasebankError
+from phrasebank.text.encoding import TextFormat, read_text_format, split_lines
+
+#: Files the editor opens: Word files directly, .doc/.wps/.rtf converted by LibreOffice, text.
+OPENABLE = (*DOCX_SUFFIXES, ".txt", *CONVERTED_SUFFIXES)
+
+
+@dataclass
+class Report:
+    paragraphs: list[str]
+    masthead: Masthead = field(default_factory=Masthead)
+    pictures: dict[str, list[Picture]] = field(default_factory=dict)  # paragraph text -> its pictures
+    text_format: TextFormat | None = None  # a text file's encoding and line break; None for DOCX
+    unkept: str = ""  # what saving over the source file would lose: "2 个表格、1 个文本框"
+    converted_from: Path | None = None  # the .doc/.wps/.rtf this was converted from
+
+
+def open_report(path: Path) -> Report:
+    """Read a report file as the writer wrote it (no cleaning), 版头 and 版记 taken apart."""
+    suffix = path.suffix.lower()
+    if suffix in DOCX_SUFFIXES or suffix in CONVERTED_SUFFIXES:
+        return _open_docx(path)
+    text, text_format = read_text_format(path)
+    masthead, paragraphs = split_masthead(split_lines(text))
+    return Report(_trimmed(paragraphs), masthead, text_format=text_format)
+
+
+def _open_docx(path: Path) -> Report:
+    read = load_docx(path)
+    pictures: dict[str, list[Picture]] = {}
+    for index, found in read.pictures.items():
+        pictures.setdefault(read.paragraphs[index].strip(), []).extend(found)
+    masthead, paragraphs = split_masthead(read.paragraphs)
+    unkept = "、".join(
+        f"{count} 个{what}" for count, what in ((read.tables, "表格"), (read.text_boxes, "文本框")) if count
+    )
+    converted = path if path.suffix.lower() in CONVERTED_SUFFIXES else None
+    return Report(_trimmed(paragraphs), masthead, pictures, unkept=unkept, converted_from=converted)
+
+
+def _trimmed(paragraphs: list[str]) -> list[str]:
+    while paragraphs and not paragraphs[-1].strip():
+        paragraphs.pop()
+    return paragraphs
+
+
+def save_report(report: Report, path: Path, layout: Layout = NATIONAL, author: str = "") -> None:
+    """Write atomically: .docx per GB/T 9704-2012 (pictures back in place); .txt in the file's format."""
+    if path.suffix.lower() == ".docx":
+        from phrasebank.document.writer import export_docx
+
+        export_docx(report.paragraphs, path, layout, report.masthead, author, report.pictures)
+        return
+    text_format = report.text_format or TextFormat()
+    paragraphs = report.masthead.wrap(report.paragraphs)
+    try:
+        data = text_format.encode(paragraphs)
+    except UnicodeEncodeError as exc:
+        raise PhrasebankError(
+            f"无法按原编码（{text_format.encoding}）保存 {path.name}："
+            f"“{exc.object[exc.start : exc.end]}”不能用这种编码表示。请另存为 DOCX。"
+        ) from None
+    try:
+        write_bytes_atomic(path, data)
+    except OSError as exc:
+        raise PhrasebankError(f"无法保存 {path}：{exc.strerror or exc}") from None

@@ -1,0 +1,402 @@
+"""Write a report as a DOCX laid out per GB/T 9704-2012, with python-docx plus the XML it has no API for.
+
+Structure comes from `structure` (title, recipient, heading levels, run-in heads, signature, date).
+Layout-only blank lines (after the title, before the signature) carry the GongwenSpacer style so that
+reading the file back gives exactly the writer's paragraphs. The file is written to a temporary name
+and then swapped in.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import qn
+from docx.shared import Pt, Twips
+from lxml import etree  # pyright: ignore[reportAttributeAccessIssue] (lxml ships no type information)
+
+from phrasebank.atomic import write_atomic
+from phrasebank.document.files import SPACER_STYLE
+from phrasebank.document.layout import NATIONAL, Layout, mm_to_twips
+from phrasebank.document.masthead import Masthead
+from phrasebank.document.reader import PICTURE_MARKER_RE, Picture, related_part
+from phrasebank.document.typeset import Align, Block, Span, plan, split_head, title_lines
+from phrasebank.errors import PhrasebankError
+
+__all__ = ["ExportError", "export_docx", "split_head", "title_lines"]
+
+_THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+
+class ExportError(PhrasebankError):
+    """The DOCX could not be written; the message names the file."""
+
+
+def export_docx(
+    paragraphs: Sequence[str],
+    path: str | Path,
+    layout: Layout = NATIONAL,
+    masthead: Masthead | None = None,
+    author: str = "",
+    pictures: Mapping[str, list[Picture]] | None = None,
+) -> None:
+    """Lay out the report's paragraphs (with an optional 版头/版记) and write them to `path` atomically.
+
+    `pictures` maps a paragraph's text to the pictures read with it: a picture marker becomes its
+    picture again, an unchanged paragraph gets its pictures back after its text.
+    """
+    blocks = plan(paragraphs, layout, masthead)
+    document = docx.Document()
+    _page(document, layout)
+    _defaults(document, layout)
+    _footers(document, layout)
+    _font_table(document)
+    _properties(document, blocks, author)
+    body = document.element.body
+    for p in list(body.iterchildren(qn("w:p"))):
+        body.remove(p)
+    sect_pr = body.find(qn("w:sectPr"))
+    kept = dict(pictures or {})
+    for block in blocks:
+        found = kept.pop(block.text, None) if block.spans else None
+        if found and PICTURE_MARKER_RE.match(block.text):
+            block.spans, block.first_line, block.align = [], 0.0, Align.CENTER
+        paragraph = _paragraph(block, layout)
+        for picture in found or []:
+            paragraph.append(_picture_run(document, picture))
+        sect_pr.addprevious(paragraph)
+    _save(document, Path(path))
+
+
+def _paragraph(block: Block, layout: Layout):
+    """One `w:p` for a block, its properties in the schema's order."""
+    p = OxmlElement("w:p")
+    ppr = OxmlElement("w:pPr")
+    p.append(ppr)
+    if block.style:
+        _put(ppr, "w:pStyle", val=block.style)
+    if block.keep_next:
+        _put(ppr, "w:keepNext")
+    if block.page_break:
+        _put(ppr, "w:pageBreakBefore")
+    if block.rule_above or block.rule_below:
+        borders = _put(ppr, "w:pBdr")
+        for side, rule in (("w:top", block.rule_above), ("w:bottom", block.rule_below)):
+            if rule:
+                line = OxmlElement(side)
+                for key, value in (
+                    ("val", "single"),
+                    ("sz", round(rule.width * 8)),
+                    ("space", round(rule.space)),
+                    ("color", rule.color),
+                ):
+                    line.set(qn(f"w:{key}"), str(value))
+                borders.append(line)
+    if block.right_tab is not None:
+        tab = OxmlElement("w:tab")
+        tab.set(qn("w:val"), "right")
+        tab.set(qn("w:pos"), str(round(block.right_tab * 20)))
+        _put(ppr, "w:tabs").append(tab)
+    if block.line_pitch is not None or block.space_before:
+        spacing = _put(ppr, "w:spacing", before=round(block.space_before * 20))
+        if block.line_pitch is not None:
+            spacing.set(qn("w:line"), str(round(block.line_pitch * 20)))
+            spacing.set(qn("w:lineRule"), "exact")
+    indent = _put(ppr, "w:ind", left=round(block.left * 20), right=round(block.right * 20))
+    if block.first_line >= 0:
+        indent.set(qn("w:firstLine"), str(round(block.first_line * 20)))
+        chars = round(block.first_line / layout.body_size * 100)
+        indent.set(qn("w:firstLineChars"), str(chars))  # Word measures this against its grid
+    else:
+        indent.set(qn("w:hanging"), str(round(-block.first_line * 20)))
+    _put(ppr, "w:jc", val=block.align.value)
+    if block.outline is not None:
+        _put(ppr, "w:outlineLvl", val=block.outline)
+    for span in block.spans or [Span("", layout.body_font, layout.body_size)]:
+        p.append(_run(span, layout))
+    return p
+
+
+def _picture_run(document, picture: Picture):
+    """A run holding a picture read from another DOCX, its images added to this one."""
+    element = parse_xml(picture.xml)
+    ids = {}
+    for old_id, blob in picture.images:
+        if old_id not in ids:
+            ids[old_id], _ = document.part.get_or_add_image(io.BytesIO(blob))
+    for node in element.iter():
+        for attribute in (f"{{{RELATIONSHIPS}}}embed", f"{{{RELATIONSHIPS}}}id"):
+            if node.get(attribute) in ids:
+                node.set(attribute, ids[node.get(attribute)])
+    r = OxmlElement("w:r")
+    r.append(element)
+    return r
+
+
+RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _run(span: Span, layout: Layout):
+    r = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    r.append(rpr)
+    _fonts(rpr, span.font, layout.latin_font)
+    if span.bold:
+        _put(rpr, "w:b")
+    if span.color:
+        _put(rpr, "w:color", val=span.color)
+    _put(rpr, "w:sz", val=round(span.size * 2))
+    _put(rpr, "w:szCs", val=round(span.size * 2))
+    if span.line_break:
+        r.append(OxmlElement("w:br"))
+    for n, piece in enumerate(span.text.split("\t")):
+        if n:
+            r.append(OxmlElement("w:tab"))
+        if piece:
+            t = OxmlElement("w:t")
+            t.set(qn("xml:space"), "preserve")
+            t.text = piece
+            r.append(t)
+    return r
+
+
+#: Child order of w:pPr and w:rPr in the WordprocessingML schema (ECMA-376 CT_PPrBase, CT_RPr).
+PPR_ORDER: Sequence[str] = (
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
+    "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd "
+    "snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
+    "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
+).split()
+RPR_ORDER: Sequence[str] = (
+    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof snapToGrid "
+    "vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText vertAlign rtl cs "
+    "em lang eastAsianLayout specVanish oMath"
+).split()
+
+
+def _put(parent, tag: str, **attributes):
+    """Add (or find) child `tag` of a w:pPr or w:rPr at its place in the schema's sequence."""
+    order = {child: rank for rank, child in enumerate(PPR_ORDER if parent.tag == qn("w:pPr") else RPR_ORDER)}
+    name = tag.split(":")[1]
+    element = parent.find(qn(tag))
+    if element is None:
+        element = OxmlElement(tag)
+        rank = order[name]
+        later = next((c for c in parent if order.get(_local(c), -1) > rank), None)
+        (later.addprevious if later is not None else parent.append)(element)
+    for key, value in attributes.items():
+        element.set(qn(f"w:{key}"), str(value))
+    return element
+
+
+def _local(element) -> str:
+    return element.tag.rsplit("}", 1)[-1]
+
+
+def _fonts(rpr, east_asian: str, latin: str) -> None:
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attribute in _THEME_ATTRIBUTES:
+        fonts.attrib.pop(qn(attribute), None)
+    fonts.set(qn("w:ascii"), latin)
+    fonts.set(qn("w:hAnsi"), latin)
+    fonts.set(qn("w:cs"), latin)
+    fonts.set(qn("w:eastAsia"), east_asian)
+    fonts.set(qn("w:hint"), "eastAsia")  # quotes, …… and —— in the Chinese font
+
+
+def _page(document, layout: Layout) -> None:
+    section = document.sections[0]
+    section.page_width, section.page_height = Twips(11906), Twips(16838)
+    section.top_margin = Twips(mm_to_twips(layout.margin_top))
+    section.bottom_margin = Twips(mm_to_twips(layout.margin_bottom))
+    section.left_margin = Twips(mm_to_twips(layout.margin_left))
+    section.right_margin = Twips(mm_to_twips(layout.margin_right))
+    section.gutter = Twips(0)
+    section.header_distance = Twips(mm_to_twips(15))
+    number_height = round(layout.page_number_size * 20)
+    section.footer_distance = Twips(mm_to_twips(layout.margin_bottom - layout.page_number_gap) - number_height)
+    sect_pr = section._sectPr
+    grid = sect_pr.find(qn("w:docGrid"))
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        sect_pr.append(grid)
+    width_pt = (11906 - mm_to_twips(layout.margin_left) - mm_to_twips(layout.margin_right)) / 20
+    pitch = width_pt / layout.chars_per_line
+    grid.set(qn("w:type"), "linesAndChars")
+    grid.set(qn("w:linePitch"), str(round(layout.line_pitch_pt * 20)))
+    grid.set(qn("w:charSpace"), str(math.floor((pitch - layout.body_size) * 4096)))
+
+
+def _defaults(document, layout: Layout) -> None:
+    """Document defaults and Normal: body font and size, exact line pitch, zh-CN, no theme fonts."""
+    styles = document.styles.element
+    rpr = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _fonts(rpr, layout.body_font, layout.latin_font)
+    for tag, value in (("w:sz", str(round(layout.body_size * 2))), ("w:szCs", str(round(layout.body_size * 2)))):
+        element = rpr.find(qn(tag))
+        if element is None:
+            element = OxmlElement(tag)
+            rpr.append(element)
+        element.set(qn("w:val"), value)
+    _condense(rpr, layout)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+    lang.set(qn("w:bidi"), "ar-SA")
+    for fonts in styles.iter(qn("w:rFonts")):
+        for attribute in _THEME_ATTRIBUTES:
+            fonts.attrib.pop(qn(attribute), None)
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(layout.body_size)
+    _fonts(normal.element.get_or_add_rPr(), layout.body_font, layout.latin_font)
+    fmt = normal.paragraph_format
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.line_spacing = Pt(layout.line_pitch_pt)
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    # Lay text out by the condensed glyph advance, not by the character grid: Word and WPS squeeze
+    # glyphs to a grid, LibreOffice gives a 16 pt glyph two 15.8 pt cells. The grid stays in the
+    # section so that Word's page setup shows 22 lines of 28 characters.
+    normal_ppr = normal.element.get_or_add_pPr()
+    _put(normal_ppr, "w:snapToGrid", val=0)
+    # Widow and orphan control would pull a line over to keep two together: pages of 21 lines.
+    _put(normal_ppr, "w:widowControl", val=0)
+    spacer = document.styles.add_style(SPACER_STYLE, 1)  # 1: paragraph style
+    spacer.base_style = normal
+
+
+def _condense(rpr, layout: Layout) -> None:
+    """Tighten character spacing so that 28 glyphs of 16 pt fit the 156 mm line.
+
+    Word and WPS squeeze glyphs to the document grid's pitch (15.79 pt); LibreOffice instead gives a
+    glyph wider than a grid cell two cells. A glyph advance just under the pitch satisfies both.
+    """
+    width_pt = (11906 - mm_to_twips(layout.margin_left) - mm_to_twips(layout.margin_right)) / 20
+    # Twentieths of a point; one more than the exact difference because LibreOffice rounds the grid
+    # pitch down (to 15.73 pt for the national layout) when it converts it to its own units.
+    squeeze = math.ceil((layout.body_size - width_pt / layout.chars_per_line) * 20) + 1
+    if squeeze <= 0:
+        return
+    spacing = rpr.find(qn("w:spacing"))
+    if spacing is None:
+        spacing = OxmlElement("w:spacing")
+        sz = rpr.find(qn("w:sz"))
+        (sz.addprevious if sz is not None else rpr.append)(spacing)
+    spacing.set(qn("w:val"), str(-squeeze))
+
+
+def _footers(document, layout: Layout) -> None:
+    """Page numbers — N —, 4号 宋体: odd pages right, even pages left, one character in from the edge."""
+    document.settings.odd_and_even_pages_header_footer = True
+    section = document.sections[0]
+    one_char = round(layout.page_number_size * 20)
+    for footer, align, side in (
+        (section.footer, WD_ALIGN_PARAGRAPH.RIGHT, "w:right"),
+        (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT, "w:left"),
+    ):
+        footer.is_linked_to_previous = False
+        paragraph = footer.paragraphs[0]
+        paragraph.alignment = align
+        fmt = paragraph.paragraph_format
+        fmt.space_before = fmt.space_after = Pt(0)
+        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        fmt.line_spacing = Pt(layout.page_number_size)
+        ind = paragraph._p.get_or_add_pPr().get_or_add_ind()
+        ind.set(qn(side), str(one_char))
+        ind.set(qn("w:firstLine"), "0")
+        font, size = layout.page_number_font, layout.page_number_size
+        _number_run(paragraph, "— ", font, size)
+        _field(paragraph, "PAGE", font, size)
+        _number_run(paragraph, " —", font, size)
+
+
+def _number_run(paragraph, text: str, font: str, size: float):
+    run = paragraph.add_run(text)
+    _fonts(run._r.get_or_add_rPr(), font, font)  # half-width digits in 宋体 too
+    run.font.size = Pt(size)
+    return run
+
+
+def _field(paragraph, instruction: str, font: str, size: float) -> None:
+    for kind, text in (("begin", None), (None, f" {instruction} "), ("separate", None), (None, "1"), ("end", None)):
+        run = _number_run(paragraph, "", font, size)
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        elif text and text.strip() == instruction:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            run.text = text
+
+
+#: Fonts the writer names, with the names Word and WPS fall back to when they are not installed.
+FONT_FALLBACKS = {
+    "仿宋_GB2312": "仿宋",
+    "楷体_GB2312": "楷体",
+    "方正小标宋简体": "华文中宋",
+    "仿宋": "FangSong",
+    "楷体": "KaiTi",
+    "黑体": "SimHei",
+    "宋体": "SimSun",
+}
+
+
+def _font_table(document) -> None:
+    """Declare each font with its fallback name (w:altName), GB2312 charset and family."""
+    part = related_part(document, "fontTable")
+    if part is None:
+        raise ExportError("DOCX 模板缺少字体表（fontTable.xml）")
+    root = parse_xml(part.blob)
+    for old in [f for f in root.findall(qn("w:font")) if f.get(qn("w:name")) in FONT_FALLBACKS]:
+        root.remove(old)
+    for name, alternative in FONT_FALLBACKS.items():
+        font = OxmlElement("w:font")
+        font.set(qn("w:name"), name)
+        for tag, value in (
+            ("w:altName", alternative),
+            ("w:charset", "86"),
+            ("w:family", "modern"),
+            ("w:pitch", "fixed"),
+        ):
+            child = OxmlElement(tag)
+            child.set(qn("w:val"), value)
+            font.append(child)
+        root.append(font)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _properties(document, blocks: Sequence[Block], author: str) -> None:
+    """Core properties that tell the truth (author, now, the title) and no blank Letter thumbnail."""
+    now = datetime.now(UTC).replace(microsecond=0)
+    core = document.core_properties
+    core.author = core.last_modified_by = author
+    core.created = core.modified = now
+    core.revision = 1
+    core.title = next((b.text for b in blocks if b.role == "title"), "")
+    core.comments = core.keywords = core.subject = core.category = ""
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            del package.rels[rel_id]
+
+
+def _save(document, path: Path) -> None:
+    try:
+        write_atomic(path, lambda temp: document.save(str(temp)))
+    except OSError as exc:
+        raise ExportError(f"无法保存 {path}：{exc.strerror or exc}") from None

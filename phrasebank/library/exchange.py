@@ -1,0 +1,228 @@
+"""Import and export of the personal library: JSON (lossless, versioned) and CSV (Excel/WPS friendly).
+
+CSV is written as UTF-8 with BOM so Excel and WPS open it as Chinese; it is read as UTF-8 or
+GB18030/GBK. An import is all-or-nothing: every row is checked first, and a bad row is reported with
+its line number while nothing is imported. Writes go to a temporary file that is then swapped in.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from phrasebank.atomic import write_bytes_atomic
+from phrasebank.errors import PhrasebankError
+from phrasebank.kinds import PhraseKind, SectionType
+from phrasebank.library.entry import Entry
+from phrasebank.library.store import Library
+from phrasebank.text.encoding import decode
+
+FORMAT = "gongwen-desk-library"
+VERSION = 1
+CSV_FIELDS = ("text", "kind", "sections", "tags", "note", "favourite", "usage", "created", "updated", "source")
+_TRUE = {"1", "true", "yes", "是", "y"}
+_FALSE = {"0", "false", "no", "否", "n", ""}
+
+
+csv.field_size_limit(16 * 1024 * 1024)  # a long note exported here must import again
+
+
+class ExchangeError(PhrasebankError):
+    """A file that cannot be imported; the message names the file and the first bad lines."""
+
+
+@dataclass
+class ImportReport:
+    added: int
+    duplicates: int
+
+
+def export_library(library: Library, path: str | Path) -> int:
+    """Write the personal library to .json or .csv (by suffix); return how many phrases."""
+    path = Path(path)
+    entries = library.personal()
+    if path.suffix.lower() == ".csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(CSV_FIELDS)
+        for e in entries:
+            writer.writerow(
+                _cell(value)
+                for value in [
+                    e.text,
+                    e.kind.label,
+                    "、".join(s.label for s in e.sections),
+                    ";".join(e.tags),
+                    e.note,
+                    "是" if e.favourite else "否",
+                    e.usage,
+                    e.created,
+                    e.updated,
+                    e.source,
+                ]
+            )
+        _write_atomic(path, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
+    else:
+        document = {
+            "format": FORMAT,
+            "version": VERSION,
+            "exported": datetime.now().isoformat(timespec="seconds"),
+            "phrases": [e.record() for e in entries],
+        }
+        _write_atomic(path, json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"))
+    return len(entries)
+
+
+def import_library(library: Library, path: str | Path) -> ImportReport:
+    """Read .json or .csv and add every phrase in one transaction; nothing lands if any row is bad."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ExchangeError(f"无法读取 {path}：{exc.strerror or exc}") from None
+    entries = _read_csv(path, data) if path.suffix.lower() == ".csv" else _read_json(path, data)
+    existing = {e.text for e in library.personal()}
+    fresh = [e for e in entries if e.text not in existing]
+    added = library.add_many(fresh)
+    if added:
+        library.backup("import")  # the state right after the import can be restored too
+    return ImportReport(added, len(entries) - added)
+
+
+def _read_json(path: Path, data: bytes) -> list[Entry]:
+    try:
+        document = json.loads(decode(data, path)[0])
+    except json.JSONDecodeError as exc:
+        raise ExchangeError(f"{path} 不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）") from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise ExchangeError(f"{path} 不是公文写作台导出的短语库文件")
+    if not isinstance(document.get("version"), int) or document["version"] > VERSION:
+        raise ExchangeError(f"{path} 的格式版本 {document.get('version')} 不受支持，请升级软件")
+    phrases = document.get("phrases")
+    if not isinstance(phrases, list):
+        raise ExchangeError(f"{path} 中缺少 phrases 列表")
+    return _checked(path, [(n, item) for n, item in enumerate(phrases, start=1)], "第 {n} 条")
+
+
+def _read_csv(path: Path, data: bytes) -> list[Entry]:
+    text = decode(data, path)[0].lstrip("\ufeff")
+    reader = csv.reader(io.StringIO(text))
+    try:
+        return _csv_rows(path, reader)
+    except csv.Error as exc:
+        raise ExchangeError(f"{path} 第 {reader.line_num} 行无法读取（{exc}），未导入任何短语") from None
+
+
+def _csv_rows(path: Path, reader) -> list[Entry]:
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise ExchangeError(f"{path} 是空文件") from None
+    header = [h.strip() for h in header]
+    if "text" not in header:
+        raise ExchangeError(f"{path} 第 1 行缺少 text 列（需要的列：{', '.join(CSV_FIELDS)}）")
+    rows = []
+    for row in reader:
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > len(header):
+            raise ExchangeError(f"{path} 第 {reader.line_num} 行的列数（{len(row)}）多于表头（{len(header)}）")
+        rows.append((reader.line_num, dict(zip(header, (_uncell(cell) for cell in row), strict=False))))
+    return _checked(path, rows, "第 {n} 行", csv_row=True)
+
+
+def _checked(path: Path, rows: list[tuple[int, object]], where: str, csv_row: bool = False) -> list[Entry]:
+    entries, errors = [], []
+    for n, item in rows:
+        try:
+            entries.append(_entry(item, csv_row))
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            errors.append(f"{where.format(n=n)}：{exc}")
+    if errors:
+        more = f"（另有 {len(errors) - 3} 处）" if len(errors) > 3 else ""
+        raise ExchangeError(f"{path} 无法导入，未导入任何短语：" + "；".join(errors[:3]) + more)
+    if len({e.text for e in entries}) != len(entries):
+        raise ExchangeError(f"{path} 中有重复的短语，未导入任何短语")
+    return entries
+
+
+def _entry(item: object, csv_row: bool) -> Entry:
+    if not isinstance(item, dict):
+        raise TypeError("不是一条短语记录")
+    text = str(item.get("text") or "").strip()
+    if not text:
+        raise ValueError("短语内容为空")
+    kind = PhraseKind.parse(str(item.get("kind") or "collocation"))
+    if csv_row:
+        sections = [SectionType.parse(s) for s in _split(item.get("sections", ""), "、,，;；")]
+        tags = _split(item.get("tags", ""), ";；")
+    else:
+        sections = [SectionType.parse(s) for s in _list(item.get("sections", []))]
+        tags = [str(t) for t in _list(item.get("tags", []))]
+    favourite = item.get("favourite", False)
+    if not isinstance(favourite, bool):
+        flag = str(favourite).strip().lower()
+        if flag not in _TRUE | _FALSE:
+            raise ValueError(f"收藏一栏应为 是/否，而不是“{favourite}”")
+        favourite = flag in _TRUE
+    usage = item.get("usage") or 0
+    if isinstance(usage, str):
+        usage = usage.strip() or "0"
+    usage = int(usage)
+    if usage < 0:
+        raise ValueError("使用次数不能为负")
+    created, updated = (str(item.get(key) or "") for key in ("created", "updated"))
+    for stamp in (created, updated):
+        if stamp:
+            datetime.fromisoformat(stamp)
+    return Entry(
+        text,
+        kind,
+        sections,
+        tags,
+        str(item.get("note") or ""),
+        favourite,
+        usage,
+        created,
+        updated,
+        str(item.get("source") or "导入"),
+    )
+
+
+#: A spreadsheet reads a cell starting with one of these as a formula; an export prefixes a quote.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> str:
+    """A CSV cell that Excel and WPS show as text, never run as a formula (CSV injection)."""
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _uncell(text: str) -> str:
+    """Undo `_cell` on import: our own export round-trips exactly."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text
+
+
+def _list(value: object) -> list:
+    if not isinstance(value, list):
+        raise TypeError("应为列表")
+    return value
+
+
+def _split(value: object, marks: str) -> list[str]:
+    text = str(value or "")
+    for mark in marks[1:]:
+        text = text.replace(mark, marks[0])
+    return [part.strip() for part in text.split(marks[0]) if part.strip()]
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    try:
+        write_bytes_atomic(path, data)
+    except OSError as exc:
+        raise ExchangeError(f"无法写入 {path}：{exc.strerror or exc}") from None

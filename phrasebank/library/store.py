@@ -1,0 +1,533 @@
+"""The writer's personal phrase library, layered over the read-only built-in bank.
+
+SQLite in WAL mode under the user data folder; every change is one transaction, so two editor
+windows or a CLI call at the same time never lose a write. The in-memory view is changed only after
+a commit succeeds, so a full disk leaves it usable; another process's commits are noticed through
+`PRAGMA data_version` and reloaded. A damaged file is set aside and the newest good backup restored.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+from phrasebank.errors import PhrasebankError
+from phrasebank.kinds import PhraseKind, SectionType
+from phrasebank.library import backup
+from phrasebank.library.entry import (
+    Entry,
+    as_json,
+    checksum,
+    clean_tags,
+    entry_from_row,
+    is_text,
+    lenient_text,
+    normalise,
+    now,
+    text_or_empty,
+)
+from phrasebank.library.pinyin import keys
+from phrasebank.library.search import SearchIndex
+from phrasebank.paths import data_dir, read_only_uri
+from phrasebank.phrase import Phrase
+from phrasebank.suggest.dock import section_list, sections_of
+from phrasebank.text.sanitise import sanitise
+
+FILE_NAME = "library.db"
+BACKUP_FOLDER = "backups"
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS phrases (
+    id INTEGER PRIMARY KEY,
+    text TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    sections TEXT NOT NULL DEFAULT '[]',
+    tags TEXT NOT NULL DEFAULT '[]',
+    note TEXT NOT NULL DEFAULT '',
+    favourite INTEGER NOT NULL DEFAULT 0,
+    usage INTEGER NOT NULL DEFAULT 0,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT '',
+    pinyin TEXT NOT NULL DEFAULT '',
+    initials TEXT NOT NULL DEFAULT '',
+    checksum TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS hidden_builtins (text TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS builtin_usage (text TEXT PRIMARY KEY, usage INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+
+class LibraryError(PhrasebankError):
+    """A library operation that could not be done; the message is one sentence for the writer."""
+
+
+class Library:
+    """Personal phrases in SQLite plus the built-in bank's phrases, searchable together."""
+
+    def __init__(
+        self,
+        folder: Path | None = None,
+        builtin: Sequence[Phrase] = (),
+        section_characters: Mapping[SectionType, int] | None = None,
+    ) -> None:
+        """`builtin`: the bank's phrases; `section_characters`: its text per section type (the dock's baseline)."""
+        self.folder = Path(folder) if folder else data_dir()
+        self.path = self.folder / FILE_NAME
+        self.notice: str | None = None  # one sentence the writer must read (recovery, read-only)
+        self.read_only = False
+        self.skipped = 0  # damaged rows left out of the view (the file keeps them)
+        self._backup_day = ""  # the day whose backup was taken before its first change
+        self._builtin = list(builtin)
+        self._characters = dict(section_characters or {})
+        self._db = self._open()
+        self._version = -1
+        self._entries: list[Entry] = []
+        self._keys: list[tuple[str, str]] = []  # (full pinyin, initials), stored with each row
+        self._hidden: set[str] = set()
+        self._builtin_usage: dict[str, int] = {}
+        self._index: SearchIndex | None = None
+        self._by_key: dict[str, Entry] = {}
+        self._indexed_builtins: dict[str, Entry] = {}
+        try:
+            self._refresh()
+        except sqlite3.Error as exc:  # damage quick_check did not see shows when the rows are read
+            self._db.close()
+            if backup.is_damage(exc) and not self.read_only:
+                self._recover()
+                self._db = self._open()
+            else:
+                self._db = self._read_only(_reason(exc))
+            try:
+                self._refresh()
+            except sqlite3.Error as again:  # unreadable even so: an empty view, the file untouched
+                self._db.close()
+                self.read_only = True
+                self.notice = f"短语库 {self.path} 无法读取（{_reason(again)}），文件未改动；本次修改不会保存。"
+                self._db = sqlite3.connect(":memory:", isolation_level=None)
+                self._db.executescript(_SCHEMA)
+                self._refresh()
+
+    # ---- opening, recovery, backups -------------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        """Open the library: repair real damage from a backup; anything else (a full disk, a read-only
+        or locked file) leaves the file untouched and opens it read-only."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            return self._read_only(f"无法使用文件夹 {self.folder}：{_reason(exc)}")
+        if self.path.exists():
+            health, why = backup.check(self.path)
+            if health is backup.Health.DAMAGED:
+                try:
+                    self._recover()
+                except OSError as exc:
+                    return self._read_only(f"文件已损坏，且无法修复：{_reason(exc)}")
+            elif health is backup.Health.UNREADABLE:
+                return self._read_only(_reason_text(why))
+        try:
+            db = sqlite3.connect(self.path, timeout=15, isolation_level=None)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA busy_timeout=15000")
+            db.executescript(_SCHEMA)
+            columns = {row[1] for row in db.execute("PRAGMA table_info(phrases)")}
+            if "checksum" not in columns:  # a library from before checksums: its rows count as unchecked
+                db.execute("ALTER TABLE phrases ADD COLUMN checksum TEXT NOT NULL DEFAULT ''")
+            db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+        except (OSError, sqlite3.Error) as exc:
+            return self._read_only(_reason(exc))
+        db.text_factory = lenient_text
+        return db
+
+    def _read_only(self, why: str) -> sqlite3.Connection:
+        """The library as it is on disk, for reading only (empty when there is no file); changes are refused."""
+        self.read_only = True
+        self.notice = f"短语库 {self.path} 现在只能读取，修改无法保存（{why}）。"
+        if self.path.exists():
+            for extra in ("", "&immutable=1"):  # immutable: no -shm needed beside a WAL file in a read-only folder
+                try:
+                    db = sqlite3.connect(read_only_uri(self.path) + extra, uri=True, isolation_level=None)
+                    db.text_factory = lenient_text
+                    db.execute("SELECT count(*) FROM phrases").fetchone()
+                    return db
+                except sqlite3.Error:
+                    continue
+        db = sqlite3.connect(":memory:", isolation_level=None)
+        db.executescript(_SCHEMA)
+        return db
+
+    def _recover(self) -> None:
+        aside = backup.set_aside(self.path)
+        good = backup.newest_good_backup(self.folder / BACKUP_FOLDER, self.path.stem)
+        if good is not None:
+            backup.restore(good, self.path)
+            count = backup.count_rows(self.path)
+            self.notice = (
+                f"短语库文件已损坏，已另存为 {aside.name}（未删除），并从 {backup.made_at(good)} 的备份恢复，"
+                f"其中有 {count} 条短语；此后的修改不在备份中。"
+            )
+        else:
+            self.notice = f"短语库文件已损坏，已另存为 {aside.name}（未删除）；没有可用的备份，已新建空的短语库。"
+
+    def backup(self, label: str = "") -> Path | None:
+        """Copy the library to the backups folder now (after an import, say); None when read-only."""
+        if self.read_only:
+            return None
+        try:
+            return backup.take_backup(self._db, self.folder / BACKUP_FOLDER, self.path.stem, label)
+        except (OSError, sqlite3.Error) as exc:
+            raise LibraryError(f"短语库备份失败（{_reason(exc)}），短语库本身未受影响。") from None
+
+    def close(self) -> None:
+        self._db.close()
+
+    def set_builtin(
+        self, phrases: Sequence[Phrase], section_characters: Mapping[SectionType, int] | None = None
+    ) -> None:
+        """Replace the built-in phrases (the editor loads the bank after the window is up)."""
+        self._builtin = list(phrases)
+        self._characters = dict(section_characters or {})
+        self._index = None
+
+    # ---- reading ------------------------------------------------------------------------
+
+    def _refresh(self, force: bool = False) -> None:
+        """Reload when another connection has committed since the last load (or after our own commit)."""
+        version = self._db.execute("PRAGMA data_version").fetchone()[0]
+        if version == self._version and not force:
+            return
+        rows = self._rows("ORDER BY id").fetchall()
+        self._entries, self._keys, skipped = [], [], 0
+        for row in rows:
+            entry = entry_from_row(row)
+            if entry is None or (row[13] and row[13] != checksum(*row[1:6])):
+                skipped += 1
+                continue
+            self._entries.append(entry)
+            self._keys.append((text_or_empty(row[11]), text_or_empty(row[12])))
+        self._hidden = {text for (text,) in self._db.execute("SELECT text FROM hidden_builtins") if is_text(text)}
+        self._builtin_usage = {
+            text: usage
+            for text, usage in self._db.execute("SELECT text, usage FROM builtin_usage").fetchall()
+            if is_text(text) and isinstance(usage, int)
+        }
+        self._by_key = {normalise(e.text): e for e in self._entries}
+        if skipped and skipped != self.skipped:
+            self.notice = f"短语库中有 {skipped} 条记录已损坏，已跳过不显示（文件中的内容未改动）。"
+        self.skipped = skipped
+        self._version = version
+        self._index = None
+
+    def _rows(self, tail: str, params: tuple = ()) -> sqlite3.Cursor:
+        """Phrase rows as `entry_from_row` reads them; a library from before checksums gives '' for one."""
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(phrases)")}
+        checksum_column = "checksum" if "checksum" in columns else "''"
+        return self._db.execute(
+            "SELECT id, text, kind, sections, tags, note, favourite, usage, created, updated, source, pinyin, "
+            f"initials, {checksum_column} FROM phrases {tail}",
+            params,
+        )
+
+    def personal(self) -> list[Entry]:
+        self._refresh()
+        return list(self._entries)
+
+    def builtins(self, include_hidden: bool = False, phrases: Sequence[Phrase] | None = None) -> list[Entry]:
+        """Built-in phrases as entries (of `phrases`, in their order, when given), listed under the
+        section types where they are typical; a pattern's note shows what it was mined from."""
+        self._refresh()
+        personal = {e.text for e in self._entries}
+        return [
+            Entry(
+                p.text,
+                p.kind,
+                list(sections_of(p, self._characters)),
+                note="例：" + "；".join(p.examples) if p.examples else "",
+                usage=self._builtin_usage.get(p.text, 0),
+                source=p.source,
+                count=p.count,
+            )
+            for p in (self._builtin if phrases is None else phrases)
+            if p.text not in personal and (include_hidden or p.text not in self._hidden)
+        ]
+
+    def for_section(
+        self,
+        section: SectionType | None,
+        *,
+        kind: PhraseKind | None = None,
+        favourite: bool | None = None,
+        origin: str | None = None,
+    ) -> list[Entry]:
+        """What the phrase dock lists with no search: the writer's own phrases for the section first
+        (favourites, then most used), then the built-in ones exactly as `PhraseBank.for_section` orders them."""
+        self._refresh()
+        mine: list[Entry] = []
+        if origin != "builtin":
+            mine = [
+                e
+                for e in self._entries
+                if (section is None or section in e.sections or not e.sections)
+                and (kind is None or e.kind is kind)
+                and (favourite is None or e.favourite == favourite)
+            ]
+            mine.sort(key=lambda e: (not e.favourite, -e.usage, e.text))
+        if origin == "personal" or favourite:
+            return mine
+        return mine + self.builtins(phrases=section_list(self._builtin, section, self._characters, kind))
+
+    def get(self, phrase_id: int) -> Entry:
+        self._refresh()
+        for entry in self._entries:
+            if entry.id == phrase_id:
+                return entry
+        raise LibraryError(f"短语库中没有编号为 {phrase_id} 的短语。")
+
+    def find(self, text: str) -> Entry | None:
+        """The personal entry with this text (duplicates recognised), or None."""
+        self._refresh()
+        return self._by_key.get(normalise(text))
+
+    def search(
+        self,
+        query: str = "",
+        *,
+        section: SectionType | None = None,
+        kind: PhraseKind | None = None,
+        tag: str | None = None,
+        favourite: bool | None = None,
+        origin: str | None = None,
+        limit: int = 200,
+    ) -> list[Entry]:
+        """Phrases matching text, full pinyin or initials, filtered, best matches first.
+
+        `origin` is "personal", "builtin" or None for both.
+        """
+        self._refresh()
+        if self._index is None:
+            builtins = self.builtins()
+            self._indexed_builtins = {entry.text: entry for entry in builtins}
+            self._index = SearchIndex([*self._entries, *builtins], [*self._keys, *([None] * len(builtins))])
+        return self._index.search(
+            query, section=section, kind=kind, tag=tag, favourite=favourite, origin=origin, limit=limit
+        )
+
+    # ---- changes (one transaction each) ---------------------------------------------------
+
+    def add(
+        self,
+        text: str,
+        kind: PhraseKind = PhraseKind.COLLOCATION,
+        sections: Iterable[SectionType] = (),
+        tags: Iterable[str] = (),
+        note: str = "",
+        source: str = "手工添加",
+    ) -> Entry:
+        """Add a phrase; an existing one with the same text is returned unchanged."""
+        text, note, source = sanitise(text).strip(), sanitise(note), sanitise(source)
+        if not normalise(text):
+            raise LibraryError("短语内容不能为空。")
+        existing = self.find(text)
+        if existing is not None:
+            return existing
+        stamp = now()
+        kind, sections = PhraseKind(kind), [SectionType(s) for s in sections]  # plain strings from widgets too
+        entry = Entry(
+            text,
+            kind,
+            list(dict.fromkeys(sections)),
+            clean_tags(tags),
+            note,
+            created=stamp,
+            updated=stamp,
+            source=source,
+        )
+        self._write_many([entry], reload=False)
+        row = self._rows("WHERE text = ?", (text,)).fetchone()
+        added = entry_from_row(row) if row else None
+        if added is None:
+            self._refresh(force=True)
+            return self.find(text) or entry
+        self._entries.append(added)
+        self._keys.append((row[11], row[12]))
+        self._by_key[normalise(added.text)] = added
+        self._index = None  # searchable from the next search on
+        return added
+
+    def add_many(self, entries: Sequence[Entry]) -> int:
+        """Add entries as they are (import, accepted mining results) in one transaction; return how many."""
+        return self._write_many(entries)
+
+    def edit(self, phrase_id: int, **changes) -> Entry:
+        """Change fields of a personal phrase (text, kind, sections, tags, note, favourite)."""
+        entry = self.get(phrase_id)
+        changes = {key: sanitise(value) if isinstance(value, str) else value for key, value in changes.items()}
+        if "tags" in changes:
+            changes["tags"] = clean_tags(changes["tags"])
+        if "text" in changes:
+            changes["text"] = changes["text"].strip()
+            other = self.find(changes["text"])
+            if not normalise(changes["text"]):
+                raise LibraryError("短语内容不能为空。")
+            if other is not None and other.id != phrase_id:
+                raise LibraryError(f"短语库中已有“{other.text}”。")
+        updated = replace(entry, **changes, updated=now())
+        sections = as_json([s.value for s in updated.sections])
+        content = (updated.text, updated.kind.value, sections, as_json(updated.tags))
+        self._execute(
+            "UPDATE phrases SET text=?, kind=?, sections=?, tags=?, note=?, favourite=?, updated=?, pinyin=?,"
+            " initials=?, checksum=? WHERE id=?",
+            (
+                *content,
+                updated.note,
+                int(updated.favourite),
+                updated.updated,
+                *keys(updated.text),
+                checksum(*content, updated.note),
+                phrase_id,
+            ),
+        )
+        return self.get(phrase_id)
+
+    def set_favourite(self, phrase_id: int, favourite: bool = True) -> Entry:
+        return self.edit(phrase_id, favourite=favourite)
+
+    def remove(self, phrase_id: int) -> None:
+        self.get(phrase_id)
+        self._execute("DELETE FROM phrases WHERE id=?", (phrase_id,))
+
+    def remove_all(self) -> None:
+        self._execute("DELETE FROM phrases", ())
+
+    def hide_builtin(self, text: str, hidden: bool = True) -> None:
+        if hidden:
+            self._execute("INSERT OR IGNORE INTO hidden_builtins VALUES (?)", (text,))
+        else:
+            self._execute("DELETE FROM hidden_builtins WHERE text=?", (text,))
+
+    def copy_builtin(self, text: str) -> Entry:
+        """Copy a built-in phrase into the personal library (to edit or tag it)."""
+        phrase = next((p for p in self._builtin if p.text == text), None)
+        if phrase is None:
+            raise LibraryError(f"内置短语库中没有“{text}”。")
+        return self.add(phrase.text, phrase.kind, phrase.sections, source="内置短语库")
+
+    def record_use(self, text: str) -> None:
+        """The writer inserted this phrase: count it (ranking uses the count)."""
+        personal = self.find(text)
+        if personal is not None:
+            self._transaction(
+                lambda db: db.execute("UPDATE phrases SET usage = usage + 1 WHERE id=?", (personal.id,)), reload=False
+            )
+            personal.usage += 1  # the search index holds this very object: its ranking follows
+        else:
+            self._transaction(
+                lambda db: db.execute(
+                    "INSERT INTO builtin_usage VALUES (?, 1) ON CONFLICT(text) DO UPDATE SET usage = usage + 1", (text,)
+                ),
+                reload=False,
+            )
+            self._builtin_usage[text] = self._builtin_usage.get(text, 0) + 1
+            indexed = self._indexed_builtins.get(text)
+            if indexed is not None:  # the search index's own object: its ranking follows
+                indexed.usage += 1
+
+    def _write_many(self, entries: Sequence[Entry], reload: bool = True) -> int:
+        entries = [
+            replace(
+                e,
+                text=sanitise(e.text).strip(),
+                note=sanitise(e.note),
+                source=sanitise(e.source),
+                tags=clean_tags(e.tags),
+            )
+            for e in entries
+        ]
+        rows = [
+            (
+                e.text,
+                e.kind.value,
+                as_json([s.value for s in e.sections]),
+                as_json(e.tags),
+                e.note,
+                int(e.favourite),
+                e.usage,
+                e.created or now(),
+                e.updated or now(),
+                e.source,
+                *keys(e.text),
+                checksum(e.text, e.kind.value, as_json([s.value for s in e.sections]), as_json(e.tags), e.note),
+            )
+            for e in entries
+            if e.text
+        ]
+        before = self._db.total_changes
+        self._transaction(
+            lambda db: db.executemany(
+                "INSERT OR IGNORE INTO phrases (text, kind, sections, tags, note, favourite, usage, created, updated, "
+                "source, pinyin, initials, checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            ),
+            reload=reload,
+        )
+        return self._db.total_changes - before
+
+    def _execute(self, sql: str, params: tuple) -> None:
+        self._transaction(lambda db: db.execute(sql, params))
+
+    def _transaction(self, work, reload: bool = True) -> None:
+        """Run `work` in one write transaction; then reload the view (unless the caller updated it)."""
+        if self.read_only:
+            raise LibraryError(f"{self.notice or '短语库只能读取。'}这次修改没有保存。")
+        self._backup_before_first_change()
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            work(self._db)
+            self._db.execute("COMMIT")
+        except BaseException as exc:
+            if self._db.in_transaction:  # SQLite has already rolled back after some errors (disk full)
+                self._db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise LibraryError(f"短语库无法保存修改：{_reason(exc)}。已有内容不受影响。") from None
+            raise
+        if reload:
+            self._refresh(force=True)  # data_version does not change for this connection's own commits
+
+    def _backup_before_first_change(self) -> None:
+        """Back the library up before the first change of each day (the day's starting point)."""
+        today = datetime.now().strftime("%Y-%m-%d")
+        if self._backup_day == today:
+            return
+        self._backup_day = today
+        try:
+            backup.daily_backup(self._db, self.folder / BACKUP_FOLDER, self.path.stem)
+        except (OSError, sqlite3.Error) as exc:
+            self.notice = f"短语库备份失败（{_reason(exc)}），短语库本身未受影响。"
+
+
+def _reason(exc: BaseException) -> str:
+    if getattr(exc, "errno", None) == 28:
+        return "磁盘已满"
+    if isinstance(exc, PermissionError):
+        return "文件或文件夹只读"
+    return _reason_text(str(exc))
+
+
+def _reason_text(text: str) -> str:
+    """SQLite's and the system's words for an I/O problem, in the writer's."""
+    lower = text.lower()
+    if "full" in lower or "no space" in lower:
+        return "磁盘已满"
+    if "readonly" in lower or "read-only" in lower or "permission" in lower or "unable to open" in lower:
+        return "文件或文件夹只读或无权访问"
+    if "locked" in lower or "busy" in lower:
+        return "另一个程序正在写入，请稍后再试"
+    if "disk i/o" in lower:
+        return "磁盘读写出错（可能已满或只读）"
+    return text

@@ -1,0 +1,96 @@
+"""From report files to a PhraseBank: `mine(paths)`, and the built-in banks, one per collection,
+mined from the bundled reports once and then loaded from a cache.
+
+The cache key covers the collection's files and the whole engine's source, so a new corpus or any
+change to the engine rebuilds it; a damaged cache is rebuilt too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+
+from phrasebank.document.files import iter_report_files
+from phrasebank.errors import BankError, EmptyCorpusError, PhrasebankError, ReadError
+from phrasebank.mining.corpora import DEFAULT, Collection
+from phrasebank.mining.miner import load_documents, mine_documents
+from phrasebank.paths import cache_dir
+from phrasebank.suggest.bank import PhraseBank
+from phrasebank.text import segment
+
+#: Corpora larger than this (bytes on disk) are tokenised by two processes.
+PARALLEL_FROM_BYTES = 6 * 1024 * 1024
+
+
+def mine(paths: Iterable[str | Path], progress=None, min_count: int = 2) -> PhraseBank:
+    """Mine the reports under the given files or folders into a PhraseBank.
+
+    A file that cannot be read is skipped and named in `bank.info["skipped"]`; the others are mined.
+    """
+    paths = list(paths)
+    processes = 2 if _total_size(paths) > PARALLEL_FROM_BYTES else 1
+    skipped: list[ReadError] = []
+    with segment.parallel(processes):
+        try:
+            result = mine_documents(load_documents(paths, progress, skipped), min_count=min_count)
+        except EmptyCorpusError:
+            if len(skipped) == 1:
+                raise skipped[0] from None  # the one file given could not be read: say why
+            if skipped:
+                raise EmptyCorpusError("没有可读取的报告：" + "；".join(map(str, skipped[:3]))) from None
+            raise
+    info = {
+        "documents": result.documents,
+        "characters": result.characters,
+        "section_characters": {s.value: n for s, n in result.section_characters.items()},
+        "skipped": [str(e) for e in skipped],
+    }
+    return PhraseBank(result.phrases, result.index, result.prefix_counts, info)
+
+
+def _total_size(paths: list[str | Path]) -> int:
+    try:
+        return sum(p.stat().st_size for p in iter_report_files(paths))
+    except OSError:
+        return 0
+
+
+def cache_key(collection: Collection = DEFAULT) -> str:
+    """A digest of the engine's source and the collection's reports."""
+    digest = hashlib.sha1()
+    package = Path(__file__).parents[1]  # phrasebank/, every subpackage
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    for path in sorted(collection.folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def builtin_bank(collection: Collection = DEFAULT) -> PhraseBank:
+    """Load the collection's cached bank, mining and caching it first when needed."""
+    key = cache_key(collection)
+    try:
+        cache = cache_dir() / f"builtin-{collection.value}-{key}.db"
+    except PhrasebankError:  # no cache folder (read-only disk): mine every time, still usable
+        bank = mine([collection.folder])
+        bank.info["collection"] = collection.value
+        return bank
+    if cache.exists():
+        try:
+            return PhraseBank.load(cache)
+        except BankError:
+            cache.unlink(missing_ok=True)
+    bank = mine([collection.folder])
+    bank.info["collection"] = collection.value
+    try:
+        bank.save(cache)
+        for old in cache.parent.glob(f"builtin-{collection.value}-*.db"):
+            if old != cache:
+                old.unlink(missing_ok=True)
+    except (BankError, OSError):
+        pass  # a read-only cache folder only costs the mining time next start
+    return bank

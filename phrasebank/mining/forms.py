@@ -1,0 +1,63 @@
+"""What a candidate phrase's form says about it: a fragment, a local name, a four-character formula.
+
+Frequency alone keeps fragments (教育的安排部署, 县委主要) and loses well-formed phrases a small
+corpus uses once; these checks judge the words themselves, with jieba's part-of-speech tags.
+"""
+
+from __future__ import annotations
+
+from phrasebank.text import segment
+
+#: Tags a phrase cannot end on: adverbs, conjunctions, prepositions, particles, pronouns, position
+#: and time words, distinguishing words, numerals and measure words (县委主要, 党的百年, 单位上下).
+_LOOSE_END = frozenset("d c p u uj ul uz ug uv ud r f t b m q mq y e o x zg".split())
+#: Tags a phrase cannot start on (以上领导干部, 和群众).
+_LOOSE_START = frozenset("c p u uj ul uz ug uv ud f y e o x".split())
+#: Words that modify what follows them: a phrase ending on one is cut short (增速明显, 领域重大).
+_DANGLING = frozenset("明显 显著 重大 有效 稳步 持续 不断 全面 深入 积极 大力 切实 进一步".split())
+#: One-character words a phrase may end on: noun suffixes (获得感, 现代化, 主题教育办).
+_SUFFIXES = frozenset("感性化式型制区局部会员家者率力量业权法链群圈带港站所院校厅委办网品库线点面风观心")
+#: Adverbial first halves of official four-character formulas (精心组织, 周密部署, 深入实施).
+_ADVERBIALS = frozenset(
+    "精心 周密 扎实 认真 全面 深入 大力 切实 着力 积极 持续 不断 加快 稳步 有序 统筹 坚决 严格 广泛 高效 "
+    "务实 真正 充分 全力 合力 协同 同步 主动 及时 有效 依法 科学 精准 集中 系统 重点 优先 率先 统一".split()
+)
+#: Halves jieba's dictionary barely knows are bound morphemes (凝心聚力, 真督实导), not abbreviations (世贸组织).
+_RARE = 100
+
+
+def is_fragment(text: str) -> bool:
+    """True when the phrase starts or ends mid-thought: a dangling particle, adverb, or bare verb."""
+    words = segment.tagged(text)
+    if len(words) < 2:
+        return False
+    first_tag, (last, last_tag) = words[0][1], words[-1]
+    if first_tag in _LOOSE_START or last_tag in _LOOSE_END or last in _DANGLING:
+        return True
+    if len(last) == 1 and last not in _SUFFIXES:
+        return len(words[-2][0]) != 1  # 走深走实 ends on one character by design; 结合起来学 does not
+    return False
+
+
+def has_place_name(text: str) -> bool:
+    """True when a word of the phrase is a place name (辽宁, 阿美): local to one report's region."""
+    return any(tag == "ns" and len(word) > 1 for word, tag in segment.tagged(text))  # not 上 in 在XX上下功夫
+
+
+def is_formula(text: str) -> bool:
+    """A four-character formula with inner structure (精心组织, 走深走实, 凝心聚力), not a plain term (政务服务).
+
+    Repeated-character moulds, idioms, halves that are bound morphemes rather than words, an
+    adverbial + verb, and subject + predicate (态势良好) count; two ordinary words side by side do not.
+    """
+    if len(text) != 4:
+        return False
+    if text[0] == text[2] or (text[0] == text[1] and text[2] == text[3]):  # 走深走实, 轰轰烈烈
+        return True
+    whole = segment.tagged(text)
+    if len(whole) == 1 and whole[0][1] in ("i", "l"):
+        return True
+    first, second = text[:2], text[2:]
+    if max(segment.frequency(first), segment.frequency(second)) < _RARE or first in _ADVERBIALS:
+        return True
+    return [tag for _, tag in segment.tagged(second)] in (["a"], ["ad"])  # 态势良好

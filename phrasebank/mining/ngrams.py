@@ -1,0 +1,325 @@
+"""Count frequent word n-grams of a corpus with their section counts, neighbour entropies and cohesion.
+
+Counting is level-wise (apriori): an n-gram is counted only where both of its (n-1)-gram parts
+are frequent, so memory holds frequent n-grams only, never every n-gram of the corpus. Each level
+is a handful of vectorised numpy passes over one array of token ids.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from phrasebank.kinds import SectionType
+from phrasebank.text.segment import BOUND_BITS
+
+SECTIONS = list(SectionType)
+NO_SECTION = len(SECTIONS)  # code for text outside any section (title block)
+N_CODES = NO_SECTION + 1
+
+
+@dataclass
+class TokenStream:
+    """A corpus as one array of token ids; -1 separates sentences. Built sentence by sentence."""
+
+    vocab: list[str] = field(default_factory=list)
+    index: dict[str, int] = field(default_factory=dict)
+    _tokens: list[int] = field(default_factory=list)
+    _sections: list[int] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)
+    sentence_sources: list[tuple[int, int]] = field(default_factory=list)  # (document, paragraph)
+    characters: int = 0
+    section_characters: list[int] = field(default_factory=lambda: [0] * N_CODES)
+    _starts: np.ndarray | None = field(default=None, repr=False)
+
+    def add_sentence(self, words: list[str], section: SectionType | None, source: tuple[int, int]) -> None:
+        code = NO_SECTION if section is None else SECTIONS.index(section)
+        self.sentence_starts.append(len(self._tokens))
+        self.sentence_sources.append(source)
+        for word in words:
+            token = self.index.get(word)
+            if token is None:
+                token = self.index[word] = len(self.vocab)
+                self.vocab.append(word)
+            self._tokens.append(token)
+            self._sections.append(code)
+        characters = sum(map(len, words))
+        self.characters += characters
+        self.section_characters[code] += characters
+        self._tokens.append(-1)
+        self._sections.append(code)
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Token ids, section codes and document numbers, one per position."""
+        starts = np.asarray([*self.sentence_starts, len(self._tokens)], dtype=np.int64)
+        documents = np.repeat(np.asarray([doc for doc, _ in self.sentence_sources], dtype=np.int64), np.diff(starts))
+        return np.asarray(self._tokens, dtype=np.int64), np.asarray(self._sections, dtype=np.int64), documents
+
+    def source_of(self, position: int) -> tuple[int, int]:
+        """(document, paragraph) of the sentence holding a token position."""
+        if self._starts is None or len(self._starts) != len(self.sentence_starts):
+            self._starts = np.asarray(self.sentence_starts)
+        i = int(np.searchsorted(self._starts, position, side="right")) - 1
+        return self.sentence_sources[max(i, 0)]
+
+
+@dataclass
+class NgramTable:
+    """Frequent n-grams: entry i is `parent[i]` (an entry, or -1) followed by token `last[i]`."""
+
+    vocab: Sequence[str]
+    level: np.ndarray
+    parent: np.ndarray
+    last: np.ndarray
+    count: np.ndarray
+    sections: np.ndarray  # entries x N_CODES occurrence counts
+    first: np.ndarray  # first token position
+    documents: np.ndarray  # 1: all occurrences in one document; 2: in several
+    left_entropy: np.ndarray
+    right_entropy: np.ndarray
+    left_share: np.ndarray  # share of the commonest left neighbour: near 1 means a cut compound
+    right_share: np.ndarray
+    total_tokens: int
+    _keys: np.ndarray | None = field(default=None, repr=False)
+    _order: np.ndarray | None = field(default=None, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.count)
+
+    def token_ids(self, entry: int) -> list[int]:
+        """The token ids of an entry, walking its parent links."""
+        ids = []
+        while entry >= 0:
+            ids.append(int(self.last[entry]))
+            entry = int(self.parent[entry])
+        return ids[::-1]
+
+    def words(self, entry: int) -> tuple[str, ...]:
+        """The tokens of an entry."""
+        return tuple(self.vocab[t] for t in self.token_ids(entry))
+
+    def text(self, entry: int) -> str:
+        return "".join(self.words(entry))
+
+    def find(self, ids: Sequence[int]) -> int:
+        """The entry for a token sequence, or -1 when it is not frequent."""
+        if self._keys is None:
+            width = max(len(self.vocab), 1) + 1
+            keys = (self.parent + 1) * width + self.last
+            self._order = np.argsort(keys, kind="stable")
+            self._keys = keys[self._order]
+        assert self._order is not None
+        width = max(len(self.vocab), 1) + 1
+        entry = -1
+        for token in ids:
+            key = (entry + 1) * width + token
+            at = int(np.searchsorted(self._keys, key))
+            if at >= len(self._keys) or self._keys[at] != key:
+                return -1
+            entry = int(self._order[at])
+        return entry
+
+    def cohesion(self, entry: int) -> float:
+        """Minimum pointwise mutual information over the ways to split the entry in two (inf for one token)."""
+        ids = self.token_ids(entry)
+        if len(ids) < 2:
+            return math.inf
+        n = self.total_tokens
+        joint = self.count[entry] / n
+        best = math.inf
+        ancestors = [entry]
+        while self.parent[ancestors[-1]] >= 0:
+            ancestors.append(int(self.parent[ancestors[-1]]))
+        ancestors.reverse()  # ancestors[k] holds the first k+1 tokens
+        for split in range(1, len(ids)):
+            left, right = ancestors[split - 1], self.find(ids[split:])
+            if right < 0:
+                return -math.inf
+            best = min(best, math.log(joint / ((self.count[left] / n) * (self.count[right] / n))))
+        return best
+
+    def texts(self) -> list[str]:
+        """The text of every entry, built along parent links (cheaper than `words` for many entries)."""
+        out: list[str] = []
+        vocab = self.vocab
+        for parent, last in zip(self.parent.tolist(), self.last.tolist(), strict=True):
+            out.append(vocab[int(last)] if parent < 0 else out[parent] + vocab[int(last)])
+        return out
+
+    def word_bounds(self) -> list[int]:
+        """Each entry's inner word boundaries as bits: bit p-1 set when a word ends after character p.
+
+        Only the first BOUND_BITS characters are described; suggestion contexts are shorter than that.
+        """
+        out: list[int] = []
+        lengths: list[int] = []
+        vocab = self.vocab
+        for parent, last in zip(self.parent.tolist(), self.last.tolist(), strict=True):
+            if parent < 0:
+                out.append(0)
+                lengths.append(len(vocab[last]))
+                continue
+            at = lengths[parent]
+            out.append(out[parent] | (1 << (at - 1)) if at <= BOUND_BITS else out[parent])
+            lengths.append(at + len(vocab[last]))
+        return out
+
+    def section_masks(self) -> np.ndarray:
+        """Bit i set when the entry occurs in section type i (SectionType order)."""
+        present = self.sections[:, : len(SECTIONS)] > 0
+        return present.astype(np.int64) @ (1 << np.arange(len(SECTIONS), dtype=np.int64))
+
+
+def count_ngrams(stream: TokenStream, max_n: int = 6, min_count: int = 2) -> NgramTable:
+    """All n-grams of 1..max_n tokens occurring at least `min_count` times within sentences."""
+    tokens, codes, documents = stream.arrays()
+    return count_arrays(tokens, codes, stream.vocab, max_n, min_count, documents=documents)
+
+
+class Characters(Sequence[str]):
+    """The vocabulary of a character stream: token id = code point."""
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return chr(index)
+
+    def __len__(self) -> int:
+        return 0x110000
+
+
+def count_characters(sentences: Sequence[str], max_n: int, min_count: int = 2) -> NgramTable:
+    """Character n-grams of the sentences, counted like word n-grams (no section information)."""
+    joined = "\x00".join(sentences)
+    tokens = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    tokens[tokens == 0] = -1
+    codes = np.full(len(tokens), NO_SECTION, dtype=np.int64)
+    return count_arrays(tokens, codes, Characters(), max_n, min_count, neighbours=False)
+
+
+def count_arrays(
+    tokens: np.ndarray,
+    codes: np.ndarray,
+    vocab: Sequence[str],
+    max_n: int,
+    min_count: int,
+    neighbours: bool = True,
+    documents: np.ndarray | None = None,
+) -> NgramTable:
+    """The counting itself, over token ids (-1 between sentences) and each token's section code.
+
+    `neighbours` False skips the entropy and neighbour-share statistics (zeros instead); without
+    `documents` (a document number per position) every entry counts as seen in one document.
+    """
+    length = len(tokens)
+    vocab_size = max(len(vocab), 1)
+    stream_vocab = vocab
+    parts: list[dict[str, np.ndarray]] = []
+    next_id = 0
+    current = np.full(length, -1, dtype=np.int64)  # entry of the frequent (n-1)-gram starting here
+    for n in range(1, max_n + 1):
+        if n == 1:
+            positions = np.nonzero(tokens >= 0)[0]
+            keys = tokens[positions]
+        else:
+            a, b = current[: length - n + 1], current[1 : length - n + 2]
+            positions = np.nonzero((a >= 0) & (b >= 0))[0]
+            keys = a[positions] * vocab_size + tokens[positions + n - 1]
+        if len(positions) == 0:
+            break
+        unique, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+        frequent = counts >= min_count
+        if not frequent.any():
+            break
+        new_ids = np.full(len(unique), -1, dtype=np.int64)
+        new_ids[frequent] = np.arange(next_id, next_id + int(frequent.sum()))
+        kept = frequent[inverse]
+        kept_positions, kept_local = positions[kept], new_ids[inverse[kept]] - next_id
+        n_new = int(frequent.sum())
+        current = np.full(length, -1, dtype=np.int64)
+        current[kept_positions] = kept_local + next_id
+        _, first_index = np.unique(kept_local, return_index=True)
+        parts.append(
+            {
+                "level": np.full(n_new, n, dtype=np.int64),
+                "parent": (unique[frequent] // vocab_size) if n > 1 else np.full(n_new, -1, dtype=np.int64),
+                "last": unique[frequent] % vocab_size if n > 1 else unique[frequent],
+                "count": counts[frequent],
+                "sections": np.bincount(
+                    kept_local * N_CODES + codes[kept_positions], minlength=n_new * N_CODES
+                ).reshape(n_new, N_CODES),
+                "first": kept_positions[first_index],
+                "documents": _one_or_more(kept_local, n_new, kept_positions, first_index, documents)
+                if documents is not None
+                else np.ones(n_new, dtype=np.int64),
+            }
+        )
+        if neighbours:
+            parts[-1]["left_entropy"], parts[-1]["left_share"] = _neighbours(
+                kept_local, n_new, kept_positions - 1, tokens, vocab_size
+            )
+            parts[-1]["right_entropy"], parts[-1]["right_share"] = _neighbours(
+                kept_local, n_new, kept_positions + n, tokens, vocab_size
+            )
+        else:
+            zeros = np.zeros(n_new)
+            parts[-1].update(left_entropy=zeros, left_share=zeros, right_entropy=zeros, right_share=zeros)
+        next_id += n_new
+    if not parts:
+        empty = np.zeros(0, dtype=np.int64)
+        none = np.zeros(0)
+        return NgramTable(
+            stream_vocab,
+            empty,
+            empty,
+            empty,
+            empty,
+            np.zeros((0, N_CODES), dtype=np.int64),
+            empty,
+            empty,
+            none,
+            none,
+            none,
+            none,
+            int((tokens >= 0).sum()),
+        )
+    merged = {key: np.concatenate([part[key] for part in parts]) for key in parts[0]}
+    return NgramTable(stream_vocab, total_tokens=int((tokens >= 0).sum()), **merged)
+
+
+def _one_or_more(
+    entries: np.ndarray, n_entries: int, positions: np.ndarray, first_index: np.ndarray, documents: np.ndarray
+) -> np.ndarray:
+    """1 when all of an entry's occurrences lie in one document, 2 when they span several.
+
+    Documents are contiguous in the token stream, so comparing the documents of the first and the last
+    occurrence suffices (linear, no sort).
+    """
+    last = np.zeros(n_entries, dtype=np.int64)
+    np.maximum.at(last, entries, positions)
+    last_doc = documents[last]
+    first_doc = documents[positions[first_index]]
+    return 1 + (first_doc != last_doc).astype(np.int64)
+
+
+def _neighbours(
+    entries: np.ndarray, n_entries: int, neighbour_positions: np.ndarray, tokens: np.ndarray, vocab_size: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Entropy of the tokens next to each entry's occurrences, and the commonest one's share.
+
+    A sentence edge counts as a new neighbour every time: it bounds a phrase as freely as can be.
+    """
+    inside = (neighbour_positions >= 0) & (neighbour_positions < len(tokens))
+    neighbours = np.where(inside, tokens[np.clip(neighbour_positions, 0, len(tokens) - 1)], -1)
+    edge = neighbours < 0
+    neighbours = np.where(edge, vocab_size + np.arange(len(neighbours)), neighbours)
+    pair_keys = entries * (vocab_size + len(neighbours) + 1) + neighbours
+    pairs, pair_counts = np.unique(pair_keys, return_counts=True)
+    pair_entries = pairs // (vocab_size + len(neighbours) + 1)
+    totals = np.bincount(entries, minlength=n_entries).astype(np.float64)
+    p = pair_counts / totals[pair_entries]
+    entropy = np.bincount(pair_entries, weights=-p * np.log(p), minlength=n_entries)
+    share = np.zeros(n_entries)
+    np.maximum.at(share, pair_entries, p)
+    return entropy, share

@@ -1,0 +1,105 @@
+"""Heading numbering: gaps and repeats, renumbering after moves, moving a section with its text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from phrasebank.structure.outline import Role, Structure
+from phrasebank.text.chars import chinese_number, number_value
+
+
+def _format(level: int, template: str, n: int) -> str:
+    """The numbering mark for level `level` in the writer's style (template), with value n."""
+    if level == 1:
+        return f"{chinese_number(n)}、"
+    if level == 2:
+        return f"（{chinese_number(n)}）" if template.startswith("（") else f"({chinese_number(n)})"
+    if level == 3:
+        return f"{n}{template[-1] if template else '.'}"
+    return f"（{n}）" if template.startswith("（") else f"({n})"
+
+
+@dataclass(frozen=True)
+class NumberingIssue:
+    """A heading whose number breaks its sequence: `expected` is what it should be."""
+
+    index: int
+    found: int
+    expected: int
+    kind: str  # "gap" | "repeat"
+
+
+def _sequences(structure: Structure) -> list[list[int]]:
+    """Paragraph indices of sibling headings, one list per (附件, parent, level) run."""
+    groups: dict[tuple[int, int, int], list[int]] = {}
+    open_at: dict[int, int] = {}
+    segment = 0  # each 附件 numbers its headings afresh
+    for index, para in enumerate(structure.paragraphs):
+        if structure.roles[index] is Role.APPENDIX:
+            segment, open_at = segment + 1, {}
+        if structure.roles[index] is not Role.HEADING or not para.number:
+            continue
+        for level in [lv for lv in open_at if lv > para.level]:
+            del open_at[level]
+        parent = max((i for lv, i in open_at.items() if lv < para.level), default=-1)
+        open_at[para.level] = index
+        groups.setdefault((segment, parent, para.level), []).append(index)
+    return list(groups.values())
+
+
+def numbering_issues(structure: Structure) -> list[NumberingIssue]:
+    """Gaps (一、二、四) and repeats (二、二、) in every sequence of sibling headings."""
+    issues = []
+    for sequence in _sequences(structure):
+        previous = 0
+        for index in sequence:
+            value = number_value(structure.paragraphs[index].number)
+            if value is None:
+                continue
+            if value != previous + 1:
+                issues.append(NumberingIssue(index, value, previous + 1, "repeat" if value == previous else "gap"))
+            previous = value
+    return issues
+
+
+def renumber(texts: Sequence[str]) -> list[str]:
+    """The paragraphs with every heading sequence numbered 1, 2, 3 … in its own style."""
+    structure = Structure.from_texts(texts)
+    out = list(texts)
+    for sequence in _sequences(structure):
+        for position, index in enumerate(sequence, start=1):
+            para = structure.paragraphs[index]
+            text = out[index]
+            start = text.index(para.number)
+            out[index] = text[:start] + _format(para.level, para.number, position) + text[start + len(para.number) :]
+    return out
+
+
+def section_span(structure: Structure, index: int) -> tuple[int, int]:
+    """Paragraphs [start, end) of the heading at `index` with everything under it."""
+    para = structure.paragraphs[index]
+    end = index + 1
+    while end < len(structure.paragraphs):
+        other = structure.paragraphs[end]
+        if structure.roles[end] is Role.HEADING and other.level <= para.level:
+            break
+        if structure.roles[end] in (Role.SIGNATURE, Role.DATE, Role.APPENDIX):
+            break
+        end += 1
+    return index, end
+
+
+def move_section(texts: Sequence[str], index: int, before: int) -> tuple[list[str], int]:
+    """Move the section headed at `index` (with its text) to stand before paragraph `before`.
+
+    Returns the new paragraphs and the new index of the moved heading.
+    """
+    structure = Structure.from_texts(texts)
+    start, end = section_span(structure, index)
+    if start <= before <= end:
+        return list(texts), index
+    block = list(texts[start:end])
+    rest = list(texts[:start]) + list(texts[end:])
+    target = before if before < start else before - (end - start)
+    return rest[:target] + block + rest[target:], target

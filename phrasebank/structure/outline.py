@@ -1,0 +1,397 @@
+"""Report structure: title, numbered headings, run-in heads, and the section type of every paragraph.
+
+Parsing is split in two so that an editor can keep it live: `parse_paragraph` looks at one
+paragraph alone (the costly part, cached per text), and `Structure` runs a cheap linear pass over
+those results to place the title block and carry section types down from headings and body cues.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import lru_cache
+
+from phrasebank.kinds import SectionType
+from phrasebank.text.chars import NUMERALS, SENTENCE_END
+
+_CN_NUM = NUMERALS
+
+#: Heading levels by numbering style, as GB/T 9704 orders them: 一、 （一） 1. （1）
+_HEADING_RES = (
+    (1, re.compile(rf"^([{_CN_NUM}]+、)(?!\s*$)")),
+    (2, re.compile(rf"^([（(][{_CN_NUM}]+[）)])\s*")),
+    (3, re.compile(r"^(\d{1,2}[.．、])(?!\d)\s*")),
+    (4, re.compile(r"^([（(]\d{1,2}[）)])\s*")),
+)
+_RUNIN_RE = re.compile(
+    rf"^(?:([{_CN_NUM}]{{1,3}}(?:是|要|方面))|(首先|其次|再次|最后|第[{_CN_NUM}]{{1,3}}|另一方面|同时)(?=[，,、：:]))"
+)
+_APPENDIX_RE = re.compile(r"^附件\s*\d*\s*[：:]?$")
+_ATTACHMENT_NOTE_RE = re.compile(r"^附件[：:]\s*\S")
+_ATTACHMENT_ITEM_RE = re.compile(r"^\d{1,2}[.．、]\s*\S")
+_NOTE_RE = re.compile(r"^[（(][^（()）]+[）)]$")
+_DATE_RE = re.compile(rf"^(?:\d{{4}}|[{_CN_NUM}]{{4}})年[\d{_CN_NUM}]{{1,2}}月[\d{_CN_NUM}]{{1,3}}日$")
+
+#: Heading keywords per section type; a heading may name two types (存在的问题和下步打算).
+_HEADING_CUES: tuple[tuple[SectionType, re.Pattern[str]], ...] = (
+    (SectionType.PROBLEMS, re.compile(r"问题(?!导向)|不足|差距|短板|困难|薄弱|挑战")),
+    (
+        SectionType.NEXT_STEPS,
+        re.compile(
+            r"下步|下一步|建议|打算|努力方向|工作安排|工作思路|工作计划|主要任务|重点任务|目标任务|主要目标|重点工作|今后|展望|规划|纲要"
+            r"|工作任务|主要考虑|总体要求|政策取向|发展目标"
+        ),
+    ),
+    (SectionType.HIGHLIGHTS, re.compile(r"亮点|特色|经验|启示|典型|创新做法")),
+    (SectionType.OVERVIEW, re.compile(r"回顾|成就|成效|成果(?!转化)|成绩|进展|情况|总体|基本|取得")),
+    (SectionType.MEASURES, re.compile(r"做法|举措|措施|主要工作|工作开展")),
+    (SectionType.CLOSING, re.compile(r"结语|结束语")),
+)
+_STRONG_OVERVIEW_RE = re.compile(r"回顾|成就")
+
+#: Body cues that decide a paragraph's type where headings do not.
+_CLOSING_RE = re.compile(
+    r"^(?:总之|总而言之|综上所述)|特此(?:报告|汇报)|。总之[，,]|(?:让我们|我们要)更加紧密地?团结"
+    r"|让我们[^。]{0,30}(?:奋斗|努力|携手|奋进)"
+)
+_NEXT_RE = re.compile(r"^(?:下一步|下步|今后|下阶段|下一阶段|下一步工作中)[，,：:]?")
+_PROBLEM_RE = re.compile(
+    r"(?:存在|还有|仍有|仍然|面临|也有)[^。；]{0,16}(?:问题|不足|差距|短板|困难|挑战|薄弱)"
+    r"|(?:不足|差距|问题)(?:主要)?(?:表现在|体现在)|清醒(?:认识|看到)"
+)
+_OPENING_RE = re.compile(r"现将[^。]{0,30}(?:报告|汇报)如下|具体情况如下|向大会报告")
+
+
+class Role(StrEnum):
+    """What a paragraph is in the report's layout."""
+
+    TITLE = "title"
+    SUBTITLE = "subtitle"  # title-block lines under the title: date line, author
+    RECIPIENT = "recipient"  # 主送机关 / 各位代表：
+    HEADING = "heading"
+    BODY = "body"
+    SIGNATURE = "signature"  # 落款
+    DATE = "date"  # 成文日期
+    ATTACHMENT_NOTE = "attachment-note"  # 附件说明: 附件：1.…… and its further items
+    NOTE = "note"  # 附注 under the date: （此文公开发布）
+    APPENDIX = "appendix"  # 附件 line: what follows is outside the report's sections
+    APPENDIX_TITLE = "appendix-title"  # an attachment's title, under its 附件 line
+    EMPTY = "empty"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """What one paragraph says about itself, without looking at its neighbours."""
+
+    text: str
+    role: Role
+    level: int = 0  # 1..4 for headings
+    number: str = ""  # numbering as written: 一、 （一） 1. （1） or the run-in 一是
+    head: str = ""  # heading text or run-in head text, without numbering
+    cue: SectionType | None = None  # what the body text itself says it is
+    heading_types: tuple[SectionType, ...] = ()
+    titleish: bool = False  # short, unpunctuated: a title, subtitle or signature candidate
+    addressish: bool = False  # short, ends in ：: 主送机关 when it is the first line after the title
+
+    @property
+    def is_runin(self) -> bool:
+        return self.role is Role.BODY and bool(self.number)
+
+
+@dataclass(frozen=True)
+class OutlineNode:
+    """One line of the outline: the title, a heading, or a paragraph-leading run-in head."""
+
+    index: int  # paragraph index
+    kind: str  # "title" | "heading" | "runin"
+    level: int  # 0 title, 1..4 headings, 5 run-in heads
+    number: str
+    text: str
+    section: SectionType | None
+
+
+@lru_cache(maxsize=65536)
+def parse_paragraph(text: str) -> Paragraph:
+    """Parse one paragraph in isolation (cached: unchanged paragraphs cost a dict look-up)."""
+    stripped = text.strip()
+    if not stripped:
+        return Paragraph(text, Role.EMPTY)
+    for level, pattern in _HEADING_RES:
+        match = pattern.match(stripped)
+        if match:
+            head = _first_sentence(stripped[match.end() :])
+            return Paragraph(
+                text,
+                Role.HEADING,
+                level,
+                match.group(1).strip(),
+                head,
+                heading_types=heading_types(head),
+            )
+    if _APPENDIX_RE.match(stripped):
+        return Paragraph(text, Role.APPENDIX)
+    if _ATTACHMENT_NOTE_RE.match(stripped):
+        return Paragraph(text, Role.ATTACHMENT_NOTE)
+    if _DATE_RE.match(stripped):
+        return Paragraph(text, Role.DATE, titleish=True)
+    addressish = stripped.endswith(("：", ":")) and len(stripped) <= 60 and not any(c in stripped for c in "。；")
+    runin = _RUNIN_RE.match(stripped)
+    titleish = len(stripped) <= 50 and stripped[-1] not in SENTENCE_END + "，,：:！!" and not runin
+    if titleish and (types := heading_types(stripped)):
+        # A short line naming a section type is a heading whose numbering was lost (web copies).
+        return Paragraph(text, Role.HEADING, 1, "", stripped, heading_types=types, titleish=True)
+    number = (runin.group(1) or runin.group(2)) if runin else ""
+    weak = bool(runin and runin.group(2))  # 同时，首先，: a head only when a short sentence follows
+    ends = "。！？；" if weak else "。！？；：:"
+    head = _runin_head(stripped[len(number) :].lstrip("，,、：: "), ends) if runin else ""
+    if weak and not head:
+        number = ""  # 同时，我省……主要是：…… is a sentence, not an item
+    if addressish:
+        number = head = ""
+    cue = body_cue(stripped)
+    return Paragraph(text, Role.BODY, 0, number, head, cue=cue, titleish=titleish, addressish=addressish)
+
+
+def heading_types(head: str) -> tuple[SectionType, ...]:
+    """Section types a heading's words name, in the order they appear; empty when none."""
+    found: list[tuple[int, int, SectionType]] = []
+    for order, (section, pattern) in enumerate(_HEADING_CUES):
+        match = pattern.search(head)
+        if match:
+            found.append((match.start(), order, section))
+    found.sort()
+    types = [section for _, _, section in found]
+    if SectionType.OVERVIEW in types and _STRONG_OVERVIEW_RE.search(head):
+        types.remove(SectionType.OVERVIEW)
+        types.insert(0, SectionType.OVERVIEW)
+    return tuple(types)
+
+
+def body_cue(text: str) -> SectionType | None:
+    """The section type a body paragraph announces itself (下一步… / 存在…问题 / 总之…)."""
+    first = _first_sentence(text, ends="。！？：:")
+    if _CLOSING_RE.search(text):
+        return SectionType.CLOSING
+    if _NEXT_RE.match(text):
+        return SectionType.NEXT_STEPS
+    if _PROBLEM_RE.search(first):
+        return SectionType.PROBLEMS
+    if _OPENING_RE.search(text):
+        return SectionType.OPENING
+    return None
+
+
+#: Longest run-in head: 六是奋力推进文化振兴，大力发展特色文化旅游，繁荣发展文化事业和文化产业。
+RUNIN_HEAD_MAX = 40
+
+
+def _runin_head(text: str, ends: str) -> str:
+    """The heading phrase of a run-in item (up to 。 or ：), or "" when the first sentence is long."""
+    for i, ch in enumerate(text[: RUNIN_HEAD_MAX + 1]):
+        if ch in ends:
+            return text[:i]
+        if ch in "。！？；：:":
+            return ""
+    return ""
+
+
+def _first_sentence(text: str, ends: str = "。！？；") -> str:
+    for i, ch in enumerate(text):
+        if ch in ends:
+            return text[:i]
+    return text
+
+
+@dataclass
+class Structure:
+    """The structure of a whole report, kept current paragraph by paragraph.
+
+    `replace` mirrors an editor's change notification: only the new paragraphs are parsed; the
+    linear pass that places sections is redone lazily and costs microseconds per paragraph.
+    """
+
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    _roles: list[Role] | None = field(default=None, repr=False)
+    _sections: list[SectionType | None] | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str]) -> Structure:
+        return cls([parse_paragraph(text) for text in texts])
+
+    def replace(self, start: int, removed: int, texts: Sequence[str]) -> None:
+        """Replace `removed` paragraphs from `start` with `texts` (an edit in the editor)."""
+        self.paragraphs[start : start + removed] = [parse_paragraph(text) for text in texts]
+        self._roles = self._sections = None
+
+    @property
+    def roles(self) -> list[Role]:
+        if self._roles is None:
+            self._place()
+        assert self._roles is not None
+        return self._roles
+
+    @property
+    def sections(self) -> list[SectionType | None]:
+        """Section type of every paragraph (None for the title block and empty lines)."""
+        if self._sections is None:
+            self._place()
+        assert self._sections is not None
+        return self._sections
+
+    def section_at(self, index: int) -> SectionType | None:
+        """Section type of paragraph `index`, or of the nearest paragraph above that has one."""
+        sections = self.sections
+        for i in range(min(index, len(sections) - 1), -1, -1):
+            if sections[i] is not None:
+                return sections[i]
+        return None
+
+    def outline(self) -> list[OutlineNode]:
+        """Title, headings and paragraph-leading run-in heads, in document order."""
+        nodes: list[OutlineNode] = []
+        roles, sections = self.roles, self.sections
+        for index, (para, role) in enumerate(zip(self.paragraphs, roles, strict=True)):
+            if role is Role.TITLE:
+                nodes.append(OutlineNode(index, "title", 0, "", para.text.strip(), None))
+            elif role is Role.HEADING:
+                nodes.append(OutlineNode(index, "heading", para.level, para.number, para.head, sections[index]))
+            elif para.is_runin:
+                head = para.head or _first_sentence(para.text.strip()[len(para.number) :])[:20] + "…"
+                nodes.append(OutlineNode(index, "runin", 5, para.number, head, sections[index]))
+        return nodes
+
+    def _place(self) -> None:
+        """One pass: title block, then sections carried from headings, body cues and position."""
+        paragraphs = self.paragraphs
+        roles = [p.role for p in paragraphs]
+        sections: list[SectionType | None] = [None] * len(paragraphs)
+        first_content = next((i for i, r in enumerate(roles) if r is not Role.EMPTY), len(roles))
+        # Title block: the first short unpunctuated lines before any heading or body text.
+        i = first_content
+        if i < len(roles) and paragraphs[i].titleish:
+            roles[i] = Role.TITLE
+            i += 1
+            while i < len(roles) and (roles[i] is Role.EMPTY or (paragraphs[i].titleish and roles[i] is Role.BODY)):
+                if roles[i] is Role.BODY:
+                    roles[i] = Role.SUBTITLE
+                i += 1
+        _place_recipient(paragraphs, roles, i)
+        end = _place_appendices(paragraphs, roles, i)
+        _place_attachment_note(paragraphs, roles, i, end)
+        # Signature block: short unpunctuated lines, a date and a note after the last body text.
+        j = end - 1
+        while j > i and (roles[j] in (Role.EMPTY, Role.DATE) or (paragraphs[j].titleish and roles[j] is Role.BODY)):
+            if roles[j] is Role.BODY:
+                note = _NOTE_RE.match(paragraphs[j].text.strip()) and Role.DATE not in roles[j + 1 : end]
+                roles[j] = Role.NOTE if note else Role.SIGNATURE  # （此文公开发布） under the date
+            j -= 1
+        path: dict[int, tuple[SectionType, ...]] = {}  # heading level -> its types
+        years: list[int] = []  # years that open chapter headings so far; a 2026年… title reviews 2025
+        titled = next((p.text.strip() for p, r in zip(paragraphs, roles, strict=True) if r is Role.TITLE), "")
+        if match := _YEAR_HEAD_RE.match(titled):
+            years.append(int(match.group(1)) - 1)
+        current: SectionType | None = SectionType.OPENING
+        section_types: tuple[SectionType, ...] = ()
+        for index, para in enumerate(paragraphs):
+            role = roles[index]
+            if role is Role.APPENDIX:
+                break  # an appendix has no section types
+            if role is Role.HEADING:
+                section_types = self._heading_section(para, path)
+                year = _YEAR_HEAD_RE.match(para.head) if para.level == 1 else None
+                if year and years and int(year.group(1)) > max(years):
+                    section_types = path[1] = (SectionType.NEXT_STEPS,)  # 2026年主要工作 after 2025年工作回顾
+                if year:
+                    years.append(int(year.group(1)))
+                current = section_types[0]
+                sections[index] = current
+            elif role is Role.BODY:
+                cue = para.cue
+                if cue is SectionType.OPENING and section_types:
+                    cue = None  # 具体情况如下 inside a section introduces its list, no opening
+                if cue is not None and (cue in section_types or not section_types or cue in _OVERRIDING_CUES):
+                    current = cue
+                sections[index] = current
+        last = max((k for k, r in enumerate(roles) if r is Role.BODY), default=-1)
+        if last > 0 and paragraphs[last - 1].text.strip() in _ADDRESS_LINES:
+            sections[last - 1] = sections[last] = SectionType.CLOSING  # 各位代表！ then the last words
+        elif last > 0 and not paragraphs[last].is_runin and sections[last] not in _OVERRIDING_CUES:
+            before = next((k for k in range(last - 1, -1, -1) if roles[k] is not Role.EMPTY), -1)
+            if before >= 0 and paragraphs[before].is_runin:
+                sections[last] = SectionType.CLOSING  # a plain paragraph after the last 三是…: the summing up
+        self._roles, self._sections = roles, sections
+
+    @staticmethod
+    def _heading_section(para: Paragraph, path: dict[int, tuple[SectionType, ...]]) -> tuple[SectionType, ...]:
+        """Types of a heading: its own words, refined within (never against) a typed parent."""
+        previous_chapter = path.get(1, ())
+        for level in [lv for lv in path if lv >= para.level]:
+            del path[level]
+        parent = next((path[lv] for lv in sorted(path, reverse=True)), ())
+        own = para.heading_types
+        if parent:
+            narrowed = tuple(t for t in own if t in parent)
+            types = narrowed or parent
+        elif not own and SectionType.NEXT_STEPS in previous_chapter:
+            types = (SectionType.NEXT_STEPS,)  # 四、努力建设法治政府 after 三、2026年重点工作: still ahead
+        else:
+            types = own or (SectionType.MEASURES,)
+        path[para.level] = types
+        return types
+
+
+def _place_recipient(paragraphs: Sequence[Paragraph], roles: list[Role], start: int) -> None:
+    """主送机关 only as the first line after the title block; a line ending in ： further down is body."""
+    first = next((k for k in range(start, len(roles)) if roles[k] is not Role.EMPTY), len(roles))
+    if first < len(roles) and paragraphs[first].addressish and roles[first] is Role.BODY:
+        roles[first] = Role.RECIPIENT
+
+
+def _place_appendices(paragraphs: Sequence[Paragraph], roles: list[Role], start: int) -> int:
+    """Mark each 附件 page's title; return where the first 附件 starts (the end of the report proper)."""
+    end = len(roles)
+    for k in range(start, len(roles)):
+        if roles[k] is not Role.APPENDIX:
+            continue
+        following = next((m for m in range(k + 1, len(roles)) if roles[m] is not Role.EMPTY), None)
+        if following is not None and _ATTACHMENT_ITEM_RE.match(paragraphs[following].text.strip()):
+            roles[k] = Role.ATTACHMENT_NOTE  # 附件： with its items on the lines below
+            continue
+        end = min(end, k)
+        if following is not None and roles[following] in (Role.BODY, Role.HEADING) and paragraphs[following].titleish:
+            roles[following] = Role.APPENDIX_TITLE
+    return end
+
+
+def _place_attachment_note(paragraphs: Sequence[Paragraph], roles: list[Role], start: int, end: int) -> None:
+    """The items under 附件：1.…… are part of the 附件说明, not level-3 headings."""
+    for k in range(start, end):
+        if roles[k] is not Role.ATTACHMENT_NOTE:
+            continue
+        m = k + 1
+        while m < end and _ATTACHMENT_ITEM_RE.match(paragraphs[m].text.strip()):
+            roles[m] = Role.ATTACHMENT_NOTE
+            m += 1
+
+
+#: A chapter heading that opens with a year: 2025年工作回顾, 2026年重点工作.
+_YEAR_HEAD_RE = re.compile(r"^(?:“?[一二三四五六七八九十]+五”?时期(?:和|与))?(\d{4})年")
+
+#: A bare address line; before the last paragraph it opens the closing.
+_ADDRESS_LINES = frozenset(("各位代表！", "各位代表:", "同志们！", "各位代表", "同志们"))
+
+#: Body cues strong enough to switch type even inside a heading of another type.
+_OVERRIDING_CUES = frozenset({SectionType.PROBLEMS, SectionType.NEXT_STEPS, SectionType.CLOSING})
+
+
+def format_outline(structure: Structure) -> str:
+    """The outline as indented text lines with section labels (what `phrasebank outline` prints)."""
+    lines = []
+    for node in structure.outline():
+        indent = "  " * (node.level - 1 if node.kind == "heading" else 4 if node.kind == "runin" else 0)
+        tag = f"  [{node.section.value} {node.section.label}]" if node.section else ""
+        label = {"title": "标题", "heading": f"{node.level}级", "runin": "分项"}[node.kind]
+        lines.append(f"{indent}{label} {node.number}{node.text}{tag}")
+    return "\n".join(lines)

@@ -1,0 +1,178 @@
+"""PhraseBank: mined phrases plus the typing index, saved to and loaded from one SQLite file.
+
+Saving writes a temporary file beside the target and swaps it in, so a bank on disk is always
+whole: the old one or the new one, never half of either.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from array import array
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from phrasebank.atomic import write_atomic
+from phrasebank.errors import BankError
+from phrasebank.kinds import PhraseKind, SectionType
+from phrasebank.paths import read_only_uri
+from phrasebank.phrase import Phrase, Suggestion
+from phrasebank.suggest import ranking
+from phrasebank.suggest.context import infer_section
+from phrasebank.suggest.dock import section_list
+from phrasebank.suggest.index import Entries, SuggestIndex
+from phrasebank.suggest.memory import DocumentMemory
+from phrasebank.suggest.personal import PersonalPhrases
+
+SCHEMA_VERSION = 3
+_MAGIC = "gongwen-desk phrase bank"
+
+
+class PhraseBank:
+    """Named phrases for the panel and an index of repeated word sequences for typing."""
+
+    def __init__(
+        self,
+        phrases: Sequence[Phrase],
+        index_entries: Entries | Iterable[Phrase] = (),
+        prefix_counts: dict[str, int] | None = None,
+        info: dict | None = None,
+    ) -> None:
+        """`index_entries`: the typing index (compact `Entries`, or phrases of kind NGRAM)."""
+        self.phrases: list[Phrase] = list(phrases)
+        entries = index_entries if isinstance(index_entries, Entries) else Entries.of(index_entries)
+        self.index = SuggestIndex(self.phrases, entries, prefix_counts)
+        self.info: dict = dict(info or {})
+        #: The popup opens only when the best completion scores at least this (benchmarks vary it).
+        self.threshold = ranking.SHOW_THRESHOLD
+
+    def suggest(
+        self,
+        before: str,
+        section: str | SectionType | None = None,
+        limit: int = 5,
+        memory: DocumentMemory | None = None,
+        personal: PersonalPhrases | None = None,
+    ) -> list[Suggestion]:
+        """Exactly what the editor's popup shows for the text before the cursor, in its order.
+
+        Empty unless the best completion is likely right (`threshold`). `section` None infers it from
+        the nearest heading in `before`; `memory` adds what the writer already typed in this document
+        (the editor keeps one per open document); `personal`, the writer's own library phrases.
+        """
+        if isinstance(section, str) and not isinstance(section, SectionType):
+            section = SectionType.parse(section)
+        if section is None:
+            section = infer_section(before)
+        return ranking.suggest((self.index, memory, personal), before, section, limit, self.threshold)
+
+    @property
+    def section_characters(self) -> dict[SectionType, int]:
+        """How much body text of the mined corpus each section type holds (the dock's baseline)."""
+        return {SectionType(name): int(n) for name, n in self.info.get("section_characters", {}).items()}
+
+    def for_section(self, section: SectionType | None, kind: PhraseKind | None = None) -> list[Phrase]:
+        """Exactly the built-in phrases the dock lists for a section type, in its order (`phrasebank.suggest.dock`)."""
+        return section_list(self.phrases, section, self.section_characters, kind)
+
+    def save(self, path: str | Path) -> None:
+        """Write the bank atomically (temporary file, then replace)."""
+        path = Path(path)
+
+        def write(temp: Path) -> None:
+            db = sqlite3.connect(temp)
+            try:
+                with db:
+                    self._write(db)
+            finally:
+                db.close()
+
+        try:
+            write_atomic(path, write)
+        except FileNotFoundError:
+            raise BankError(path, f"无法在 {path.parent} 中写入（文件夹不存在）") from None
+        except (OSError, sqlite3.Error, UnicodeError) as exc:
+            raise BankError(path, f"保存失败（{getattr(exc, 'strerror', None) or exc}）") from None
+
+    @classmethod
+    def load(cls, path: str | Path) -> PhraseBank:
+        """Read a bank written by `save`; a missing, foreign or damaged file raises BankError."""
+        path = Path(path)
+        if not path.is_file():
+            raise BankError(path, "文件不存在")
+        try:
+            db = sqlite3.connect(read_only_uri(path), uri=True)
+            try:
+                meta = dict(db.execute("SELECT key, value FROM meta"))
+                if meta.get("magic") != _MAGIC:
+                    raise BankError(path, "不是公文写作台的词库文件")
+                schema = int(meta.get("schema", 0))
+                if schema > SCHEMA_VERSION:
+                    raise BankError(path, "词库由更新版本的软件生成，请升级后再打开")
+                if schema < SCHEMA_VERSION:
+                    raise BankError(path, "词库由旧版本生成，请重新挖掘（phrasebank mine）")
+                phrases = [
+                    _row_phrase(row)
+                    for row in db.execute(
+                        "SELECT text, kind, count, sections, source, examples FROM phrases ORDER BY rowid"
+                    )
+                ]
+                rows = db.execute("SELECT text, count, mask, documents, bounds FROM entries ORDER BY text").fetchall()
+                entries = Entries(
+                    [r[0] for r in rows],
+                    array("i", (r[1] for r in rows)),
+                    array("B", (r[2] for r in rows)),
+                    array("i", (r[3] for r in rows)),
+                    array("I", (r[4] for r in rows)),
+                )
+                prefixes = dict(db.execute("SELECT text, count FROM prefixes"))
+                info = json.loads(meta.get("info", "{}"))
+            finally:
+                db.close()
+        except sqlite3.DatabaseError as exc:
+            raise BankError(path, f"文件已损坏或不是词库（{exc}）") from None
+        except (ValueError, KeyError, TypeError, OverflowError, AttributeError) as exc:
+            raise BankError(path, f"词库内容有误（{exc}）") from None
+        return cls(phrases, entries, prefixes, info)
+
+    def _write(self, db: sqlite3.Connection) -> None:
+        db.executescript(
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+            "CREATE TABLE phrases (text TEXT, kind TEXT, count INTEGER, sections TEXT, source TEXT, examples TEXT);"
+            "CREATE TABLE entries (text TEXT, count INTEGER, mask INTEGER, documents INTEGER, bounds INTEGER);"
+            "CREATE TABLE prefixes (text TEXT PRIMARY KEY, count INTEGER);"
+        )
+        db.executemany("INSERT INTO prefixes VALUES (?, ?)", self.index.prefix_counts.items())
+        db.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            [
+                ("magic", _MAGIC),
+                ("schema", str(SCHEMA_VERSION)),
+                ("info", json.dumps(self.info, ensure_ascii=False)),
+            ],
+        )
+        db.executemany(
+            "INSERT INTO phrases VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    p.text,
+                    p.kind.value,
+                    p.count,
+                    json.dumps({s.value: n for s, n in p.sections.items()}),
+                    p.source,
+                    json.dumps(p.examples, ensure_ascii=False),
+                )
+                for p in self.phrases
+            ],
+        )
+        entries = self.index.entries()
+        db.executemany(
+            "INSERT INTO entries VALUES (?, ?, ?, ?, ?)",
+            zip(entries.texts, entries.counts, entries.masks, entries.documents, entries.bounds, strict=True),
+        )
+
+
+def _row_phrase(row: tuple) -> Phrase:
+    text, kind, count, sections, source, examples = row
+    parsed = {SectionType(name): int(n) for name, n in json.loads(sections).items()}
+    return Phrase(text, PhraseKind(kind), int(count), parsed, source or "", [str(e) for e in json.loads(examples)])

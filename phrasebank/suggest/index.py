@@ -1,0 +1,273 @@
+"""The bank's typing index as a suggestion source: completions of mined word sequences and phrases.
+
+A completion's score estimates P(it comes next | context): the longest context with evidence decides,
+shorter ones count with a back-off factor (Brants et al.'s "stupid back-off"), and evidence from a
+single report or a single sighting is discounted.
+
+The index is a sorted list of entry texts in compact parallel arrays; a prefix look-up is a bisect,
+and prefixes shared by many entries have their best entries precomputed.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from phrasebank.kinds import PhraseKind, SectionType
+from phrasebank.phrase import Phrase, Suggestion
+from phrasebank.suggest.context import MAX_CONTEXT, Context
+from phrasebank.suggest.ranking import MAX_COMPLETION, chain_probability
+from phrasebank.text import segment
+from phrasebank.text.chars import PLACEHOLDER_RE, SLOT
+
+SECTIONS = list(SectionType)
+KINDS = list(PhraseKind)
+#: Kinds whose phrases carry slots: offered only once two characters of them are typed.
+_SLOT_KINDS = frozenset(KINDS.index(kind) for kind in (PhraseKind.PATTERN, PhraseKind.HEADING, PhraseKind.OPENING))
+
+#: A prefix range up to this size is scanned; larger ones use their precomputed best entries.
+SCAN_LIMIT = 48
+#: How many best entries a wide prefix keeps.
+TOP_PER_PREFIX = 24
+#: Prefixes up to this length carry their true character counts (see mining.count_prefixes).
+PREFIX_COUNT_LEN = 6
+#: Added to every denominator: two sightings out of two is not certainty.
+SHRINK = 1.0
+#: Each step back from the longest context with evidence multiplies a score by this.
+BACKOFF = 0.4
+#: Weight of an entry seen only once, and of one seen in a single report only.
+SINGLETON_WEIGHT = 0.2
+SINGLE_DOCUMENT_WEIGHT = 0.5
+#: Weight of a phrase used in the section the cursor is in.
+SECTION_BOOST = 1.25
+
+
+@dataclass
+class Entries:
+    """Typing-index entries as sorted, unique, parallel arrays: no object per entry.
+
+    `documents`: 1 when an entry occurs in a single report, 2 when in several; `bounds`: its inner
+    word boundaries as bits (see segment.bounds_mask), so that a context never matches across a word
+    the corpus split otherwise.
+    """
+
+    texts: list[str]
+    counts: array
+    masks: array
+    documents: array
+    bounds: array
+
+    @classmethod
+    def empty(cls) -> Entries:
+        return cls([], array("i"), array("B"), array("i"), array("I"))
+
+    @classmethod
+    def build(
+        cls,
+        texts: Sequence[str],
+        counts: Iterable[int],
+        masks: Iterable[int],
+        documents: Iterable[int],
+        bounds: Iterable[int],
+    ) -> Entries:
+        """Sort by text; entries with one text (different word splits) merge, keeping the commoner split."""
+        counts, masks, documents, bounds = list(counts), list(masks), list(documents), list(bounds)
+        order = sorted(range(len(texts)), key=texts.__getitem__)
+        out = cls.empty()
+        for i in order:
+            if out.texts and out.texts[-1] == texts[i]:
+                if counts[i] > out.counts[-1]:
+                    out.counts[-1], out.bounds[-1] = counts[i], bounds[i]
+                out.masks[-1] |= masks[i]
+                out.documents[-1] = max(out.documents[-1], documents[i])
+            else:
+                out.texts.append(texts[i])
+                out.counts.append(counts[i])
+                out.masks.append(masks[i])
+                out.documents.append(documents[i])
+                out.bounds.append(bounds[i])
+        return out
+
+    @classmethod
+    def of(cls, phrases: Iterable[Phrase]) -> Entries:
+        """Entries for phrases (segmented here); a phrase seen twice counts as seen in two reports."""
+        phrases = list(phrases)
+        return cls.build(
+            [p.text for p in phrases],
+            (p.count for p in phrases),
+            (section_mask(p.sections) for p in phrases),
+            (min(p.count, 2) for p in phrases),
+            (segment.bounds_mask(p.text) for p in phrases),
+        )
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+
+class SuggestIndex:
+    """Prefix index over phrase texts with counts, kinds, reports, sections and word boundaries."""
+
+    def __init__(
+        self,
+        phrases: Iterable[Phrase] = (),
+        entries: Entries | None = None,
+        prefix_counts: dict[str, int] | None = None,
+    ) -> None:
+        """Named `phrases` (with their kinds) merged into the typing `entries`.
+
+        Anonymisation marks (x, XX, ××) are never offered as text: only phrases of the slot kinds keep
+        them, where XX is a slot the editor selects.
+        """
+        self.prefix_counts: dict[str, int] = dict(prefix_counts or {})
+        entries = entries or Entries.empty()
+        named: dict[str, Phrase] = {}
+        for phrase in phrases:
+            if _offerable(phrase.text, KINDS.index(phrase.kind)):
+                named.setdefault(phrase.text, phrase)
+        known = set(entries.texts)
+        extra = Entries.of(p for text, p in named.items() if text not in known)
+        self.texts: list[str] = []
+        self.counts, self.kinds, self.masks = array("i"), array("b"), array("B")
+        self.documents, self.bounds = array("i"), array("I")
+        ngram = KINDS.index(PhraseKind.NGRAM)
+        i = j = 0
+        while i < len(entries) or j < len(extra):
+            if j >= len(extra) or (i < len(entries) and entries.texts[i] < extra.texts[j]):
+                source, at = entries, i
+                i += 1
+            else:
+                source, at = extra, j
+                j += 1
+            text = source.texts[at]
+            phrase = named.get(text)
+            kind = KINDS.index(phrase.kind) if phrase else ngram
+            if not _offerable(text, kind):
+                continue
+            count = max(source.counts[at], phrase.count if phrase else 0)
+            mask = source.masks[at] | (section_mask(phrase.sections) if phrase else 0)
+            self.texts.append(text)
+            self.counts.append(count)
+            self.kinds.append(kind)
+            self.masks.append(mask)
+            self.documents.append(source.documents[at])
+            self.bounds.append(source.bounds[at])
+        self.wide: dict[str, tuple[int, int, tuple[int, ...]]] = {}  # prefix -> (lo, hi, best entries)
+        self._precompute_wide()
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def entries(self) -> Entries:
+        """The whole index as stored in a bank file."""
+        return Entries(self.texts, self.counts, self.masks, self.documents, self.bounds)
+
+    def kind(self, i: int) -> PhraseKind:
+        return KINDS[self.kinds[i]]
+
+    def sections(self, i: int) -> tuple[SectionType, ...]:
+        mask = self.masks[i]
+        return tuple(s for bit, s in enumerate(SECTIONS) if mask >> bit & 1)
+
+    def starting_with(self, prefix: str) -> tuple[int, int, Iterable[int]]:
+        """(lo, hi, candidates): the range of entries starting with prefix and the ones worth scoring."""
+        wide = self.wide.get(prefix)
+        if wide is not None:
+            return wide
+        lo = bisect_left(self.texts, prefix)
+        hi = bisect_left(self.texts, prefix + "\uffff", lo)
+        return lo, hi, range(lo, hi)
+
+    def candidates(self, typed: Sequence[Context], section: SectionType | None) -> dict[str, Suggestion]:
+        """Every completion the index offers after the typed contexts (longest first), with its score.
+
+        An entry matches a context only when the corpus split it into words the same way up to the
+        cursor (上下 typed as one word never matches 上|下功夫).
+        """
+        bit = 1 << SECTIONS.index(section) if section else 0
+        found: dict[str, Suggestion] = {}
+        level = -1
+        counts: dict[str, int] = {}
+
+        def count_of(text: str) -> int:
+            n = counts.get(text)
+            if n is None:
+                at = bisect_left(self.texts, text)
+                n = counts[text] = self.counts[at] if at < len(self.texts) and self.texts[at] == text else 0
+            return n
+
+        for context in typed:
+            prefix, k = context.text, len(context.text)
+            lo, hi, candidates = self.starting_with(prefix)
+            if lo >= hi:
+                continue
+            level += 1
+            exact = self.counts[lo] if self.texts[lo] == prefix else 0  # the context as whole words
+            context_count = max(
+                exact or self.prefix_counts.get(prefix, 0),
+                max((self.counts[i] for i in candidates), default=1),
+            )
+            weight = BACKOFF**level
+            for i in candidates:
+                text = self.texts[i]
+                if not 2 <= len(text) - k <= MAX_COMPLETION or (k < 2 and self.kinds[i] in _SLOT_KINDS):
+                    continue
+                if not context.agrees(self.bounds[i]):
+                    continue
+                p = weight * chain_probability(text, k, self.bounds[i], context_count, count_of, SHRINK)
+                if self.masks[i] & bit:
+                    p = min(p * SECTION_BOOST, weight)
+                if self.counts[i] == 1:
+                    p *= SINGLETON_WEIGHT
+                elif self.documents[i] == 1:
+                    p *= SINGLE_DOCUMENT_WEIGHT
+                completion = text[k:]
+                old = found.get(completion)
+                if old is None or p > old.score:
+                    found[completion] = Suggestion(completion, text, self.kind(i), self.sections(i), p)
+        return found
+
+    def _precompute_wide(self) -> None:
+        """Best entries of every prefix shared by more than SCAN_LIMIT entries, refined level by level."""
+        texts, counts = self.texts, self.counts
+        ranges = [(0, len(texts))]
+        depth = 1
+        while ranges and depth <= MAX_CONTEXT:
+            next_ranges = []
+            for lo, hi in ranges:
+                i = lo
+                while i < hi:
+                    if len(texts[i]) < depth:
+                        i += 1
+                        continue
+                    prefix = texts[i][:depth]
+                    j = bisect_left(texts, prefix + "\uffff", i, hi)
+                    if j - i > SCAN_LIMIT:
+                        best = sorted(range(i, j), key=lambda e: -counts[e] * len(texts[e]))[:TOP_PER_PREFIX]
+                        best.append(max(range(i, j), key=counts.__getitem__))
+                        self.wide[prefix] = (i, j, tuple(dict.fromkeys(best)))
+                        next_ranges.append((i, j))
+                    i = j
+            ranges = next_ranges
+            depth += 1
+
+
+def section_mask(sections: Iterable[SectionType]) -> int:
+    """Bit i set for the i-th section type."""
+    mask = 0
+    for section in sections:
+        mask |= 1 << SECTIONS.index(section)
+    return mask
+
+
+_MARK_CHARACTERS = "xX×ｘＸ"
+
+
+def _offerable(text: str, kind: int) -> bool:
+    """Anonymisation marks appear only as the slots of slot-kind phrases."""
+    if not any(mark in text for mark in _MARK_CHARACTERS):  # nearly every entry: no regular expression needed
+        return True
+    if kind in _SLOT_KINDS and SLOT in text:
+        return not PLACEHOLDER_RE.search(text.replace(SLOT, "")) and "×" not in text
+    return not PLACEHOLDER_RE.search(text) and "×" not in text

@@ -1,0 +1,90 @@
+"""What the writer has already typed in this document, as completions for what comes next.
+
+A report repeats its own terms (巡回指导组, its theme, its units); a predictive keyboard that learns
+them saves far more than a static bank alone. The editor feeds finished clauses to `learn`; a query
+looks only at a bucket of word n-grams sharing the context's first two characters, so its cost does
+not grow with the document.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from phrasebank.kinds import PhraseKind, SectionType
+from phrasebank.phrase import Suggestion
+from phrasebank.structure.cleaning import has_noise
+from phrasebank.suggest.context import Context
+from phrasebank.suggest.ranking import MAX_COMPLETION, chain_probability
+from phrasebank.text import segment
+from phrasebank.text.chars import PLACEHOLDER_RE
+
+#: Longest word sequence remembered.
+MAX_WORDS = 8
+#: Added to every denominator: a sequence typed once is far from certain to come again.
+MEMORY_SHRINK = 2.0
+_MARKS = "，、。；：！？,.;:!?“”《》（）()"
+
+
+class DocumentMemory:
+    """Word n-grams of the clauses learned so far with their word boundaries, keyed by first two characters."""
+
+    def __init__(self) -> None:
+        self._buckets: dict[str, dict[str, list[int]]] = defaultdict(dict)  # text -> [count, bounds]
+        self.paragraphs = 0
+
+    def learn(self, paragraph: str) -> None:
+        """Remember the word sequences of a paragraph or a finished clause."""
+        for sentence in segment.sentences(paragraph):
+            words = segment.words(sentence)
+            for start in range(len(words)):
+                if words[start] in _MARKS or words[start].isspace():
+                    continue
+                text, bounds = "", 0
+                for end in range(start, min(start + MAX_WORDS, len(words))):
+                    bounds |= segment.boundary_bits((len(text),))
+                    text += words[end]
+                    if words[end].isspace() or PLACEHOLDER_RE.search(words[end]) or "×" in words[end]:
+                        break
+                    if len(text) >= 2 and not has_noise(text):
+                        entry = self._buckets[text[:2]].setdefault(text, [0, bounds])
+                        entry[0] += 1
+                    if words[end] in _MARKS:
+                        break
+        self.paragraphs += 1
+
+    def absorb(self, other: DocumentMemory) -> None:
+        """Add what another memory learned (the opened text, learned in the background) to this one."""
+        for key, bucket in other._buckets.items():
+            mine = self._buckets[key]
+            for text, (n, bounds) in bucket.items():
+                entry = mine.setdefault(text, [0, bounds])
+                entry[0] += n
+        self.paragraphs += other.paragraphs
+
+    def count(self, text: str) -> int:
+        """How often a word sequence was typed (0 when never, or when shorter than two characters)."""
+        entry = self._buckets.get(text[:2], {}).get(text)
+        return entry[0] if entry else 0
+
+    def candidates(self, typed: Sequence[Context], section: SectionType | None) -> dict[str, Suggestion]:
+        """Completions remembered after the typed contexts, with P(it comes next | context)."""
+        found: dict[str, Suggestion] = {}
+        sections = (section,) if section else ()
+        for context in typed:
+            prefix, k = context.text, len(context.text)
+            bucket = self._buckets.get(prefix[:2]) if k >= 2 else None
+            if not bucket:
+                continue
+            context_count = max(self.count(prefix), 1)
+            for text, (_, bounds) in bucket.items():
+                if not text.startswith(prefix) or not 2 <= len(text) - k <= MAX_COMPLETION:
+                    continue
+                if not context.agrees(bounds) or text[-1] in "“《（(":
+                    continue
+                p = chain_probability(text, k, bounds, context_count, self.count, MEMORY_SHRINK)
+                completion = text[k:]
+                old = found.get(completion)
+                if old is None or p > old.score:
+                    found[completion] = Suggestion(completion, text, PhraseKind.NGRAM, sections, p)
+        return found

@@ -1,0 +1,110 @@
+"""One ranking over every suggestion source: the bank's index, this document's memory, the writer's phrases.
+
+A source is anything with `candidates(contexts, section) -> {completion: Suggestion}` whose scores
+estimate P(the completion comes next). The sources combine as a noisy-or (a completion is right when
+any source is), and the popup shows nothing unless the best completion is likely right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from typing import Protocol
+
+from phrasebank.kinds import SectionType
+from phrasebank.phrase import Suggestion
+from phrasebank.suggest.context import Context, contexts, current_tail
+from phrasebank.text.segment import BOUND_BITS
+
+#: Longest completion offered: a phrase, never a sentence from one report.
+MAX_COMPLETION = 16
+#: A completion yields its slot to a longer one extending it that is at least this probable.
+NESTED_RATIO = 0.9
+#: The popup opens only when the best completion scores at least this (chosen on held-out reports,
+#: see bench/README.md); other rows need LIST_RATIO of the best one's score.
+SHOW_THRESHOLD = 0.28
+LIST_RATIO = 0.1
+
+
+class Source(Protocol):
+    """What a suggestion source offers after the typed contexts (longest first) in a section."""
+
+    def candidates(self, typed: Sequence[Context], section: SectionType | None) -> dict[str, Suggestion]: ...
+
+
+def suggest(
+    sources: Iterable[Source | None],
+    before: str,
+    section: SectionType | None,
+    limit: int = 5,
+    threshold: float = SHOW_THRESHOLD,
+) -> list[Suggestion]:
+    """Exactly what the popup shows for the text before the cursor, from all sources together."""
+    typed = contexts(current_tail(before))
+    if not typed:
+        return []
+    found: dict[str, Suggestion] = {}
+    for source in sources:
+        if source is not None:
+            found = merge(found, source.candidates(typed, section))
+    return finish(found, limit, threshold)
+
+
+def merge(found: dict[str, Suggestion], other: dict[str, Suggestion]) -> dict[str, Suggestion]:
+    """Each completion's chance that either source is right: 1 - (1 - p_found)(1 - p_other).
+
+    A completion both offer keeps the phrase the earlier source named."""
+    merged = dict(found)
+    for completion, offered in other.items():
+        known = found.get(completion)
+        if known is None:
+            merged[completion] = offered
+        else:
+            merged[completion] = replace(known, score=1 - (1 - min(known.score, 1.0)) * (1 - offered.score))
+    return merged
+
+
+def chain_probability(
+    text: str, k: int, bounds: int, context_count: int, count_of: Callable[[str], int], shrink: float
+) -> float:
+    """P(text[k:] follows text[:k]) word by word: the product of n(next prefix) / (n(prefix) + shrink).
+
+    A long completion seen twice scores far below its first word seen twice: each word is a step at
+    which the writer may go elsewhere. Steps whose prefix is not counted merge with the next one.
+    """
+    p, previous = 1.0, context_count
+    limit = min(len(text) - 1, BOUND_BITS)
+    for at in range(k + 1, limit + 1):
+        if bounds >> (at - 1) & 1:
+            n = count_of(text[:at])
+            if n:
+                p *= min(n, previous) / (previous + shrink)
+                previous = n
+    return p * min(count_of(text), previous) / (previous + shrink)
+
+
+def finish(found: dict[str, Suggestion], limit: int, threshold: float) -> list[Suggestion]:
+    """What the popup shows: nothing unless the best completion reaches `threshold`, then the
+    `limit` most probable ones that reach LIST_RATIO of the best.
+
+    A completion is left out when a longer one extending it is nearly as probable: the longer one
+    is accepted whenever the shorter would be, so the slot serves another continuation better.
+    """
+    ranked = sorted(found.items(), key=lambda item: (-item[1].score, item[0]))
+    if not ranked or ranked[0][1].score < threshold:
+        return []
+    floor = ranked[0][1].score * LIST_RATIO
+    ranked = [item for item in ranked[: limit * 6] if item[1].score >= floor]
+    chosen: list[tuple[str, Suggestion]] = []
+    for completion, candidate in ranked:
+        if any(
+            other != completion
+            and other.startswith(completion)
+            and rival.score >= NESTED_RATIO * candidate.score
+            for other, rival in ranked
+        ):
+            continue
+        chosen.append((completion, candidate))
+        if len(chosen) == limit:
+            break
+    return [replace(candidate, score=round(candidate.score, 4)) for _, candidate in chosen]

@@ -1,0 +1,101 @@
+"""Decode report text files: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK.
+
+Detection is strict: a file that decodes under no encoding, or decodes as GB18030 into
+characters no report uses, is refused instead of being guessed wrong.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from phrasebank.errors import ReadError
+
+#: A text file larger than this is refused (a report is a few hundred kilobytes at most).
+MAX_TEXT_BYTES = 64 * 1024 * 1024
+
+
+def decode(data: bytes, name: str | Path = "<bytes>") -> tuple[str, str]:
+    """Return (text, encoding name) for the bytes of a text file, or raise ReadError."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[3:], "utf-8", name), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16", name), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise ReadError(name, f"不是 UTF-8 或 GB18030/GBK 文本（第 {exc.start} 字节无法解码）") from None
+    if not _plausible(text):
+        raise ReadError(name, "编码无法识别：按 GB18030 解码后不像中文文本")
+    return text, "gb18030"
+
+
+@dataclass(frozen=True)
+class TextFormat:
+    """How a text file was written: its encoding and line break, so that saving it again keeps both."""
+
+    encoding: str = "utf-8"
+    newline: str = "\n"
+
+    def encode(self, paragraphs: list[str]) -> bytes:
+        """The paragraphs as this file's bytes (a trailing line break, as text files end)."""
+        text = self.newline.join(paragraphs) + self.newline
+        prefix = b"\xef\xbb\xbf" if self.encoding == "utf-8-sig" else b""
+        encoding = "utf-8" if self.encoding == "utf-8-sig" else self.encoding
+        return prefix + text.encode(encoding)
+
+
+def split_lines(text: str) -> list[str]:
+    """A text's lines, whatever line break it uses (\\r\\n, \\r or \\n)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def read_text(path: str | Path) -> str:
+    """Read and decode one text file."""
+    return read_text_format(path)[0]
+
+
+def read_text_format(path: str | Path) -> tuple[str, TextFormat]:
+    """Read and decode one text file; also say how it was encoded and which line break it uses."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            raise ReadError(path, f"文件过大（{size // 1024 // 1024} MB）")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReadError(path, "文件不存在") from None
+    except IsADirectoryError:
+        raise ReadError(path, "这是一个文件夹，不是文件") from None
+    except PermissionError:
+        raise ReadError(path, "没有读取权限") from None
+    except OSError as exc:
+        raise ReadError(path, exc.strerror or str(exc)) from None
+    text, encoding = decode(data, path)
+    newline = "\r\n" if "\r\n" in text[:100_000] else "\n"
+    return text, TextFormat(encoding, newline)
+
+
+def _strict(data: bytes, encoding: str, name: str | Path) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ReadError(name, f"声明为 {encoding} 但第 {exc.start} 字节无法解码") from None
+
+
+def _plausible(text: str) -> bool:
+    """True when GB18030-decoded text reads as text: few control, private-use or unassigned characters.
+
+    Binary data or a file in yet another encoding decodes into those; real Chinese text does not.
+    """
+    sample = text[:20000]
+    if not sample:
+        return True
+    odd = sum(1 for ch in sample if ch not in "\t\n\r\f" and unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs"))
+    return odd / len(sample) < 0.01

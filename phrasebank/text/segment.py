@@ -1,0 +1,143 @@
+"""Word boundaries (jieba) and sentence splitting for mining and suggestion.
+
+jieba builds its dictionary on first use (~1 s) and caches it; the cache goes to the app's own
+cache folder rather than the shared system temp folder. Call `warm_up` off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import re
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import lru_cache
+
+from phrasebank.errors import PhrasebankError
+from phrasebank.paths import cache_dir
+
+#: Word boundaries are kept as bits for a phrase's first characters only; typed contexts are shorter.
+BOUND_BITS = 16
+
+_lock = threading.Lock()
+_ready = False
+
+#: Sentence ends split text into units that no n-gram crosses.
+_SENTENCE_SPLIT_RE = re.compile(r"(?<=[。！？；!?;])|\n")
+
+
+def warm_up() -> None:
+    """Load jieba's dictionary once (thread-safe); later calls return at once."""
+    global _ready
+    if _ready:
+        return
+    with _lock:
+        if _ready:
+            return
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        # No cache folder of our own (read-only disk): jieba uses the system temp folder.
+        with contextlib.suppress(PhrasebankError):
+            setattr(jieba.dt, "tmp_dir", str(cache_dir()))  # noqa: B010 (jieba declares no such attribute)
+        jieba.initialize()
+        _ready = True
+
+
+def words(text: str) -> list[str]:
+    """jieba tokens of a text (precise mode, HMM on for unknown words), punctuation kept."""
+    warm_up()
+    import jieba
+
+    return jieba.lcut(text)
+
+
+def words_many(sentences: Sequence[str]) -> list[list[str]]:
+    """jieba tokens of many sentences in one call (one line each), so jieba's parallel mode can help."""
+    warm_up()
+    import jieba
+
+    out: list[list[str]] = [[]]
+    for token in jieba.cut("\n".join(s.replace("\n", " ") for s in sentences)):
+        if token == "\n":
+            out.append([])
+        else:
+            out[-1].append(token)
+    return out if sentences else []
+
+
+@contextmanager
+def parallel(processes: int) -> Iterator[None]:
+    """Tokenise with several processes meanwhile (jieba's fork-based mode; a no-op where unsupported)."""
+    import jieba
+
+    warm_up()
+    enabled = False
+    if processes > 1 and os.name == "posix":
+        try:
+            jieba.enable_parallel(processes)
+            enabled = True
+        except (NotImplementedError, OSError):
+            pass
+    try:
+        yield
+    finally:
+        if enabled:
+            jieba.disable_parallel()
+
+
+def is_word(text: str) -> bool:
+    """True when jieba's dictionary knows `text` as a word (not one it guessed for unknown text)."""
+    return frequency(text) > 0
+
+
+def word_starts(text: str) -> list[int]:
+    """Positions in `text` where a jieba word starts (0 included), in order."""
+    return starts_of(words(text))
+
+
+def starts_of(tokens: Sequence[str]) -> list[int]:
+    """Where each of the given consecutive words starts in their joined text (0 included), in order."""
+    starts, at = [], 0
+    for token in tokens:
+        starts.append(at)
+        at += len(token)
+    return starts
+
+
+def boundary_bits(positions: Iterable[int]) -> int:
+    """Word boundaries as bits: bit p-1 set for a boundary after character p (the first BOUND_BITS only)."""
+    return sum(1 << (p - 1) for p in positions if 0 < p <= BOUND_BITS)
+
+
+def bounds_mask(text: str) -> int:
+    """The inner word boundaries of `text` as bits (see `boundary_bits`)."""
+    return boundary_bits(word_starts(text))
+
+
+def sentences(paragraph: str) -> list[str]:
+    """Split a paragraph into sentences, each keeping its closing mark."""
+    return [s for s in _SENTENCE_SPLIT_RE.split(paragraph) if s and s.strip()]
+
+
+@lru_cache(maxsize=65536)
+def tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """jieba words of a text with their part-of-speech tags (ns place, v verb, d adverb …).
+
+    Cached: mining asks several form questions of each candidate phrase. Uses the tagger object
+    directly, so it also works while `parallel` mode is on.
+    """
+    warm_up()
+    import jieba.posseg
+
+    return tuple((pair.word, pair.flag) for pair in jieba.posseg.dt.lcut(text))
+
+
+def frequency(word: str) -> int:
+    """How often jieba's dictionary has seen `word` as a word (0 when it does not know it)."""
+    warm_up()
+    import jieba
+
+    return jieba.dt.FREQ.get(word, 0)
