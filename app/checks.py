@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -12,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
@@ -19,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from phrasebank.check import USER_AVOID, USER_FORMULATIONS, Checker, Finding, FindingKind, unfilled_placeholders
+from phrasebank.check import Checker, Finding, FindingKind, unfilled_placeholders
+from phrasebank.check.ignoring import IgnoreList, read_user_list, save_user_list
+from phrasebank.errors import PhrasebankError
 from phrasebank.paths import data_dir
 
 from .dialogs import ok_cancel
@@ -30,7 +31,6 @@ FINDING_ROLE = Qt.ItemDataRole.UserRole
 BACKGROUND_FROM = 40
 #: At most this many findings are listed and underlined (the summary counts all of them).
 MAX_LISTED = 500
-IGNORED_FILE = "ignored.tsv"
 
 
 class CheckDock(QDockWidget):
@@ -39,6 +39,7 @@ class CheckDock(QDockWidget):
     jumpRequested = Signal(int, int, int)  # paragraph, column, length
     fixRequested = Signal(object)  # Finding
     findingsChanged = Signal(object)  # list[Finding]
+    message = Signal(str)
 
     def __init__(self, editor, parent=None) -> None:
         super().__init__("检查", parent)
@@ -47,8 +48,7 @@ class CheckDock(QDockWidget):
         self.checker = Checker.default()
         self.findings: list[Finding] = []
         self._busy = False
-        self.ignored_once: set[tuple[int, int, str]] = set()
-        self.ignored_always = self._load_ignored()
+        self.ignored = IgnoreList(data_dir())
         self.list = QListWidget()
         self.list.itemClicked.connect(self._jump)
         self.list.itemActivated.connect(self._jump)
@@ -58,11 +58,14 @@ class CheckDock(QDockWidget):
             ("应用修改", self.apply_selected),
             ("忽略一次", self.ignore_once),
             ("总是忽略", self.ignore_always),
+            ("撤销忽略", self.undo_ignore),
             ("词表…", self.edit_lists),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
+        self.undo_button = buttons.itemAt(3).widget()
+        self.undo_button.setEnabled(False)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -105,7 +108,7 @@ class CheckDock(QDockWidget):
         self.summary.setText(f"检查未完成：{error}")
 
     def _show(self, findings: list[Finding]) -> None:
-        self.findings = [f for f in findings if not self._ignored(f)]
+        self.findings = [f for f in findings if f not in self.ignored]
         self.findings.sort(key=lambda f: (f.kind is FindingKind.PLACEHOLDER, f.paragraph, f.column))  # slips first
         shown = self.findings[:MAX_LISTED]  # a huge document's thousands of findings would freeze the window
         self.list.setUpdatesEnabled(False)
@@ -127,7 +130,7 @@ class CheckDock(QDockWidget):
     def placeholders(self, paragraphs: list[str] | None = None) -> list[Finding]:
         """Unfilled placeholders the writer has not chosen to ignore (no full check: saving never waits)."""
         texts = self.editor.paragraphs() if paragraphs is None else paragraphs
-        return [f for f in unfilled_placeholders(texts) if not self._ignored(f)]
+        return [f for f in unfilled_placeholders(texts) if f not in self.ignored]
 
     def _selected(self) -> Finding | None:
         item = self.list.currentItem()
@@ -143,65 +146,90 @@ class CheckDock(QDockWidget):
             self.fixRequested.emit(finding)
             self.run()
 
-    def _ignored(self, f: Finding) -> bool:
-        return (
-            f.paragraph,
-            f.column,
-            f.found,
-        ) in self.ignored_once or f"{f.kind.value}\t{f.found}" in self.ignored_always
-
     def ignore_once(self) -> None:
         finding = self._selected()
         if finding is not None:
-            self.ignored_once.add((finding.paragraph, finding.column, finding.found))
-            self.run()
+            self.ignored.ignore_once(finding)
+            self._ignores_changed()
 
     def ignore_always(self) -> None:
         finding = self._selected()
-        if finding is None:
-            return
-        self.ignored_always.add(f"{finding.kind.value}\t{finding.found}")
-        path = data_dir() / IGNORED_FILE
-        path.write_text("\n".join(sorted(self.ignored_always)) + "\n", encoding="utf-8")
+        if finding is not None:
+            self._guard(lambda: self.ignored.ignore_always(finding))
+
+    def undo_ignore(self) -> None:
+        """Take back the newest "ignore once" or "always ignore"."""
+        self._guard(self.ignored.undo)
+
+    def _guard(self, change) -> None:
+        try:
+            change()
+        except PhrasebankError as exc:
+            self.message.emit(str(exc))
+        self._ignores_changed()
+
+    def _ignores_changed(self) -> None:
+        self.undo_button.setEnabled(self.ignored.can_undo)
         self.run()
 
-    @staticmethod
-    def _load_ignored() -> set[str]:
-        path = data_dir() / IGNORED_FILE
-        return set(path.read_text(encoding="utf-8").splitlines()) - {""} if path.exists() else set()
-
     def edit_lists(self) -> None:
-        dialog = ListsDialog(self)
+        dialog = ListsDialog(self.ignored, self)
         if dialog.exec():
-            dialog.save()
+            try:
+                dialog.save()
+            except PhrasebankError as exc:
+                self.message.emit(str(exc))
             self.checker = Checker.default()
-            self.run()
+        self._ignores_changed()  # entries restored in the dialog count even when it is cancelled
 
 
 class ListsDialog(QDialog):
-    """The writer's own formulations and words to avoid, merged with the built-in list."""
+    """The writer's own formulations and words to avoid (merged with the built-in list), and the
+    findings they chose to ignore always, each of which can be checked again."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, ignored: IgnoreList, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("我的词表")
-        self.paths = {"formulations": data_dir() / USER_FORMULATIONS, "avoid": data_dir() / USER_AVOID}
-        self.formulations = QPlainTextEdit(self._read(self.paths["formulations"]))
+        self.ignored = ignored
+        self.formulations = QPlainTextEdit(read_user_list(data_dir(), "formulations"))
         self.formulations.setPlaceholderText("每行一条：规范表述<Tab>出处或理由")
-        self.avoid = QPlainTextEdit(self._read(self.paths["avoid"]))
+        self.avoid = QPlainTextEdit(read_user_list(data_dir(), "avoid"))
         self.avoid.setPlaceholderText("每行一条：词语<Tab>禁用或慎用<Tab>建议")
+        self.always = QListWidget()
+        restore = QPushButton("恢复检查选中项")
+        restore.clicked.connect(self.restore_selected)
+        ignored_page = QWidget()
+        ignored_layout = QVBoxLayout(ignored_page)
+        ignored_layout.addWidget(self.always)
+        ignored_layout.addWidget(restore)
+        self._fill_always()
         tabs = QTabWidget()
         tabs.addTab(self.formulations, "规范表述")
         tabs.addTab(self.avoid, "禁用/慎用词")
+        tabs.addTab(ignored_page, "总是忽略")
         buttons = ok_cancel(self, "保存")
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         layout.addWidget(buttons)
         self.resize(560, 420)
 
-    @staticmethod
-    def _read(path: Path) -> str:
-        return path.read_text(encoding="utf-8") if path.exists() else ""
+    def _fill_always(self) -> None:
+        self.always.clear()
+        for key in sorted(self.ignored.always):
+            family, _, found = key.partition("\t")
+            item = QListWidgetItem(f"〔{family}〕{found}")
+            item.setData(FINDING_ROLE, key)
+            self.always.addItem(item)
+
+    def restore_selected(self) -> None:
+        item = self.always.currentItem()
+        if item is not None:
+            try:
+                self.ignored.restore(item.data(FINDING_ROLE))
+            except PhrasebankError as exc:
+                QMessageBox.warning(self, "我的词表", str(exc))
+            self._fill_always()
 
     def save(self) -> None:
-        for key, widget in (("formulations", self.formulations), ("avoid", self.avoid)):
-            self.paths[key].write_text(widget.toPlainText().strip() + "\n", encoding="utf-8")
+        save_user_list(data_dir(), "formulations", self.formulations.toPlainText())
+        save_user_list(data_dir(), "avoid", self.avoid.toPlainText())

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from phrasebank.structure.numbering import numbering_issues
-from phrasebank.structure.outline import OutlineNode, Structure
+from phrasebank.structure.numbering import Slip, numbering_issues
+from phrasebank.structure.outline import NodeKind, OutlineNode, Structure
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole
 HEADING_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -137,13 +137,13 @@ class OutlineDock(QDockWidget):
             text += f"  〔{node.section.label}〕"
         problem = ""
         if issue is not None:
-            problem = f"{'重复' if issue.kind == 'repeat' else '缺号'}，应为第{issue.expected}项"
+            problem = f"{'重复' if issue.kind is Slip.REPEAT else '缺号'}，应为第{issue.expected}项"
             text = f"⚠ {text}"
         item = QTreeWidgetItem([text])
         item.setData(0, INDEX_ROLE, node.index)
-        item.setData(0, HEADING_ROLE, node.kind == "heading")
+        item.setData(0, HEADING_ROLE, node.kind is NodeKind.HEADING)
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if node.kind == "heading":
+        if node.kind is NodeKind.HEADING:
             flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
         item.setFlags(flags)
         if issue is not None:
@@ -151,7 +151,7 @@ class OutlineDock(QDockWidget):
             item.setForeground(0, QBrush(QColor("#b45309")))
         elif node.section:
             item.setForeground(0, QBrush(QColor(SECTION_COLOURS[node.section.value])))
-        if node.kind == "title" or node.level == 1:
+        if node.kind is NodeKind.TITLE or node.level == 1:
             font = item.font(0)
             font.setBold(True)
             item.setFont(0, font)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMenu,
+    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -24,6 +25,7 @@ from phrasebank.suggest.dock import KIND_ORDER
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 FOLLOW = "follow"
+HIDDEN = "hidden"
 SEARCH_LIMIT = 300
 
 
@@ -63,9 +65,14 @@ class PhraseDock(QDockWidget):
             if kind is not PhraseKind.NGRAM:
                 self.kind_box.addItem(kind.label, kind)
         self.origin_box = QComboBox()
-        for label, origin in (("内置和个人", None), ("内置", "builtin"), ("我的短语", "personal")):
+        origins = (("内置和个人", None), ("内置", "builtin"), ("我的短语", "personal"), ("已隐藏的内置", HIDDEN))
+        for label, origin in origins:
             self.origin_box.addItem(label, origin)
         self.favourites = QCheckBox("只看收藏")
+        self.last_hidden: str | None = None
+        self.undo_hide_button = QPushButton("撤销隐藏")
+        self.undo_hide_button.setEnabled(False)
+        self.undo_hide_button.clicked.connect(self.undo_hide)
         self.tree = PhraseTree()
         self.tree.setHeaderHidden(True)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -80,7 +87,11 @@ class PhraseDock(QDockWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.search)
         layout.addLayout(filters)
-        layout.addWidget(self.favourites)
+        options = QHBoxLayout()
+        options.addWidget(self.favourites)
+        options.addStretch()
+        options.addWidget(self.undo_hide_button)
+        layout.addLayout(options)
         layout.addWidget(self.tree)
         self.setWidget(body)
         self.search.textChanged.connect(self.refresh)
@@ -111,7 +122,9 @@ class PhraseDock(QDockWidget):
         query = self.search.text().strip()
         favourite = True if self.favourites.isChecked() else None
         origin = self.origin_box.currentData()
-        if query:
+        if origin == HIDDEN:
+            entries = [e for e in self.library.hidden_builtins() if query in e.text]
+        elif query:
             entries = self.library.search(
                 query, kind=self.shown_kind(), favourite=favourite, origin=origin, limit=SEARCH_LIMIT
             )
@@ -168,9 +181,12 @@ class PhraseDock(QDockWidget):
         menu.addAction("插入", lambda: self.insertRequested.emit(entry.text))
         menu.addAction("复制", lambda: QGuiApplication.clipboard().setText(entry.text))
         menu.addSeparator()
-        if entry.builtin:
+        if entry.builtin and self.origin_box.currentData() == HIDDEN:
+            shown_again = lambda: self.library.hide_builtin(entry.text, False)  # noqa: E731
+            menu.addAction("恢复显示此内置短语", lambda: self._guard(shown_again))
+        elif entry.builtin:
             menu.addAction("加入我的短语库", lambda: self._guard(lambda: self.library.copy_builtin(entry.text)))
-            menu.addAction("隐藏此内置短语", lambda: self._guard(lambda: self.library.hide_builtin(entry.text)))
+            menu.addAction("隐藏此内置短语", lambda: self.hide(entry.text))
         elif entry.id is not None:
             phrase_id = entry.id
             favourite = QAction("取消收藏" if entry.favourite else "收藏", menu)
@@ -181,6 +197,20 @@ class PhraseDock(QDockWidget):
             menu.addAction("编辑…", lambda: self.editRequested.emit(entry))
             menu.addAction("删除", lambda: self._guard(lambda: self.library.remove(phrase_id)))
         menu.exec(self.tree.viewport().mapToGlobal(position))
+
+    def hide(self, text: str) -> None:
+        """Hide a built-in phrase; 撤销隐藏 (or 已隐藏的内置 → 恢复显示) shows it again."""
+        self._guard(lambda: self.library.hide_builtin(text))
+        if text in {e.text for e in self.library.hidden_builtins()}:
+            self.last_hidden = text
+            self.undo_hide_button.setEnabled(True)
+            self.message.emit(f"已隐藏“{text}”：点“撤销隐藏”或在“已隐藏的内置”中恢复")
+
+    def undo_hide(self) -> None:
+        if self.last_hidden is not None:
+            text, self.last_hidden = self.last_hidden, None
+            self.undo_hide_button.setEnabled(False)
+            self._guard(lambda: self.library.hide_builtin(text, False))
 
     def _guard(self, action) -> None:
         try:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QPoint, QSettings, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFontDatabase, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox, QProgressDialog
+from PySide6.QtGui import QCloseEvent, QFontDatabase
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog
 
 from phrasebank.check.genre import CLASSIFIED
+from phrasebank.check.placeholders import placeholders_warning
 from phrasebank.document.drafts import DraftStore
-from phrasebank.document.layout import PRESETS, Layout, RunInStyle
+from phrasebank.document.layout import Layout, RunInStyle, chosen_layout
 from phrasebank.document.masthead import Masthead
 from phrasebank.document.reader import Picture
 from phrasebank.document.report import OPENABLE, Report, open_report, save_report
@@ -31,6 +31,7 @@ from .dialogs import FindReplaceDialog, PhraseDialog, ReviewDialog, TemplateDial
 from .editor import ReportEditor
 from .files import save_report_apart
 from .masthead import MastheadDialog
+from .menus import AUTO, build_menus, shortcut_lines
 from .outline import OutlineDock
 from .phrases import PhraseDock
 from .workers import run_in_background
@@ -38,16 +39,8 @@ from .workers import run_in_background
 APP_TITLE = "公文写作台"
 AUTOSAVE_MS = 30_000
 MAX_RECENT = 8
-AUTO = "auto"
 #: From this many paragraphs on, a save runs off the GUI thread (a short report is written at once).
 BACKGROUND_SAVE_FROM = 400
-#: Keys the editor handles itself (no menu action carries them).
-_EDITOR_KEYS = (
-    "接受联想：Tab（用方向键选中后也可按回车）",
-    "直接选第 N 条联想：Alt+1 … Alt+5",
-    "关闭联想：Esc",
-    "句式中的下一个空位：Tab；全文下一个待填占位符：F4",
-)
 
 
 class MainWindow(QMainWindow):
@@ -94,7 +87,7 @@ class MainWindow(QMainWindow):
         self._counts = QTimer(self, singleShot=True, interval=300)
         self._counts.timeout.connect(self._update_counts)
         self._connect()
-        self._build_menus()
+        build_menus(self)
         self._autosave = QTimer(self, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.autosave)
         self._autosave.start()
@@ -134,6 +127,7 @@ class MainWindow(QMainWindow):
         self.checks.jumpRequested.connect(editor.select_range)
         self.checks.fixRequested.connect(editor.apply_fix)
         self.checks.findingsChanged.connect(self._underline)
+        self.checks.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
     def set_bank(self, bank: PhraseBank) -> None:
         """A built-in bank is ready: suggestions on, its phrases in the panel beside the writer's own."""
@@ -194,98 +188,12 @@ class MainWindow(QMainWindow):
         else:
             self.load_bank_in_background()  # the writer switched meanwhile
 
-    def _build_collection_menu(self, menu) -> None:
-        """Which built-in collection suggestions and the phrase panel draw on; remembered."""
-        group = QActionGroup(self)
-        current = str(self.settings.value("suggest/collection", AUTO))
-        for value, label in [(AUTO, "按文种自动选择"), *((c.value, c.label) for c in Collection)]:
-            action = group.addAction(label)
-            action.setCheckable(True)
-            action.setChecked(value == current)
-            action.triggered.connect(lambda _=False, v=value: self._choose_collection(v))
-            menu.addAction(action)
-
-    def _choose_collection(self, value: str) -> None:
+    def choose_collection(self, value: str) -> None:
         self.settings.setValue("suggest/collection", value)
         self.load_bank_in_background()
 
-    def _action(self, menu, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
-        """A menu action; `shortcut` may be a list. Only a checkable action hands `checked` to its slot
-        (Qt would otherwise pass False into the slot's first parameter)."""
-        action = QAction(text, self)
-        shortcuts = shortcut if isinstance(shortcut, list) else [shortcut] if shortcut else []
-        action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        action.setCheckable(checkable)
-        action.triggered.connect(slot if checkable else lambda _checked=False: slot())
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar, editor = self.menuBar(), self.editor
-        file = bar.addMenu("文件(&F)")
-        self._action(file, "从模板新建…", self.new_from_template, QKeySequence.StandardKey.New)
-        self._action(file, "打开…", self.open_dialog, QKeySequence.StandardKey.Open)
-        self.recent_menu = file.addMenu("最近打开")
-        self._action(file, "保存", self.save, QKeySequence.StandardKey.Save)
-        self._action(file, "另存为…", self.save_as, QKeySequence.StandardKey.SaveAs)
-        file.addSeparator()
-        self._action(file, "版头和版记…", self.edit_masthead, "Ctrl+Shift+M")
-        file.addSeparator()
-        self._action(file, "打印预览…", self.print_preview, "Ctrl+Shift+P")
-        self._action(file, "打印…", self.print_dialog, QKeySequence.StandardKey.Print)
-        file.addSeparator()
-        self._action(file, "从旧报告挖掘短语…", self.mine_dialog)
-        file.addSeparator()
-        self._action(file, "退出", self.close, QKeySequence.StandardKey.Quit)
-        edit = bar.addMenu("编辑(&E)")
-        self._action(edit, "撤销", editor.undo, QKeySequence.StandardKey.Undo)
-        # Ctrl+Y as in every Chinese office suite; a Linux desktop binds only Ctrl+Shift+Z to Redo.
-        self._action(edit, "重做", editor.redo, ["Ctrl+Y", "Ctrl+Shift+Z"])
-        edit.addSeparator()
-        self._action(edit, "剪切", editor.cut, QKeySequence.StandardKey.Cut)
-        self._action(edit, "复制", editor.copy, QKeySequence.StandardKey.Copy)
-        self._action(edit, "粘贴", editor.paste, QKeySequence.StandardKey.Paste)
-        self._action(edit, "全选", editor.selectAll, QKeySequence.StandardKey.SelectAll)
-        edit.addSeparator()
-        self._action(edit, "查找…", self.show_find, QKeySequence.StandardKey.Find)
-        self._action(edit, "替换…", self.show_find, "Ctrl+H")
-        self._action(edit, "下一个待填空位", editor.next_placeholder, "F4")
-        self._action(edit, "把选中文字加入我的短语库…", self.add_selection, "Ctrl+D")
-        report = bar.addMenu("结构(&S)")
-        self._action(report, "重新编号", self.renumber, "Ctrl+Shift+R")
-        self._build_layout_menu(bar.addMenu("版式(&L)"))
-        view = bar.addMenu("视图(&V)")
-        self._action(view, "放大", lambda: self.zoom(1), QKeySequence.StandardKey.ZoomIn)
-        self._action(view, "缩小", lambda: self.zoom(-1), QKeySequence.StandardKey.ZoomOut)
-        self._action(view, "还原大小", lambda: self.zoom(0), "Ctrl+0")
-        view.addSeparator()
-        view.addAction(self.outline.toggleViewAction())
-        view.addAction(self.phrases.toggleViewAction())
-        view.addAction(self.checks.toggleViewAction())
-        self._action(report, "立即检查", self.checks.run, "F7")
-        suggest = self._action(view, "输入联想", self._toggle_suggestions, checkable=True)
-        suggest.setChecked(True)
-        page = self._action(view, "按版心宽度显示（每行 28 字）", self._set_page_width, checkable=True)
-        page.setChecked(self._flag("view/page_width"))
-        self._set_page_width(page.isChecked())
-        self._build_collection_menu(view.addMenu("联想与短语所用语料"))
-        help_menu = bar.addMenu("帮助(&H)")
-        self._action(help_menu, "快捷键", self.show_shortcuts, "F1")
-        self._action(help_menu, "关于公文写作台", self.show_about)
-
-    def shortcut_lines(self) -> list[str]:
-        """Every menu shortcut as the window binds it now, plus the editor's own keys."""
-        lines = []
-        for menu_action in self.menuBar().actions():
-            menu = menu_action.menu()
-            for action in menu.actions() if isinstance(menu, QMenu) else []:
-                keys = " / ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
-                if keys:
-                    lines.append(f"{action.text().rstrip('…')}：{keys}")
-        return lines + list(_EDITOR_KEYS)
-
     def show_shortcuts(self) -> None:
-        self.ask("快捷键", "\n".join(self.shortcut_lines()), ["确定"])
+        self.ask("快捷键", "\n".join(shortcut_lines(self)), ["确定"])
 
     def show_about(self) -> None:
         self.ask(
@@ -294,44 +202,6 @@ class MainWindow(QMainWindow):
             "按 GB/T 9704-2012 排版的 DOCX、规范检查。\n许可：MIT。",
             ["确定"],
         )
-
-    def _build_layout_menu(self, menu) -> None:
-        """Layout of saved DOCX: preset, run-in head style, font names; remembered in the settings."""
-        for group_key, options in (
-            ("layout/preset", [(key, preset.name) for key, preset in PRESETS.items()]),
-            (
-                "layout/runin",
-                [
-                    (RunInStyle.BOLD.value, "“一是……”分项：加粗"),
-                    (RunInStyle.KAI.value, "“一是……”分项：楷体"),
-                    (RunInStyle.PLAIN.value, "“一是……”分项：不变"),
-                ],
-            ),
-        ):
-            group = QActionGroup(self)
-            current = self.settings.value(group_key, options[0][0])
-            for value, label in options:
-                action = group.addAction(label)
-                action.setCheckable(True)
-                action.setChecked(value == current)
-                action.triggered.connect(lambda _=False, k=group_key, v=value: self.settings.setValue(k, v))
-                menu.addAction(action)
-            menu.addSeparator()
-        plain = self._action(
-            menu,
-            "用“仿宋”“楷体”代替“仿宋_GB2312”“楷体_GB2312”",
-            lambda on: self.settings.setValue("layout/plain_fonts", on),
-            checkable=True,
-        )
-        plain.setChecked(self._flag("layout/plain_fonts"))
-        menu.addSeparator()
-        for key, label in (
-            ("layout/seal", "落款加盖印章（署名居中压在日期之上）"),
-            ("layout/arabic_date", "成文日期改用阿拉伯数字"),
-        ):
-            action = self._action(menu, label, lambda on, k=key: self.settings.setValue(k, on), checkable=True)
-            action.setChecked(self._flag(key))
-        self._action(menu, "文档作者…", self.edit_author)
 
     def edit_author(self) -> None:
         """The author written into saved DOCX files' properties."""
@@ -342,14 +212,12 @@ class MainWindow(QMainWindow):
 
     def page_layout(self) -> Layout:
         """The layout the writer chose for saved DOCX files."""
-        preset = PRESETS.get(str(self.settings.value("layout/preset", "national")), PRESETS["national"])
-        runin = RunInStyle(str(self.settings.value("layout/runin", RunInStyle.BOLD.value)))
-        plain = self._flag("layout/plain_fonts")
-        return replace(
-            preset.with_fonts(plain),
-            runin_style=runin,
-            seal=self._flag("layout/seal"),
-            arabic_date=self._flag("layout/arabic_date"),
+        return chosen_layout(
+            str(self.settings.value("layout/preset", "national")),
+            self.flag("layout/plain_fonts"),
+            str(self.settings.value("layout/runin", RunInStyle.BOLD.value)),
+            self.flag("layout/seal"),
+            self.flag("layout/arabic_date"),
         )
 
     def _font_warnings(self, paragraphs: list[str], layout: Layout) -> None:
@@ -395,11 +263,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name}[*] — {APP_TITLE}")
         self.setWindowModified(self.editor.document().isModified())
 
-    def _toggle_suggestions(self, on: bool) -> None:
+    def toggle_suggestions(self, on: bool) -> None:
         self.editor.suggestions_enabled = on
         self.editor.popup.hide()
 
-    def _set_page_width(self, on: bool) -> None:
+    def set_page_width(self, on: bool) -> None:
         """Wrap the text at the printed line's width (28 body characters) so lines read like the page."""
         self.settings.setValue("view/page_width", on)
         self.editor.set_page_width(self.page_layout().chars_per_line if on else 0)
@@ -515,13 +383,10 @@ class MainWindow(QMainWindow):
 
     def _placeholders_ok(self, paragraphs: list[str]) -> bool:
         """Before saving: warn, with the list, when placeholders are still unfilled."""
-        left = self.checks.placeholders(paragraphs)
+        left = placeholders_warning(self.checks.placeholders(paragraphs))
         if not left:
             return True
-        shown = "、".join(dict.fromkeys(f.found for f in left[:12]))
-        choice = self.ask(
-            "未填写的占位符", f"文中还有 {len(left)} 处未填写的占位符（{shown}）。仍要保存吗？", ["仍然保存", "取消"]
-        )
+        choice = self.ask("未填写的占位符", f"{left}。仍要保存吗？", ["仍然保存", "取消"])
         return choice == "仍然保存"
 
     def save(self, wait: bool = False) -> bool:
@@ -808,7 +673,7 @@ class MainWindow(QMainWindow):
 
     # ---- settings ----------------------------------------------------------------------------
 
-    def _flag(self, key: str) -> bool:
+    def flag(self, key: str) -> bool:
         return bool(self.settings.value(key, False, bool))
 
     def _recent(self) -> list[str]:

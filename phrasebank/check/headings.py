@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from phrasebank.check.findings import Finding, FindingKind, Rule
-from phrasebank.structure.numbering import numbering_issues
+from phrasebank.structure.numbering import Slip, numbering_issues
 from phrasebank.structure.outline import Role, Structure
 from phrasebank.text.chars import NUMERALS, chinese_number, number_value
 
@@ -33,7 +33,7 @@ def _sequence_findings(structure: Structure) -> list[Finding]:
     for issue in numbering_issues(structure):
         para = structure.paragraphs[issue.index]
         fixed = _renumbered(para.number, para.level, issue.expected)
-        rule = REPEAT if issue.kind == "repeat" else GAP
+        rule = REPEAT if issue.kind is Slip.REPEAT else GAP
         message = f"{rule.message}：此处应为“{fixed}”"
         result.append(rule.at(issue.index, para.text.find(para.number), para.number, fixed, message))
     return result

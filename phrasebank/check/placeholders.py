@@ -27,6 +27,14 @@ def unfilled_placeholders(paragraphs: Sequence[str]) -> list[Finding]:
     ]
 
 
+def placeholders_warning(left: Sequence[Finding]) -> str:
+    """One sentence naming unfilled placeholders before a save or export ("" when there are none)."""
+    if not left:
+        return ""
+    shown = "、".join(dict.fromkeys(f.found for f in left[:12]))
+    return f"文中还有 {len(left)} 处未填写的占位符（{shown}）"
+
+
 def findings(index: int, text: str) -> list[Finding]:
     """Unfilled placeholders: x, X, XX, X月X日, XX同志 …"""
     result, covered = [], []

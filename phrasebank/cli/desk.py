@@ -6,12 +6,11 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from phrasebank.document.files import read_paragraphs
 from phrasebank.document.fontcheck import missing_fonts_warning, rare_characters_warning
-from phrasebank.document.layout import PRESETS, RunInStyle
+from phrasebank.document.layout import PRESETS, RunInStyle, chosen_layout
 from phrasebank.document.report import open_report, save_report
 from phrasebank.document.writer import export_docx
 from phrasebank.errors import PhrasebankError
@@ -56,12 +55,7 @@ def main(argv: Sequence[str]) -> int:
         if not args.keep_noise:
             report.paragraphs = clean_lines(report.paragraphs).paragraphs
         paragraphs = report.paragraphs
-        layout = replace(
-            PRESETS[args.layout].with_fonts(args.plain_fonts),
-            runin_style=RunInStyle(args.runin),
-            seal=args.seal,
-            arabic_date=args.arabic_date,
-        )
+        layout = chosen_layout(args.layout, args.plain_fonts, args.runin, args.seal, args.arabic_date)
         report.text_format = None
         save_report(
             report,
@@ -76,12 +70,11 @@ def main(argv: Sequence[str]) -> int:
     for warning in (missing_fonts_warning(layout), rare_characters_warning(paragraphs, layout)):
         if warning:
             print(f"提醒：{warning}", file=sys.stderr)
-    from phrasebank.check import unfilled_placeholders
+    from phrasebank.check.placeholders import placeholders_warning, unfilled_placeholders
 
-    left = [f.found for f in unfilled_placeholders(paragraphs)]
+    left = placeholders_warning(unfilled_placeholders(paragraphs))
     if left:
-        shown = "、".join(dict.fromkeys(left[:12]))
-        print(f"提醒：文中还有 {len(left)} 处未填写的占位符（{shown}）", file=sys.stderr)
+        print(f"提醒：{left}", file=sys.stderr)
     return 0
 
 

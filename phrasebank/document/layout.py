@@ -78,6 +78,27 @@ LOCAL_EQUAL_MARGINS = replace(
 PRESETS: dict[str, Layout] = {"national": NATIONAL, "local": LOCAL_EQUAL_MARGINS}
 
 
+def chosen_layout(
+    preset: str = "national",
+    plain_fonts: bool = False,
+    runin: str = RunInStyle.BOLD.value,
+    seal: bool = False,
+    arabic_date: bool = False,
+) -> Layout:
+    """The layout a writer's choices name (the window's 版式 menu, `gongwen-desk export`'s flags);
+    an unknown preset or run-in style falls back to the standard one."""
+    try:
+        runin_style = RunInStyle(runin)
+    except ValueError:
+        runin_style = RunInStyle.BOLD
+    return replace(
+        PRESETS.get(preset, NATIONAL).with_fonts(plain_fonts),
+        runin_style=runin_style,
+        seal=seal,
+        arabic_date=arabic_date,
+    )
+
+
 def mm_to_twips(mm: float) -> int:
     return round(mm / 25.4 * 1440)
 

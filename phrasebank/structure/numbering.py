@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from phrasebank.structure.outline import Role, Structure
 from phrasebank.text.chars import chinese_number, number_value
@@ -20,6 +21,13 @@ def _format(level: int, template: str, n: int) -> str:
     return f"（{n}）" if template.startswith("（") else f"({n})"
 
 
+class Slip(StrEnum):
+    """How a heading's number breaks its sequence."""
+
+    GAP = "gap"  # a number skipped: 一、 then 三、
+    REPEAT = "repeat"  # the same number again
+
+
 @dataclass(frozen=True)
 class NumberingIssue:
     """A heading whose number breaks its sequence: `expected` is what it should be."""
@@ -27,7 +35,7 @@ class NumberingIssue:
     index: int
     found: int
     expected: int
-    kind: str  # "gap" | "repeat"
+    kind: Slip
 
 
 def _sequences(structure: Structure) -> list[list[int]]:
@@ -58,7 +66,8 @@ def numbering_issues(structure: Structure) -> list[NumberingIssue]:
             if value is None:
                 continue
             if value != previous + 1:
-                issues.append(NumberingIssue(index, value, previous + 1, "repeat" if value == previous else "gap"))
+                slip = Slip.REPEAT if value == previous else Slip.GAP
+                issues.append(NumberingIssue(index, value, previous + 1, slip))
             previous = value
     return issues
 

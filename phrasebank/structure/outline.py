@@ -100,12 +100,20 @@ class Paragraph:
         return self.role is Role.BODY and bool(self.number)
 
 
+class NodeKind(StrEnum):
+    """What an outline line stands for."""
+
+    TITLE = "title"
+    HEADING = "heading"
+    RUNIN = "runin"  # a paragraph-leading run-in head: 一是……。
+
+
 @dataclass(frozen=True)
 class OutlineNode:
     """One line of the outline: the title, a heading, or a paragraph-leading run-in head."""
 
     index: int  # paragraph index
-    kind: str  # "title" | "heading" | "runin"
+    kind: NodeKind
     level: int  # 0 title, 1..4 headings, 5 run-in heads
     number: str
     text: str
@@ -254,12 +262,12 @@ class Structure:
         roles, sections = self.roles, self.sections
         for index, (para, role) in enumerate(zip(self.paragraphs, roles, strict=True)):
             if role is Role.TITLE:
-                nodes.append(OutlineNode(index, "title", 0, "", para.text.strip(), None))
+                nodes.append(OutlineNode(index, NodeKind.TITLE, 0, "", para.text.strip(), None))
             elif role is Role.HEADING:
-                nodes.append(OutlineNode(index, "heading", para.level, para.number, para.head, sections[index]))
+                nodes.append(OutlineNode(index, NodeKind.HEADING, para.level, para.number, para.head, sections[index]))
             elif para.is_runin:
                 head = para.head or _first_sentence(para.text.strip()[len(para.number) :])[:20] + "…"
-                nodes.append(OutlineNode(index, "runin", 5, para.number, head, sections[index]))
+                nodes.append(OutlineNode(index, NodeKind.RUNIN, 5, para.number, head, sections[index]))
         return nodes
 
     def _place(self) -> None:
@@ -390,7 +398,7 @@ def format_outline(structure: Structure) -> str:
     """The outline as indented text lines with section labels (what `phrasebank outline` prints)."""
     lines = []
     for node in structure.outline():
-        indent = "  " * (node.level - 1 if node.kind == "heading" else 4 if node.kind == "runin" else 0)
+        indent = "  " * (node.level - 1 if node.kind is NodeKind.HEADING else 4 if node.kind is NodeKind.RUNIN else 0)
         tag = f"  [{node.section.value} {node.section.label}]" if node.section else ""
         label = {"title": "标题", "heading": f"{node.level}级", "runin": "分项"}[node.kind]
         lines.append(f"{indent}{label} {node.number}{node.text}{tag}")
