@@ -26,3 +26,12 @@ def key(qtbot, editor, key: Qt.Key, text: str = "", modifiers=Qt.KeyboardModifie
 
 def enter(qtbot, editor) -> None:
     key(qtbot, editor, Qt.Key.Key_Return, "\r")
+
+
+def headings(window) -> list[str]:
+    """The outline dock's heading rows as the writer reads them (without the ⚠ mark and the note)."""
+    return [
+        item.text(0).removeprefix("⚠ ").split("  ")[0]
+        for item in window.outline.items()
+        if item.data(0, Qt.ItemDataRole.UserRole + 1)
+    ]

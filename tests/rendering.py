@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -35,3 +36,22 @@ def render(path: Path, folder: Path) -> Path:
         timeout=180,
     )
     return folder / f"{path.stem}.pdf"
+
+
+def pdf_lines(pdf: Path) -> list[list[tuple[float, float, str]]]:
+    """Per page, the text lines as (x-min, x-max, text), merged by baseline."""
+    xml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = []
+    for page in xml.split("<page ")[1:]:
+        rows: dict[int, list[tuple[float, float, str]]] = {}
+        for x0, y0, x1, _, word in re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', page
+        ):
+            rows.setdefault(round(float(y0) / 4), []).append((float(x0), float(x1), word))
+        pages.append(
+            [
+                (min(w[0] for w in ws), max(w[1] for w in ws), "".join(w[2] for w in sorted(ws)))
+                for _, ws in sorted(rows.items())
+            ]
+        )
+    return pages

@@ -13,7 +13,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
-from rendering import render
+from rendering import pdf_lines, render
 
 from phrasebank.cli.desk import main as desk
 from phrasebank.document.files import read_paragraphs
@@ -22,7 +22,7 @@ from phrasebank.document.writer import export_docx, title_lines
 from phrasebank.errors import ReadError
 from phrasebank.structure.cleaning import clean_lines
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SIGNED = ["市委第x巡回指导组", "2026年11月22日"]
 
 
@@ -186,23 +186,6 @@ def test_export_command_from_txt_and_docx(tmp_path, corpus_files, capsys):
     assert "missing.txt" in capsys.readouterr().err and not (tmp_path / "x.docx").exists()
 
 
-def pdf_lines(pdf: Path) -> list[list[tuple[float, float, str]]]:
-    """Per page, the text lines as (x-min, x-max, text), merged by baseline."""
-    xml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    pages = []
-    for page in xml.split("<page ")[1:]:
-        rows: dict[int, list[tuple[float, float, str]]] = {}
-        for x0, y0, x1, _, word in re.findall(
-            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', page
-        ):
-            rows.setdefault(round(float(y0) / 4), []).append((float(x0), float(x1), word))
-        pages.append(
-            [
-                (min(w[0] for w in ws), max(w[1] for w in ws), "".join(w[2] for w in sorted(ws)))
-                for _, ws in sorted(rows.items())
-            ]
-        )
-    return pages
 
 
 def test_libreoffice_renders_22_lines_of_28_characters(exported, tmp_path):

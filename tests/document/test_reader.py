@@ -19,7 +19,7 @@ from phrasebank.document.report import Report, open_report, save_report
 from phrasebank.errors import ReadError
 from phrasebank.structure.outline import Role, Structure
 
-SAMPLES = Path(__file__).resolve().parent.parent.parent / "shared" / "docx-samples"
+SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "docx-samples"
 
 #: A 请示报告-style list as Word writes it: 一、 （一） 1. from numbering.xml, not typed.
 NUMBERING = f"""<w:numbering {nsdecls("w")}>

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from qt_helpers import commit, enter
+from PySide6.QtCore import Qt
+from qt_helpers import commit, enter, headings
 
 from phrasebank.kinds import PhraseKind, SectionType
 
@@ -63,3 +64,27 @@ def test_the_writers_own_phrases_for_the_section_come_first(qtbot, window):
     window.phrases.refresh()
     assert listed(window)[0] == "整改责任压得不实"
     assert "压实主体责任" not in listed(window)
+
+
+def test_typing_a_problems_heading_switches_the_phrase_panel(qtbot, window):
+    window.new_from_template("空白报告")
+    editor = window.editor
+    for line in ("一、主要做法", "加强组织领导，狠抓工作落实。", "二、存在的问题"):
+        commit(qtbot, editor, line)
+        enter(qtbot, editor)
+    qtbot.waitUntil(lambda: window.phrases.cursor_section is SectionType.PROBLEMS)
+    entries = window.phrases.entries()
+    assert entries and all(SectionType.PROBLEMS in e.sections for e in entries)
+    assert "存在问题" in window.section_label.text()
+    qtbot.waitUntil(lambda: headings(window) == ["一、主要做法", "二、存在的问题"])
+
+
+def test_a_phrase_dragged_from_the_panel_carries_its_text(qtbot, window):
+    window.phrases.search.setText("往深里走")
+    qtbot.waitUntil(lambda: bool(window.phrases.entries()))
+    group = window.phrases.tree.topLevelItem(0)
+    data = window.phrases.tree.mimeData([group.child(0)])
+    assert data.text() == group.child(0).data(0, Qt.ItemDataRole.UserRole).text
+    window.new_from_template("空白报告")
+    window.editor.insertFromMimeData(data)  # what a drop into the editor does
+    assert window.editor.paragraphs() == [data.text()]

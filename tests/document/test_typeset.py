@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from rendering import render
-from test_docx import pdf_lines
+from rendering import pdf_lines, render
 
 from phrasebank.document.files import read_paragraphs
 from phrasebank.document.layout import NATIONAL
@@ -24,7 +23,7 @@ from phrasebank.structure.cleaning import clean_lines
 from phrasebank.structure.outline import Role, Structure
 from phrasebank.text.chars import arabic_date
 
-GOVREPORTS = Path(__file__).resolve().parent.parent.parent / "shared" / "govreports"
+GOVREPORTS = Path(__file__).resolve().parents[3] / "shared" / "govreports"
 PT_PER_MM = 72 / 25.4
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

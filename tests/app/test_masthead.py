@@ -11,7 +11,7 @@ from app.masthead import MastheadDialog
 from phrasebank.document.masthead import Masthead
 from phrasebank.document.report import open_report
 
-SAMPLE = Path(__file__).resolve().parent.parent.parent / "shared" / "docx-samples" / "公文样例_standard.docx"
+SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "docx-samples" / "公文样例_standard.docx"
 
 
 def open_dialog() -> MastheadDialog:

@@ -1,0 +1,52 @@
+"""The 检查 dock: findings listed, underlined and fixed; ignoring once or always, and taking it back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from qt_helpers import commit, enter
+
+
+def test_check_dock_lists_underlines_and_fixes(qtbot, window):
+    window.new_from_template("空白报告")
+    editor = window.editor
+    commit(qtbot, editor, "一、主要做法")
+    enter(qtbot, editor)
+    commit(qtbot, editor, "坚持把学习习近平时代中国特色社会主义思想作为首要任务,推动落实。")
+    window.checks.run()
+    found = {(f.kind.value, f.found, f.fix) for f in window.checks.findings}
+    assert ("规范表述", "习近平时代中国特色社会主义思想", "习近平新时代中国特色社会主义思想") in found
+    assert ("标点", ",", "，") in found
+    assert editor.highlighter.marks[1]  # wavy underlines on the second paragraph
+    row = next(
+        i
+        for i in range(window.checks.list.count())
+        if window.checks.list.item(i).data(Qt.ItemDataRole.UserRole).kind.value == "规范表述"
+    )
+    item = window.checks.list.item(row)
+    rect = window.checks.list.visualItemRect(item)
+    qtbot.mouseClick(window.checks.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert editor.textCursor().selectedText() == "习近平时代中国特色社会主义思想"  # click jumps
+    window.checks.apply_selected()
+    assert "学习习近平新时代中国特色社会主义思想作为" in editor.paragraphs()[1]
+    editor.undo()
+    assert "学习习近平时代中国特色社会主义思想作为" in editor.paragraphs()[1]
+
+
+def test_ignore_always_is_remembered(qtbot, window, data_dir):
+    window.new_from_template("空白报告")
+    commit(qtbot, window.editor, "增强政治意识,强化责任。")
+    window.checks.run()
+    window.checks.list.setCurrentRow(0)
+    window.checks.ignore_always()
+    assert window.checks.findings == []
+    assert "标点\t," in (data_dir / "ignored.tsv").read_text(encoding="utf-8")
+
+
+def test_a_large_report_is_checked_in_the_background(qtbot, window, gov_files):
+    text = "\n".join(p.read_text(encoding="utf-8") for p in gov_files[:3])
+    window._load(text, None)
+    window.checks.run()
+    assert window.checks._busy  # the first pass went to a worker; the window stays responsive
+    qtbot.waitUntil(lambda: not window.checks._busy and "检查" in window.checks.windowTitle(), timeout=20000)
+    qtbot.waitUntil(lambda: bool(window.checks.findings))
+    assert len(window.checks.checker._cache) >= len(set(window.editor.paragraphs())) - 1

@@ -1,0 +1,79 @@
+"""The outline dock as a writer uses it: headings as they are typed, click to jump, drag to move, renumber."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPoint, Qt
+from PySide6.QtGui import QDropEvent
+from qt_helpers import commit, headings
+
+from phrasebank.kinds import SectionType
+
+
+def test_move_section_two_above_one_and_renumber(qtbot, window):
+    window.new_from_template("督导情况报告")
+    tree = window.outline.tree
+    items = {item.text(0).split("  ")[0]: item for item in window.outline.items()}
+    tree.setCurrentItem(items["二、主要做法及成效"])
+    target = tree.visualItemRect(items["一、总体情况"]).topLeft() + QPoint(5, 2)
+    mime = QMimeData()
+    drop = QDropEvent(target, Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    tree.dropEvent(drop)
+    qtbot.waitUntil(lambda: headings(window)[0] == "二、主要做法及成效")
+    marked = window.outline.items()[1]
+    assert marked.text(0).startswith("⚠ ") and "应为第1项" in marked.toolTip(0)
+    qtbot.mouseClick(window.outline.renumber_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: headings(window) == ["一、主要做法及成效", "二、总体情况", "三、存在的问题", "四、意见建议"]
+    )
+    texts = window.editor.paragraphs()
+    assert texts[texts.index("一、主要做法及成效") + 1].startswith("一是强化组织领导")  # its text moved with it
+    window.editor.undo()
+    qtbot.waitUntil(lambda: headings(window)[0] == "二、主要做法及成效")  # one undo reverts the renumbering
+
+
+def test_clicking_an_outline_item_jumps_there(qtbot, window):
+    window.new_from_template("督导情况报告")
+    item = next(i for i in window.outline.items() if i.text(0).startswith("三、存在的问题"))
+    rect = window.outline.tree.visualItemRect(item)
+    qtbot.mouseClick(window.outline.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.editor.textCursor().block().text() == "三、存在的问题"
+    assert window.editor.current_section() is SectionType.PROBLEMS
+
+
+def test_outline_update_uses_only_the_changed_paragraphs(qtbot, window, corpus_files):
+    long_report = "\n".join(corpus_files[3].read_text(encoding="utf-8").splitlines() * 6)
+    window._load(long_report, None)
+    before = list(window.editor.structure.paragraphs)
+    commit(qtbot, window.editor, "新")
+    after = window.editor.structure.paragraphs
+    changed = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a is not b]
+    assert len(changed) == 1  # every other paragraph kept its parsed object
+
+
+def test_structure_stays_equal_to_a_fresh_parse_through_many_edits(qtbot, window):
+    import random
+
+    from PySide6.QtGui import QTextCursor
+
+    from phrasebank.structure.outline import Structure
+
+    window.new_from_template("督导情况报告")
+    editor = window.editor
+    rng = random.Random(7)
+    pieces = ["一、新的标题", "存在的问题。", "\n", "\n三、下步打算\n下一步，", "一是加强学习。", "（二）", "XX"]
+    for step in range(120):
+        cursor = editor.textCursor()
+        length = len(editor.toPlainText())
+        start = rng.randrange(length + 1)
+        cursor.setPosition(start)
+        action = rng.random()
+        if action < 0.25 and length:
+            cursor.setPosition(min(length, start + rng.randrange(1, 40)), QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()  # a deletion, often across paragraphs
+        elif action < 0.35:
+            editor.undo()
+        else:
+            cursor.insertText(rng.choice(pieces))
+        fresh = Structure.from_texts(editor.paragraphs())
+        assert [p.text for p in editor.structure.paragraphs] == editor.paragraphs(), step
+        assert editor.structure.sections == fresh.sections and editor.structure.outline() == fresh.outline(), step
