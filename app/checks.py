@@ -54,18 +54,17 @@ class CheckDock(QDockWidget):
         self.list.itemActivated.connect(self._jump)
         self.summary = QLabel("")
         buttons = QHBoxLayout()
-        for text, slot in (
-            ("应用修改", self.apply_selected),
-            ("忽略一次", self.ignore_once),
-            ("总是忽略", self.ignore_always),
-            ("撤销忽略", self.undo_ignore),
-            ("词表…", self.edit_lists),
+        self.undo_button = QPushButton("撤销忽略")
+        self.undo_button.setEnabled(False)
+        for button, slot in (
+            (QPushButton("应用修改"), self.apply_selected),
+            (QPushButton("忽略一次"), self.ignore_once),
+            (QPushButton("总是忽略"), self.ignore_always),
+            (self.undo_button, self.undo_ignore),
+            (QPushButton("词表…"), self.edit_lists),
         ):
-            button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
-        self.undo_button = buttons.itemAt(3).widget()
-        self.undo_button.setEnabled(False)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)

@@ -38,7 +38,7 @@ def build_menus(window) -> None:
     file = bar.addMenu("文件(&F)")
     add_action(window, file, "从模板新建…", window.new_from_template, QKeySequence.StandardKey.New)
     add_action(window, file, "打开…", window.open_dialog, QKeySequence.StandardKey.Open)
-    window.recent_menu = file.addMenu("最近打开")
+    file.addMenu(window.recent_menu)
     add_action(window, file, "保存", window.save, QKeySequence.StandardKey.Save)
     add_action(window, file, "另存为…", window.save_as, QKeySequence.StandardKey.SaveAs)
     file.addSeparator()

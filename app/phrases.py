@@ -186,7 +186,7 @@ class PhraseDock(QDockWidget):
             menu.addAction("恢复显示此内置短语", lambda: self._guard(shown_again))
         elif entry.builtin:
             menu.addAction("加入我的短语库", lambda: self._guard(lambda: self.library.copy_builtin(entry.text)))
-            menu.addAction("隐藏此内置短语", lambda: self.hide(entry.text))
+            menu.addAction("隐藏此内置短语", lambda: self.hide_builtin(entry.text))
         elif entry.id is not None:
             phrase_id = entry.id
             favourite = QAction("取消收藏" if entry.favourite else "收藏", menu)
@@ -198,7 +198,7 @@ class PhraseDock(QDockWidget):
             menu.addAction("删除", lambda: self._guard(lambda: self.library.remove(phrase_id)))
         menu.exec(self.tree.viewport().mapToGlobal(position))
 
-    def hide(self, text: str) -> None:
+    def hide_builtin(self, text: str) -> None:
         """Hide a built-in phrase; 撤销隐藏 (or 已隐藏的内置 → 恢复显示) shows it again."""
         self._guard(lambda: self.library.hide_builtin(text))
         if text in {e.text for e in self.library.hidden_builtins()}:

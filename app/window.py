@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QPoint, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFontDatabase
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox, QProgressDialog
 
 from phrasebank.check.genre import CLASSIFIED
 from phrasebank.check.placeholders import placeholders_warning
@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.section_label)  # permanent: a message never hides it
         self.statusBar().addPermanentWidget(self.count_label)
         self.find_dialog = FindReplaceDialog(self.editor, self)
+        self.recent_menu = QMenu("最近打开", self)  # placed in 文件 by build_menus
         self._counts = QTimer(self, singleShot=True, interval=300)
         self._counts.timeout.connect(self._update_counts)
         self._connect()

@@ -14,7 +14,7 @@ from phrasebank.check import (
     genre,
     headings,
     lists,
-    numbers,
+    number_forms,
     placeholders,
     punctuation,
 )
@@ -49,7 +49,7 @@ def all_rules() -> tuple[Rule, ...]:
         *lists.RULES,
         *headings.RULES,
         *punctuation.RULES,
-        *numbers.RULES,
+        *number_forms.RULES,
         *docnumber.RULES,
         *attachments.RULES,
         *genre.RULES,

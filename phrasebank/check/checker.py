@@ -10,7 +10,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from phrasebank.check import attachments, confusables, docnumber, genre, headings, numbers, placeholders, punctuation
+from phrasebank.check import (
+    attachments,
+    confusables,
+    docnumber,
+    genre,
+    headings,
+    number_forms,
+    placeholders,
+    punctuation,
+)
 from phrasebank.check.findings import Finding
 from phrasebank.check.formulations import Formulation, Formulations, load_formulations
 from phrasebank.check.lists import AvoidWord, avoid_findings, load_avoid
@@ -25,7 +34,7 @@ USER_AVOID = "avoid.tsv"
 PARAGRAPH_CHECKS = (
     placeholders.findings,
     punctuation.findings,
-    numbers.findings,
+    number_forms.findings,
     docnumber.findings,
     confusables.findings,
     headings.runin_findings,

@@ -50,3 +50,17 @@ def test_a_large_report_is_checked_in_the_background(qtbot, window, gov_files):
     qtbot.waitUntil(lambda: not window.checks._busy and "检查" in window.checks.windowTitle(), timeout=20000)
     qtbot.waitUntil(lambda: bool(window.checks.findings))
     assert len(window.checks.checker._cache) >= len(set(window.editor.paragraphs())) - 1
+
+
+def test_ignoring_is_taken_back_with_the_undo_button(qtbot, window, data_dir):
+    window.new_from_template("空白报告")
+    commit(qtbot, window.editor, "增强政治意识,强化责任。")
+    window.checks.run()
+    assert not window.checks.undo_button.isEnabled()
+    window.checks.list.setCurrentRow(0)
+    window.checks.ignore_always()
+    assert window.checks.findings == [] and window.checks.undo_button.isEnabled()
+    qtbot.mouseClick(window.checks.undo_button, Qt.MouseButton.LeftButton)
+    assert [f.found for f in window.checks.findings] == [","]
+    assert (data_dir / "ignored.tsv").read_text(encoding="utf-8") == ""
+    assert not window.checks.undo_button.isEnabled()

@@ -88,3 +88,18 @@ def test_a_phrase_dragged_from_the_panel_carries_its_text(qtbot, window):
     window.new_from_template("空白报告")
     window.editor.insertFromMimeData(data)  # what a drop into the editor does
     assert window.editor.paragraphs() == [data.text()]
+
+
+def test_a_hidden_builtin_comes_back_with_undo_and_from_the_hidden_list(qtbot, window):
+    window.phrases.section_box.setCurrentIndex(window.phrases.section_box.findData(None))  # 全部部分
+    first = listed(window)[0]
+    window.phrases.hide_builtin(first)
+    assert first not in listed(window) and window.phrases.undo_hide_button.isEnabled()
+    qtbot.mouseClick(window.phrases.undo_hide_button, Qt.MouseButton.LeftButton)
+    assert first in listed(window) and not window.phrases.undo_hide_button.isEnabled()
+    window.phrases.hide_builtin(first)
+    window.phrases.origin_box.setCurrentIndex(window.phrases.origin_box.findData("hidden"))
+    assert listed(window) == [first]
+    window.library.hide_builtin(first, hidden=False)  # what 恢复显示此内置短语 does
+    window.phrases.refresh()
+    assert listed(window) == []

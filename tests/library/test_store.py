@@ -191,3 +191,14 @@ def test_data_folder_follows_gongwen_data_dir(data_dir):
     lib.add("测试")
     lib.close()
     assert (Path(data_dir) / "library.db").exists()
+
+
+def test_a_hidden_builtin_is_listed_apart_and_shown_again(data_dir, corpus_bank):
+    library = Library(data_dir)
+    library.set_builtin(corpus_bank.phrases, corpus_bank.section_characters)
+    text = library.builtins()[0].text
+    library.hide_builtin(text)
+    assert text not in {e.text for e in library.builtins()}
+    assert [e.text for e in library.hidden_builtins()] == [text]
+    library.hide_builtin(text, hidden=False)
+    assert library.hidden_builtins() == [] and text in {e.text for e in library.builtins()}

@@ -7,9 +7,9 @@ import pytest
 from phrasebank import PhraseBank
 from phrasebank.kinds import PhraseKind
 from phrasebank.kinds import SectionType as S
-from phrasebank.phrase import Phrase
+from phrasebank.phrase import Phrase, Suggestion
+from phrasebank.suggest import ranking
 from phrasebank.suggest.context import contexts, infer_section
-from phrasebank.suggest.memory import DocumentMemory
 from phrasebank.suggest.ranking import MAX_COMPLETION, SHOW_THRESHOLD
 from phrasebank.text.chars import PLACEHOLDER_RE
 
@@ -127,21 +127,23 @@ def test_no_suggestion_at_a_paragraph_start(corpus_bank):
     assert corpus_bank.suggest("一、主要做法\n") == []
 
 
-def test_document_memory_offers_what_the_writer_already_typed(corpus_bank):
-    memory = DocumentMemory()
-    typed = "我们继续依托"
-    assert not any(s.completion.startswith("青年干部夜校") for s in corpus_bank.suggest(typed, memory=memory))
-    memory.learn("依托青年干部夜校培训班三期，依托青年干部夜校打造学习品牌。")
-    assert any(s.completion.startswith("青年干部夜校") for s in corpus_bank.suggest(typed, memory=memory))
+class FixedSource:
+    """A stand-in suggestion source: the same completions whatever is typed."""
+
+    def __init__(self, offers: dict[str, float]) -> None:
+        self.offers = offers
+        self.asked: list[str] = []
+
+    def candidates(self, typed, section):
+        self.asked.append(typed[0].text)
+        return {c: Suggestion(c, c, PhraseKind.NGRAM, (), p) for c, p in self.offers.items()}
 
 
-def test_memory_never_remembers_anonymisation_marks(corpus_bank):
-    memory = DocumentMemory()
-    for _ in range(3):
-        memory.learn("市委x巡回指导组对XX县开展指导。")
-    corpus_bank.threshold = 0.0
-    try:
-        offered = [s.completion for s in corpus_bank.suggest("市委", memory=memory)]
-    finally:
-        corpus_bank.threshold = SHOW_THRESHOLD
-    assert not any(PLACEHOLDER_RE.search(c) for c in offered)
+def test_sources_combine_as_a_noisy_or_and_the_threshold_gates_the_popup():
+    first, second = FixedSource({"学习教育": 0.2, "工作": 0.03}), FixedSource({"学习教育": 0.25})
+    shown = ranking.suggest([first, None, second], "党史", None)
+    assert [s.completion for s in shown] == ["学习教育"]  # 0.03 is under a tenth of the best (0.4)
+    assert shown[0].score == round(1 - 0.8 * 0.75, 4)
+    assert first.asked == second.asked == ["党史"]
+    assert ranking.suggest([first], "党史", None) == []  # 0.2 alone stays under SHOW_THRESHOLD
+    assert ranking.suggest([first], "", None) == [] and first.asked == ["党史", "党史"]  # nothing typed: not asked

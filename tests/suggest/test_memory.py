@@ -1,0 +1,41 @@
+"""This document's memory as a suggestion source: what the writer typed is offered again."""
+
+from __future__ import annotations
+
+from phrasebank.suggest.context import contexts
+from phrasebank.suggest.memory import DocumentMemory
+from phrasebank.suggest.ranking import SHOW_THRESHOLD
+from phrasebank.text.chars import PLACEHOLDER_RE
+
+
+def test_document_memory_offers_what_the_writer_already_typed(corpus_bank):
+    memory = DocumentMemory()
+    typed = "我们继续依托"
+    assert not any(s.completion.startswith("青年干部夜校") for s in corpus_bank.suggest(typed, memory=memory))
+    memory.learn("依托青年干部夜校培训班三期，依托青年干部夜校打造学习品牌。")
+    assert any(s.completion.startswith("青年干部夜校") for s in corpus_bank.suggest(typed, memory=memory))
+
+
+def test_memory_never_remembers_anonymisation_marks(corpus_bank):
+    memory = DocumentMemory()
+    for _ in range(3):
+        memory.learn("市委x巡回指导组对XX县开展指导。")
+    corpus_bank.threshold = 0.0
+    try:
+        offered = [s.completion for s in corpus_bank.suggest("市委", memory=memory)]
+    finally:
+        corpus_bank.threshold = SHOW_THRESHOLD
+    assert not any(PLACEHOLDER_RE.search(c) for c in offered)
+
+
+def test_absorbing_a_memory_adds_its_counts():
+    """The editor learns an opened report in the background and absorbs it into the live memory."""
+    live, opened = DocumentMemory(), DocumentMemory()
+    live.learn("依托青年干部夜校开展培训。")
+    opened.learn("依托青年干部夜校打造学习品牌。")
+    opened.learn("依托青年干部夜校培训班三期。")
+    before = live.count("青年干部夜校")
+    live.absorb(opened)
+    assert before == 1 and live.count("青年干部夜校") == 3
+    assert live.paragraphs == 3
+    assert "青年干部夜校" in {s.completion for s in live.candidates(contexts("我们依托"), None).values()}
