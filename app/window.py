@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QPoint, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFontDatabase
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox
 
 from phrasebank.check.genre import CLASSIFIED
 from phrasebank.check.placeholders import placeholders_warning
@@ -32,6 +32,7 @@ from .editor import ReportEditor
 from .files import save_report_apart
 from .masthead import MastheadDialog
 from .menus import AUTO, build_menus, shortcut_lines
+from .mining import mine_reports
 from .outline import OutlineDock
 from .phrases import PhraseDock
 from .workers import run_in_background
@@ -134,10 +135,10 @@ class MainWindow(QMainWindow):
         """A built-in bank is ready: suggestions on, its phrases in the panel beside the writer's own."""
         self.editor.bank = bank
         self.library.set_builtin(bank.phrases, bank.section_characters)
-        self._library_changed()
+        self.library_changed()
         self.bankReady.emit()
 
-    def _library_changed(self) -> None:
+    def library_changed(self) -> None:
         """The library changed (or a bank arrived): the panel and the editor's own-phrase source follow."""
         self.phrases.refresh()
         self._personal_changed()
@@ -169,7 +170,7 @@ class MainWindow(QMainWindow):
 
         self._loading.add(wanted)
         self.statusBar().showMessage(f"正在准备内置短语库（{wanted.label}）……")
-        run_in_background(lambda: builtin_bank(wanted), lambda bank: self._bank_loaded(wanted, bank), self._error)
+        run_in_background(lambda: builtin_bank(wanted), lambda bank: self._bank_loaded(wanted, bank), self.show_error)
 
     def _use_bank(self, collection: Collection, bank: PhraseBank) -> None:
         self.collection = collection
@@ -178,7 +179,7 @@ class MainWindow(QMainWindow):
 
     def _warm_up(self) -> None:
         """Load jieba's dictionary (for learning what the writer types) after the window is usable."""
-        run_in_background(segment.warm_up, lambda _: None, self._error)
+        run_in_background(segment.warm_up, lambda _: None, self.show_error)
 
     def _bank_loaded(self, collection: Collection, bank: PhraseBank) -> None:
         self._loading.discard(collection)
@@ -325,7 +326,7 @@ class MainWindow(QMainWindow):
 
         def failed(error: Exception) -> None:
             self.setEnabled(True)
-            self._error(error)
+            self.show_error(error)
 
         run_in_background(lambda: open_report(path), done, failed, wait=wait)
 
@@ -431,7 +432,7 @@ class MainWindow(QMainWindow):
             try:
                 save_report(*job)
             except (PhrasebankError, OSError) as exc:
-                self._error(exc)
+                self.show_error(exc)
                 return False
             self._saved(path, paragraphs)
             return True
@@ -444,7 +445,7 @@ class MainWindow(QMainWindow):
 
         def failed(exc: Exception) -> None:
             self._saving -= 1
-            self._error(exc)
+            self.show_error(exc)
 
         run_in_background(lambda: save_report_apart(*job), done, failed)
         return True
@@ -576,41 +577,8 @@ class MainWindow(QMainWindow):
             self.mine_reports(Path(folder))
 
     def mine_reports(self, folder: Path, wait: bool = False) -> None:
-        """Mine a folder off the GUI thread with a progress dialog, then offer the results for review."""
-        from phrasebank.mining import review
-
-        dialog = QProgressDialog("正在读取报告……", "", 0, 0, self)
-        dialog.setWindowTitle("挖掘短语")
-        dialog.setCancelButton(None)
-        dialog.setMinimumDuration(0)
-        dialog.show()
-
-        def progress(done: int, total: int, name: str) -> None:
-            dialog.setMaximum(total)
-            dialog.setValue(done)
-            dialog.setLabelText(f"正在读取 {done + 1}/{total}：{name}" if name else "正在挖掘短语……")
-
-        def finished(phrases) -> None:
-            dialog.close()
-            fresh = [c for c in review.against_library(self.library, phrases) if c.duplicate is None]
-            if not fresh:
-                self.ask("挖掘短语", "没有发现新的短语（挖掘出的短语都已在短语库中）。", ["确定"])
-                return
-            added = review.accept(self.library, self.review(fresh))
-            self.statusBar().showMessage(f"已加入 {added} 条短语", 8000)
-            self._library_changed()
-
-        def failed(error: Exception) -> None:
-            dialog.close()
-            self._error(error)
-
-        run_in_background(
-            lambda report: review.mined_phrases([folder], progress=report),  # no library access off the GUI thread
-            finished,
-            failed,
-            wait=wait,
-            progress=progress,
-        )
+        """Mine a folder of the writer's old reports, then offer the results for review (app/mining.py)."""
+        mine_reports(self, folder, wait)
 
     def review(self, candidates) -> list:
         """Let the writer accept, reject or edit each mined phrase; nothing lands unreviewed."""
@@ -644,10 +612,10 @@ class MainWindow(QMainWindow):
                 values["text"], values["kind"], values["sections"], values["tags"], values["note"], source="选区"
             )
         except LibraryError as exc:
-            self._error(exc)
+            self.show_error(exc)
             return
         self.statusBar().showMessage(f"已加入我的短语库：{entry.text}", 5000)
-        self._library_changed()
+        self.library_changed()
 
     def edit_phrase(self, entry) -> None:
         dialog = PhraseDialog(
@@ -657,8 +625,8 @@ class MainWindow(QMainWindow):
             try:
                 self.library.edit(entry.id, **dialog.values())
             except LibraryError as exc:
-                self._error(exc)
-            self._library_changed()
+                self.show_error(exc)
+            self.library_changed()
 
     def renumber(self) -> None:
         changed = self.editor.renumber()
@@ -690,6 +658,6 @@ class MainWindow(QMainWindow):
         clicked = box.clickedButton()
         return next((label for label, button in zip(buttons, made, strict=True) if button is clicked), buttons[-1])
 
-    def _error(self, error: Exception) -> None:
+    def show_error(self, error: Exception) -> None:
         self.statusBar().clearMessage()
         self.ask("出错了", str(error), ["确定"])

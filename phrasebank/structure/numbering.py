@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from phrasebank.structure.outline import Role, Structure
+from phrasebank.structure.outline import OpenHeadings, Role, Structure
 from phrasebank.text.chars import chinese_number, number_value
 
 
@@ -41,18 +41,15 @@ class NumberingIssue:
 def _sequences(structure: Structure) -> list[list[int]]:
     """Paragraph indices of sibling headings, one list per (附件, parent, level) run."""
     groups: dict[tuple[int, int, int], list[int]] = {}
-    open_at: dict[int, int] = {}
+    open_at: OpenHeadings[int] = OpenHeadings()
     segment = 0  # each 附件 numbers its headings afresh
     for index, para in enumerate(structure.paragraphs):
         if structure.roles[index] is Role.APPENDIX:
-            segment, open_at = segment + 1, {}
+            segment, open_at = segment + 1, OpenHeadings()
         if structure.roles[index] is not Role.HEADING or not para.number:
             continue
-        for level in [lv for lv in open_at if lv > para.level]:
-            del open_at[level]
-        parent = max((i for lv, i in open_at.items() if lv < para.level), default=-1)
-        open_at[para.level] = index
-        groups.setdefault((segment, parent, para.level), []).append(index)
+        parent = open_at.enter(para.level, index)
+        groups.setdefault((segment, -1 if parent is None else parent, para.level), []).append(index)
     return list(groups.values())
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 from phrasebank.kinds import SectionType
 from phrasebank.text.chars import NUMERALS, SENTENCE_END
@@ -118,6 +119,25 @@ class OutlineNode:
     number: str
     text: str
     section: SectionType | None
+
+
+T = TypeVar("T")
+
+
+class OpenHeadings(Generic[T]):
+    """The heading open at each level while walking a report from the top: a heading closes every
+    open one at its level or deeper, and its parent is the deepest one still open."""
+
+    def __init__(self) -> None:
+        self.at: dict[int, T] = {}
+
+    def enter(self, level: int, value: T) -> T | None:
+        """Open a heading at `level` carrying `value`; return its parent's value (None at the top)."""
+        for deeper in [lv for lv in self.at if lv >= level]:
+            del self.at[deeper]
+        parent = self.at[max(self.at)] if self.at else None
+        self.at[level] = value
+        return parent
 
 
 @lru_cache(maxsize=65536)
@@ -295,7 +315,7 @@ class Structure:
                 note = _NOTE_RE.match(paragraphs[j].text.strip()) and Role.DATE not in roles[j + 1 : end]
                 roles[j] = Role.NOTE if note else Role.SIGNATURE  # （此文公开发布） under the date
             j -= 1
-        path: dict[int, tuple[SectionType, ...]] = {}  # heading level -> its types
+        path: OpenHeadings[tuple[SectionType, ...]] = OpenHeadings()  # each open heading's types
         years: list[int] = []  # years that open chapter headings so far; a 2026年… title reviews 2025
         titled = next((p.text.strip() for p, r in zip(paragraphs, roles, strict=True) if r is Role.TITLE), "")
         if match := _YEAR_HEAD_RE.match(titled):
@@ -310,7 +330,7 @@ class Structure:
                 section_types = self._heading_section(para, path)
                 year = _YEAR_HEAD_RE.match(para.head) if para.level == 1 else None
                 if year and years and int(year.group(1)) > max(years):
-                    section_types = path[1] = (SectionType.NEXT_STEPS,)  # 2026年主要工作 after 2025年工作回顾
+                    section_types = path.at[1] = (SectionType.NEXT_STEPS,)  # 2026年主要工作 after 2025年工作回顾
                 if year:
                     years.append(int(year.group(1)))
                 current = section_types[0]
@@ -332,12 +352,10 @@ class Structure:
         self._roles, self._sections = roles, sections
 
     @staticmethod
-    def _heading_section(para: Paragraph, path: dict[int, tuple[SectionType, ...]]) -> tuple[SectionType, ...]:
+    def _heading_section(para: Paragraph, path: OpenHeadings[tuple[SectionType, ...]]) -> tuple[SectionType, ...]:
         """Types of a heading: its own words, refined within (never against) a typed parent."""
-        previous_chapter = path.get(1, ())
-        for level in [lv for lv in path if lv >= para.level]:
-            del path[level]
-        parent = next((path[lv] for lv in sorted(path, reverse=True)), ())
+        previous_chapter = path.at.get(1, ())
+        parent = path.enter(para.level, ()) or ()
         own = para.heading_types
         if parent:
             narrowed = tuple(t for t in own if t in parent)
@@ -346,7 +364,7 @@ class Structure:
             types = (SectionType.NEXT_STEPS,)  # 四、努力建设法治政府 after 三、2026年重点工作: still ahead
         else:
             types = own or (SectionType.MEASURES,)
-        path[para.level] = types
+        path.at[para.level] = types
         return types
 
 

@@ -72,39 +72,26 @@ def test_gbk_csv_written_by_hand_in_excel(data_dir, tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("content", "message"),
+    ("name", "content", "message"),
     [
-        ("text,kind\r\n好短语,固定搭配\r\n坏短语,不存在的种类\r\n", "第 3 行"),
-        ("text,usage\r\n好短语,1\r\n坏短语,很多\r\n", "第 3 行"),
-        ("text,favourite\r\n,是\r\n", "第 2 行"),
-        ("kind,sections\r\n固定搭配,开头\r\n", "缺少 text 列"),
-    ],
-)
-def test_bad_csv_row_is_reported_with_its_line_and_nothing_is_imported(data_dir, tmp_path, content, message):
-    path = tmp_path / "bad.csv"
-    path.write_text(content, encoding="utf-8")
-    lib = Library(data_dir)
-    with pytest.raises(ExchangeError, match=message):
-        import_library(lib, path)
-    assert lib.personal() == []
-    lib.close()
-
-
-@pytest.mark.parametrize(
-    ("content", "message"),
-    [
-        ('{"format": "gongwen-desk-library", "version": 1, "phrases": [', "不是有效的 JSON"),
-        ('{"format": "other", "version": 1, "phrases": []}', "不是公文写作台"),
-        ('{"format": "gongwen-desk-library", "version": 9, "phrases": []}', "不受支持"),
+        ("bad.csv", "text,kind\r\n好短语,固定搭配\r\n坏短语,不存在的种类\r\n", "第 3 行"),
+        ("bad.csv", "text,usage\r\n好短语,1\r\n坏短语,很多\r\n", "第 3 行"),
+        ("bad.csv", "text,favourite\r\n,是\r\n", "第 2 行"),
+        ("bad.csv", "kind,sections\r\n固定搭配,开头\r\n", "缺少 text 列"),
+        ("bad.json", '{"format": "gongwen-desk-library", "version": 1, "phrases": [', "不是有效的 JSON"),
+        ("bad.json", '{"format": "other", "version": 1, "phrases": []}', "不是公文写作台"),
+        ("bad.json", '{"format": "gongwen-desk-library", "version": 9, "phrases": []}', "不受支持"),
         (
+            "bad.json",
             '{"format": "gongwen-desk-library", "version": 1, '
             '"phrases": [{"text": "好"}, {"text": "坏", "sections": ["x"]}]}',
             "第 2 条",
         ),
     ],
 )
-def test_malformed_json_is_refused_whole(data_dir, tmp_path, content, message):
-    path = tmp_path / "bad.json"
+def test_a_bad_file_is_reported_with_where_and_nothing_is_imported(data_dir, tmp_path, name, content, message):
+    """A bad CSV row names its line, bad JSON its entry; the import is refused whole."""
+    path = tmp_path / name
     path.write_text(content, encoding="utf-8")
     lib = Library(data_dir)
     with pytest.raises(ExchangeError, match=message):

@@ -117,3 +117,15 @@ def test_incremental_replace_matches_a_full_parse(corpus_files):
     full = Structure.from_texts(edited)
     assert live.sections == full.sections
     assert live.outline() == full.outline()
+
+
+def test_open_headings_give_each_heading_its_parent():
+    from phrasebank.structure.outline import OpenHeadings
+
+    walk: OpenHeadings[str] = OpenHeadings()
+    assert walk.enter(1, "一、") is None
+    assert walk.enter(2, "（一）") == "一、"
+    assert walk.enter(3, "1.") == "（一）"
+    assert walk.enter(2, "（二）") == "一、"  # closes 1. under （一）
+    assert walk.enter(3, "1.") == "（二）"
+    assert walk.enter(1, "二、") is None and walk.at == {1: "二、"}
