@@ -6,13 +6,13 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QProgressDialog
 
-from phrasebank.mining import review
-
 from .workers import run_in_background
 
 
 def mine_reports(window, folder: Path, wait: bool = False) -> None:
     """Mine a folder off the GUI thread with a progress dialog, then offer the results for review."""
+    from phrasebank.mining import review  # the miner (numpy) loads when the writer first mines, not at start
+
     dialog = QProgressDialog("正在读取报告……", "", 0, 0, window)
     dialog.setWindowTitle("挖掘短语")
     dialog.setCancelButton(None)

@@ -84,3 +84,10 @@ def test_the_names_the_readme_documents_exist():
         for attribute in parts[split:]:
             assert hasattr(target, attribute), dotted
             target = getattr(target, attribute)
+
+
+def test_the_window_starts_without_the_miner_or_python_docx():
+    """numpy (the miner) and python-docx load when first needed, not when the editor starts."""
+    code = "import sys, app.window\nprint(sorted(m for m in ('numpy', 'docx') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
