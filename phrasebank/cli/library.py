@@ -165,7 +165,7 @@ def _mine(args: argparse.Namespace) -> int:
         print("没有发现新的短语。")
         return 0
     print(f"发现 {len(found)} 条新短语。逐条确认：y 接受，n 跳过，e 修改后接受，q 结束（其余不加入）。")
-    accepted: list[tuple[review.Candidate, str]] = []
+    accepted: list[tuple[review.ReviewItem, str]] = []
     for n, candidate in enumerate(found, start=1):
         p = candidate.phrase
         where = "、".join(s.label for s in p.sections)

@@ -56,11 +56,16 @@ def _total_size(paths: list[str | Path]) -> int:
         return 0
 
 
+def engine_sources() -> list[Path]:
+    """Every source file of the engine, all packages: a change to any of them may change what is mined."""
+    return sorted(Path(__file__).parents[1].rglob("*.py"))
+
+
 def cache_key(collection: Collection = DEFAULT) -> str:
     """A digest of the engine's source and the collection's reports."""
     digest = hashlib.sha1()
-    package = Path(__file__).parents[1]  # phrasebank/, every subpackage
-    for path in sorted(package.rglob("*.py")):
+    package = Path(__file__).parents[1]
+    for path in engine_sources():
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     for path in sorted(collection.folder.rglob("*")):

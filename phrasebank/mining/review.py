@@ -14,7 +14,7 @@ from phrasebank.phrase import Phrase
 
 
 @dataclass
-class Candidate:
+class ReviewItem:
     """A mined phrase offered for review; `duplicate` names the library phrase it repeats."""
 
     phrase: Phrase
@@ -27,18 +27,18 @@ def mined_phrases(paths: Iterable[str | Path], progress=None) -> list[Phrase]:
     return [p for p in bank.phrases if p.kind is not PhraseKind.NGRAM]
 
 
-def against_library(library: Library, phrases: Iterable[Phrase]) -> list[Candidate]:
+def against_library(library: Library, phrases: Iterable[Phrase]) -> list[ReviewItem]:
     """The phrases as review candidates, each duplicate of a library phrase recognised."""
     known = {normalise(e.text): e.text for e in [*library.personal(), *library.builtins(include_hidden=True)]}
-    return [Candidate(p, known.get(normalise(p.text))) for p in phrases]
+    return [ReviewItem(p, known.get(normalise(p.text))) for p in phrases]
 
 
-def candidates(library: Library, paths: Iterable[str | Path], progress=None) -> list[Candidate]:
+def candidates(library: Library, paths: Iterable[str | Path], progress=None) -> list[ReviewItem]:
     """Mined phrases of the reports as review candidates."""
     return against_library(library, mined_phrases(paths, progress))
 
 
-def accept(library: Library, reviewed: Iterable[tuple[Candidate, str]]) -> int:
+def accept(library: Library, reviewed: Iterable[tuple[ReviewItem, str]]) -> int:
     """Add the accepted candidates, each with the text the writer settled on; return how many were added."""
     entries = [
         Entry(text.strip(), c.phrase.kind, list(c.phrase.sections), source=f"挖掘：{c.phrase.source}")

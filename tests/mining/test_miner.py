@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -171,3 +172,12 @@ def test_empty_corpus_is_an_error(tmp_path):
     (tmp_path / "empty.txt").write_text("\n\n", encoding="utf-8")
     with pytest.raises(phrasebank.EmptyCorpusError):
         phrasebank.mine([tmp_path])
+
+
+def test_the_built_in_cache_key_covers_every_engine_source():
+    from phrasebank.mining.banks import engine_sources
+
+    package = Path(phrasebank.__file__).parent
+    sources = {p.relative_to(package).as_posix() for p in engine_sources()}
+    assert sources == {p.relative_to(package).as_posix() for p in package.rglob("*.py")}
+    assert {"text/chars.py", "text/segment.py", "kinds.py", "suggest/ranking.py"} <= sources
