@@ -23,6 +23,8 @@ from phrasebank.library.entry import Entry
 from phrasebank.library.store import Library, LibraryError
 from phrasebank.suggest.dock import KIND_ORDER
 
+from .dialogs import PhraseDialog
+
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 FOLLOW = "follow"
 HIDDEN = "hidden"
@@ -43,8 +45,8 @@ class PhraseDock(QDockWidget):
     """Search (text, pinyin, initials) and filters over the library; double-click or Enter inserts."""
 
     insertRequested = Signal(str)
-    editRequested = Signal(object)  # Entry
     message = Signal(str)
+    failed = Signal(object)  # an error the writer must read (LibraryError)
     libraryChanged = Signal()  # the writer changed the library from the panel's menu
 
     def __init__(self, library: Library, parent=None) -> None:
@@ -194,9 +196,40 @@ class PhraseDock(QDockWidget):
                 lambda: self._guard(lambda: self.library.set_favourite(phrase_id, not entry.favourite))
             )
             menu.addAction(favourite)
-            menu.addAction("编辑…", lambda: self.editRequested.emit(entry))
+            menu.addAction("编辑…", lambda: self.edit_phrase(entry))
             menu.addAction("删除", lambda: self._guard(lambda: self.library.remove(phrase_id)))
         menu.exec(self.tree.viewport().mapToGlobal(position))
+
+    def new_phrase(self, text: str, section: SectionType | None) -> None:
+        """Ask for a new personal phrase (the dialog filled with `text` and `section`), then add it."""
+        dialog = PhraseDialog(self, text, sections=(section,) if section else ())
+        if dialog.exec():
+            self.add_phrase(dialog.values())
+
+    def add_phrase(self, values: dict) -> None:
+        """Add a phrase as the phrase dialog's values give it."""
+        try:
+            entry = self.library.add(
+                values["text"], values["kind"], values["sections"], values["tags"], values["note"], source="选区"
+            )
+        except LibraryError as exc:
+            self.failed.emit(exc)
+            return
+        self.message.emit(f"已加入我的短语库：{entry.text}")
+        self.refresh()
+        self.libraryChanged.emit()
+
+    def edit_phrase(self, entry: Entry) -> None:
+        dialog = PhraseDialog(
+            self, entry.text, entry.kind, tuple(entry.sections), tuple(entry.tags), entry.note, title="编辑短语"
+        )
+        if dialog.exec() and entry.id is not None:
+            try:
+                self.library.edit(entry.id, **dialog.values())
+            except LibraryError as exc:
+                self.failed.emit(exc)
+            self.refresh()
+            self.libraryChanged.emit()
 
     def hide_builtin(self, text: str) -> None:
         """Hide a built-in phrase; 撤销隐藏 (or 已隐藏的内置 → 恢复显示) shows it again."""

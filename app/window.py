@@ -27,7 +27,7 @@ from phrasebank.text import segment
 from phrasebank.text.encoding import TextFormat
 
 from .checks import CheckDock
-from .dialogs import FindReplaceDialog, PhraseDialog, ReviewDialog, TemplateDialog
+from .dialogs import FindReplaceDialog, ReviewDialog, TemplateDialog
 from .editor import ReportEditor
 from .files import save_report_apart
 from .masthead import MastheadDialog
@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         self.outline.tree.moveRequested.connect(editor.move_section)
         self.outline.renumberRequested.connect(self.renumber)
         self.phrases.insertRequested.connect(self._insert_from_panel)
-        self.phrases.editRequested.connect(self.edit_phrase)
+        self.phrases.failed.connect(self.show_error)
         self.phrases.libraryChanged.connect(self._personal_changed)
         self.phrases.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.checks.jumpRequested.connect(editor.select_range)
@@ -600,33 +600,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(exc), 8000)
 
     def add_selection(self) -> None:
+        """Offer the selected text for the personal library, under the section at the cursor."""
         text = self.editor.textCursor().selectedText().replace("\u2029", "").strip()
-        section = self.editor.current_section()
-        dialog = PhraseDialog(self, text, sections=(section,) if section else ())
-        if dialog.exec():
-            self._add_phrase(dialog.values())
-
-    def _add_phrase(self, values: dict) -> None:
-        try:
-            entry = self.library.add(
-                values["text"], values["kind"], values["sections"], values["tags"], values["note"], source="选区"
-            )
-        except LibraryError as exc:
-            self.show_error(exc)
-            return
-        self.statusBar().showMessage(f"已加入我的短语库：{entry.text}", 5000)
-        self.library_changed()
-
-    def edit_phrase(self, entry) -> None:
-        dialog = PhraseDialog(
-            self, entry.text, entry.kind, tuple(entry.sections), tuple(entry.tags), entry.note, title="编辑短语"
-        )
-        if dialog.exec():
-            try:
-                self.library.edit(entry.id, **dialog.values())
-            except LibraryError as exc:
-                self.show_error(exc)
-            self.library_changed()
+        self.phrases.new_phrase(text, self.editor.current_section())
 
     def renumber(self) -> None:
         changed = self.editor.renumber()

@@ -367,7 +367,8 @@ class Library:
     def edit(self, phrase_id: int, **changes) -> Entry:
         """Change fields of a personal phrase (text, kind, sections, tags, note, favourite)."""
         entry = self.get(phrase_id)
-        changes = {key: sanitise(value) if isinstance(value, str) else value for key, value in changes.items()}
+        # Only free text is sanitised: a kind is a str enum too, and sanitising would make it a bare string.
+        changes = {key: sanitise(value) if key in ("text", "note") else value for key, value in changes.items()}
         if "tags" in changes:
             changes["tags"] = clean_tags(changes["tags"])
         if "text" in changes:

@@ -103,3 +103,24 @@ def test_a_hidden_builtin_comes_back_with_undo_and_from_the_hidden_list(qtbot, w
     window.library.hide_builtin(first, hidden=False)  # what 恢复显示此内置短语 does
     window.phrases.refresh()
     assert listed(window) == []
+
+
+def test_editing_my_phrase_from_the_panel_changes_it_and_the_suggestions(qtbot, window):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.dialogs import PhraseDialog
+
+    window.phrases.add_phrase({"text": "坚持以学促干", "kind": "collocation", "sections": (), "tags": (), "note": ""})
+    entry = window.library.find("坚持以学促干")
+
+    def change() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, PhraseDialog) and w.isVisible())
+        dialog.text.setPlainText("坚持以学促干、以干促学")
+        dialog.accept()
+
+    QTimer.singleShot(0, change)
+    window.phrases.edit_phrase(entry)
+    assert [e.text for e in window.library.personal()] == ["坚持以学促干、以干促学"]
+    assert "坚持以学促干、以干促学" in listed(window)
+    assert window.editor.personal.texts == ["坚持以学促干、以干促学"]  # the suggestion source follows

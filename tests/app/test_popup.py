@@ -185,7 +185,7 @@ def test_each_finished_clause_is_learned_for_later_suggestions(qtbot, window):
 
 def test_a_phrase_from_my_library_is_offered_once_begun(qtbot, window):
     editor = window.editor
-    window._add_phrase(
+    window.phrases.add_phrase(
         {"text": "坚持以学促干、以干促学", "kind": "collocation", "sections": (), "tags": (), "note": ""}
     )
     start(window, "一、主要做法\n")

@@ -103,7 +103,7 @@ def test_add_selection_to_my_library(qtbot, window, monkeypatch):
     window.new_from_template("空白报告")
     commit(qtbot, window.editor, "以学促干、以干促学")
     window.editor.selectAll()
-    window._add_phrase(
+    window.phrases.add_phrase(
         {
             "text": window.editor.textCursor().selectedText(),
             "kind": window.phrases.kind_box.itemData(1),

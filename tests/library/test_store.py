@@ -202,3 +202,10 @@ def test_a_hidden_builtin_is_listed_apart_and_shown_again(data_dir, corpus_bank)
     assert [e.text for e in library.hidden_builtins()] == [text]
     library.hide_builtin(text, hidden=False)
     assert library.hidden_builtins() == [] and text in {e.text for e in library.builtins()}
+
+
+def test_editing_a_phrase_keeps_its_kind_an_enum(library):
+    entry = library.add("精心组织、周密部署", kind=PhraseKind.COLLOCATION)
+    edited = library.edit(entry.id, kind=PhraseKind.FORMULA, note="  四字格\u202e ")
+    assert edited.kind is PhraseKind.FORMULA and library.get(entry.id).kind is PhraseKind.FORMULA
+    assert library.get(entry.id).note.strip() == "四字格"  # the bidi override is gone
