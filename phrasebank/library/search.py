@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from phrasebank.kinds import PhraseKind, SectionType
 from phrasebank.library.entry import Entry
@@ -17,6 +18,28 @@ from phrasebank.library.pinyin import is_latin_query, keys
 #: Most hits of each quality (start, inside) looked at per key before ranking.
 MAX_HITS = 2000
 _SEPARATOR = "\x00"
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a search keeps besides matching the query; None means any. `origin`: "personal" or "builtin"."""
+
+    section: SectionType | None = None
+    kind: PhraseKind | None = None
+    tag: str | None = None
+    favourite: bool | None = None
+    origin: str | None = None
+
+    def passes(self, entry: Entry) -> bool:
+        if self.section is not None and self.section not in entry.sections:
+            return False
+        if self.kind is not None and entry.kind is not self.kind:
+            return False
+        if self.tag is not None and self.tag not in entry.tags:
+            return False
+        if self.favourite is not None and entry.favourite != self.favourite:
+            return False
+        return self.origin is None or (self.origin == "builtin") == entry.builtin
 
 
 class _Joined:
@@ -71,17 +94,7 @@ class SearchIndex:
             self._keys = _Joined([full for full, _ in pinyin]), _Joined([initials for _, initials in pinyin])
         return self._keys
 
-    def search(
-        self,
-        query: str,
-        *,
-        section: SectionType | None = None,
-        kind: PhraseKind | None = None,
-        tag: str | None = None,
-        favourite: bool | None = None,
-        origin: str | None = None,
-        limit: int = 200,
-    ) -> list[Entry]:
+    def search(self, query: str, filters: Filters | None = None, limit: int = 200) -> list[Entry]:
         """Entries matching the query (all when empty) and the filters, ranked.
 
         Rank: exact text, then the writer's own phrases before built-in ones, then prefix matches
@@ -103,7 +116,7 @@ class SearchIndex:
         results = []
         for i, quality in candidates.items():
             entry = self.entries[i]
-            if not _passes(entry, section, kind, tag, favourite, origin):
+            if filters is not None and not filters.passes(entry):
                 continue
             exact = entry.text != query
             results.append(
@@ -121,15 +134,3 @@ class SearchIndex:
             )
         results.sort()
         return [self.entries[item[-1]] for item in results[:limit]]
-
-
-def _passes(entry: Entry, section, kind, tag, favourite, origin) -> bool:
-    if section is not None and section not in entry.sections:
-        return False
-    if kind is not None and entry.kind is not kind:
-        return False
-    if tag is not None and tag not in entry.tags:
-        return False
-    if favourite is not None and entry.favourite != favourite:
-        return False
-    return origin is None or (origin == "builtin") == entry.builtin

@@ -30,7 +30,7 @@ from phrasebank.library.entry import (
     text_or_empty,
 )
 from phrasebank.library.pinyin import keys
-from phrasebank.library.search import SearchIndex
+from phrasebank.library.search import Filters, SearchIndex
 from phrasebank.paths import data_dir, read_only_uri
 from phrasebank.phrase import Phrase
 from phrasebank.suggest.dock import section_list, sections_of
@@ -314,9 +314,7 @@ class Library:
             builtins = self.builtins()
             self._indexed_builtins = {entry.text: entry for entry in builtins}
             self._index = SearchIndex([*self._entries, *builtins], [*self._keys, *([None] * len(builtins))])
-        return self._index.search(
-            query, section=section, kind=kind, tag=tag, favourite=favourite, origin=origin, limit=limit
-        )
+        return self._index.search(query, Filters(section, kind, tag, favourite, origin), limit)
 
     # ---- changes (one transaction each) ---------------------------------------------------
 
