@@ -64,3 +64,29 @@ def test_ignoring_is_taken_back_with_the_undo_button(qtbot, window, data_dir):
     assert [f.found for f in window.checks.findings] == [","]
     assert (data_dir / "ignored.tsv").read_text(encoding="utf-8") == ""
     assert not window.checks.undo_button.isEnabled()
+
+
+def test_an_always_ignored_finding_is_checked_again_from_the_lists_dialog(qtbot, window):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.checks import ListsDialog
+
+    window.new_from_template("空白报告")
+    commit(qtbot, window.editor, "增强政治意识,强化责任。")
+    window.checks.run()
+    window.checks.list.setCurrentRow(0)
+    window.checks.ignore_always()
+    assert window.checks.findings == []
+
+    def restore() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ListsDialog) and w.isVisible())
+        assert dialog.always.item(0).text() == "〔标点〕,"
+        dialog.always.setCurrentRow(0)
+        dialog.restore_selected()
+        assert dialog.always.count() == 0
+        dialog.reject()  # restoring counts even when the lists are not saved
+
+    QTimer.singleShot(0, restore)
+    window.checks.edit_lists()
+    assert [f.found for f in window.checks.findings] == [","]
