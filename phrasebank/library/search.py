@@ -113,6 +113,8 @@ class SearchIndex:
                     candidates[i] = min(candidates.get(i, 99), offset + quality * 3)
         else:
             candidates = {i: 1 + quality * 3 for i, quality in self._text.hits(query).items()}
+        if filters == Filters():
+            filters = None  # nothing to filter: no check per candidate
         results = []
         for i, quality in candidates.items():
             entry = self.entries[i]
