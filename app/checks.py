@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from phrasebank.check import Checker, Finding, FindingKind, unfilled_placeholders
-from phrasebank.check.ignoring import IgnoreList, read_user_list, save_user_list
+from phrasebank.check.ignoring import IgnoreList, read_user_list, save_user_list, split_always_key
 from phrasebank.errors import PhrasebankError
 from phrasebank.paths import data_dir
 
@@ -215,7 +215,7 @@ class ListsDialog(QDialog):
     def _fill_always(self) -> None:
         self.always.clear()
         for key in sorted(self.ignored.always):
-            family, _, found = key.partition("\t")
+            family, found = split_always_key(key)
             item = QListWidgetItem(f"〔{family}〕{found}")
             item.setData(FINDING_ROLE, key)
             self.always.addItem(item)

@@ -224,17 +224,12 @@ class PhraseDock(QDockWidget):
             self, entry.text, entry.kind, tuple(entry.sections), tuple(entry.tags), entry.note, title="编辑短语"
         )
         if dialog.exec() and entry.id is not None:
-            try:
-                self.library.edit(entry.id, **dialog.values())
-            except LibraryError as exc:
-                self.failed.emit(exc)
-            self.refresh()
-            self.libraryChanged.emit()
+            phrase_id = entry.id
+            self._guard(lambda: self.library.edit(phrase_id, **dialog.values()), loud=True)
 
     def hide_builtin(self, text: str) -> None:
         """Hide a built-in phrase; 撤销隐藏 (or 已隐藏的内置 → 恢复显示) shows it again."""
-        self._guard(lambda: self.library.hide_builtin(text))
-        if text in {e.text for e in self.library.hidden_builtins()}:
+        if self._guard(lambda: self.library.hide_builtin(text)):
             self.last_hidden = text
             self.undo_hide_button.setEnabled(True)
             self.message.emit(f"已隐藏“{text}”：点“撤销隐藏”或在“已隐藏的内置”中恢复")
@@ -245,10 +240,18 @@ class PhraseDock(QDockWidget):
             self.undo_hide_button.setEnabled(False)
             self._guard(lambda: self.library.hide_builtin(text, False))
 
-    def _guard(self, action) -> None:
+    def _guard(self, action, loud: bool = False) -> bool:
+        """Make a library change; when it fails, say why (in a message box when `loud`, else in the
+        status bar). The panel and the editor's own-phrase source follow either way."""
         try:
             action()
         except LibraryError as exc:
-            self.message.emit(str(exc))
-        self.refresh()
-        self.libraryChanged.emit()
+            if loud:
+                self.failed.emit(exc)
+            else:
+                self.message.emit(str(exc))
+            return False
+        finally:
+            self.refresh()
+            self.libraryChanged.emit()
+        return True

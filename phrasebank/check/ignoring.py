@@ -20,6 +20,12 @@ def always_key(finding: Finding) -> str:
     return f"{finding.kind.value}\t{finding.found}"
 
 
+def split_always_key(key: str) -> tuple[str, str]:
+    """(family, text found) of an "always ignore" entry."""
+    family, _, found = key.partition("\t")
+    return family, found
+
+
 def once_key(finding: Finding) -> tuple[int, int, str]:
     return (finding.paragraph, finding.column, finding.found)
 

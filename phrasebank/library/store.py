@@ -407,7 +407,7 @@ class Library:
     def hidden_builtins(self) -> list[Entry]:
         """The built-in phrases the writer hid, in the bank's order (to show them again)."""
         self._refresh()
-        return [e for e in self.builtins(include_hidden=True) if e.text in self._hidden]
+        return self.builtins(include_hidden=True, phrases=[p for p in self._builtin if p.text in self._hidden])
 
     def hide_builtin(self, text: str, hidden: bool = True) -> None:
         """Leave a built-in phrase out of the panel and searches (`hidden=False` shows it again)."""

@@ -19,6 +19,8 @@ from phrasebank.paths import cache_dir
 from phrasebank.suggest.bank import PhraseBank
 from phrasebank.text import segment
 
+#: The engine's folder (phrasebank/), whose sources the built-in banks' cache key covers.
+ENGINE = Path(__file__).parents[1]
 #: Corpora larger than this (bytes on disk) are tokenised by two processes.
 PARALLEL_FROM_BYTES = 6 * 1024 * 1024
 
@@ -58,15 +60,14 @@ def _total_size(paths: list[str | Path]) -> int:
 
 def engine_sources() -> list[Path]:
     """Every source file of the engine, all packages: a change to any of them may change what is mined."""
-    return sorted(Path(__file__).parents[1].rglob("*.py"))
+    return sorted(ENGINE.rglob("*.py"))
 
 
 def cache_key(collection: Collection = DEFAULT) -> str:
     """A digest of the engine's source and the collection's reports."""
     digest = hashlib.sha1()
-    package = Path(__file__).parents[1]
     for path in engine_sources():
-        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.relative_to(ENGINE).as_posix().encode())
         digest.update(path.read_bytes())
     for path in sorted(collection.folder.rglob("*")):
         if path.is_file():

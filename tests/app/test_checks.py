@@ -32,12 +32,17 @@ def test_check_dock_lists_underlines_and_fixes(qtbot, window):
     assert "学习习近平时代中国特色社会主义思想作为" in editor.paragraphs()[1]
 
 
-def test_ignore_always_is_remembered(qtbot, window, data_dir):
+def ignore_the_comma_always(qtbot, window) -> None:
+    """A report whose one slip is a half-width comma, checked, and that finding ignored always."""
     window.new_from_template("空白报告")
     commit(qtbot, window.editor, "增强政治意识,强化责任。")
     window.checks.run()
     window.checks.list.setCurrentRow(0)
     window.checks.ignore_always()
+
+
+def test_ignore_always_is_remembered(qtbot, window, data_dir):
+    ignore_the_comma_always(qtbot, window)
     assert window.checks.findings == []
     assert "标点\t," in (data_dir / "ignored.tsv").read_text(encoding="utf-8")
 
@@ -53,12 +58,8 @@ def test_a_large_report_is_checked_in_the_background(qtbot, window, gov_files):
 
 
 def test_ignoring_is_taken_back_with_the_undo_button(qtbot, window, data_dir):
-    window.new_from_template("空白报告")
-    commit(qtbot, window.editor, "增强政治意识,强化责任。")
-    window.checks.run()
     assert not window.checks.undo_button.isEnabled()
-    window.checks.list.setCurrentRow(0)
-    window.checks.ignore_always()
+    ignore_the_comma_always(qtbot, window)
     assert window.checks.findings == [] and window.checks.undo_button.isEnabled()
     qtbot.mouseClick(window.checks.undo_button, Qt.MouseButton.LeftButton)
     assert [f.found for f in window.checks.findings] == [","]
@@ -72,11 +73,7 @@ def test_an_always_ignored_finding_is_checked_again_from_the_lists_dialog(qtbot,
 
     from app.checks import ListsDialog
 
-    window.new_from_template("空白报告")
-    commit(qtbot, window.editor, "增强政治意识,强化责任。")
-    window.checks.run()
-    window.checks.list.setCurrentRow(0)
-    window.checks.ignore_always()
+    ignore_the_comma_always(qtbot, window)
     assert window.checks.findings == []
 
     def restore() -> None:
