@@ -46,22 +46,19 @@ def suggest(
     found: dict[str, Suggestion] = {}
     for source in sources:
         if source is not None:
-            found = merge(found, source.candidates(typed, section))
+            merge(found, source.candidates(typed, section))
     return finish(found, limit, threshold)
 
 
-def merge(found: dict[str, Suggestion], other: dict[str, Suggestion]) -> dict[str, Suggestion]:
-    """Each completion's chance that either source is right: 1 - (1 - p_found)(1 - p_other).
-
-    A completion both offer keeps the phrase the earlier source named."""
-    merged = dict(found)
+def merge(found: dict[str, Suggestion], other: dict[str, Suggestion]) -> None:
+    """Add another source's completions to `found`; a completion both offer is right when either is:
+    1 - (1 - p_found)(1 - p_other), keeping the phrase the earlier source named."""
     for completion, offered in other.items():
         known = found.get(completion)
         if known is None:
-            merged[completion] = offered
+            found[completion] = offered
         else:
-            merged[completion] = replace(known, score=1 - (1 - min(known.score, 1.0)) * (1 - offered.score))
-    return merged
+            found[completion] = replace(known, score=1 - (1 - min(known.score, 1.0)) * (1 - offered.score))
 
 
 def chain_probability(
