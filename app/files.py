@@ -1,29 +1,69 @@
-"""Saving a long report in a child process (reading and writing themselves are `phrasebank.document.report`)."""
+"""Saving a long report in a child process (reading and writing themselves are `phrasebank.document.report`).
+
+The save belongs to the window that asked for it: the child stops as soon as that process is gone
+(killed, crashed), and it never replaces a file that changed on disk after the save began — a newer
+save by another window is never overwritten by an old text.
+"""
 
 from __future__ import annotations
 
 import concurrent.futures
 import multiprocessing
+import os
+import threading
+import time
 from pathlib import Path
 
+from phrasebank import atomic
+from phrasebank.atomic import FileStamp, file_stamp
 from phrasebank.document.layout import Layout
 from phrasebank.document.report import Report, save_report
 from phrasebank.errors import PhrasebankError
 
+#: How often the child looks whether the window's process still lives.
+WATCH_SECONDS = 0.1
 
-def save_report_apart(report: Report, path: Path, layout: Layout, author: str = "") -> None:
+
+class SaveRefused(PhrasebankError):
+    """The file changed on disk while the report was being written; it was left as it is."""
+
+
+def save_report_apart(report: Report, path: Path, layout: Layout, author: str = "") -> FileStamp | None:
     """`save_report` in a child process, for long reports: building and serialising a large DOCX holds
-    Python's lock for long stretches, which would freeze the window even from a worker thread."""
+    Python's lock for long stretches, which would freeze the window even from a worker thread.
+
+    Returns the stamp of the file as written (the window deletes its draft only when the file on disk
+    still carries it)."""
     context = multiprocessing.get_context("spawn")
+    job = (report, path, layout, author, os.getpid(), file_stamp(path))
     with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        problem = pool.submit(_save_or_say_why, report, path, layout, author).result()
+        problem, written = pool.submit(_save_or_say_why, *job).result()
     if problem:
         raise PhrasebankError(problem)
+    return written
 
 
-def _save_or_say_why(report: Report, path: Path, layout: Layout, author: str) -> str:
+def _save_or_say_why(
+    report: Report, path: Path, layout: Layout, author: str, parent: int, before: FileStamp | None
+) -> tuple[str, FileStamp | None]:
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+
+    def guard(target: Path) -> None:
+        if os.getppid() != parent:
+            os._exit(1)  # the window is gone: its save goes with it
+        if file_stamp(target) != before:
+            raise SaveRefused(f"{target.name} 在保存期间被其他程序或窗口改写，没有覆盖它。请重新打开或另存为。")
+
+    atomic.replace_guard = guard
     try:
         save_report(report, path, layout, author)
     except (PhrasebankError, OSError) as exc:
-        return str(exc)
-    return ""
+        return str(exc), None
+    return "", file_stamp(path)
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    """End this process when the one that started it has gone (its parent id changes on POSIX)."""
+    while os.getppid() == parent:
+        time.sleep(WATCH_SECONDS)
+    os._exit(1)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QLockFile, QPoint, QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QCloseEvent, QFontDatabase
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox
 
+from phrasebank.atomic import FileStamp, file_stamp
 from phrasebank.check.genre import CLASSIFIED
 from phrasebank.check.placeholders import placeholders_warning
 from phrasebank.document.drafts import DraftStore
@@ -336,13 +337,19 @@ class MainWindow(QMainWindow):
 
         from .printing import print_report
 
-        dialog = QPrintPreviewDialog(self._printer(), self)
+        # The dialog keeps only a pointer to its printer: the window holds it while the dialog lives
+        # (a temporary printer is freed by Python at once and Qt crashes painting into it).
+        self._preview_printer = self._printer()
+        dialog = QPrintPreviewDialog(self._preview_printer, self)
         dialog.setWindowTitle("打印预览")
         dialog.paintRequested.connect(
             lambda target: print_report(self.editor.paragraphs(), self.page_layout(), target, self.masthead)
         )
         dialog.resize(900, 1000)
-        dialog.exec()
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     def _printer(self):
         """A high-resolution printer set to A4 with the page laid out by `printing.paint`."""
@@ -434,14 +441,14 @@ class MainWindow(QMainWindow):
             except (PhrasebankError, OSError) as exc:
                 self.show_error(exc)
                 return False
-            self._saved(path, paragraphs)
+            self._saved(path, paragraphs, file_stamp(path))
             return True
         self.statusBar().showMessage(f"正在保存 {path.name}……")
         self._saving += 1
 
-        def done(_result) -> None:
+        def done(written: FileStamp | None) -> None:
             self._saving -= 1
-            self._saved(path, paragraphs)
+            self._saved(path, paragraphs, written)
 
         def failed(exc: Exception) -> None:
             self._saving -= 1
@@ -450,15 +457,17 @@ class MainWindow(QMainWindow):
         run_in_background(lambda: save_report_apart(*job), done, failed)
         return True
 
-    def _saved(self, path: Path, written: list[str]) -> None:
+    def _saved(self, path: Path, written: list[str], stamp: FileStamp | None) -> None:
         if path != self.path:
             self.unkept = ""
         self.path = path
         # Nothing typed while it was written? The structure holds every paragraph's text already (kept equal
         # to the document edit by edit), so this costs no copy of a long document on the GUI thread.
+        # The draft goes only once the file on disk is the one just written (not replaced since).
         if [paragraph.text for paragraph in self.editor.structure.paragraphs] == written:
             self.editor.document().setModified(False)
-            self.drafts.clear()
+            if stamp is not None and file_stamp(path) == stamp:
+                self.drafts.clear()
         self._add_recent(path)
         self._update_title()
         self.statusBar().showMessage(f"已保存 {path}", 5000)

@@ -21,6 +21,23 @@ from pathlib import Path
 STALE_SECONDS = 3600
 _umask_lock = threading.Lock()
 
+#: (device, inode, size, modification time in ns) of a file: equal stamps mean the same file, unchanged.
+FileStamp = tuple[int, int, int, int]
+
+#: Called with the target just before the finished temporary file replaces it; raising cancels the
+#: replacement (the temporary file is removed). A process that saves for another one sets it
+#: (`app/files.py`: the save dies with the window that asked for it, and never overwrites a newer file).
+replace_guard: Callable[[Path], None] | None = None
+
+
+def file_stamp(path: str | Path) -> FileStamp | None:
+    """The stamp of the file at `path` (a link followed), or None when there is none."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+
 
 def write_atomic(path: str | Path, write: Callable[[Path], None]) -> None:
     """Call `write(temporary path)`, then move the result over `path`; clean up on any failure."""
@@ -33,6 +50,8 @@ def write_atomic(path: str | Path, write: Callable[[Path], None]) -> None:
         write(Path(temp))
         os.chmod(temp, _mode_for(path))
         _fsync(Path(temp))
+        if replace_guard is not None:
+            replace_guard(path)
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

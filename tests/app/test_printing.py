@@ -50,11 +50,28 @@ def test_printed_pages_match_the_docx_rendered_by_libreoffice(qtbot, gov_files, 
     assert full and max(full) == NATIONAL.lines_per_page + 1
 
 
-def test_print_preview_opens_from_the_menu(qtbot, window, monkeypatch):
-    from PySide6.QtPrintSupport import QPrintPreviewDialog
+def test_print_preview_paints_the_pages_and_closes(qtbot, window):
+    """The real dialog, shown modally as from 文件 → 打印预览: it paints every page, then closes.
 
-    shown = []
-    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda self: shown.append(self.windowTitle()) or 0)
-    window._load("关于工作的报告\n一、主要做法\n加强学习。", None)
+    With a temporary printer handed to the dialog this crashed the whole process (a segfault in
+    Qt's print support) as soon as the preview painted.
+    """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+    from PySide6.QtWidgets import QApplication
+
+    window._load("关于工作的报告\n一、主要做法\n" + "加强学习，推动工作落实。" * 300, None)
+    seen: list[tuple[str, int]] = []
+
+    def look_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QPrintPreviewDialog)
+        preview = dialog.findChild(QPrintPreviewWidget)
+        assert preview is not None
+        preview.updatePreview()
+        seen.append((dialog.windowTitle(), preview.pageCount()))
+        dialog.reject()
+
+    QTimer.singleShot(300, look_and_close)
     window.print_preview()
-    assert shown == ["打印预览"]
+    assert seen and seen[0][0] == "打印预览" and seen[0][1] >= 3

@@ -1,0 +1,108 @@
+"""A long report's save in a child process belongs to the window that started it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from app.files import save_report_apart
+from phrasebank.atomic import file_stamp
+from phrasebank.document.layout import NATIONAL
+from phrasebank.document.report import Report
+from phrasebank.errors import PhrasebankError
+
+ROOT = Path(__file__).resolve().parents[2]
+
+#: The "window": saves a long report apart and prints its save process's id, then waits to be killed.
+EDITOR = textwrap.dedent(
+    """
+    import os, sys, threading, time
+    from pathlib import Path
+
+    def main() -> None:
+        sys.path.insert(0, sys.argv[2])
+        from app.files import save_report_apart
+        from phrasebank.document.layout import NATIONAL
+        from phrasebank.document.report import Report
+
+        paragraphs = [f"第{i}段，旧的文字推动工作落实见效{i * 7}。" for i in range(60000)]
+        job = (Report(paragraphs), Path(sys.argv[1]), NATIONAL)
+        threading.Thread(target=save_report_apart, args=job, daemon=True).start()
+        me = os.getpid()
+        while True:  # the pool's worker, not multiprocessing's resource tracker
+            tasks = Path(f"/proc/{me}/task").iterdir()
+            children = [c for task in tasks for c in (task / "children").read_text().split()]
+            workers = [c for c in children if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()]
+            if workers:
+                print(workers[0], flush=True)
+                break
+            time.sleep(0.05)
+        time.sleep(600)
+
+    if __name__ == "__main__":
+        main()
+    """
+)
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _alive(pid: int) -> bool:
+    status = Path(f"/proc/{pid}/status")
+    return status.exists() and "State:\tZ" not in status.read_text()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc for the child's id")
+def test_a_killed_windows_save_dies_with_it_and_never_overwrites_a_newer_file(tmp_path):
+    target = tmp_path / "报告.docx"
+    target.write_bytes(b"old")
+    script = tmp_path / "editor.py"
+    script.write_text(EDITOR, encoding="utf-8")
+    editor = subprocess.Popen([sys.executable, str(script), str(target), str(ROOT)], stdout=subprocess.PIPE, text=True)
+    assert editor.stdout is not None
+    saver = int(editor.stdout.readline())
+    deadline = time.monotonic() + 60
+    while _cpu_seconds(saver) < 2.5:  # past its imports: the child is building the DOCX (≈ 6 s of work)
+        assert time.monotonic() < deadline, "the save never started"
+        time.sleep(0.05)
+    editor.send_signal(signal.SIGKILL)
+    editor.wait()
+    target.write_bytes(b"newer, saved by a second window")
+    deadline = time.monotonic() + 60
+    while _alive(saver) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _alive(saver), "the save process outlived its window"
+    time.sleep(0.2)
+    assert target.read_bytes() == b"newer, saved by a second window"
+    assert not list(tmp_path.glob(".报告.docx.*.tmp"))
+
+
+def test_a_save_apart_refuses_to_replace_a_file_changed_since_it_began(tmp_path, monkeypatch):
+    """The file changes on disk while the report is written (another window saved): left as it is."""
+    target = tmp_path / "报告.txt"
+    target.write_text("旧的。\n", encoding="utf-8")
+    import app.files as files
+
+    real_stamp = files.file_stamp
+    monkeypatch.setattr(files, "file_stamp", lambda path: (0, 0, 0, 0))  # the stamp taken at the start
+    with pytest.raises(PhrasebankError, match="改写"):
+        save_report_apart(Report(["新的。"]), target, NATIONAL)
+    monkeypatch.setattr(files, "file_stamp", real_stamp)
+    assert target.read_text(encoding="utf-8") == "旧的。\n"
+
+
+def test_a_save_apart_returns_the_stamp_of_the_written_file(tmp_path):
+    target = tmp_path / "报告.docx"
+    written = save_report_apart(Report(["关于工作的报告", "正文。"]), target, NATIONAL)
+    assert written is not None and written == file_stamp(target)
+    assert os.path.getsize(target) > 0
