@@ -48,7 +48,7 @@ class ReportEditor(QTextEdit):
 
     structureChanged = Signal()
     addToLibraryRequested = Signal()
-    pasteCleaned = Signal(int)  # how many lines of page chrome a paste lost
+    pasteCleaned = Signal(list)  # the lines of page chrome a paste lost (Ctrl+Z brings them back)
     sectionChanged = Signal(object)  # SectionType | None
     phraseUsed = Signal(str)
 
@@ -367,21 +367,29 @@ class ReportEditor(QTextEdit):
     def insertFromMimeData(self, source) -> None:
         """Paste and drop count as typing (a short paste may be completed; a passage never is).
 
-        A pasted passage (several lines: a web page, another document) is cleaned like an opened
-        file: page chrome (下载、打印), adverts and markers go, and the writer is told how much.
+        A pasted passage (several lines: a web page) goes in as it came, then its page chrome (下载、
+        打印), adverts and markers are taken out as an edit of their own: the writer is told what went,
+        and Ctrl+Z brings the passage back exactly as pasted.
         """
         text = source.text()
         self._start_typing(text)
+        start = self.textCursor().selectionStart()
         try:
-            if "\n" in text.strip():
-                cleaned = clean_text(text)
-                if cleaned.dropped:
-                    self.textCursor().insertText(cleaned.text)
-                    self.pasteCleaned.emit(len(cleaned.dropped))
-                    return
             super().insertFromMimeData(source)
         finally:
             self._stop_typing()
+        if "\n" not in text.strip():
+            return
+        cleaned = clean_text(text)
+        if not cleaned.dropped:
+            return
+        cursor = self.textCursor()
+        cursor.setPosition(start, QTextCursor.MoveMode.KeepAnchor)
+        cursor.beginEditBlock()
+        cursor.insertText(cleaned.text + ("\n" if text.endswith("\n") else ""))
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self.pasteCleaned.emit([drop.text for drop in cleaned.dropped])
 
     def _start_typing(self, text: str) -> None:
         """The edits that follow are the writer's typing of `text` (printable text; "" for a deletion)."""

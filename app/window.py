@@ -117,9 +117,7 @@ class MainWindow(QMainWindow):
         editor.document().modificationChanged.connect(self._update_title)
         editor.phraseUsed.connect(self._record_use)
         editor.addToLibraryRequested.connect(self.add_selection)
-        editor.pasteCleaned.connect(
-            lambda n: self.statusBar().showMessage(f"粘贴时已去掉 {n} 处网页杂项或广告（下载、打印、分享等）", 8000)
-        )
+        editor.pasteCleaned.connect(self._say_paste_cleaned)
         self.outline.jumpRequested.connect(editor.go_to_paragraph)
         self.outline.tree.moveRequested.connect(editor.move_section)
         self.outline.renumberRequested.connect(self.renumber)
@@ -372,6 +370,13 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             pages = print_report(self.editor.paragraphs(), self.page_layout(), printer, self.masthead)
             self.statusBar().showMessage(f"已送往打印机：{pages} 页", 5000)
+
+    def _say_paste_cleaned(self, dropped: list[str]) -> None:
+        """Name what a paste lost, so the writer can judge it (Ctrl+Z restores the passage as pasted)."""
+        shown = "、".join(f"“{text[:12]}”" for text in dropped[:4]) + ("等" if len(dropped) > 4 else "")
+        self.statusBar().showMessage(
+            f"粘贴时去掉了 {len(dropped)} 行网页杂项或广告：{shown}。按 Ctrl+Z 恢复粘贴的原文。", 15000
+        )
 
     def _load(self, text: str, path: Path | None, masthead: Masthead | None = None) -> None:
         self.path = path

@@ -14,7 +14,7 @@ from phrasebank.document.layout import PRESETS, RunInStyle, chosen_layout
 from phrasebank.document.report import open_report, save_report
 from phrasebank.document.writer import export_docx
 from phrasebank.errors import PhrasebankError
-from phrasebank.structure.cleaning import clean_lines
+from phrasebank.structure.cleaning import Cleaned, clean_lines
 from phrasebank.text.sanitise import undecodable_argument
 
 COMMANDS = ("export", "check")
@@ -32,13 +32,15 @@ def main(argv: Sequence[str]) -> int:
     p.add_argument("--seal", action="store_true", help="落款按加盖印章的格式排（默认不加盖印章）")
     p.add_argument("--arabic-date", action="store_true", help="成文日期改用阿拉伯数字（二〇二六年 → 2026年）")
     p.add_argument("--author", default="", help="写入文档属性的作者")
-    p.add_argument("--keep-noise", action="store_true", help="不清洗广告、标记等杂项")
+    _cleaning_options(p)
     p = commands.add_parser("check", help="校对：规范表述、未填空位、序号、标点（发现问题时退出码为 1）")
     p.add_argument("reports", nargs="*", type=Path)
     p.add_argument("--json", action="store_true", help="以 JSON 输出（供脚本使用）")
     p.add_argument("--rules", action="store_true", help="列出依据标准的检查规则及其出处")
-    p.add_argument("--comments", type=Path, metavar="OUT.docx", help="把问题写成批注，保存为一份 DOCX 副本")
-    p.add_argument("--keep-noise", action="store_true", help="不清洗广告、标记等杂项")
+    p.add_argument(
+        "--comments", type=Path, metavar="OUT.docx", help="把问题写成批注，保存为 DOCX 副本（多个文件时每个一份）"
+    )
+    _cleaning_options(p)
     args = parser.parse_args(list(argv))
     problem = undecodable_argument(vars(args))
     if problem:
@@ -52,8 +54,8 @@ def main(argv: Sequence[str]) -> int:
             return 1
     try:
         report = open_report(args.report)
-        if not args.keep_noise:
-            report.paragraphs = clean_lines(report.paragraphs).paragraphs
+        if args.clean:
+            report.paragraphs = _cleaned(args.report, report.paragraphs).paragraphs
         paragraphs = report.paragraphs
         layout = chosen_layout(args.layout, args.plain_fonts, args.runin, args.seal, args.arabic_date)
         report.text_format = None
@@ -92,11 +94,11 @@ def _check(args: argparse.Namespace) -> int:
     for report in args.reports:
         try:
             raw = read_paragraphs(report)
-            if args.keep_noise or (args.comments and report.suffix.lower() == ".docx"):
-                paragraphs, lines = raw, list(range(1, len(raw) + 1))
-            else:
-                cleaned = clean_lines(raw)
+            if args.clean and not (args.comments and report.suffix.lower() == ".docx"):
+                cleaned = _cleaned(report, raw)
                 paragraphs, lines = cleaned.paragraphs, cleaned.lines
+            else:  # the file as it is: line and column count in it
+                paragraphs, lines = raw, list(range(1, len(raw) + 1))
             findings = checker.check(paragraphs)
             if args.json:
                 records += [_record(report, lines[f.paragraph], f) for f in findings]
@@ -107,13 +109,40 @@ def _check(args: argparse.Namespace) -> int:
                     print(f"{report}:{lines[f.paragraph]}:{f.column + 1} {f.kind.value} {quoted}{f.message}{fix}")
             found_any = found_any or bool(findings)
             if args.comments:
-                _comment(report, paragraphs, findings, args.comments)
+                _comment(report, paragraphs, findings, _comments_target(args.comments, report, len(args.reports)))
         except PhrasebankError as exc:
             print(f"错误：{exc}", file=sys.stderr)
             return 2
     if args.json:
         print(json.dumps(records, ensure_ascii=False, indent=1))
     return 1 if found_any else 0
+
+
+def _cleaning_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--clean", action="store_true", help="先去掉网页副本的杂项（广告、页面按钮、版权说明），逐条列出去掉了什么"
+    )
+    parser.add_argument("--keep-noise", action="store_true", help=argparse.SUPPRESS)  # the default now
+
+
+def _cleaned(path: Path, lines: list[str]) -> Cleaned:
+    """The web-copy cleaner, asked for by --clean: every removed line is said, none silently."""
+    cleaned = clean_lines(lines)
+    for drop in cleaned.dropped:
+        print(f"{path}:{drop.line} 已去掉（{drop.reason.value}）：{drop.text}", file=sys.stderr)
+    if cleaned.dropped:
+        print(f"{path}：共去掉 {len(cleaned.dropped)} 处", file=sys.stderr)
+    return cleaned
+
+
+def _comments_target(target: Path, report: Path, count: int) -> Path:
+    """Where the commented copy of `report` goes: `target`, or one file per report when there are several;
+    never the report itself."""
+    if count > 1:
+        target = target.with_name(f"{target.stem}-{report.stem}{target.suffix or '.docx'}")
+    if target.resolve() == report.resolve():
+        raise PhrasebankError(f"批注副本不能写在原文件上：{report}。请用 --comments 指定另一个文件名。")
+    return target
 
 
 def _record(report: Path, line: int, finding) -> dict:

@@ -46,10 +46,13 @@ _FOLD = str.maketrans(
         "員": "员",
     }
 )
-#: Contact handles, links and unlock words of material sellers (matched on folded text).
+#: Contact handles, links and unlock words of material sellers (matched on folded text). A government
+#: address (gov.cn) is content: reports and notices cite their portals.
 _CONTACT_RE = re.compile(
     r"(?:QQ|V信|VX|WX|微信|薇信|威信|扣扣)\s*(?:号|群)?\s*[:：]?\s*[A-Za-z0-9_-]{5,}"
-    r"|https?://|www\.[a-z0-9-]+|[a-z0-9-]+\.(?:com|cn|net|org|top|vip)\b|解锁码|pwd\s*[:：]",
+    r"|https?://(?![a-z0-9./-]*gov\.cn)|www\.(?![a-z0-9.-]*gov\.cn)[a-z0-9-]+"
+    r"|(?<![.a-z0-9-])(?![a-z0-9.-]*gov\.cn)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|top|vip|me)\b"
+    r"|解锁码|pwd\s*[:：]",
     re.IGNORECASE,
 )
 #: One of these alone marks a promotion line of a material seller.
@@ -58,20 +61,30 @@ _ADVERT_STRONG_RE = re.compile(r"素材库|代笔|客服|svip|vip会员|谨防�
 _ADVERT_WEAK_RE = re.compile(
     r"网盘|公众号|每天更新|一键(?:精准|快速|极速)|有意加入|加入请联系|添加微信|微信号|扫码|联系[:：]|欢迎加入"
 )
-_PASSWORD_RE = re.compile(r"密码|提取码|解压码|解锁码|口令\s*[:：]|pwd\s*[:：]", re.IGNORECASE)
+#: A password given out (编辑密码：wsx2023, 提取码 a1b2): a word for one, then a code. 《密码法》 and
+#: 密码管理 in a report's text are not.
+_PASSWORD_RE = re.compile(
+    r"(?:密码|提取码|解压码|解锁码|口令|pwd)\s*(?:是|为)?\s*[:：]?\s*[A-Za-z0-9]{3,}|(?:密码|提取码|口令|pwd)\s*[:：]\s*$",
+    re.IGNORECASE,
+)
 _CHROME_EXACT = frozenset(
     "下载 打印 全屏 收藏 加大 还原 减小 】 【 首页 > ＞ 分享 分享: 分享： 相关报道 相关报道： 相关报道: "
     "【字号： 字号： 【字号 返回顶部 关闭窗口 打印本页 政府信息公开 上一篇 下一篇 扫一扫在手机打开当前页".split()
 )
 _CHROME_RE = re.compile(
-    r"^(?:【?字号[:：].*|来源[:：].*|时间[:：].*|发布时间[:：].*|责任编辑[:：].*|编辑[:：].*|"
+    r"^(?:【?字号[:：].*|来源[:：].*|(?:发布)?时间[:：]\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}/\d{1,2}/\d{1,2}).*|"
+    r"发布时间[:：]\s*$|时间[:：]\s*$|责任编辑[:：].*|编辑[:：].*|"
     r"浏览次数.*|阅读[:：]?\s*\d+.*|\d{4}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$"
 )
 _CAPTION_RE = re.compile(r"(?:记者|摄影|供图|图/|图：)\s*\S{1,12}\s*摄?$|作政府工作报告。?$|^图为")
 _PAGE_NUMBER_RE = re.compile(r"^[-—–－]\s*\d{1,4}\s*[-—–－]$|^第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?$")
 _VALUE_LABELS = frozenset(("来源：", "来源:", "时间：", "时间:", "发布时间："))
-#: A licence or public-domain note that web copies append after the text: it and all after it go.
+#: A licence or public-domain note that web copies append after the text. It runs over several short
+#: lines (the web copy broke it at links) and ends at the first blank line after a finished sentence or
+#: a bare "Public domain"/"false": only the note goes, never a text that follows it (concatenated files).
 _LICENCE_RE = re.compile(r"^(?:本作品(?:是|在|不适用|属于|来自|采用)|Public domain$|注：中文维基文库)")
+_LICENCE_TAIL = frozenset(("Public domain", "false", "true"))
+_LICENCE_END = frozenset(("false", "true"))
 _BLANK_RE = re.compile(r"^[\s\u3000\ufeff]*$")
 
 #: Marks after which a line is a finished paragraph (a marker there is no mid-sentence break).
@@ -111,10 +124,14 @@ def clean_lines(lines: Iterable[str]) -> Cleaned:
     for number, raw in enumerate(lines, start=1):
         line = raw.strip().strip("\u3000\ufeff").strip()
         if _BLANK_RE.match(line):
+            if in_licence and (previous[-1:] in SENTENCE_END or previous in _LICENCE_TAIL):
+                in_licence = False
             continue
         in_licence = in_licence or bool(_LICENCE_RE.match(line))
         reason = Noise.LICENCE if in_licence else _line_noise(line, previous)
         previous = line
+        if in_licence and line in _LICENCE_END:
+            in_licence = False  # the web copy's last line: what follows is another text
         if reason is None and in_header and line in header_lines and len(line) <= 40:
             reason = Noise.REPEATED_HEADER
         if reason is not None:

@@ -194,7 +194,22 @@ def test_pasted_web_text_loses_its_page_chrome(qtbot, window):
     window.editor.insertFromMimeData(page)
     assert window.editor.paragraphs()[0] == "关于党史学习教育的报告"
     assert "下载" not in window.editor.toPlainText()
-    assert "网页杂项" in window.statusBar().currentMessage()
+    said = window.statusBar().currentMessage()
+    assert "3 行网页杂项" in said and "“下载”" in said and "Ctrl+Z" in said
+    window.editor.undo()  # the passage exactly as pasted
+    assert window.editor.toPlainText().startswith("下载\n打印\n全屏\n关于党史学习教育的报告")
+
+
+def test_a_pasted_notice_keeps_every_line(qtbot, window):
+    """The writer's own text pasted from another document: nothing taken for web chrome."""
+    from PySide6.QtCore import QMimeData
+
+    window._load("", None)
+    notice = "关于召开全市安全生产工作会议的通知\n时间：2026年7月16日上午9:00\n地点：市政府第一会议室\n"
+    page = QMimeData()
+    page.setText(notice)
+    window.editor.insertFromMimeData(page)
+    assert window.editor.toPlainText() == notice
 
 
 def test_an_outline_jump_puts_the_heading_near_the_top(qtbot, window):

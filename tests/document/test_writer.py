@@ -181,7 +181,14 @@ def test_export_command_from_txt_and_docx(tmp_path, corpus_files, capsys):
     assert "未填写的占位符（X" in capsys.readouterr().err  # 002 still has X and XX placeholders
     again = tmp_path / "again.docx"
     assert desk(["export", str(out), "-o", str(again), "--layout", "local"]) == 0
-    assert read_paragraphs(again) == read_paragraphs(out) == report(corpus_files[2])
+    source = [line.strip() for line in corpus_files[2].read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert read_paragraphs(again) == read_paragraphs(out)
+    assert [p for p in read_paragraphs(out) if p] == source  # the writer's text, nothing dropped
+    cleaned = tmp_path / "cleaned.docx"
+    assert desk(["export", str(gbk), "-o", str(cleaned), "--clean"]) == 0
+    said = capsys.readouterr().err
+    assert read_paragraphs(cleaned) == report(corpus_files[2])
+    assert "已去掉（密码行）" in said and "共去掉" in said  # every removal named
     assert desk(["export", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "x.docx")]) == 1
     assert "missing.txt" in capsys.readouterr().err and not (tmp_path / "x.docx").exists()
 

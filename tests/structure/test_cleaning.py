@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from phrasebank.document.files import read_paragraphs
 from phrasebank.structure.cleaning import NOISE_WORDS, Noise, clean_lines, clean_text
 
@@ -138,3 +140,39 @@ def test_advert_variants_never_reach_phrases_or_the_typing_index(tmp_path):
     texts = [*bank.index.texts, *(p.text for p in bank.phrases)]
     for fragment in ("QQ", "VX", "V信", "xiezuo", "http", "www", "密碼", "解锁码", "pwd", "素材庫", "ｐａｉｄ", "paid"):
         assert not any(fragment.lower() in t.lower() for t in texts), fragment
+
+
+def test_a_licence_note_goes_but_a_report_after_it_stays():
+    """Concatenated web copies: the note after the first report goes, the next report is kept whole."""
+    from conftest import SHARED
+
+    first, second = (path.read_text(encoding="utf-8") for path in sorted((SHARED / "natreports").glob("*.txt"))[:2])
+    cleaned = clean_text(first + "\n" + second)
+    alone = clean_text(second).paragraphs
+    assert cleaned.paragraphs[-len(alone) :] == alone
+    assert {d.reason for d in cleaned.dropped if "本作品" in d.text or d.text == "Public domain"} == {Noise.LICENCE}
+    assert not any("本作品" in p or "维基文库" in p for p in cleaned.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "贯彻落实《中华人民共和国密码法》，加强商用密码管理。",
+        "时间：2026年7月16日上午9:00",
+        "地点：市政府第一会议室",
+        "详见省政府门户网站（www.sc.gov.cn）“政务公开”栏目。",
+        "请于7月20日前登录http://www.gov.cn/zhengce/填报。",
+        "联系人：王某，电话：028-86000000。",
+    ],
+)
+def test_the_writers_own_lines_are_not_noise(line):
+    """Lines of a real 通知 that the web-copy cleaner took for chrome, adverts or password lines."""
+    assert clean_lines([line]).paragraphs == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["本文档编辑密码：wsx2023", "时间：2026-02-09", "提取码 a1b2", "资料下载 pan.baidu.com/s/1abc", "加群 t.me/abcdef"],
+)
+def test_web_copy_noise_still_goes(line):
+    assert clean_lines([line]).paragraphs == []
