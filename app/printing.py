@@ -15,9 +15,11 @@ from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QPageLayout,
     QPageSize,
     QPainter,
+    QPen,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -29,7 +31,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from phrasebank.document.layout import Layout
 from phrasebank.document.masthead import Masthead
-from phrasebank.document.typeset import CJK_LATIN_EDGE_RE, Align, Block, plan
+from phrasebank.document.typeset import CJK_LATIN_EDGE_RE, Align, Block, Rule, plan
 
 from . import fonts
 
@@ -67,6 +69,7 @@ class PrintLayout:
         self.document.setPageSize(QSizeF(self.mm(layout.block_width_mm), self.page_height))
         self.cursor = QTextCursor(self.document)
         self._first = True
+        self.rules: list[tuple[int, Rule | None, Rule | None]] = []  # block number, rule above, rule below
         self._fill(plan(paragraphs, layout, masthead))
 
     def mm(self, length: float) -> float:
@@ -84,9 +87,10 @@ class PrintLayout:
             fmt.setForeground(QColor(f"#{color}"))
         font = fonts.font(font_name, size, bold)
         font.setPixelSize(round(self.pt(size)))
-        if size == self.layout.body_size:  # 28 glyphs of 16 pt fill the 156 mm line: condense as the DOCX does
+        if size == self.layout.body_size:  # 28 characters fill the 156 mm line, as in the DOCX's render
             pitch = self.mm(self.layout.block_width_mm) / self.layout.chars_per_line
-            font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, min(pitch - self.pt(size), 0.0))
+            advance = QFontMetricsF(font).horizontalAdvance("中")  # the installed stand-in's own width
+            font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, pitch - advance)
         fmt.setFont(font)
         return fmt
 
@@ -104,13 +108,16 @@ class PrintLayout:
             fmt.setAlignment(_ALIGN[block.align])
             if block.page_break:
                 fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-            if block.right_tab is not None:
-                fmt.setTabPositions([QTextOption.Tab(self.pt(block.right_tab), QTextOption.TabType.RightTab)])
+            if block.right_tab is not None:  # Word measures from the margin, Qt from the block's indent
+                tab = self.pt(block.right_tab - block.left)
+                fmt.setTabPositions([QTextOption.Tab(tab, QTextOption.TabType.RightTab)])
             if self._first:
                 self.cursor.setBlockFormat(fmt)
                 self._first = False
             else:
                 self.cursor.insertBlock(fmt)
+            if block.rule_above or block.rule_below:
+                self.rules.append((self.cursor.block().blockNumber(), block.rule_above, block.rule_below))
             for span in block.spans:
                 text = ("\u2028" if span.line_break else "") + autospace(span.text)
                 self.cursor.insertText(text, self._char(span.font, span.size, span.bold, span.color))
@@ -119,6 +126,26 @@ class PrintLayout:
         """Draw the lines of one page, each once (a clip would hide, not drop, the next page's lines)."""
         for origin, line in _lines_between(self.document, start, height):
             line.draw(painter, QPointF(origin.x(), origin.y() - start))
+
+    def _draw_rules(self, painter: QPainter, start: float, height: float) -> None:
+        """The red 版头 rule and the 版记 rules of one page, across the text block as the DOCX draws them."""
+        layout = self.document.documentLayout()
+        for number, above, below in self.rules:
+            block = self.document.findBlockByNumber(number)
+            lines = block.layout()
+            if lines.lineCount() == 0:
+                continue
+            origin = layout.blockBoundingRect(block).topLeft()
+            first, last = lines.lineAt(0), lines.lineAt(lines.lineCount() - 1)
+            for rule, y in (
+                (above, origin.y() + first.y() - self.pt(above.space if above else 0)),
+                (below, origin.y() + last.y() + last.height() + self.pt(below.space if below else 0)),
+            ):
+                if rule is not None and start <= y < start + height:
+                    pen = QPen(QColor(f"#{rule.color}"))
+                    pen.setWidthF(self.pt(rule.width))
+                    painter.setPen(pen)
+                    painter.drawLine(QPointF(0, y - start), QPointF(self.mm(self.layout.block_width_mm), y - start))
 
     def paint(self, printer: QPrinter) -> None:
         """Draw every page: the text block at the margins and the page number below it."""
@@ -137,6 +164,7 @@ class PrintLayout:
                 painter.save()
                 painter.translate(left, top)
                 self._draw_lines(painter, page * height, height)
+                self._draw_rules(painter, page * height, height)
                 painter.restore()
                 painter.setFont(number_font)
                 box = QRectF(

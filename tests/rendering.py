@@ -55,3 +55,51 @@ def pdf_lines(pdf: Path) -> list[list[tuple[float, float, str]]]:
             ]
         )
     return pages
+
+
+def page_pixels(pdf: Path, page: int, folder: Path, dpi: int = 144):
+    """One page as an RGB array (height × width × 3) rendered by pdftoppm."""
+    import numpy as np
+
+    stem = folder / f"pixels-{page}-{dpi}"
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), str(pdf), str(stem)], check=True)
+    image = sorted(folder.glob(f"{stem.name}*.ppm"))[-1]
+    _, size, _, data = image.read_bytes().split(b"\n", 3)
+    image.unlink()
+    width, height = (int(v) for v in size.split())
+    return np.frombuffer(data, dtype=np.uint8).reshape(height, width, 3).astype(int)
+
+
+def horizontal_rules(pdf: Path, page: int, folder: Path, red: bool = False) -> list[tuple[float, float, float]]:
+    """(y, x-min, x-max) in points of every pixel row that is mostly a rule (red ones, or dark ones)."""
+    import numpy as np
+
+    dpi = 144
+    pixels = page_pixels(pdf, page, folder, dpi)
+    mask = (pixels[:, :, 0] > 180) & (pixels[:, :, 1] < 100) if red else pixels.sum(axis=2) < 200
+    rules = []
+    for y in range(mask.shape[0]):
+        xs = np.nonzero(mask[y])[0]
+        if len(xs) > mask.shape[1] // 2:
+            rules.append((y * 72 / dpi, xs.min() * 72 / dpi, (xs.max() + 1) * 72 / dpi))
+    return rules
+
+
+def word_boxes(pdf: Path, page: int) -> list[tuple[float, float, float, float, str]]:
+    """(x-min, y-min, x-max, y-max, word) of every word pdftotext finds on a page, in points."""
+    xml = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True, text=True
+    ).stdout
+    found = re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', xml)
+    return [(float(a), float(b), float(c), float(d), word) for a, b, c, d, word in found]
+
+
+def ink_bottom(pdf: Path, page: int, box: tuple[float, float, float, float], folder: Path) -> float:
+    """The lowest inked point (in points) of the characters inside a word box."""
+    import numpy as np
+
+    dpi = 288
+    pixels = page_pixels(pdf, page, folder, dpi)
+    x0, y0, x1, y1 = (int(v * dpi / 72) for v in box)
+    dark = pixels[y0:y1, x0:x1].sum(axis=2) < 300
+    return (y0 + np.nonzero(dark.any(axis=1))[0].max() + 1) * 72 / dpi

@@ -69,7 +69,7 @@ class Block:
     space_before: float = 0.0
     rule_above: Rule | None = None
     rule_below: Rule | None = None
-    right_tab: float | None = None  # a right-aligned tab stop, points from the left indent
+    right_tab: float | None = None  # a right-aligned tab stop, points from the text block's left edge (as Word)
     style: str | None = None  # SPACER_STYLE for layout-only blank lines
 
     @property
@@ -186,17 +186,23 @@ class _Planner:
         date = next(
             (structure.paragraphs[k].text.strip() for k in range(index, len(roles)) if roles[k] is Role.DATE), ""
         )
+        # The name of this 落款: the signature line nearest above its date (the date row needs it too).
+        name = text
+        if roles[index] is Role.DATE:
+            name = next(
+                (structure.paragraphs[k].text.strip() for k in range(index - 1, -1, -1) if roles[k] is Role.SIGNATURE),
+                "",
+            )
         if roles[index] is Role.DATE and self.layout.arabic_date:
             text = arabic_date(text)
         if self.layout.arabic_date:
             date = arabic_date(date)
-        name_right, date_right = signature_indents(
-            text if roles[index] is Role.SIGNATURE else "", date, self.layout.seal
-        )
+        name_right, date_right = signature_indents(name, date, self.layout.seal)
         right = date_right if roles[index] is Role.DATE else name_right
         last = index + 1 >= len(roles) or roles[index + 1] not in (Role.SIGNATURE, Role.DATE)
+        pitch = self.layout.block_width_pt / self.layout.chars_per_line  # a character as set (condensed)
         self.add(
-            roles[index], [self.span(text)], align=Align.RIGHT, first_line=0, right=right * self.em, keep_next=not last
+            roles[index], [self.span(text)], align=Align.RIGHT, first_line=0, right=right * pitch, keep_next=not last
         )
 
     def banner(self, masthead: Masthead) -> None:
@@ -227,7 +233,9 @@ class _Planner:
                 line_pitch=height,
                 space_before=before,
             )
-        rule = Rule(width=1.0, space=mm_to_pt(4), color=RED)  # 4 mm below the line's foot
+        # 4 mm below the characters of 发文字号: the border's own distance is taken from the line's foot,
+        # which lies RULE_INK_GAP_MM below the characters' ink (LibreOffice render, measured).
+        rule = Rule(width=1.0, space=mm_to_pt(4 - RULE_INK_GAP_MM), color=RED)
         before = 2 * pitch if masthead.issuer else 0.0  # 发文机关标志下空二行
         if masthead.signers:
             spans = [
@@ -235,14 +243,13 @@ class _Planner:
                 self.span("\t签发人："),
                 self.span(masthead.signers, layout.kai_font),
             ]
-            width = layout.block_width_pt - 2 * self.em
+            # 发文字号居左空一字, 签发人 ends one character from the right edge. No side indents: the red
+            # rule under this paragraph spans the text block.
             self.add(
                 "doc-number",
                 spans,
-                first_line=0,
-                left=self.em,
-                right=self.em,
-                right_tab=width,
+                first_line=self.em,
+                right_tab=layout.block_width_pt - self.em,
                 space_before=before,
                 rule_below=rule,
                 keep_next=True,
@@ -260,44 +267,54 @@ class _Planner:
 
     def imprint(self, masthead: Masthead) -> None:
         """版记 per §7.4 on a page of its own, its last line on the last line of the text block:
-        4号 仿宋, 抄送 indented one character each side, thick first and last rules, thin between."""
+        4号 仿宋, 抄送 indented one character each side, thick first and last rules, thin between.
+
+        Word draws a paragraph's border between its indents, so every rule sits on a paragraph without
+        side indents (the blank line above, the 印发 line) and spans the 156 mm text block."""
         layout = self.layout
         size = IMPRINT_SIZE
         width = layout.block_width_pt - 2 * size
         thick, thin = Rule(0.99), Rule(0.71)
         label = 3 * size  # 抄送： and 报： lines wrap under the first character after the colon
-        rows: list[tuple[str, list[Span], float, float | None]] = []  # role, spans, hanging indent, right tab
-        rows += [
-            ("distribution", [self.span(line.strip(), size=size)], label, None)
-            for line in masthead.distribution.splitlines()
-            if line.strip()
-        ]
+        rows = [line.strip() for line in masthead.distribution.splitlines() if line.strip()]
         if masthead.copy_to:
-            rows.append(("copy-to", [self.span(f"抄送：{masthead.copy_to}", size=size)], label, None))
+            rows.append(f"抄送：{masthead.copy_to}")
+        printed: list[Span] = []
         if masthead.printer or masthead.print_date:
             date = f"{masthead.print_date}印发" if masthead.print_date else ""
-            spans = [self.span(masthead.printer, size=size), self.span(f"\t{date}", size=size)]
-            rows.append(("printed", spans, 0.0, width))
-        used = sum(max(1, math.ceil(_width("".join(s.text for s in spans)) * size / width)) for _, spans, _, _ in rows)
+            printed = [self.span(masthead.printer, size=size), self.span(f"\t{date}", size=size)]
+        texts = [*rows, "".join(span.text for span in printed)] if printed else rows
+        used = sum(max(1, math.ceil(_width(text) * size / width)) for text in texts)
         # A page of its own, filled from the top so that the last line sits on the text block's foot;
         # the first blank line gives up 3 pt for the rules' own thickness.
         pitch = layout.line_pitch_pt
         self.add("spacer", [], style=SPACER_STYLE, first_line=0, page_break=True, line_pitch=pitch - 3)
         self.spacer(max(layout.lines_per_page - used - 1, 0))
-        for n, (role, spans, hanging, right_tab) in enumerate(rows):
+        self.blocks[-1].rule_below = thick
+        for n, text in enumerate(rows):
+            last = n == len(rows) - 1
             self.add(
-                role,
-                spans,
-                left=size + hanging,
+                "copy-to" if text.startswith("抄送") else "distribution",
+                [self.span(text, size=size)],
+                left=size + label,
                 right=size,
-                first_line=-hanging,
-                right_tab=right_tab,
-                rule_above=thick if n == 0 else None,
-                rule_below=thick if n == len(rows) - 1 else thin if role == "copy-to" else None,
-                keep_next=n < len(rows) - 1,
+                first_line=-label,
+                rule_below=thick if last and not printed else None,
+                keep_next=not last or bool(printed),
+            )
+        if printed:
+            self.add(
+                "printed",
+                printed,
+                first_line=size,
+                right_tab=layout.block_width_pt - size,  # 印发日期右空一字
+                rule_above=thin if rows else None,
+                rule_below=thick,
             )
 
 
+#: Between the ink of a 16 pt line set at the 28.95 pt pitch and the foot of its line box, in mm.
+RULE_INK_GAP_MM = 1.5
 #: 发文机关标志 size in points (the standard asks for a striking, dignified size; 36 pt is usual).
 ISSUER_SIZE = 36.0
 #: 版记 type: 4号.
@@ -319,8 +336,12 @@ def _leads(structure: Structure, index: int) -> bool:
 def signature_indents(name: str, date: str, seal: bool) -> tuple[float, float]:
     """Right indents of the 署名 and 成文日期, in characters (§7.3.5.1 and §7.3.5.2)."""
     name_width, date_width = _width(name), _width(date)
-    if seal:
-        return (max(4 + (date_width - name_width) / 2, 0.0) if date else 4.0), 4.0
+    if seal:  # the name centred over the date; a name too long for that moves both left, still centred
+        if not date:
+            return 4.0, 4.0
+        name_right = 4 + (date_width - name_width) / 2
+        shift = max(0.0, 2 - name_right)
+        return name_right + shift, 4 + shift
     if not name:
         return 2.0, 2.0
     date_right = name_width - 2 - date_width + 2

@@ -111,8 +111,9 @@ def _paragraph(block: Block, layout: Layout):
     indent = _put(ppr, "w:ind", left=round(block.left * 20), right=round(block.right * 20))
     if block.first_line >= 0:
         indent.set(qn("w:firstLine"), str(round(block.first_line * 20)))
-        chars = round(block.first_line / layout.body_size * 100)
-        indent.set(qn("w:firstLineChars"), str(chars))  # Word measures this against its grid
+        if all(span.size == layout.body_size for span in block.spans):
+            chars = round(block.first_line / layout.body_size * 100)
+            indent.set(qn("w:firstLineChars"), str(chars))  # Word measures this against its grid
     else:
         indent.set(qn("w:hanging"), str(round(-block.first_line * 20)))
     _put(ppr, "w:jc", val=block.align.value)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from rendering import pdf_lines, render
+from rendering import horizontal_rules, ink_bottom, pdf_lines, render, word_boxes
 
 from phrasebank.document.files import read_paragraphs
 from phrasebank.document.layout import NATIONAL
@@ -302,5 +302,70 @@ def test_the_signature_is_placed_against_its_own_date():
     ]
     name = next(b for b in plan(paragraphs) if b.text == "市委第一巡回指导组")
     expected, _ = signature_indents("市委第一巡回指导组", "2026年11月22日", seal=False)
-    assert name.right == expected * NATIONAL.body_size
+    assert name.right == pytest.approx(expected * NATIONAL.block_width_pt / NATIONAL.chars_per_line)
     assert signature_indents("市委第一巡回指导组", "2026年1月5日", seal=False)[0] != expected
+
+
+PITCH = 156 * PT_PER_MM / 28  # a character as set on the 28-character line
+
+
+@pytest.mark.parametrize("seal", [False, True], ids=["unsealed", "sealed"])
+@pytest.mark.parametrize(
+    "organ",
+    [
+        "云岭市应急局",
+        "云岭市人民政府办公室",
+        "云岭市防汛抗旱指挥部办公室综合协调处",
+        "中共云岭市委全面深化改革委员会办公室",
+    ],
+)
+def test_the_signature_stands_right_for_every_organ_name_length(tmp_path, organ, seal):
+    """§7.3.5: unsealed, the date starts two characters right of the name's first character (the date
+    stands right two characters in when it is the longer); sealed, the name centred over the date,
+    which stands right four characters in — a name too long for that moves both left, still centred."""
+    body = ["关于做好汛期安全工作的报告", "市政府：", "现将有关情况报告如下。", "一、总体情况", "全市工作有序推进。"]
+    target = tmp_path / "signature.docx"
+    export_docx([*body, organ, "2026年7月16日"], target, replace(NATIONAL, seal=seal))
+    lines = pdf_lines(render(target, tmp_path))[-1]
+    name = next(line for line in lines if squeeze(line[2]) == organ)
+    date = next(line for line in lines if "2026" in line[2])
+    assert name[0] >= LEFT - 1 and name[1] <= RIGHT + 1  # inside the text block
+    if seal:
+        assert abs((name[0] + name[1]) / 2 - (date[0] + date[1]) / 2) < PITCH / 2
+        if len(organ) <= 12:
+            assert abs(RIGHT - date[1] - 4 * PITCH) < PITCH / 2
+    else:
+        assert abs(date[0] - name[0] - 2 * PITCH) < PITCH / 2
+        assert abs(RIGHT - max(name[1], date[1]) - 2 * PITCH) < PITCH / 2
+
+
+def test_signers_print_date_and_every_rule_measure_as_the_standard_says(tmp_path):
+    """签发人 and 印发日期 end one character from the right edge (§7.2.6, §7.4.3); the red rule and the
+    版记 rules span the 156 mm text block (§7.2.7, §7.4.1); the red rule lies 4 mm under 发文字号."""
+    masthead = Masthead(
+        issuer="云岭市人民政府文件",
+        doc_number="云政发〔2026〕12号",
+        signers="张三",
+        copy_to="市委各部委，市人大常委会办公室。",
+        printer="云岭市人民政府办公室",
+        print_date="2026年7月16日",
+    )
+    target = tmp_path / "banner.docx"
+    export_docx([*REPORT[:5], "云岭市人民政府", "2026年7月16日"], target, NATIONAL, masthead)
+    pdf = render(target, tmp_path)
+    first = word_boxes(pdf, 1)
+    signer = next(w for w in first if "张三" in w[4])
+    assert abs(RIGHT - signer[2] - PITCH) < PITCH / 2
+    number = next(w for w in first if "号" in w[4])
+    start = min(w[0] for w in first if abs(w[1] - number[1]) < 2)
+    assert abs(start - LEFT - PITCH) < PITCH / 2  # 发文字号居左空一字
+    red = horizontal_rules(pdf, 1, tmp_path, red=True)
+    assert red and all(abs((x1 - x0) / PT_PER_MM - 156) <= 1 for _, x0, x1 in red)
+    gap = (red[0][0] - ink_bottom(pdf, 1, number[:4], tmp_path)) / PT_PER_MM
+    assert abs(gap - 4) <= 0.5
+    last = len(pdf_lines(pdf))
+    printed = [w for w in word_boxes(pdf, last) if "印发" in w[4]]
+    assert abs(RIGHT - printed[-1][2] - 14) < 7  # one 4号 character
+    rules = horizontal_rules(pdf, last, tmp_path)
+    assert len({round(y) // 3 for y, _, _ in rules}) == 3  # thick, thin, thick
+    assert all(abs((x1 - x0) / PT_PER_MM - 156) <= 1 for _, x0, x1 in rules)
