@@ -23,6 +23,7 @@ from phrasebank.check import (
 from phrasebank.check.findings import Finding
 from phrasebank.check.formulations import Formulation, Formulations, load_formulations
 from phrasebank.check.lists import AvoidWord, avoid_findings, load_avoid
+from phrasebank.document.masthead import masthead_extent
 from phrasebank.paths import RESOURCES, data_dir
 from phrasebank.structure.outline import Structure
 
@@ -41,6 +42,30 @@ PARAGRAPH_CHECKS = (
 )
 #: Checks over the whole report.
 DOCUMENT_CHECKS = (headings.heading_findings, attachments.findings, genre.findings)
+
+
+#: Rules about a style an author may choose for a whole document (”、“ between quoted items): said once.
+STYLE_RULES = frozenset((punctuation.QUOTED_SERIES.id,))
+
+
+def style_notes(findings: list[Finding]) -> list[Finding]:
+    """Each style rule's findings as one note at its first place, saying how often the style occurs."""
+    firsts: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    kept: list[Finding] = []
+    for finding in findings:
+        if finding.rule in STYLE_RULES:
+            counts[finding.rule] = counts.get(finding.rule, 0) + 1
+            if finding.rule in firsts:
+                continue
+            firsts[finding.rule] = len(kept)
+        kept.append(finding)
+    for rule, at in firsts.items():
+        first = kept[at]
+        if counts[rule] > 1:
+            message = f"{first.message}（全文共 {counts[rule]} 处；如全文有意统一这样写，可忽略此项）"
+            kept[at] = replace(first, message=message, fix=None)
+    return kept
 
 
 class Checker:
@@ -62,13 +87,17 @@ class Checker:
 
     def check(self, paragraphs: Sequence[str]) -> list[Finding]:
         """All findings of a report, in document order."""
-        structure = Structure.from_texts(paragraphs)
+        # The document checks read the text between a 版头 and a 版记 (a 版头's lines are no title).
+        top, bottom = masthead_extent(paragraphs)
+        texts = [text if top <= k < bottom else "" for k, text in enumerate(paragraphs)]
+        structure = Structure.from_texts(texts)
         findings: list[Finding] = []
         for index, text in enumerate(paragraphs):
             findings.extend(self.check_paragraph(index, text))
         for check in DOCUMENT_CHECKS:
             findings.extend(check(structure))
-        return sorted(findings, key=lambda f: (f.paragraph, f.column, f.kind.value))
+        findings.extend(genre.classified_findings(paragraphs))
+        return style_notes(sorted(findings, key=lambda f: (f.paragraph, f.column, f.kind.value)))
 
     def check_paragraph(self, index: int, text: str) -> list[Finding]:
         """Findings that one paragraph shows by itself (cached by text: unchanged paragraphs cost nothing)."""

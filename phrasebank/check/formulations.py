@@ -55,6 +55,12 @@ def edit_distance_at_most_one(a: str, b: str) -> bool:
 
 
 _MARKS = set("“”‘’《》（）()、，。；：！？ ")
+#: A formulation this short is taken for one only when the writer quotes it (“四个意识”).
+SHORT = 5
+#: A province, city or county writes its own version of a national formulation: 依法治国 → 依法治省.
+_LOCAL = {"国": set("省市县区州盟旗乡镇村"), "中": set("省市县区")}
+#: Words a sentence may add or drop around a formulation without garbling it (a list ending in 等).
+_FUNCTION = set("的之和与及等了着并而")
 _NUMERALS = set("一二三四五六七八九十百两0123456789")
 _QUOTES = set("“”‘’《》")
 _INTERCHANGEABLE = ({"和", "与"}, {"、", "和"})  # 统筹发展与安全; 教育、科技和人才
@@ -87,6 +93,16 @@ def _plausible_slip(canonical: str, found: str, text: str, start: int, end: int)
     """
     kind, position, old, new = _edit(canonical, found)
     longer = canonical if len(canonical) >= len(found) else found
+    if kind == "sub" and new in _LOCAL.get(old, ()):
+        return False  # a local version (依法治省, 全面依法治市)
+    if kind == "sub" and not _homophones(old, new):
+        return False  # an input method slips to a word that sounds the same; any other change is a choice
+    if kind in ("del", "ins") and (old or new) in _MARKS:
+        return False
+    if kind in ("del", "ins") and (old or new) in _FUNCTION and position in (0, len(longer) - 1):
+        return False  # 等 or 和 at the edge belongs to the sentence, not to the formulation
+    if "等" in text[end : end + 1] or (kind == "sub" and new in _MARKS and old in _MARKS):
+        return False
     if kind == "sub" and old in _NUMERALS and new in _NUMERALS:
         return False
     if (
@@ -100,11 +116,26 @@ def _plausible_slip(canonical: str, found: str, text: str, start: int, end: int)
     if set(old + new) <= _QUOTES:
         return False
     before, after = text[start - 1 : start], text[end : end + 1]
-    if len(canonical) <= 5 and not (before == "“" and after == "”"):
+    if len(canonical) <= SHORT and not (before == "“" and after == "”"):
         return False  # a short formula is only taken for one when the writer quotes it
     if position <= 1 and before not in _BOUNDARY:
         return False  # 产城融合发展 holds 城融合发展; a slip near the start shows after a boundary
     return not (position >= len(longer) - 2 and after not in _BOUNDARY)
+
+
+def _homophones(a: str, b: str) -> bool:
+    """Whether two characters share a reading, tones aside and with the fuzzy sounds pinyin input methods
+    let a writer confuse (zh/z, ch/c, sh/s, n/l, -ng/-n): 到位/到为, 传导/传到, 自信/自性."""
+    from pypinyin import Style, pinyin
+
+    readings = [{_fuzzy(r) for r in pinyin(ch, style=Style.NORMAL, heteronym=True)[0]} for ch in (a, b)]
+    return bool(readings[0] & readings[1]) and a != b
+
+
+def _fuzzy(reading: str) -> str:
+    reading = re.sub("^([zcs])h", r"\1", reading)
+    reading = re.sub("^n", "l", reading)
+    return re.sub("ng$", "n", reading)
 
 
 def _series_pattern(items: list[str]) -> re.Pattern[str]:
@@ -114,25 +145,44 @@ def _series_pattern(items: list[str]) -> re.Pattern[str]:
 
 
 class Formulations:
-    """The formulations a checker knows (four characters or longer), ready to match."""
+    """The formulations a checker knows (four characters or longer), ready to match.
+
+    One pass over a paragraph finds every near miss: a one-edit variant keeps one of the formulation's
+    two halves intact (or, for a swap across the middle, its second half less one character), so the
+    pieces are indexed by their first two characters and each position of the text is looked up once.
+    """
 
     def __init__(self, formulations: Sequence[Formulation]) -> None:
         self.formulations = [f for f in formulations if len(f.text) >= 4]
         self._canonical = {f.text for f in self.formulations}
         self._series = [f for f in self.formulations if len(f.items) >= 3]
         self._series_res = {f.text: _series_pattern(f.items) for f in self._series}
+        self._pieces: dict[str, list[tuple[str, int, str]]] = {}
+        for text in self._canonical:
+            if len(text) <= SHORT:
+                continue  # found only inside quotes (below)
+            half = len(text) // 2
+            for offset in sorted({0, half, half + 1}):
+                piece = text[offset : half if offset == 0 else None]
+                if len(piece) >= 2:
+                    self._pieces.setdefault(piece[:2], []).append((piece, offset, text))
+        self._sources = {f.text: f.source for f in self.formulations}
+        self._short = [text for text in self._canonical if len(text) <= SHORT]
 
     def findings(self, index: int, text: str) -> list[Finding]:
         findings: list[Finding] = []
         taken: list[tuple[int, int]] = []
-        for formulation in sorted(self.formulations, key=lambda f: -len(f.text)):
-            for start, end, found in self._near_misses(formulation.text, text):
+        windows = self._windows(text)
+        for canonical in sorted(windows, key=lambda c: (-len(c), c)):
+            for start, end, found in self._near_misses(canonical, text, windows[canonical]):
                 if any(start < b and a < end for a, b in taken):
                     continue
                 taken.append((start, end))
-                message = f"“{found}”疑为规范表述“{formulation.text}”之误（{formulation.source}）"
-                findings.append(NEAR_MISS.at(index, start, found, formulation.text, message))
+                message = f"“{found}”疑为规范表述“{canonical}”之误（{self._sources[canonical]}）"
+                findings.append(NEAR_MISS.at(index, start, found, canonical, message))
         for formulation in self._series:
+            if formulation.items[0] not in text:
+                continue
             for match in self._series_res[formulation.text].finditer(text):
                 found = match.group(0)
                 if found != formulation.text and sorted(found.split("、")) == sorted(formulation.items):
@@ -140,25 +190,35 @@ class Formulations:
                     findings.append(SERIES_ORDER.at(index, match.start(), found, formulation.text, message))
         return findings
 
-    def _near_misses(self, canonical: str, text: str) -> Iterable[tuple[int, int, str]]:
-        """Spans of text one edit away from the canonical form (never overlapping an exact use)."""
-        exact = [(m.start(), m.end()) for m in re.finditer(re.escape(canonical), text)]
-        size = len(canonical)
-        third = max(size // 3, 1)
-        pieces = ((0, canonical[:third]), (third, canonical[third : 2 * third]), (2 * third, canonical[2 * third :]))
-        starts: set[tuple[int, int]] = set()
-        for offset, piece in pieces:  # one edit leaves at least one of three pieces intact
-            if not piece:
+    def _windows(self, text: str) -> dict[str, set[tuple[int, int]]]:
+        """For each formulation with an intact piece in the text: the spans a one-edit variant may take."""
+        windows: dict[str, set[tuple[int, int]]] = {}
+        pieces = self._pieces
+        for match in re.finditer("“", text):
+            for canonical in self._short:
+                spans = windows.setdefault(canonical, set())
+                for width in (len(canonical) - 1, len(canonical), len(canonical) + 1):
+                    if match.end() + width <= len(text):
+                        spans.add((match.end(), match.end() + width))
+        for position in range(len(text) - 1):
+            entries = pieces.get(text[position : position + 2])
+            if entries is None:
                 continue
-            position = text.find(piece)
-            while position >= 0:
+            for piece, offset, canonical in entries:
+                if not text.startswith(piece, position) or text.startswith(canonical, position - offset):
+                    continue  # no piece here, or the formulation written as it should be
+                size, spans = len(canonical), windows.setdefault(canonical, set())
                 for shift in (-1, 0, 1):
                     start = position - offset + shift
                     for width in (size - 1, size, size + 1):
                         if start >= 0 and start + width <= len(text):
-                            starts.add((start, start + width))
-                position = text.find(piece, position + 1)
-        for start, end in sorted(starts):
+                            spans.add((start, start + width))
+        return windows
+
+    def _near_misses(self, canonical: str, text: str, spans: set[tuple[int, int]]) -> Iterable[tuple[int, int, str]]:
+        """Spans of text one edit away from the canonical form (never overlapping an exact use)."""
+        exact = [(m.start(), m.end()) for m in re.finditer(re.escape(canonical), text)]
+        for start, end in sorted(spans):
             found = text[start:end]
             if any(start < b and a < end for a, b in exact) or not edit_distance_at_most_one(canonical, found):
                 continue

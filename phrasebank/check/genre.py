@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from phrasebank.check.findings import Finding, FindingKind, Rule
 from phrasebank.document.masthead import BANNER_LINES, CLASSIFIED_RE
@@ -17,6 +18,13 @@ REQUEST_CLOSING = Rule(
     f"{_REGULATIONS}第八条（请示用于请求指示、批准）、第十五条（四）",
     "“妥否，请批示”一类是请示的结束语，不用在通知、报告等其他文种中",
     re.compile(r"妥否|当否|请批示|请予批示|请审示|特此请示"),
+)
+LETTER_CLOSING = Rule(
+    "request-closing-letter",
+    _G,
+    f"{_REGULATIONS}第八条（函用于不相隶属机关之间商洽工作、询问和答复问题、请求批准）",
+    "函不用“请批示”一类上行请示的结束语，常用“妥否，请函复”“请予研究函复”",
+    re.compile(r"请批示|请予批示|请审示|特此请示"),
 )
 REPORT_WITH_REQUEST = Rule(
     "report-with-request",
@@ -58,6 +66,7 @@ CLASSIFIED = Rule(
 )
 RULES = (
     REQUEST_CLOSING,
+    LETTER_CLOSING,
     REPORT_WITH_REQUEST,
     REQUEST_REPORT,
     REQUEST_RECIPIENTS,
@@ -76,39 +85,66 @@ _PERSON_RE = re.compile(r"同志|书记|省长|市长|县长|区长|厅长|局�
 _SECRECY_LABEL_RE = re.compile(r"^密级[：:]")
 
 
+#: A title is at most this many lines, each at most this long (a longer line is text).
+TITLE_LINES, TITLE_LINE_MAX = 3, 40
+
+
 def genre(structure: Structure) -> str:
     """The 文种 named at the end of the title ("" when the title names none)."""
-    for para, role in zip(structure.paragraphs, structure.roles, strict=True):
-        if role in (Role.TITLE, Role.SUBTITLE):
-            match = _GENRE_RE.search(para.text.strip())
-            if match:
-                return match.group(1)
-        elif role not in (Role.EMPTY,):
+    return read_title(structure)[0]
+
+
+def read_title(structure: Structure) -> tuple[str, int]:
+    """(文种, index of the title's last line) — the title read as written: one to three lines, a final
+    。 or none, below a 版头 (which the checker blanks out before). ("", -1) when no 文种 is named."""
+    lines: list[tuple[int, str]] = []
+    for index, para in enumerate(structure.paragraphs):
+        text = para.text.strip()
+        if not text:
+            continue
+        if len(text) > TITLE_LINE_MAX or text.endswith(("：", ":")) or len(lines) == TITLE_LINES:
             break
-    return ""
+        lines.append((index, text))
+    for n in range(1, len(lines) + 1):
+        match = _GENRE_RE.search("".join(text for _, text in lines[:n]).rstrip("。."))
+        if match:
+            return match.group(1), lines[n - 1][0]
+    return "", -1
 
 
 def findings(structure: Structure) -> list[Finding]:
     """What the 文种 and the direction of the document rule out."""
-    kind = genre(structure)
-    result = _classified(structure)
+    kind, title_end = read_title(structure)
+    result: list[Finding] = []
     if not kind:
         return result
+    recipient_seen = False
     for index, (para, role) in enumerate(zip(structure.paragraphs, structure.roles, strict=True)):
         text = para.text
         if role is Role.APPENDIX:
             break
-        if role in (Role.TITLE, Role.SUBTITLE) and "请示报告" in text:
-            result.append(REQUEST_REPORT.at(index, text.find("请示报告"), "请示报告"))
-        elif role is Role.RECIPIENT and kind in _UPWARD:
-            result += _recipients(index, text, kind)
-        elif role in (Role.BODY, Role.HEADING):
-            if kind not in ("请示", "请示报告"):
-                result += REQUEST_CLOSING.find(index, text)
-            if kind in ("报告", "汇报"):
-                result += REPORT_WITH_REQUEST.find(index, text)
-            if kind in _UPWARD:
-                result += UPWARD_YOU.find(index, text)
+        if index <= title_end:
+            if "请示报告" in text:
+                result.append(REQUEST_REPORT.at(index, text.find("请示报告"), "请示报告"))
+            continue
+        if not text.strip():
+            continue
+        if not recipient_seen:
+            recipient_seen = True
+            if text.strip().endswith(("：", ":")) and len(text.strip()) <= 60:
+                if kind in _UPWARD:
+                    result += _recipients(index, text, kind)
+                continue
+        if role in (Role.SIGNATURE, Role.DATE, Role.ATTACHMENT_NOTE, Role.NOTE):
+            continue
+        if kind in ("函", "复函"):
+            result += LETTER_CLOSING.find(index, text)
+        elif kind not in ("请示", "请示报告"):
+            result += REQUEST_CLOSING.find(index, text)
+        if kind in ("报告", "汇报"):
+            result += REPORT_WITH_REQUEST.find(index, text)
+        if kind in _UPWARD:
+            result += UPWARD_YOU.find(index, text)
     return result
 
 
@@ -123,12 +159,11 @@ def _recipients(index: int, text: str, kind: str) -> list[Finding]:
     return result
 
 
-def _classified(structure: Structure) -> list[Finding]:
+def classified_findings(paragraphs: Sequence[str]) -> list[Finding]:
     """A 密级 among the lines where the 版头 stands (the same lines `masthead` reads it from)."""
-    paragraphs = structure.paragraphs
-    for index in [k for k, para in enumerate(paragraphs) if para.text.strip()][:BANNER_LINES]:
-        line = _SECRECY_LABEL_RE.sub("", re.sub(r"[ \u3000]", "", paragraphs[index].text.strip())).strip()
+    for index in [k for k, text in enumerate(paragraphs) if text.strip()][:BANNER_LINES]:
+        line = _SECRECY_LABEL_RE.sub("", re.sub(r"[ \u3000]", "", paragraphs[index].strip())).strip()
         match = CLASSIFIED_RE.match(line)
         if match:
-            return [CLASSIFIED.at(index, paragraphs[index].text.find(match.group(1)), match.group(1))]
+            return [CLASSIFIED.at(index, paragraphs[index].find(match.group(1)), match.group(1))]
     return []

@@ -74,8 +74,10 @@ NESTED = Rule(
     "引号或书名号里面还要用时，里面一层用单引号“‘’”或单书名号“〈〉”",
 )
 HEADING_STOP = Rule(
-    "heading-full-stop", _P, "GB/T 9704-2012 7.3.3（标题独占一行时不用句号）", "单独成行的一级标题末尾不用句号"
+    "heading-full-stop", _P, "常见写法（单独成行的短标题末尾不用句号）", "单独成行的一级标题末尾一般不用句号"
 )
+#: A heading as short as a section title (一、总体情况。); longer items are sentences of a list.
+HEADING_STOP_MAX = 12
 PATTERN_RULES = (HALF_WIDTH, HALF_PARENS, DOUBLED, ELLIPSIS, ELLIPSIS_ETC, YEAR_RANGE, QUOTED_SERIES)
 RULES = (*PATTERN_RULES, UNPAIRED, NESTED, HEADING_STOP)
 
@@ -90,7 +92,9 @@ def findings(index: int, text: str) -> list[Finding]:
     para = parse_paragraph(text)
     stripped = text.rstrip()
     alone = stripped[len(para.number) : -1].find("。") < 0  # a heading line by itself, not heading + text
-    if para.role is Role.HEADING and para.level == 1 and para.number and stripped.endswith("。") and alone:
+    core = stripped[len(para.number) : -1]
+    short = len(core) <= HEADING_STOP_MAX and not any(mark in core for mark in "，；：")
+    if para.role is Role.HEADING and para.level == 1 and para.number and stripped.endswith("。") and alone and short:
         result.append(HEADING_STOP.at(index, len(stripped) - 1, "。", ""))
     return result
 

@@ -99,6 +99,14 @@ def split_masthead(paragraphs: Sequence[str]) -> tuple[Masthead, list[str]]:
     return masthead, rest
 
 
+def masthead_extent(paragraphs: Sequence[str]) -> tuple[int, int]:
+    """(end of the 版头, start of the 版记) as paragraph indices: (0, len) when there is neither."""
+    _, body = _take_banner(list(paragraphs))
+    top = len(paragraphs) - len(body)
+    _, rest = _take_imprint(Masthead(), body)
+    return top, top + len(rest)
+
+
 def _take_banner(lines: list[str]) -> tuple[Masthead, list[str]]:
     top = [k for k, line in enumerate(lines) if line.strip()][:BANNER_LINES]
     values: dict[str, str] = {}

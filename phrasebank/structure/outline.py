@@ -23,7 +23,8 @@ _CN_NUM = NUMERALS
 _HEADING_RES = (
     (1, re.compile(rf"^([{_CN_NUM}]+、)(?!\s*$)")),
     (2, re.compile(rf"^([（(][{_CN_NUM}]+[）)])\s*")),
-    (3, re.compile(r"^(\d{1,2}[.．、])(?!\d)\s*")),
+    # 1. but not the decimal 1.5亿元; an item may begin with a year (20.2026年……) or a name such as 5+2
+    (3, re.compile(r"^(\d{1,2}[.．、])(?:(?!\d)|(?=\d{4}年)|(?=\d{1,2}[+＋]\d))\s*")),
     (4, re.compile(r"^([（(]\d{1,2}[）)])\s*")),
 )
 _RUNIN_RE = re.compile(

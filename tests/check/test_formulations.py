@@ -34,12 +34,26 @@ def _editable(text: str) -> int:
     return -1
 
 
+def homophone(ch: str) -> str | None:
+    """Another common character read as `ch` is (tones aside): what a pinyin input method slips to."""
+    from pypinyin import Style, lazy_pinyin
+
+    reading = lazy_pinyin(ch, style=Style.NORMAL)[0]
+    for code in range(0x4E00, 0x9FA6):
+        other = chr(code)
+        if other != ch and other.encode("gb2312", "ignore") and lazy_pinyin(other, style=Style.NORMAL)[0] == reading:
+            return other
+    return None  # 能 and 抓 have no other common character with their reading
+
+
 def broken(text: str):
     at = _editable(text)
     if at < 0:
         return
     yield "deletion", text[:at] + text[at + 1 :]
-    yield "substitution", text[:at] + ("甲" if text[at] != "甲" else "乙") + text[at + 1 :]
+    other = homophone(text[at])
+    if other:
+        yield "substitution", text[:at] + other + text[at + 1 :]
     yield "transposition", text[: at - 1] + text[at] + text[at - 1] + text[at + 1 :]
 
 
@@ -84,7 +98,40 @@ def test_user_lists_of_formulations_and_words_to_avoid(data_dir):
     (data_dir / "formulations.tsv").write_text("以学促干、以干促学\t本单位提法\n", encoding="utf-8")
     (data_dir / "avoid.tsv").write_text("基本上\t慎用\t表述要确切\n", encoding="utf-8")
     checker = Checker.default(data_dir)
-    text = "坚持以学促干、以干足学，基本上完成任务。"
+    text = "坚持以学促干、以干粗学，基本上完成任务。"
     found = [(f.kind.value, f.found, f.fix) for f in checker.check_paragraph(0, text)]
-    assert found == [("规范表述", "以学促干、以干足学", "以学促干、以干促学"), ("慎用词", "基本上", None)]
+    assert found == [("规范表述", "以学促干、以干粗学", "以学促干、以干促学"), ("慎用词", "基本上", None)]
     assert not [f for f in CHECKER.check_paragraph(0, text) if f.kind is FindingKind.AVOID]  # the writer's own
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "坚持全面依法治省，加快建设法治政府。",  # a province's own version of 全面依法治国
+        "深入推进依法治市，提升城市治理法治化水平。",
+        "全面从严治党、全面依法治县向纵深推进。",
+        "深化“放管服”改革、优化营商环境等一系列重点工作。",  # a list ending in 等
+        "贯彻新发展理念、构建新发展格局等重大部署落地见效。",
+        "坚持稳中求进工作总基调等原则。",
+        "推动“四个全域”建设取得新进展。",  # a local slogan one character from 四个全面
+        "不忘初心，牢记使命，奋力谱写新篇章。",  # ， for 、 is punctuation, not a slip of the formulation
+    ],
+)
+def test_local_versions_lists_and_local_slogans_are_left_alone(sentence):
+    assert not [k for k in kinds(sentence) if k[0] in ("规范表述", "表述顺序")], kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found", "fix"),
+    [
+        (
+            "深入学习习近平新时代中国特色社会主义思相。",
+            "习近平新时代中国特色社会主义思相",
+            "习近平新时代中国特色社会主义思想",
+        ),
+        ("增强“四个意实”，坚定“四个自信”。", "四个意实", "四个意识"),
+        ("坚决做到“两个维户”。", "两个维户", "两个维护"),
+    ],
+)
+def test_input_method_slips_in_a_formulation_are_found(sentence, found, fix):
+    assert ("规范表述", found, fix) in kinds(sentence)

@@ -61,3 +61,23 @@ def test_a_classified_mark_warns_about_the_computer():
     assert found("机密★1年", *REPORT) == [("classified-draft", "机密", None)]
     assert found("秘密", *NOTICE)[0][0] == "classified-draft"
     assert found(*REPORT, "本报告不涉及秘密事项。") == []
+
+
+REPORT_BODY = ["市政府：", "现将有关情况报告如下。", "一、总体情况", "全市工作有序推进。", "妥否，请批示。"]
+
+
+def test_the_genre_is_read_from_titles_as_offices_write_them():
+    """A final 。, a title over two or three lines, a 版头 (机关标志, 发文字号, 签发人) above it."""
+    expected = ("request-closing", "妥否", None)
+    assert expected in found("关于2026年上半年安全生产工作情况的报告。", *REPORT_BODY)
+    assert expected in found("关于2026年上半年全市安全生产", "工作情况的报告", *REPORT_BODY)
+    assert expected in found("关于全市安全生产", "专项整治三年行动", "进展情况的报告", *REPORT_BODY)
+    banner = ["云岭市应急管理局文件", "云应急报〔2026〕12号    签发人：张三"]
+    assert expected in found(*banner, "关于2026年上半年安全生产工作情况的报告", *REPORT_BODY)
+    assert expected in found("云应急报〔2026〕12号", "", "关于上半年工作情况的报告", *REPORT_BODY)
+
+
+def test_a_letter_keeps_its_own_closing_and_is_told_about_a_requests():
+    letter = ["关于商请支持开展联合执法检查的函", "市市场监管局：", "为做好联合执法检查工作，现商请贵局派员参加。"]
+    assert found(*letter, "妥否，请函复。") == []
+    assert ("request-closing-letter", "请批示", None) in found(*letter, "妥否，请批示。")

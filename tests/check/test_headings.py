@@ -47,3 +47,9 @@ def test_attachment_items_are_not_headings():
 def test_run_in_items():
     assert found("一是加强学习。二是抓好落实。四是巩固成果。") == [("runin-gap", "四是", "三是")]
     assert found("二是强化理论武装。一是以上率下领学。二是坚持集中学。") == []  # a nested list restarts
+
+
+def test_items_that_begin_with_a_year_or_a_number_are_items_not_decimals():
+    items = ["一、重点任务", "（一）推进改革", "1.深化要素市场化配置改革。", "2.2026年起全面实施新标准。"]
+    assert found(*items, "3.5+2区域合作持续深化。", "4.推进国资国企改革。") == []
+    assert found("一、重点任务", "（一）推进改革", "1.5亿元用于建设。") == []  # a decimal, no item 1.

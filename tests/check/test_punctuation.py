@@ -45,6 +45,8 @@ def test_unpaired_marks_are_found_without_a_fix():
         "学习、调研、座谈……都要落实。",
         "等待……等候",
         "2026—2030年",
+        "一、加强组织领导，各地要高度重视。",  # an item of a list is a sentence
+        "一、建立健全安全生产责任制度和考核评价体系。",
     ],
 )
 def test_correct_text_has_no_finding(clean):
