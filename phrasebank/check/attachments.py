@@ -29,8 +29,9 @@ TITLE_MISMATCH = Rule(
 RULES = (NAME_MARK, ITEM_NUMBER, CITED_MISSING, NOTE_MISSING, TITLE_MISMATCH)
 
 _ITEM_RE = re.compile(r"^(\s*(?:附件\s*[：:])?\s*)(?:(\d{1,2})\s*([.．、]?)\s*)?(.*?)\s*$")
-#: 见附件3, 详见附件2, （附件1）: the report pointing at one of its own 附件.
-_CITED_RE = re.compile(r"(?<=[见如（(])附件\s*(\d{1,2})(?![\d.．])")
+#: 见附件3, 按附件3要求, 附件3所列, （附件1）: the report pointing at one of its own 附件 — not at another
+#: document's (《……通知》附件3, 《……》的附件2, 省政府办公厅通知附件2).
+_CITED_RE = re.compile(r"(?<![》知件案法定函])(?<!意见)(?<!》的)(?<!通知的)附件\s*(\d{1,2})(?![\d.．\-－—])")
 _APPENDIX_NUMBER_RE = re.compile(r"附件\s*(\d{1,2})")
 _TRAILING_MARKS = "。；，、;,.：:"
 

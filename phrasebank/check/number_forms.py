@@ -73,7 +73,9 @@ DATE_RULES = (DATE_PADDED, DATE_HAO, YEAR_SHORT)
 NUMBER_RULES = (FULL_WIDTH_DIGITS, PERCENT_RANGE, MAGNITUDE_RANGE)
 RULES = (*DATE_RULES, DATE_CHINESE, *NUMBER_RULES, RANGE_OVERLAP)
 
-_BOUND_RE = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?(?:万|亿)?[{CJK}]{{0,2}}?)(以上|以下)")
+_AMOUNT = rf"(?<![\d.])\d+(?:\.\d+)?(?:万|亿)?[{CJK}]{{0,2}}?"
+_BOUND_RE = re.compile(rf"({_AMOUNT})(以上|以下)")
+_RANGE_RE = re.compile(rf"{_AMOUNT}以上，?{_AMOUNT}以下")
 
 
 def findings(index: int, text: str) -> list[Finding]:
@@ -88,7 +90,10 @@ def findings(index: int, text: str) -> list[Finding]:
 def _overlaps(index: int, text: str) -> list[Finding]:
     """100万元以上 … 100万元以下 in one paragraph: 100万元 falls on both sides."""
     bounds: dict[str, dict[str, re.Match[str]]] = {}
+    ranges = [m.span() for m in _RANGE_RE.finditer(text)]  # 10人以上30人以下: a range, as statutes write them
     for match in _BOUND_RE.finditer(text):
+        if any(a <= match.start() < b for a, b in ranges):
+            continue
         bounds.setdefault(match.group(1), {}).setdefault(match.group(2), match)
     result = []
     for amount, sides in bounds.items():

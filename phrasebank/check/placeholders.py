@@ -1,4 +1,5 @@
-"""Unfilled placeholders: x, X, XX, X月X日, XX同志 — slots a template or the corpus left open."""
+"""Unfilled placeholders: x, X, XX, X月X日, XX同志, 某某, ××, TODO, 待补充, 【】, 年 月 日 — slots a
+template, the corpus or the writer left open."""
 
 from __future__ import annotations
 
@@ -15,6 +16,17 @@ RULES = (PLACEHOLDER,)
 
 _DATE_SLOT_RE = re.compile(r"(?:[xX×]{1,4}年)?[xX×]{1,2}月[xX×]{1,2}日")
 _COMRADE_SLOT_RE = re.compile(r"[xX×]{1,4}同志")
+#: What writers leave to fill in besides x/X: 某某, ○○, TODO, 待补充, empty 【】 or （ ）, a date written
+#: "年 月 日" with the numbers left out.
+_WORD_SLOT_RE = re.compile(
+    r"某某|○○+|〇〇(?!年)|(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])|待补充|待填写|待核实|待完善|（待补）|【待\S{0,4}】"
+    r"|【[\s　]*】|〔[\s　]*〕|（[\s　]+）|(?<![\d〇一二三四五六七八九十])[\s　]*年[\s　]+月[\s　]+日",
+    re.IGNORECASE,
+)
+#: A lone X that is a word's own letter, not a slot: X射线, X光, X线, X型, X轴.
+_LETTER_WORD_RE = re.compile(r"(?<![A-Za-z0-9xXｘＸ×])[xXｘＸ](?=射线|光|线|型|轴|染色体|刀)")
+#: Characters that can start a placeholder (a paragraph without any is skipped at once).
+_SLOT_MARKS = frozenset("xX×ｘＸ某○〇TtFf待【〔（年")
 
 
 def unfilled_placeholders(paragraphs: Sequence[str]) -> list[Finding]:
@@ -22,7 +34,7 @@ def unfilled_placeholders(paragraphs: Sequence[str]) -> list[Finding]:
     return [
         f
         for index, text in enumerate(paragraphs)
-        if any(mark in text for mark in "xX×ｘＸ")
+        if not _SLOT_MARKS.isdisjoint(text)
         for f in findings(index, text)
     ]
 
@@ -37,13 +49,16 @@ def placeholders_warning(left: Sequence[Finding]) -> str:
 
 def findings(index: int, text: str) -> list[Finding]:
     """Unfilled placeholders: x, X, XX, X月X日, XX同志 …"""
-    result, covered = [], []
-    for pattern in (_DATE_SLOT_RE, _COMRADE_SLOT_RE, PLACEHOLDER_RE):
+    result: list[Finding] = []
+    covered = [(m.start(), m.end()) for m in _LETTER_WORD_RE.finditer(text)]
+    for pattern in (_DATE_SLOT_RE, _COMRADE_SLOT_RE, _WORD_SLOT_RE, PLACEHOLDER_RE):
         for match in pattern.finditer(text):
+            if not match.group(0).strip():
+                continue
             if any(match.start() < b and a < match.end() for a, b in covered):
                 continue
             covered.append((match.start(), match.end()))
-            result.append(
-                PLACEHOLDER.at(index, match.start(), match.group(0), None, f"“{match.group(0)}”是未填写的占位符")
-            )
+            found = match.group(0).strip()
+            start = match.start() + match.group(0).find(found)
+            result.append(PLACEHOLDER.at(index, start, found, None, f"“{found}”是未填写的占位符"))
     return result

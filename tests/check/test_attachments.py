@@ -57,3 +57,11 @@ def test_attachment_pages_without_a_note():
 
 def test_citing_another_documents_attachment_is_not_a_slip():
     assert found("按照省政府办公厅通知附件2的要求，做好统计工作。") == []
+
+
+def test_an_attachment_cited_in_any_wording():
+    for cited in ("请按附件3要求报送。", "附件3所列项目要按期完成。", "具体标准详见附件3。", "填写附件3并报送。"):
+        report = NOTICE.copy()
+        report[2] = "示范点名单见附件1，经费测算见附件2。" + cited
+        assert found(*report) == [("attachment-cited-missing", "附件3", None)], cited
+    assert found("按照《关于开展专项检查的通知》附件3的要求，做好统计工作。") == []

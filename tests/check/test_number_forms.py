@@ -36,6 +36,7 @@ def test_each_rule_finds_its_slip_and_fixes_it(rule, wrong, right):
         "4月1号文件",  # 1号文件 is a document's name
         "2026年11月22日",
         "投资总额100万元以上的项目由市级审批，50万元以下的由县级审批。",
+        "处10人以上30人以下罚款；情节较轻的，处3人以上10人以下罚款。",  # ranges, as statutes write them
     ],
 )
 def test_correct_text_has_no_finding(clean):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from phrasebank.check import Checker
+from phrasebank.check.placeholders import findings
 
 CHECKER = Checker([])
 
@@ -22,3 +25,27 @@ def test_operators_and_codes_are_not_placeholders():
         assert kinds(text) == [], text
     found = sorted((f.column, f.found) for f in CHECKER.check_paragraph(0, "20XX年工作要点，××同志"))
     assert found == [(2, "XX"), (10, "××同志")]
+
+
+@pytest.mark.parametrize(
+    ("text", "slot"),
+    [
+        ("请某某同志负责联络。", "某某"),
+        ("全市共有○○家企业参加。", "○○"),
+        ("TODO：补充上半年数据。", "TODO"),
+        ("具体数据待补充。", "待补充"),
+        ("责任单位：【】", "【】"),
+        ("联系电话：（  ）", "（  ）"),
+        ("成文日期：    年  月  日", "年  月  日"),
+    ],
+)
+def test_every_common_kind_of_slot_is_found(text, slot):
+    assert [f.found for f in findings(0, text)] == [slot]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["开展X射线、X光检查和X线透视。", "二〇二六年三月五日", "时间待定，另行通知。", "某市某县的经验值得借鉴。"],
+)
+def test_words_that_only_look_like_slots_are_left_alone(text):
+    assert findings(0, text) == []
