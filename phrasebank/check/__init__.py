@@ -9,14 +9,17 @@ from __future__ import annotations
 from phrasebank.check import (
     attachments,
     confusables,
+    dates,
     docnumber,
     formulations,
     genre,
     headings,
     lists,
     number_forms,
+    parts,
     placeholders,
     punctuation,
+    wording,
 )
 from phrasebank.check.checker import FORMULATIONS_FILE, USER_AVOID, USER_FORMULATIONS, Checker
 from phrasebank.check.findings import Finding, FindingKind, Rule
@@ -50,6 +53,9 @@ def all_rules() -> tuple[Rule, ...]:
         *headings.RULES,
         *punctuation.RULES,
         *number_forms.RULES,
+        *dates.RULES,
+        *wording.RULES,
+        *parts.RULES,
         *docnumber.RULES,
         *attachments.RULES,
         *genre.RULES,

@@ -13,12 +13,15 @@ from pathlib import Path
 from phrasebank.check import (
     attachments,
     confusables,
+    dates,
     docnumber,
     genre,
     headings,
     number_forms,
+    parts,
     placeholders,
     punctuation,
+    wording,
 )
 from phrasebank.check.findings import Finding
 from phrasebank.check.formulations import Formulation, Formulations, load_formulations
@@ -39,9 +42,18 @@ PARAGRAPH_CHECKS = (
     docnumber.findings,
     confusables.findings,
     headings.runin_findings,
+    dates.findings,
+    wording.findings,
+    parts.findings,
 )
 #: Checks over the whole report.
-DOCUMENT_CHECKS = (headings.heading_findings, attachments.findings, genre.findings)
+DOCUMENT_CHECKS = (
+    headings.heading_findings,
+    attachments.findings,
+    genre.findings,
+    dates.document_findings,
+    parts.document_findings,
+)
 
 
 #: Rules about a style an author may choose for a whole document (”、“ between quoted items): said once.
@@ -97,6 +109,7 @@ class Checker:
         for check in DOCUMENT_CHECKS:
             findings.extend(check(structure))
         findings.extend(genre.classified_findings(paragraphs))
+        findings.extend(parts.signature_findings(paragraphs, structure))
         return style_notes(sorted(findings, key=lambda f: (f.paragraph, f.column, f.kind.value)))
 
     def check_paragraph(self, index: int, text: str) -> list[Finding]:

@@ -29,6 +29,8 @@ class FindingKind(StrEnum):
     DOC_NUMBER = "发文字号"
     ATTACHMENT = "附件说明"
     GENRE = "文种行文"
+    WORDING = "用字重复"
+    PARTS = "主送版记"
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from phrasebank.text.chars import NUMERALS, chinese_number, number_value
 _SOURCE = "GB/T 9704-2012 7.3.3（层次序数：一、（一）1.（1））"
 GAP = Rule("numbering-gap", FindingKind.NUMBERING, _SOURCE, "同级标题序号不连续")
 REPEAT = Rule("numbering-repeat", FindingKind.NUMBERING, _SOURCE, "同级标题序号重复")
-STYLE = Rule("numbering-style", FindingKind.NUMBERING, _SOURCE, "同一级标题的序号格式不一致")
+STYLE = Rule("numbering-style", FindingKind.NUMBERING, _SOURCE, "标题序号的格式不规范")
 SKIP = Rule("numbering-skip", FindingKind.NUMBERING, _SOURCE, "层次跳级：下一层标题越过了中间一层")
 RUNIN = Rule("runin-gap", FindingKind.NUMBERING, "公文分项序号惯例（一是、二是、三是……）", "分项序号不连续或重复")
 RULES = (GAP, REPEAT, STYLE, SKIP, RUNIN)
@@ -45,19 +45,26 @@ def _numbered_headings(structure: Structure):
             yield index, para
 
 
+#: The numbering each level takes (GB/T 9704-2012 7.3.3): 一、（一）1.（1）.
+STANDARD_STYLES = {1: "N、", 2: "（N）", 3: "N.", 4: "（N）"}
+
+
 def _style_findings(structure: Structure) -> list[Finding]:
+    """Every heading number in another form than its level's (1、 for 1., (一) for （一）), with the fix;
+    the message says when the whole document writes it so."""
     styles: dict[int, Counter[str]] = {}
     for _, para in _numbered_headings(structure):
         styles.setdefault(para.level, Counter())[_style(para.number)] += 1
     result = []
     for index, para in _numbered_headings(structure):
-        if len(styles[para.level]) < 2:
+        standard, style = STANDARD_STYLES.get(para.level), _style(para.number)
+        if standard is None or style == standard:
             continue
-        usual = styles[para.level].most_common(1)[0][0]
-        if _style(para.number) != usual:
-            message = f"{STYLE.message}：本文多用“{usual}”"
-            fixed = _restyle(para.number, usual)
-            result.append(STYLE.at(index, para.text.find(para.number), para.number, fixed, message))
+        throughout = "，本文同级标题都这样写" if len(styles[para.level]) == 1 else ""
+        example = standard.replace("N", "一" if para.level < 3 else "1")
+        message = f"{STYLE.message}：这一层序号写作“{example}”{throughout}"
+        fixed = _restyle(para.number, standard)
+        result.append(STYLE.at(index, para.text.find(para.number), para.number, fixed, message))
     return result
 
 

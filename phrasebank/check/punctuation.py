@@ -18,6 +18,15 @@ HALF_WIDTH = pattern_rule(
     "中文里用了半角标点，应改为全角",
     lambda m: _HALF_TO_FULL[m.group(0)],
 )
+HALF_PERIOD = pattern_rule(
+    "half-width-period",
+    _P,
+    "GB/T 15834-2011 3、4.1（句号用“。”）",
+    # a sentence ending in a half-width . — not 1. 2. numbering, decimals, or Latin abbreviations
+    rf"(?<=[{_CJK}”）》])\.(?=$|\s*$|[{_CJK}“（《])",
+    "中文句子末尾用了半角圆点，应为句号“。”",
+    lambda m: "。",
+)
 HALF_PARENS = pattern_rule(
     "half-width-parens",
     _P,
@@ -78,7 +87,7 @@ HEADING_STOP = Rule(
 )
 #: A heading as short as a section title (一、总体情况。); longer items are sentences of a list.
 HEADING_STOP_MAX = 12
-PATTERN_RULES = (HALF_WIDTH, HALF_PARENS, DOUBLED, ELLIPSIS, ELLIPSIS_ETC, YEAR_RANGE, QUOTED_SERIES)
+PATTERN_RULES = (HALF_WIDTH, HALF_PERIOD, HALF_PARENS, DOUBLED, ELLIPSIS, ELLIPSIS_ETC, YEAR_RANGE, QUOTED_SERIES)
 RULES = (*PATTERN_RULES, UNPAIRED, NESTED, HEADING_STOP)
 
 #: Double marks and what the inner layer should use.

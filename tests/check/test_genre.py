@@ -81,3 +81,11 @@ def test_a_letter_keeps_its_own_closing_and_is_told_about_a_requests():
     letter = ["关于商请支持开展联合执法检查的函", "市市场监管局：", "为做好联合执法检查工作，现商请贵局派员参加。"]
     assert found(*letter, "妥否，请函复。") == []
     assert ("request-closing-letter", "请批示", None) in found(*letter, "妥否，请批示。")
+
+
+def test_your_government_upward_and_a_report_asking_for_money_or_posts():
+    report = ["关于防汛救灾工作情况的报告", "市政府：", "现将有关情况报告如下。"]
+    assert ("upward-you", "贵府", None) in found(*report, "感谢贵府的关心支持。")
+    assert "report-with-request" in {f[0] for f in found(*report, "恳请市财政局核拨救灾资金500万元。")}
+    assert "report-with-request" in {f[0] for f in found(*report, "恳请上级为我局增加行政编制5名。")}
+    assert not [f for f in found(*report, "恳请上级继续给予关心支持。") if f[0] == "report-with-request"]

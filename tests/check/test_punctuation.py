@@ -23,6 +23,7 @@ from checking import assert_found_and_fixed, found
         ("nested-marks", "他说：“要落实“两个维护”要求。”", "他说：“要落实‘两个维护’要求。”"),
         ("nested-marks", "印发《关于贯彻《条例》的通知》", "印发《关于贯彻〈条例〉的通知》"),
         ("heading-full-stop", "一、总体情况。", "一、总体情况"),
+        ("half-width-period", "全市工作有序推进.", "全市工作有序推进。"),
     ],
 )
 def test_each_rule_finds_its_slip_and_fixes_it(rule, wrong, right):
@@ -47,6 +48,7 @@ def test_unpaired_marks_are_found_without_a_fix():
         "2026—2030年",
         "一、加强组织领导，各地要高度重视。",  # an item of a list is a sentence
         "一、建立健全安全生产责任制度和考核评价体系。",
+        "增长2.5%，采用v1.2版本，e.g.不改。",
     ],
 )
 def test_correct_text_has_no_finding(clean):

@@ -1,0 +1,85 @@
+"""Slips of typing: a function word or a word typed twice (的的, 检查检查), 的 where an adverbial needs 地
+(扎实的推进) or a complement needs 得 (做的很好), and a first-level number written 一. instead of 一、."""
+
+from __future__ import annotations
+
+import re
+
+from phrasebank.check.findings import Finding, FindingKind, pattern_rule
+from phrasebank.text.chars import CJK
+
+_USAGE = "常见写法"
+
+REPEATED_CHAR = pattern_rule(
+    "repeated-char",
+    FindingKind.WORDING,
+    _USAGE,
+    # Only characters that do not end one word and start the next (首都都市圈, 实事求是是, 祥和和谐 are
+    # right): 的的 but not 目的的 or 的的确确; 了了 but not 不了了之, 为了了解.
+    r"(?<!目)的的(?!确)|了了(?![之解结却然])",
+    "同一个字重复了",
+    lambda m: m.group(0)[0],
+)
+REPEATED_WORD = pattern_rule(
+    "repeated-word",
+    FindingKind.WORDING,
+    _USAGE,
+    # 检查检查, 落实落实; not 一个一个, 一步一步 (counting) nor 研究研究一下 (a verb tried once)
+    rf"([{CJK}][{CJK}])\1(?!一下|看)",
+    "同一个词重复了",
+    lambda m: m.group(1),
+)
+ADVERBIAL_DE = pattern_rule(
+    "adverbial-de",
+    FindingKind.WORDING,
+    "《现代汉语词典》第7版“地”条（状语和动词之间用“地”）",
+    r"(?<![一这那的])(扎实|认真|积极|深入|全面|切实|稳步|有序|大力|不断|持续|努力|主动|严格|广泛|稳妥|扎扎实实|认认真真)的"
+    r"(?=推进|开展|落实|推动|实施|贯彻|加强|抓好|做好|参与|整改|执行|解决|做到|完成|学习)",
+    "修饰动词的状语后用“地”",
+    lambda m: m.group(1) + "地",
+)
+COMPLEMENT_DE = pattern_rule(
+    "complement-de",
+    FindingKind.WORDING,
+    "《现代汉语词典》第7版“得”条（动词和补语之间用“得”）",
+    r"(做|干|办|抓|落实|推进|完成|搞|开展|执行)的(?=很|非常|十分|更|比较|特别|不够|不好|不错|扎实|到位)",
+    "动词和补语之间用“得”",
+    lambda m: m.group(1) + "得",
+)
+FIRST_LEVEL_DOT = pattern_rule(
+    "numbering-first-level-dot",
+    FindingKind.NUMBERING,
+    "GB/T 9704-2012 7.3.3（第一层用“一、”）",
+    r"^([一二三四五六七八九十]{1,3})[.．](?=[^\d])",
+    "第一层序号写作“一、”",
+    lambda m: m.group(1) + "、",
+)
+RULES = (REPEATED_CHAR, REPEATED_WORD, ADVERBIAL_DE, COMPLEMENT_DE, FIRST_LEVEL_DOT)
+
+#: Doubled two-character sequences that are words of their own or counting (一个一个, 天天向上 is AA).
+_COUNTING_RE = re.compile(r"^[一二三四五六七八九十两几每][个步点次层级年天批项条件家位名户代辈]$")
+
+
+def findings(index: int, text: str) -> list[Finding]:
+    """Typing slips in one paragraph."""
+    result = []
+    for rule in RULES:
+        for finding in rule.find(index, text):
+            if rule is REPEATED_WORD and not _doubled_word(text, finding):
+                continue
+            result.append(finding)
+    return result
+
+
+def _doubled_word(text: str, finding: Finding) -> bool:
+    """检查检查: a dictionary word typed twice, standing as words (产业创业创新 holds 业创业创, no word)."""
+    word, at = finding.found[:2], finding.column
+    if word[0] == word[1] or _COUNTING_RE.match(word):
+        return False
+    from phrasebank.text import segment
+
+    if not segment.is_word(word):
+        return False
+    starts = set(segment.word_starts(text[max(0, at - 6) : at + 10]))
+    offset = at - max(0, at - 6)
+    return {offset, offset + 2} <= starts

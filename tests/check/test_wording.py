@@ -1,0 +1,38 @@
+"""Typing slips: doubled characters and words, 的/地/得, 一. for 一、."""
+
+from __future__ import annotations
+
+import pytest
+from checking import fixed, found
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        ("坚持党的的领导。", "坚持党的领导。"),
+        ("开展检查检查工作。", "开展检查工作。"),
+        ("要扎实的推进各项工作。", "要扎实地推进各项工作。"),
+        ("这项工作做的很好。", "这项工作做得很好。"),
+        ("一.总体情况", "一、总体情况"),
+    ],
+)
+def test_typing_slips_are_found_and_fixed(wrong, right):
+    assert fixed(wrong) == right
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "实实在在解决群众急难愁盼，的的确确办成了实事。",
+        "落实现代化首都都市圈空间协同规划。",
+        "实事求是是我们党的思想路线。",
+        "为了了解情况，不了了之的问题要纠正。",
+        "达到目的的手段要合法。",
+        "要一代一代人接续奋斗，一步一步推进。",
+        "设立新兴产业创业创新平台。",
+        "取得扎实的成效，形成认真的态度。",
+        "做的工作很多。",
+    ],
+)
+def test_right_text_that_repeats_or_uses_de_is_left_alone(clean):
+    assert found(clean) == []
