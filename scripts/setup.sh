@@ -36,11 +36,30 @@ install_debs() {
         fi
     fi
     say "Installing Debian packages: ${missing[*]}"
-    if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
-            --no-install-recommends "${missing[@]}" >/dev/null; }; then
+    if ! { apt_wait $sudo apt-get update -qq && apt_wait $sudo env DEBIAN_FRONTEND=noninteractive apt-get install \
+            -y -qq --no-install-recommends "${missing[@]}"; }; then
         say "Could not install: ${missing[*]} (apt-get failed; see the messages above)."
         return 1
     fi
+}
+
+# apt_wait COMMAND…: run an apt command; while another process holds the apt or dpkg lock, wait and retry
+# (up to APT_LOCK_WAIT seconds, default 600) instead of failing.
+apt_wait() {
+    local waited=0 limit="${APT_LOCK_WAIT:-600}" out
+    while true; do
+        if out="$("$@" -o DPkg::Lock::Timeout=60 2>&1)"; then
+            return 0
+        fi
+        if grep -qiE "lock|resource temporarily unavailable" <<<"$out" && [ "$waited" -lt "$limit" ]; then
+            [ "$waited" -eq 0 ] && say "Another program is using apt; waiting for it to finish…"
+            sleep 10
+            waited=$((waited + 10))
+            continue
+        fi
+        printf '%s\n' "$out" >&2
+        return 1
+    done
 }
 
 # setup_python EXTRAS: the package in .venv (editable), with the optional extras named ("" for the app alone).

@@ -9,9 +9,22 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "resources" / "corpus" / "supervision"
-#: The shared folder beside the checkout (as CI has it); GONGWEN_SHARED_DIR points elsewhere.
+#: The reports the product ships (the 16 provincial and 24 national government work reports of ../shared,
+#: byte for byte): tests read them here, so they run without ../shared.
+GOVERNMENT = ROOT / "resources" / "corpus" / "government"
+GOVREPORTS_GLOB, NATREPORTS_GLOB = "2026_*.txt", "20[0-2][0-9]_国务院_*.txt"
+#: The shared folder beside the checkout (as CI has it), only for what is not shipped (docx-samples);
+#: GONGWEN_SHARED_DIR points elsewhere.
 SHARED = Path(os.environ.get("GONGWEN_SHARED_DIR", ROOT.parent / "shared"))
-GOVREPORTS = SHARED / "govreports"
+DOCX_SAMPLES = SHARED / "docx-samples"
+
+
+def gov_report_files() -> list[Path]:
+    return sorted(GOVERNMENT.glob(GOVREPORTS_GLOB))
+
+
+def nat_report_files() -> list[Path]:
+    return sorted(GOVERNMENT.glob(NATREPORTS_GLOB))
 
 
 @pytest.fixture(autouse=True)
@@ -31,8 +44,8 @@ def corpus_files() -> list[Path]:
 
 @pytest.fixture(scope="session")
 def gov_files() -> list[Path]:
-    files = sorted(GOVREPORTS.glob("*.txt"))
-    assert len(files) == 16, f"expected the 16 government reports under {GOVREPORTS}"
+    files = gov_report_files()
+    assert len(files) == 16, f"expected the 16 provincial government reports under {GOVERNMENT}"
     return files
 
 
@@ -83,5 +96,5 @@ def nat_texts() -> dict[str, str]:
     from phrasebank.structure.cleaning import clean_lines
 
     return {
-        path.name[:4]: clean_lines(read_paragraphs(path)).text for path in sorted((SHARED / "natreports").glob("*.txt"))
+        path.name[:4]: clean_lines(read_paragraphs(path)).text for path in nat_report_files()
     }

@@ -19,23 +19,25 @@ def render(path: Path, folder: Path) -> Path:
         "HOME": str(folder),
         "PATH": "/usr/bin:/bin",
     }
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{folder}/profile",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        env=env,
-        timeout=180,
-    )
-    return folder / f"{path.stem}.pdf"
+    pdf = folder / f"{path.stem}.pdf"
+    pdf.unlink(missing_ok=True)
+    command = [
+        soffice,
+        f"-env:UserInstallation=file://{folder}/profile",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(folder),
+        str(path),
+    ]
+    said = ""
+    for _ in range(2):  # a loaded machine sometimes loses the first start of a fresh profile
+        done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=180)
+        if pdf.exists() and pdf.stat().st_size > 0:
+            return pdf
+        said = f"exit {done.returncode}: {done.stderr.strip() or done.stdout.strip()}"
+    raise AssertionError(f"LibreOffice wrote no PDF for {path.name} ({said})")
 
 
 def pdf_lines(pdf: Path) -> list[list[tuple[float, float, str]]]:

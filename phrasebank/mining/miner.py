@@ -298,8 +298,8 @@ def _collocations(table: NgramTable, source: Callable[[int], str], min_count: in
             continue
         if not _acceptable(text) or table.cohesion(entry) < 1.0:
             continue
-        glue = GLUE_SHARE / 2 if words[1:2] == ("的",) else GLUE_SHARE  # 教育的安排部署: 教育 wants its 主题
-        if len(ids) > 1 and (glued_left.get(ids[0], 0) >= glue or glued_right.get(ids[-1], 0) >= GLUE_SHARE):
+        glued = glued_left.get(ids[0], 0) >= left_glue_limit(words) or glued_right.get(ids[-1], 0) >= GLUE_SHARE
+        if len(ids) > 1 and glued:
             continue
         if ("“" not in text and is_fragment(text)) or _RUNIN_START_RE.match(text) or "等" in words[1:-1]:
             continue  # 县委主要, 八是推进, 税费减免等政策
@@ -310,6 +310,12 @@ def _collocations(table: NgramTable, source: Callable[[int], str], min_count: in
         kind = PhraseKind.FORMULA if "“" not in text and is_formula(text) else PhraseKind.COLLOCATION
         candidates.append(Phrase(text, kind, int(table.count[entry]), _sections(table, entry), source(entry)))
     return _closed(candidates)
+
+
+def left_glue_limit(words: Sequence[str]) -> float:
+    """How often a phrase's first word may be glued to the word before it: half as often when 的 follows
+    it (教育的安排部署 is a fragment when 教育 nearly always comes as 主题教育)."""
+    return GLUE_SHARE / 2 if list(words[1:2]) == ["的"] else GLUE_SHARE
 
 
 def _glue(table: NgramTable) -> tuple[dict[int, float], dict[int, float]]:

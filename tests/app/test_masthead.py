@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from conftest import DOCX_SAMPLES
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
@@ -11,7 +10,7 @@ from app.masthead import MastheadDialog
 from phrasebank.document.masthead import Masthead
 from phrasebank.document.report import open_report
 
-SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "docx-samples" / "公文样例_standard.docx"
+SAMPLE = DOCX_SAMPLES / "公文样例_standard.docx"
 
 
 def open_dialog() -> MastheadDialog:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import DOCX_SAMPLES
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
@@ -19,7 +20,7 @@ from phrasebank.document.report import Report, open_report, save_report
 from phrasebank.errors import ReadError
 from phrasebank.structure.outline import Role, Structure
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "docx-samples"
+SAMPLES = DOCX_SAMPLES
 
 #: A 请示报告-style list as Word writes it: 一、 （一） 1. from numbering.xml, not typed.
 NUMBERING = f"""<w:numbering {nsdecls("w")}>

@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from conftest import gov_report_files
 from lxml import etree
 from rendering import horizontal_rules, ink_bottom, pdf_lines, render, word_boxes
 
@@ -23,7 +24,6 @@ from phrasebank.structure.cleaning import clean_lines
 from phrasebank.structure.outline import Role, Structure
 from phrasebank.text.chars import arabic_date
 
-GOVREPORTS = Path(__file__).resolve().parents[3] / "shared" / "govreports"
 PT_PER_MM = 72 / 25.4
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -36,7 +36,7 @@ def squeeze(text: str) -> str:
 def government(tmp_path_factory) -> list[tuple[list[str], Path]]:
     folder = tmp_path_factory.mktemp("gov")
     out = []
-    for source in sorted(GOVREPORTS.glob("*.txt"))[:3]:
+    for source in gov_report_files()[:3]:
         paragraphs = clean_lines(read_paragraphs(source)).paragraphs
         target = folder / f"{source.stem}.docx"
         export_docx(paragraphs, target)
@@ -228,7 +228,7 @@ def test_children_follow_the_schema_order(government, tmp_path):
         issuer="某某文件", doc_number="某发〔2026〕1号", signers="张三", copy_to="各单位。", printer="某办"
     )
     export_docx(
-        [*REPORT, *clean_lines(read_paragraphs(sorted(GOVREPORTS.glob("*.txt"))[0])).paragraphs[:80]],
+        [*REPORT, *clean_lines(read_paragraphs(gov_report_files()[0])).paragraphs[:80]],
         target,
         NATIONAL,
         masthead,

@@ -181,3 +181,11 @@ def test_the_built_in_cache_key_covers_every_engine_source():
     sources = {p.relative_to(package).as_posix() for p in engine_sources()}
     assert sources == {p.relative_to(package).as_posix() for p in package.rglob("*.py")}
     assert {"text/chars.py", "text/segment.py", "kinds.py", "suggest/ranking.py"} <= sources
+
+
+def test_a_phrase_whose_first_word_takes_de_may_be_glued_half_as_often():
+    from phrasebank.mining.miner import GLUE_SHARE, left_glue_limit
+
+    assert left_glue_limit(["教育", "的", "安排部署"]) == GLUE_SHARE / 2
+    assert left_glue_limit(("教育", "的", "安排部署")) == GLUE_SHARE / 2
+    assert left_glue_limit(["安排", "部署"]) == GLUE_SHARE

@@ -144,9 +144,9 @@ def test_advert_variants_never_reach_phrases_or_the_typing_index(tmp_path):
 
 def test_a_licence_note_goes_but_a_report_after_it_stays():
     """Concatenated web copies: the note after the first report goes, the next report is kept whole."""
-    from conftest import SHARED
+    from conftest import nat_report_files
 
-    first, second = (path.read_text(encoding="utf-8") for path in sorted((SHARED / "natreports").glob("*.txt"))[:2])
+    first, second = (path.read_text(encoding="utf-8") for path in nat_report_files()[:2])
     cleaned = clean_text(first + "\n" + second)
     alone = clean_text(second).paragraphs
     assert cleaned.paragraphs[-len(alone) :] == alone
