@@ -6,6 +6,7 @@ paragraph here is only its text (Word's automatic numbering included, see docx_r
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 import zipfile
 import zlib
@@ -55,12 +56,31 @@ def load_docx(path: str | Path) -> DocxText:
     if path.suffix.lower() in CONVERTED_SUFFIXES:
         with tempfile.TemporaryDirectory(prefix="gongwen-convert-") as folder:
             return load_docx(convert_with_libreoffice(path, Path(folder)))
+    if _is_old_word_file(path):  # a .doc (WPS, Word 97–2003) saved under a .docx name
+        with tempfile.TemporaryDirectory(prefix="gongwen-convert-") as folder:
+            renamed = Path(folder) / f"{path.stem}.doc"
+            shutil.copyfile(path, renamed)
+            return load_docx(convert_with_libreoffice(renamed, Path(folder)))
     _check_docx_container(path)
     try:
         document = open_docx(path)
     except Exception as exc:  # python-docx raises many types for broken parts
         raise ReadError(path, f"DOCX 文件已损坏（{type(exc).__name__}）") from None
     return read_docx(document)
+
+
+#: The start of an OLE compound file: an old .doc, or an encrypted DOCX (its package sits inside one).
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+
+
+def _is_old_word_file(path: Path) -> bool:
+    """An OLE file that is not an encrypted OOXML package (whose streams name EncryptedPackage)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1 << 20)
+    except OSError:
+        return False
+    return head.startswith(OLE_MAGIC) and "EncryptedPackage".encode("utf-16-le") not in head
 
 
 def _check_docx_container(path: Path) -> None:
@@ -73,8 +93,8 @@ def _check_docx_container(path: Path) -> None:
         raise ReadError(path, "文件是空的（0 字节）")
     with path.open("rb") as handle:
         head = handle.read(8)
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ReadError(path, "文件已加密或是旧版 .doc 格式，请在 Word/WPS 中另存为未加密的 .docx")
+    if head.startswith(OLE_MAGIC):
+        raise ReadError(path, "文件已加密（设置了打开密码），请在 Word/WPS 中取消密码后另存为 .docx")
     if not zipfile.is_zipfile(path):
         raise ReadError(path, "不是有效的 DOCX 文件（文件已损坏或类型不符）")
     try:

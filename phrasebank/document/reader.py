@@ -202,6 +202,10 @@ def _portable(element, part) -> Picture:
     return Picture(etree.tostring(element), tuple(images))
 
 
+#: How long one conversion may take.
+CONVERT_SECONDS = 180
+
+
 def convert_with_libreoffice(path: Path, folder: Path, to: str = "docx") -> Path:
     """Convert an old .doc/.wps/.rtf to DOCX (or to another format LibreOffice writes) in `folder`;
     a clear error when LibreOffice is missing."""
@@ -215,7 +219,7 @@ def convert_with_libreoffice(path: Path, folder: Path, to: str = "docx") -> Path
         )
     profile = Path(tempfile.mkdtemp(prefix="lo-profile-", dir=folder))
     try:
-        subprocess.run(
+        done = subprocess.run(
             [
                 soffice,
                 f"-env:UserInstallation={profile.as_uri()}",
@@ -226,13 +230,18 @@ def convert_with_libreoffice(path: Path, folder: Path, to: str = "docx") -> Path
                 str(folder),
                 str(path),
             ],
-            check=True,
             capture_output=True,
-            timeout=180,
+            timeout=CONVERT_SECONDS,
         )
-    except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
-        raise ReadError(path, f"LibreOffice 无法转换这个文件（{type(exc).__name__}），文件可能已损坏") from None
+    except OSError as exc:
+        raise ReadError(path, f"LibreOffice 无法启动（{exc.strerror or exc}），请检查 LibreOffice 的安装") from None
+    except subprocess.TimeoutExpired:
+        raise ReadError(path, f"LibreOffice 在 {CONVERT_SECONDS} 秒内没有完成转换，请稍后再试") from None
     converted = folder / f"{path.stem}.{to}"
+    if done.returncode != 0:
+        said = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
+        detail = f"：{said[-1][:120]}" if said else ""
+        raise ReadError(path, f"LibreOffice 没有正常运行（退出码 {done.returncode}{detail}），文件未转换")
     if not converted.exists():
         raise ReadError(path, f"LibreOffice 没有转换出 {to.upper()}，文件可能已损坏或加密")
     return converted

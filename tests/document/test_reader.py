@@ -184,6 +184,39 @@ def test_old_word_files_are_converted_through_libreoffice(tmp_path):
     assert report.converted_from == tmp_path / "old.doc"
 
 
+def test_an_old_word_file_under_a_docx_name_is_converted_too(tmp_path):
+    """WPS and old Word save a .doc that people rename to .docx: LibreOffice reads it, not "damaged"."""
+    document = docx.Document()
+    document.add_paragraph("关于某某工作的报告")
+    source = tmp_path / "source.docx"
+    document.save(source)
+    old = convert_with_libreoffice(source, tmp_path, to="doc")
+    renamed = tmp_path / "报告.docx"
+    old.rename(renamed)
+    assert [p for p in read_paragraphs(renamed) if p] == ["关于某某工作的报告"]
+
+
+def test_an_encrypted_docx_is_named_as_such(tmp_path):
+    locked = tmp_path / "locked.docx"
+    locked.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 200 + "EncryptedPackage".encode("utf-16-le") + b"\0" * 200)
+    with pytest.raises(ReadError, match="已加密"):
+        read_paragraphs(locked)
+
+
+def test_a_libreoffice_that_fails_to_run_is_not_called_a_damaged_file(tmp_path, monkeypatch):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    soffice = bin_dir / "soffice"
+    soffice.write_text("#!/bin/sh\necho 'soffice: cannot open display' >&2\nexit 77\n")
+    soffice.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}:/usr/bin:/bin")
+    old = tmp_path / "old.doc"
+    old.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
+    with pytest.raises(ReadError, match="没有正常运行（退出码 77：soffice: cannot open display）") as error:
+        open_report(old)
+    assert "损坏" not in str(error.value)
+
+
 def test_old_word_files_without_libreoffice_name_the_package(tmp_path, monkeypatch):
     old = tmp_path / "old.doc"
     old.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
