@@ -292,6 +292,10 @@ class ReportEditor(QTextEdit):
         self.setTextCursor(cursor)
         self.popup.hide()
 
+    def _placeholder_selected(self) -> bool:
+        selected = self.textCursor().selectedText()
+        return bool(selected) and PLACEHOLDER_RE.fullmatch(selected) is not None
+
     def next_placeholder(self) -> bool:
         """Select the next unfilled placeholder after the cursor (wrapping); False when there is none."""
         text = self.toPlainText()
@@ -308,6 +312,9 @@ class ReportEditor(QTextEdit):
         key, modifiers = event.key(), event.modifiers()
         if key == Qt.Key.Key_Tab and not modifiers and self._in_slot_span():
             self._next_slot_in_span()
+            return
+        if key == Qt.Key.Key_Tab and not modifiers and not self.popup.isVisible() and self._placeholder_selected():
+            self.next_placeholder()  # F4 then Tab: on to the next slot; the selected one is not typed over
             return
         if self.popup.isVisible():
             alt = modifiers & Qt.KeyboardModifier.AltModifier

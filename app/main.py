@@ -16,11 +16,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         from phrasebank.cli.desk import main as batch
 
         return batch(args)
+    if args and args[0] in ("-V", "--version"):
+        print(f"gongwen-desk {version()}")
+        return 0
+    unknown = [arg for arg in args if arg.startswith("-")]
+    if unknown or len(args) > 1:
+        what = f"不认识的选项：{' '.join(unknown)}" if unknown else "一次只能打开一个文件"
+        print(f"错误：{what}。用法：gongwen-desk [要打开的文件]，或 gongwen-desk --help", file=sys.stderr)
+        return 2
     from PySide6.QtWidgets import QApplication
 
     from .fonts import install_substitutions
+    from .trail import LOG, install_hook, log_path, start_log
     from .translations import install_chinese
-    from .window import MainWindow
+    from .window import MainWindow, rescue_drafts
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
@@ -28,7 +37,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("公文写作台")
     app.setOrganizationName("gongwen-desk")
     stand_ins = install_substitutions()
+    logged = start_log()
     window = MainWindow()
+    LOG.info("启动 %s", version())
+
+    install_hook(lambda message: rescue_drafts(message, str(logged or log_path())))
     window.show()
     if stand_ins:
         names = "；".join(f"{name} 用 {used} 显示" for name, used in stand_ins.items())
@@ -38,6 +51,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.open_path(Path(args[0]))
     window.load_bank_in_background()
     return app.exec()
+
+
+def version() -> str:
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("gongwen-desk")
+    except PackageNotFoundError:
+        return "（未安装的源代码）"
 
 
 if __name__ == "__main__":

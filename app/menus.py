@@ -75,7 +75,7 @@ def build_menus(window) -> None:
     view.addAction(window.outline.toggleViewAction())
     view.addAction(window.phrases.toggleViewAction())
     view.addAction(window.checks.toggleViewAction())
-    add_action(window, report, "立即检查", window.checks.run, "F7")
+    add_action(window, report, "立即检查", window.check_now, "F7")
     suggest = add_action(window, view, "输入联想", window.toggle_suggestions, checkable=True)
     suggest.setChecked(True)
     page = add_action(window, view, "按版心宽度显示（每行 28 字）", window.set_page_width, checkable=True)

@@ -45,6 +45,20 @@ MAX_RECENT = 8
 BACKGROUND_SAVE_FROM = 400
 
 
+def rescue_drafts(message: str, log: str) -> None:
+    """After an error nobody caught: every window's text saved as its draft, the writer told where the log is."""
+    from PySide6.QtWidgets import QApplication
+
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    for window in windows:
+        window.autosave()
+    text = f"程序遇到一个错误：{message}\n\n文稿已存为草稿，不会丢失。详细记录在：{log}"
+    if windows:
+        windows[0].ask("公文写作台出错", text, ["确定"])
+    else:
+        QMessageBox.critical(None, "公文写作台出错", text)
+
+
 class MainWindow(QMainWindow):
     """One report at a time; everything a writer does all day is one shortcut away."""
 
@@ -192,6 +206,12 @@ class MainWindow(QMainWindow):
     def choose_collection(self, value: str) -> None:
         self.settings.setValue("suggest/collection", value)
         self.load_bank_in_background()
+
+    def check_now(self) -> None:
+        """F7: the check dock in front (it shares its place with the phrases) and a check run now."""
+        self.checks.show()
+        self.checks.raise_()
+        self.checks.run()
 
     def show_shortcuts(self) -> None:
         self.ask("快捷键", "\n".join(shortcut_lines(self)), ["确定"])
@@ -566,6 +586,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("state", self.saveState())
         self.settings.sync()
+        self.hide()  # gone at once for the writer; background loads may still finish below
         QThreadPool.globalInstance().waitForDone(-1 if self._saving else 2000)  # a save under way finishes
         event.accept()
 

@@ -7,6 +7,8 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from .trail import LOG
+
 T = TypeVar("T")
 
 
@@ -25,6 +27,7 @@ class _Task(QRunnable):
         try:
             result = self.work()
         except Exception as exc:  # handed to the GUI thread as a message, never lost
+            LOG.warning("后台任务出错", exc_info=exc)
             self.relay.failed.emit(exc)
         else:
             self.relay.done.emit(result)

@@ -21,7 +21,13 @@ COMMANDS = ("export", "check")
 
 
 def main(argv: Sequence[str]) -> int:
-    parser = argparse.ArgumentParser(prog="gongwen-desk", description="公文写作台命令行（不带参数则打开编辑器）")
+    parser = argparse.ArgumentParser(
+        prog="gongwen-desk",
+        description="公文写作台。gongwen-desk [文件] 打开编辑器（可带一个要打开的文件）；下列命令不打开窗口。",
+        epilog="gongwen-desk --version 显示版本。",
+        add_help=False,
+    )
+    parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     p = commands.add_parser("export", help="把 .txt 或 .docx 报告按 GB/T 9704-2012 版式导出为 .docx")
     p.add_argument("report", type=Path)

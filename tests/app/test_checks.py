@@ -87,3 +87,18 @@ def test_an_always_ignored_finding_is_checked_again_from_the_lists_dialog(qtbot,
     QTimer.singleShot(0, restore)
     window.checks.edit_lists()
     assert [f.found for f in window.checks.findings] == [","]
+
+
+def test_f7_brings_the_check_dock_in_front_of_the_phrases(qtbot, window):
+    from PySide6.QtGui import QAction
+
+    window.show()
+    window.new_from_template("空白报告")
+    commit(qtbot, window.editor, "增强政治意识,强化责任。")
+    window.phrases.raise_()
+    qtbot.waitUntil(lambda: not window.phrases.visibleRegion().isEmpty())
+    assert window.checks.visibleRegion().isEmpty()  # behind the 短语 tab
+    action = next(a for a in window.findChildren(QAction) if a.shortcut().toString() == "F7")
+    action.trigger()
+    qtbot.waitUntil(lambda: not window.checks.visibleRegion().isEmpty())
+    assert window.phrases.visibleRegion().isEmpty() and window.checks.findings

@@ -96,6 +96,19 @@ def test_tab_without_popup_or_slot_does_not_jump_to_a_far_placeholder(qtbot, win
     assert window.editor.textCursor().selectedText() == "XX"  # F4 finds the next placeholder
 
 
+def test_f4_then_tab_moves_on_from_slot_to_slot_and_deletes_none(qtbot, window):
+    """Ctrl+N → 督导情况报告 → F4 → F4 → Tab: the selected XX stays, Tab selects the next one."""
+    window.new_from_template("督导情况报告")
+    before = window.editor.toPlainText()
+    key(qtbot, window.editor, Qt.Key.Key_F4)
+    key(qtbot, window.editor, Qt.Key.Key_F4)
+    second = window.editor.textCursor().selectionStart()
+    key(qtbot, window.editor, Qt.Key.Key_Tab, "\t")
+    assert window.editor.toPlainText() == before and "\t" not in window.editor.toPlainText()
+    cursor = window.editor.textCursor()
+    assert cursor.selectionStart() > second and cursor.selectedText() in ("X", "XX", "XXX", "x", "xx")
+
+
 def test_qt_menus_are_in_chinese_and_offer_adding_to_my_library(qtbot, window):
     assert install_chinese(QApplication.instance())
     window._load("以学促干", None)
