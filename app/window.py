@@ -53,8 +53,11 @@ def rescue_drafts(message: str, log: str) -> None:
     for window in windows:
         window.autosave()
     text = f"程序遇到一个错误：{message}\n\n文稿已存为草稿，不会丢失。详细记录在：{log}"
-    if windows:
-        windows[0].ask("公文写作台出错", text, ["确定"])
+    shown = [w for w in windows if w.isVisible()]
+    if shown:
+        active = QApplication.activeWindow()
+        teller = active if isinstance(active, MainWindow) and active in shown else shown[-1]
+        teller.ask("公文写作台出错", text, ["确定"])
     else:
         QMessageBox.critical(None, "公文写作台出错", text)
 

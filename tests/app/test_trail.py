@@ -35,6 +35,9 @@ def test_an_error_nobody_caught_is_logged_and_rescued(data_dir, monkeypatch):
 
 
 def test_the_rescue_saves_the_draft_and_says_where_the_log_is(qtbot, window, answers):
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
     window._load("关于安全生产的报告\n一、总体情况\n全市工作有序推进。", None)
     window.editor.document().setModified(True)
     rescue_drafts("RuntimeError: boom", "/tmp/gongwen-desk.log")
