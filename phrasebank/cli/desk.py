@@ -20,7 +20,26 @@ from phrasebank.text.sanitise import undecodable_argument
 COMMANDS = ("export", "check")
 
 
+#: Exit codes: 0 done (no findings), 1 findings (check), 2 an error (one line on stderr says which).
+FINDINGS, ERROR = 1, 2
+
+
 def main(argv: Sequence[str]) -> int:
+    """Run a batch command; every failure is one Chinese line on stderr and exit code 2."""
+    try:
+        return _main(argv)
+    except PhrasebankError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+    except BrokenPipeError:  # output piped into head and cut short
+        sys.stderr.close()
+    except MemoryError:
+        print("错误：文件太大，内存不足，未完成。", file=sys.stderr)
+    except Exception as exc:  # a defect of ours: still one line, and not the code for "findings"
+        print(f"错误：处理时出现意外问题（{type(exc).__name__}：{exc}），未完成。", file=sys.stderr)
+    return ERROR
+
+
+def _main(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="gongwen-desk",
         description="公文写作台。gongwen-desk [文件] 打开编辑器（可带一个要打开的文件）；下列命令不打开窗口。",
@@ -51,13 +70,9 @@ def main(argv: Sequence[str]) -> int:
     problem = undecodable_argument(vars(args))
     if problem:
         print(f"错误：{problem}", file=sys.stderr)
-        return 1
+        return ERROR
     if args.command == "check":
-        try:
-            return _check(args)
-        except BrokenPipeError:  # output piped into head and cut short
-            sys.stderr.close()
-            return 1
+        return _check(args)
     try:
         report = open_report(args.report)
         if args.clean:
@@ -73,7 +88,7 @@ def main(argv: Sequence[str]) -> int:
         )
     except PhrasebankError as exc:
         print(f"错误：{exc}", file=sys.stderr)
-        return 1
+        return ERROR
     print(f"已导出 {args.output}（{layout.name}，{len(paragraphs)} 段）")
     for warning in (missing_fonts_warning(layout), rare_characters_warning(paragraphs, layout)):
         if warning:
@@ -121,7 +136,7 @@ def _check(args: argparse.Namespace) -> int:
             return 2
     if args.json:
         print(json.dumps(records, ensure_ascii=False, indent=1))
-    return 1 if found_any else 0
+    return FINDINGS if found_any else 0
 
 
 def _cleaning_options(parser: argparse.ArgumentParser) -> None:

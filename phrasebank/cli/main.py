@@ -38,6 +38,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
         return 130
+    except MemoryError:
+        print("错误：文件太大，内存不足，未完成。", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a defect of ours: still one line
+        print(f"错误：处理时出现意外问题（{type(exc).__name__}：{exc}），未完成。", file=sys.stderr)
+        return 1
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -31,6 +31,9 @@ __all__ = ["SPACER_STYLE", "load_docx", "read_docx_paragraphs", "read_paragraphs
 
 #: Largest total uncompressed size of a DOCX (guards against zip bombs).
 MAX_DOCX_UNPACKED = 200 * 1024 * 1024
+#: Largest body (word/document.xml) and most paragraphs and runs in it: a 1,000-page report has about
+#: 30,000 paragraphs and 10 MB of XML; a body past these is a forged file that would take gigabytes.
+MAX_BODY_BYTES, MAX_BODY_PARAGRAPHS, MAX_BODY_RUNS = 60 * 1024 * 1024, 300_000, 2_000_000
 
 
 def read_paragraphs(path: str | Path) -> list[str]:
@@ -60,7 +63,10 @@ def load_docx(path: str | Path) -> DocxText:
         with tempfile.TemporaryDirectory(prefix="gongwen-convert-") as folder:
             renamed = Path(folder) / f"{path.stem}.doc"
             shutil.copyfile(path, renamed)
-            return load_docx(convert_with_libreoffice(renamed, Path(folder)))
+            try:
+                return load_docx(convert_with_libreoffice(renamed, Path(folder)))
+            except ReadError as exc:  # named by the writer's file, not the copy
+                raise ReadError(path, exc.reason) from None
     _check_docx_container(path)
     try:
         document = open_docx(path)
@@ -103,10 +109,37 @@ def _check_docx_container(path: Path) -> None:
             if "word/document.xml" not in names:
                 raise ReadError(path, "DOCX 文件缺少正文部分（word/document.xml）")
             unpacked = _unpacked_size(archive, MAX_DOCX_UNPACKED)
+            body = _body_counts(archive) if unpacked <= MAX_DOCX_UNPACKED else None
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
         raise ReadError(path, f"DOCX 文件已损坏（{exc or type(exc).__name__}）") from None
     if unpacked > MAX_DOCX_UNPACKED:
         raise ReadError(path, f"DOCX 解压后过大（超过 {MAX_DOCX_UNPACKED // 1024 // 1024} MB），疑似异常文件")
+    if body is not None and body != "":
+        raise ReadError(path, f"DOCX 正文{body}，疑似异常文件，未打开")
+
+
+def _body_counts(archive: zipfile.ZipFile) -> str:
+    """What makes the body too large to read ("" when nothing): counted while streaming, never parsed."""
+    size = paragraphs = runs = 0
+    tail = b""  # the last bytes of the previous chunk: a tag cut in two is counted once
+
+    def tags(data: bytes, *names: bytes) -> int:
+        return sum(data.count(name) for name in names)
+
+    with archive.open("word/document.xml") as member:
+        while chunk := member.read(256 * 1024):
+            size += len(chunk)
+            window = tail + chunk
+            paragraphs += tags(window, b"<w:p>", b"<w:p ", b"<w:p/>") - tags(tail, b"<w:p>", b"<w:p ", b"<w:p/>")
+            runs += tags(window, b"<w:r>", b"<w:r ") - tags(tail, b"<w:r>", b"<w:r ")
+            tail = window[-6:]
+            if size > MAX_BODY_BYTES:
+                return f"超过 {MAX_BODY_BYTES // 1024 // 1024} MB"
+            if paragraphs > MAX_BODY_PARAGRAPHS:
+                return f"段落超过 {MAX_BODY_PARAGRAPHS:,} 个"
+            if runs > MAX_BODY_RUNS:
+                return f"文字块超过 {MAX_BODY_RUNS:,} 个"
+    return ""
 
 
 def _unpacked_size(archive: zipfile.ZipFile, limit: int) -> int:

@@ -26,6 +26,20 @@ def _val(element, tag: str, default: str | None = None) -> str | None:
     return child.get(qn("w:val"), default) if child is not None else default
 
 
+#: Word's nine list levels; a counter past this is a forged file, not a list (letters and Roman
+#: numerals for it would take gigabytes and minutes).
+LEVELS, MAX_COUNTER = 9, 100_000
+
+
+def _int(text: str | None, default: int, low: int = 0, high: int = MAX_COUNTER) -> int:
+    """A number attribute of the file, or `default` when it is missing, not a number or out of range."""
+    try:
+        value = int(text) if text is not None else default
+    except ValueError:
+        return default
+    return value if low <= value <= high else default
+
+
 def _roman(n: int) -> str:
     out = ""
     for value, numeral in (
@@ -94,12 +108,14 @@ class Numbering:
             root = part.element
             for abstract in root.findall(qn("w:abstractNum")):
                 key = abstract.get(qn("w:abstractNumId"))
-                self.levels[key] = {int(lvl.get(qn("w:ilvl"), "0")): lvl for lvl in abstract.findall(qn("w:lvl"))}
+                self.levels[key] = {
+                    _int(lvl.get(qn("w:ilvl")), 0, 0, LEVELS - 1): lvl for lvl in abstract.findall(qn("w:lvl"))
+                }
             for num in root.findall(qn("w:num")):
                 num_id = num.get(qn("w:numId"))
                 self.abstract_of[num_id] = _val(num, "w:abstractNumId") or ""
                 self.overrides[num_id] = {
-                    int(o.get(qn("w:ilvl"), "0")): int(_val(o, "w:startOverride") or 1)
+                    _int(o.get(qn("w:ilvl")), 0, 0, LEVELS - 1): _int(_val(o, "w:startOverride"), 1)
                     for o in num.findall(qn("w:lvlOverride"))
                     if o.find(qn("w:startOverride")) is not None
                 }
@@ -115,7 +131,7 @@ class Numbering:
             numpr = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
             if numpr is not None:
                 ilvl = _val(numpr, "w:ilvl")
-                return _val(numpr, "w:numId"), int(ilvl) if ilvl is not None else None
+                return _val(numpr, "w:numId"), _int(ilvl, 0, 0, LEVELS - 1) if ilvl is not None else None
             style_id = _val(style, "w:basedOn")
         return None, None
 
@@ -132,28 +148,28 @@ class Numbering:
                 ilvl_text = str(style_lvl)
         if not num_id or num_id == "0" or num_id not in self.abstract_of:
             return ""
-        level = int(ilvl_text or 0)
+        level = _int(ilvl_text, 0, 0, LEVELS - 1)
         abstract = self.abstract_of[num_id]
         levels = self.levels.get(abstract, {})
         lvl = levels.get(level)
         if lvl is None:
             return ""
-        counters = self.counters.setdefault(abstract, [None] * 9)
+        counters = self.counters.setdefault(abstract, [None] * LEVELS)
         if num_id not in self.started:
             self.started.add(num_id)
             for over in self.overrides.get(num_id, {}):
                 counters[over] = None
         start = self.overrides.get(num_id, {}).get(level, self._start(levels, level))
         previous = counters[level]
-        counters[level] = start if previous is None else previous + 1
-        for deeper in range(level + 1, 9):
+        counters[level] = start if previous is None else min(previous + 1, MAX_COUNTER)
+        for deeper in range(level + 1, LEVELS):
             counters[deeper] = None
         fmt = _val(lvl, "w:numFmt", "decimal") or "decimal"
         if fmt in ("bullet", "none"):
             return ""
         text = _val(lvl, "w:lvlText", "") or ""
         legal = lvl.find(qn("w:isLgl")) is not None
-        for k in range(9):
+        for k in range(LEVELS):
             if f"%{k + 1}" in text:
                 counter = counters[k]
                 value = counter if counter is not None else self._start(levels, k)
@@ -167,4 +183,4 @@ class Numbering:
     @staticmethod
     def _start(levels: dict[int, Any], k: int) -> int:
         lvl = levels.get(k)
-        return int(_val(lvl, "w:start") or 1) if lvl is not None else 1
+        return _int(_val(lvl, "w:start"), 1) if lvl is not None else 1

@@ -77,10 +77,18 @@ def export_library(library: Library, path: str | Path) -> int:
     return len(entries)
 
 
+#: The longest phrase a library takes (a sentence pattern with its slots fits many times over).
+MAX_PHRASE = 300
+#: The largest file `import_library` reads.
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
+
+
 def import_library(library: Library, path: str | Path) -> ImportReport:
     """Read .json or .csv and add every phrase in one transaction; nothing lands if any row is bad."""
     path = Path(path)
     try:
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            raise ExchangeError(f"{path} 超过 {MAX_IMPORT_BYTES // 1024 // 1024} MB，不像短语库文件，未导入")
         data = path.read_bytes()
     except OSError as exc:
         raise ExchangeError(f"无法读取 {path}：{exc.strerror or exc}") from None
@@ -108,13 +116,20 @@ def _read_json(path: Path, data: bytes) -> list[Entry]:
     return _checked(path, [(n, item) for n, item in enumerate(phrases, start=1)], "第 {n} 条")
 
 
+_CSV_REASONS = {
+    "unexpected end of data": "引号没有闭合，文件到此结束",
+    "',' expected after '\"'": "引号内的引号要写成两个（\"\"），或引号后缺少逗号",
+}
+
+
 def _read_csv(path: Path, data: bytes) -> list[Entry]:
     text = decode(data, path)[0].lstrip("\ufeff")
-    reader = csv.reader(io.StringIO(text))
+    reader = csv.reader(io.StringIO(text), strict=True)  # an unclosed quote is an error, not a merged row
     try:
         return _csv_rows(path, reader)
     except csv.Error as exc:
-        raise ExchangeError(f"{path} 第 {reader.line_num} 行无法读取（{exc}），未导入任何短语") from None
+        reason = _CSV_REASONS.get(str(exc), str(exc))
+        raise ExchangeError(f"{path} 第 {reader.line_num} 行无法读取（{reason}），未导入任何短语") from None
 
 
 def _csv_rows(path: Path, reader) -> list[Entry]:
@@ -156,6 +171,8 @@ def _entry(item: object, csv_row: bool) -> Entry:
     text = str(item.get("text") or "").strip()
     if not text:
         raise ValueError("短语内容为空")
+    if len(text) > MAX_PHRASE:
+        raise ValueError(f"短语过长（{len(text)} 字，最多 {MAX_PHRASE} 字），可能是引号没有闭合")
     kind = PhraseKind.parse(str(item.get("kind") or "collocation"))
     if csv_row:
         sections = [SectionType.parse(s) for s in _split(item.get("sections", ""), "、,，;；")]
@@ -200,12 +217,12 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def _cell(value: object) -> str:
     """A CSV cell that Excel and WPS show as text, never run as a formula (CSV injection)."""
     text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return "'" + text if text.lstrip("'").startswith(_FORMULA_START) else text  # also '=x, kept whole
 
 
 def _uncell(text: str) -> str:
     """Undo `_cell` on import: our own export round-trips exactly."""
-    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text
+    return text[1:] if text.startswith("'") and text[1:].lstrip("'").startswith(_FORMULA_START) else text
 
 
 def _list(value: object) -> list:

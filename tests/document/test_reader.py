@@ -3,6 +3,7 @@ templates, old formats, and the real samples with 版头 and 版记."""
 
 from __future__ import annotations
 
+import re
 import struct
 import zipfile
 import zlib
@@ -305,3 +306,44 @@ def test_a_wps_banner_with_a_picture_rule_and_distribution_lines(tmp_path):
     roles = Structure.from_texts(rest).roles
     assert rest[0] == "关于某某工作进展情况的报告" and roles[0] is Role.TITLE
     assert rest[-1] == "2026年3月1日" and roles[-2] is Role.SIGNATURE
+
+
+def _docx_with_body(path: Path, body: str) -> Path:
+    document = docx.Document()
+    document.add_paragraph("关于某某工作的报告")
+    document.save(path)
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    parts["word/document.xml"] = xml.replace("<w:sectPr", body + "<w:sectPr", 1).encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_a_small_file_inflated_with_empty_paragraphs_is_refused_at_once(tmp_path):
+    forged = _docx_with_body(tmp_path / "forged.docx", "<w:p/>" * 400_000)
+    assert forged.stat().st_size < 1_000_000
+    with pytest.raises(ReadError, match="段落超过"):
+        read_paragraphs(forged)
+
+
+def test_forged_list_levels_and_huge_start_values_read_as_plain_numbers(tmp_path):
+    """ilvl "x" or 9 and a start value of two billion: the text reads, in bounded time and memory."""
+    document = docx.Document()
+    for _ in range(3):
+        document.add_paragraph("工作要点", style="List Number")
+    path = tmp_path / "forged.docx"
+    document.save(path)
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    numbering = parts["word/numbering.xml"].decode("utf-8")
+    numbering = re.sub(r'<w:start w:val="\d+"/>', '<w:start w:val="2000000000"/>', numbering)
+    numbering = numbering.replace('w:ilvl="0"', 'w:ilvl="x"', 1).replace('w:ilvl="1"', 'w:ilvl="9"', 1)
+    numbering = numbering.replace('w:val="decimal"', 'w:val="upperLetter"')
+    parts["word/numbering.xml"] = numbering.encode("utf-8")
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    assert [p for p in read_paragraphs(path) if p.endswith("工作要点")]

@@ -190,7 +190,7 @@ def test_export_command_from_txt_and_docx(tmp_path, corpus_files, capsys):
     said = capsys.readouterr().err
     assert read_paragraphs(cleaned) == report(corpus_files[2])
     assert "已去掉（密码行）" in said and "共去掉" in said  # every removal named
-    assert desk(["export", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "x.docx")]) == 1
+    assert desk(["export", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "x.docx")]) == 2
     assert "missing.txt" in capsys.readouterr().err and not (tmp_path / "x.docx").exists()
 
 

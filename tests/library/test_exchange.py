@@ -41,6 +41,19 @@ def test_export_delete_all_import_gives_back_identical_records(library, tmp_path
     assert records(library) == before
 
 
+def test_texts_that_start_like_formulas_round_trip_through_csv(data_dir, tmp_path):
+    lib = Library(data_dir)
+    texts = ["=SUM(A1)", "'=以学促干", "''+以干促学", "-学思用贯通", "@知信行统一", "'普通引号开头"]
+    for text in texts:
+        lib.add(text)
+    path = tmp_path / "mine.csv"
+    export_library(lib, path)
+    lib.remove_all()
+    import_library(lib, path)
+    assert sorted(e.text for e in lib.personal()) == sorted(texts)
+    lib.close()
+
+
 def test_csv_opens_as_utf8_with_bom(library, tmp_path):
     path = tmp_path / "mine.csv"
     export_library(library, path)
@@ -78,6 +91,13 @@ def test_gbk_csv_written_by_hand_in_excel(data_dir, tmp_path):
         ("bad.csv", "text,usage\r\n好短语,1\r\n坏短语,很多\r\n", "第 3 行"),
         ("bad.csv", "text,favourite\r\n,是\r\n", "第 2 行"),
         ("bad.csv", "kind,sections\r\n固定搭配,开头\r\n", "缺少 text 列"),
+        (
+            "bad.csv",
+            'text,kind\r\n好短语,固定搭配\r\n"没闭合的引号,固定搭配\r\n' + "后面的短语,固定搭配\r\n" * 96,
+            "引号没有闭合",
+        ),
+        ("bad.csv", 'text\r\n好短语\r\n"他说"你好""\r\n', "第 3 行.*引号内的引号"),
+        ("bad.csv", "text\r\n" + "长" * 400 + "\r\n", "短语过长"),
         ("bad.json", '{"format": "gongwen-desk-library", "version": 1, "phrases": [', "不是有效的 JSON"),
         ("bad.json", '{"format": "other", "version": 1, "phrases": []}', "不是公文写作台"),
         ("bad.json", '{"format": "gongwen-desk-library", "version": 9, "phrases": []}', "不受支持"),
