@@ -163,7 +163,16 @@ def clean_text(text: str) -> Cleaned:
 _NOISE_RE = re.compile("|".join(map(re.escape, (*NOISE_WORDS, "##", "口令", "解锁码"))), re.IGNORECASE)
 
 
-_ANY_NOISE_RE = re.compile(f"{_NOISE_RE.pattern}|{_CONTACT_RE.pattern}", re.IGNORECASE)
+#: Spam that long lines carry into the text (a seller's line inside a paragraph is not dropped whole):
+#: phone numbers (any run of seven digits), hotlines, short links, disclaimers, "follow and get the
+#: full text", also cut short as an n-gram cuts them. Never in a
+#: phrase or a suggestion, though a writer's own paragraph may hold a phone number.
+_SPAM_RE = re.compile(
+    r"\d{7,}|(?<!\d)[48]00-\d{3}|(?<!\d)0\d{2,3}-\d{3,}|t\.me/|pan\.baidu"
+    r"|免责声明|本站|资料来源于网络|版权归原作者|获取全文|领取全套|全套材料|公众号(?:领取|回复|获取)|关注[^，。]{0,8}公众号"
+    r"|加微信|付费内容|【付费|下载全文|完整版请"
+)
+_ANY_NOISE_RE = re.compile(f"{_NOISE_RE.pattern}|{_CONTACT_RE.pattern}|{_SPAM_RE.pattern}", re.IGNORECASE)
 
 
 def has_noise(text: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from phrasebank.document.files import read_paragraphs
-from phrasebank.structure.cleaning import NOISE_WORDS, Noise, clean_lines, clean_text
+from phrasebank.structure.cleaning import NOISE_WORDS, Noise, clean_lines, clean_text, has_noise
 
 
 def reasons(cleaned) -> set[Noise]:
@@ -176,3 +176,35 @@ def test_the_writers_own_lines_are_not_noise(line):
 )
 def test_web_copy_noise_still_goes(line):
     assert clean_lines([line]).paragraphs == []
+
+
+SPAM_TAILS = [
+    "关注公众号领取全套材料",
+    "联系电话13800138000",
+    "咨询热线400-800-1234",
+    "访问t.me/gongwenziliao",
+    "详见pan.baidu.com/s/1abc",
+    "免责声明：本站资料来源于网络",
+    "加微信获取全文",
+]
+
+
+def test_spam_inside_long_lines_never_reaches_suggestions_or_memory(tmp_path):
+    """A seller's words inside a long paragraph (not dropped as a line) stay out of every suggestion."""
+    import phrasebank
+    from phrasebank.suggest.memory import DocumentMemory
+
+    body = "坚持以学促干、以干促学，推动主题教育走深走实，加强组织领导，压实工作责任，确保各项任务落到实处。"
+    for name in ("a", "b", "c"):
+        lines = ["关于主题教育的报告", *(f"{body}{tail}。{body}" for tail in SPAM_TAILS * 3)]
+        (tmp_path / f"{name}.txt").write_text("\n".join(lines), encoding="utf-8")
+    bank = phrasebank.mine([tmp_path])
+    memory = DocumentMemory()
+    for tail in SPAM_TAILS * 3:
+        memory.learn(f"{body}{tail}。")
+    texts = [*bank.index.texts, *(p.text for p in bank.phrases)]
+    for before in ("关注", "联系电话", "咨询热线", "访问", "详见", "免责声明", "加微信"):
+        shown = [s.completion for s in bank.suggest(before=f"{body}{before}", memory=memory, limit=5)]
+        assert not any(has_noise(text) for text in shown), (before, shown)
+    for fragment in ("13800138000", "400-800", "t.me", "pan.baidu", "本站", "全套材料", "获取全文"):
+        assert not any(fragment in t for t in texts), fragment
