@@ -140,8 +140,13 @@ class Library:
             if "checksum" not in columns:  # a library from before checksums: its rows count as unchecked
                 db.execute("ALTER TABLE phrases ADD COLUMN checksum TEXT NOT NULL DEFAULT ''")
             db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+            written = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         except (OSError, sqlite3.Error) as exc:
             return self._read_only(_reason(exc))
+        version = int(written[0]) if written and str(written[0]).isdigit() else SCHEMA_VERSION
+        if version > SCHEMA_VERSION:  # a newer program's file: reading is safe, writing could break it
+            db.close()
+            return self._read_only(f"它由更新版本的公文写作台写入（格式版本 {version}），请升级本软件后再修改")
         db.text_factory = lenient_text
         return db
 
@@ -346,12 +351,15 @@ class Library:
             updated=stamp,
             source=source,
         )
-        self._write_many([entry], reload=False)
+        if not self._write_many([entry], reload=False):
+            # A row with this text is there but not shown (its checksum failed): the new one replaces it.
+            self._transaction(lambda db: db.execute("DELETE FROM phrases WHERE text = ?", (text,)), reload=False)
+            self._write_many([entry], reload=False)
         row = self._rows("WHERE text = ?", (text,)).fetchone()
         added = entry_from_row(row) if row else None
-        if added is None:
+        if added is None:  # read back and not there: never report a phrase as added that is not
             self._refresh(force=True)
-            return self.find(text) or entry
+            raise LibraryError(f"“{text}”没有存入短语库（写入后读不回来），请重试或检查短语库文件。")
         self._entries.append(added)
         self._keys.append((row[11], row[12]))
         self._by_key[normalise(added.text)] = added

@@ -209,3 +209,38 @@ def test_editing_a_phrase_keeps_its_kind_an_enum(library):
     edited = library.edit(entry.id, kind=PhraseKind.FORMULA, note="  四字格\u202e ")
     assert edited.kind is PhraseKind.FORMULA and library.get(entry.id).kind is PhraseKind.FORMULA
     assert library.get(entry.id).note.strip() == "四字格"  # the bidi override is gone
+
+
+def test_re_adding_a_phrase_whose_row_was_damaged_really_stores_it(data_dir):
+    lib = Library(data_dir)
+    lib.add("以学促干、以干促学")
+    lib.close()
+    db = sqlite3.connect(data_dir / "library.db")
+    db.execute("UPDATE phrases SET note = '被改动' WHERE text = '以学促干、以干促学'")  # checksum no longer fits
+    db.commit()
+    db.close()
+    lib = Library(data_dir)
+    assert lib.find("以学促干、以干促学") is None  # a damaged row is not shown
+    added = lib.add("以学促干、以干促学")
+    assert added.id is not None and added.note == ""
+    lib.close()
+    again = Library(data_dir)
+    assert again.find("以学促干、以干促学") is not None  # there at the next start too
+    again.close()
+
+
+def test_a_library_written_by_a_newer_version_opens_read_only_and_says_so(data_dir):
+    lib = Library(data_dir)
+    lib.add("以学促干")
+    lib.close()
+    db = sqlite3.connect(data_dir / "library.db")
+    db.execute("UPDATE meta SET value = '2' WHERE key = 'schema'")
+    db.execute("ALTER TABLE phrases ADD COLUMN future TEXT NOT NULL DEFAULT 'x'")
+    db.commit()
+    db.close()
+    newer = Library(data_dir)
+    assert newer.read_only and "更新版本" in newer.notice
+    assert [e.text for e in newer.personal()] == ["以学促干"]
+    with pytest.raises(LibraryError):
+        newer.add("以干促学")
+    newer.close()
