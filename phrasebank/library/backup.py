@@ -101,12 +101,18 @@ def made_at(backup: Path) -> str:
     return datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
 
 
-def restore(backup: Path, path: Path) -> None:
-    """Copy a backup into place atomically."""
+def restore(backup: Path, path: Path, mode: int | None = None) -> None:
+    """Copy a backup into place atomically, with the permission bits the library had (`mode`), or what a
+    new file gets under the umask."""
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".restore", dir=path.parent)
     os.close(handle)
     try:
         shutil.copyfile(backup, temp)
+        if mode is None:
+            mask = os.umask(0o022)
+            os.umask(mask)
+            mode = 0o666 & ~mask
+        os.chmod(temp, mode)
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

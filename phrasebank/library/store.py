@@ -9,6 +9,7 @@ a commit succeeds, so a full disk leaves it usable; another process's commits ar
 from __future__ import annotations
 
 import sqlite3
+import stat
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -39,6 +40,8 @@ from phrasebank.text.sanitise import sanitise
 FILE_NAME = "library.db"
 BACKUP_FOLDER = "backups"
 SCHEMA_VERSION = 1
+#: The label of the rolling backup taken after every change.
+LATEST = "latest"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS phrases (
@@ -168,14 +171,15 @@ class Library:
         return db
 
     def _recover(self) -> None:
+        mode = stat.S_IMODE(self.path.stat().st_mode)
         aside = backup.set_aside(self.path)
         good = backup.newest_good_backup(self.folder / BACKUP_FOLDER, self.path.stem)
         if good is not None:
-            backup.restore(good, self.path)
+            backup.restore(good, self.path, mode)
             count = backup.count_rows(self.path)
             self.notice = (
                 f"短语库文件已损坏，已另存为 {aside.name}（未删除），并从 {backup.made_at(good)} 的备份恢复，"
-                f"其中有 {count} 条短语；此后的修改不在备份中。"
+                f"其中有 {count} 条短语（备份在每次修改后更新，这是损坏前最后一次保存的内容）。"
             )
         else:
             self.notice = f"短语库文件已损坏，已另存为 {aside.name}（未删除）；没有可用的备份，已新建空的短语库。"
@@ -509,8 +513,17 @@ class Library:
             if isinstance(exc, sqlite3.Error):
                 raise LibraryError(f"短语库无法保存修改：{_reason(exc)}。已有内容不受影响。") from None
             raise
+        self._backup_after_change()
         if reload:
             self._refresh(force=True)  # data_version does not change for this connection's own commits
+
+    def _backup_after_change(self) -> None:
+        """Keep a rolling copy of the library as it is after this change (today's "latest" backup), so
+        that a recovery brings back the newest phrases too; a failure is said, the change stays."""
+        try:
+            backup.take_backup(self._db, self.folder / BACKUP_FOLDER, self.path.stem, LATEST)
+        except (OSError, sqlite3.Error) as exc:
+            self.notice = f"短语库已保存，但备份失败（{_reason(exc)}）：请检查磁盘空间。"
 
     def _backup_before_first_change(self) -> None:
         """Back the library up before the first change of each day (the day's starting point)."""

@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -138,8 +139,8 @@ def test_a_restored_backup_says_how_many_phrases_and_when(tmp_path):
     assert not list((tmp_path / "backups").glob("*.db"))  # opening takes no backup
     for text in PHRASES[:3]:
         lib.add(text)
-    assert backup.count_rows(backup.backups(tmp_path / "backups", "library")[0]) == 0  # before the first change
-    lib.backup("import")
+    daily = tmp_path / "backups" / f"library-{date.today():%Y-%m-%d}.db"
+    assert backup.count_rows(daily) == 0  # the day's starting point, before the first change
     lib.close()
     (tmp_path / "library.db").write_bytes(b"not a database" * 100)
     recovered = Library(tmp_path)

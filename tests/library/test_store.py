@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -100,32 +101,29 @@ def test_changes_by_another_connection_are_seen(library, data_dir):
     assert "建立常态长效机制" in texts(library.personal())
 
 
-def test_truncated_database_is_set_aside_and_the_last_backup_restored(data_dir):
+def test_truncated_database_is_set_aside_and_the_newest_phrases_come_back(data_dir):
+    """A library damaged in the evening comes back with the day's phrases: a rolling backup follows
+    every change (the day's first state is kept beside it)."""
     lib = Library(data_dir, BUILTIN)
     lib.add("以学促干、以干促学")
+    lib.add("这一条是今天最后加入的")
     lib.close()
-    backups = backup.backups(data_dir / "backups", "library")
-    assert len(backups) == 1
-    # Today's backup was taken before the first change (of an empty library); write one that holds the phrase.
-    backups[0].unlink()
-    db = sqlite3.connect(data_dir / "library.db")
-    backup.daily_backup(db, data_dir / "backups", "library")
-    db.close()
-    lib = Library(data_dir, BUILTIN)
-    lib.add("这一条在最后一次备份之后才加入")
-    lib.close()
+    names = sorted(p.name for p in backup.backups(data_dir / "backups", "library"))
+    assert len(names) == 2 and names[0].endswith("-latest.db")  # the latest and the day's first state
     path = data_dir / "library.db"
     for side in ("library.db-wal", "library.db-shm"):
         (data_dir / side).unlink(missing_ok=True)
+    path.chmod(0o644)
     size = path.stat().st_size
     path.write_bytes(path.read_bytes()[: size // 2])
     damaged_bytes = path.read_bytes()
 
     recovered = Library(data_dir, BUILTIN)
-    assert recovered.notice and recovered.notice.count("。") == 1 and "已损坏" in recovered.notice
+    assert recovered.notice and "已损坏" in recovered.notice and "2 条短语" in recovered.notice
     aside = list(data_dir.glob("library.damaged-*.db"))
     assert len(aside) == 1 and aside[0].read_bytes() == damaged_bytes
-    assert texts(recovered.personal()) == ["以学促干、以干促学"]
+    assert texts(recovered.personal()) == sorted(["以学促干、以干促学", "这一条是今天最后加入的"])
+    assert path.stat().st_mode & 0o777 == 0o644  # the file keeps its permission bits
     recovered.close()
 
 
@@ -149,7 +147,8 @@ def test_backups_are_daily_and_limited(data_dir):
     lib.close()
     names = sorted(p.name for p in folder.glob("library-*.db"))
     assert len(names) == backup.KEEP_BACKUPS
-    assert names[0] == "library-2026-01-08.db"  # the oldest ones went; today's is the newest
+    assert names[0] == "library-2026-01-09.db"  # the oldest ones went
+    assert names[-2:] == [f"library-{date.today():%Y-%m-%d}-latest.db", f"library-{date.today():%Y-%m-%d}.db"]
 
 
 def test_two_processes_adding_500_each_end_with_1000(data_dir):
