@@ -18,7 +18,7 @@ from phrasebank.atomic import write_bytes_atomic
 from phrasebank.errors import PhrasebankError
 from phrasebank.kinds import PhraseKind, SectionType
 from phrasebank.library.entry import Entry
-from phrasebank.library.store import Library
+from phrasebank.library.store import Library, LibraryError
 from phrasebank.text.encoding import decode
 
 FORMAT = "gongwen-desk-library"
@@ -97,7 +97,10 @@ def import_library(library: Library, path: str | Path) -> ImportReport:
     fresh = [e for e in entries if e.text not in existing]
     added = library.add_many(fresh)
     if added:
-        library.backup("import")  # the state right after the import can be restored too
+        try:
+            library.backup("import")  # the state right after the import can be restored too
+        except LibraryError as exc:  # the phrases are in (and in the journal): say so, not "failed"
+            library.notice = f"已导入 {added} 条短语，但导入后的备份失败：{exc}"
     return ImportReport(added, len(entries) - added)
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from phrasebank.errors import PhrasebankError
 from phrasebank.kinds import PhraseKind, SectionType
-from phrasebank.library import backup
+from phrasebank.library import backup, journal
 from phrasebank.library.entry import (
     Entry,
     as_json,
@@ -40,8 +40,6 @@ from phrasebank.text.sanitise import sanitise
 FILE_NAME = "library.db"
 BACKUP_FOLDER = "backups"
 SCHEMA_VERSION = 1
-#: The label of the rolling backup taken after every change.
-LATEST = "latest"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS phrases (
@@ -64,6 +62,31 @@ CREATE TABLE IF NOT EXISTS hidden_builtins (text TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS builtin_usage (text TEXT PRIMARY KEY, usage INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """
+
+
+_INSERT = (
+    "INSERT OR IGNORE INTO phrases (text, kind, sections, tags, note, favourite, usage, created, updated, "
+    "source, pinyin, initials, checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _row(e: Entry) -> tuple:
+    """An entry as a row of the phrases table, pinyin keys and checksum included."""
+    sections, tags = as_json([s.value for s in e.sections]), as_json(e.tags)
+    return (
+        e.text,
+        e.kind.value,
+        sections,
+        tags,
+        e.note,
+        int(e.favourite),
+        e.usage,
+        e.created or now(),
+        e.updated or now(),
+        e.source,
+        *keys(e.text),
+        checksum(e.text, e.kind.value, sections, tags, e.note),
+    )
 
 
 class LibraryError(PhrasebankError):
@@ -174,22 +197,42 @@ class Library:
         mode = stat.S_IMODE(self.path.stat().st_mode)
         aside = backup.set_aside(self.path)
         good = backup.newest_good_backup(self.folder / BACKUP_FOLDER, self.path.stem)
+        later = journal.read(self.folder / BACKUP_FOLDER, self.path.stem)
         if good is not None:
             backup.restore(good, self.path, mode)
             count = backup.count_rows(self.path)
+            added = self._replay(later)
+            since = f"，又补回此后加入或修改的 {added} 条" if added else ""
             self.notice = (
                 f"短语库文件已损坏，已另存为 {aside.name}（未删除），并从 {backup.made_at(good)} 的备份恢复，"
-                f"其中有 {count} 条短语（备份在每次修改后更新，这是损坏前最后一次保存的内容）。"
+                f"其中有 {count} 条短语{since}，现有 {backup.count_rows(self.path)} 条短语。"
             )
         else:
             self.notice = f"短语库文件已损坏，已另存为 {aside.name}（未删除）；没有可用的备份，已新建空的短语库。"
+
+    def _replay(self, entries: Sequence[Entry]) -> int:
+        """Write journal entries into the restored file (the newest version of each text); how many."""
+        if not entries:
+            return 0
+        db = sqlite3.connect(self.path, isolation_level=None)
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            for e in entries:
+                db.execute("DELETE FROM phrases WHERE text = ?", (e.text,))
+            db.executemany(_INSERT, [_row(e) for e in entries])
+            db.execute("COMMIT")
+        finally:
+            db.close()
+        return len(entries)
 
     def backup(self, label: str = "") -> Path | None:
         """Copy the library to the backups folder now (after an import, say); None when read-only."""
         if self.read_only:
             return None
         try:
-            return backup.take_backup(self._db, self.folder / BACKUP_FOLDER, self.path.stem, label)
+            taken = backup.take_backup(self._db, self.folder / BACKUP_FOLDER, self.path.stem, label)
+            journal.reset(self.folder / BACKUP_FOLDER, self.path.stem)
+            return taken
         except (OSError, sqlite3.Error) as exc:
             raise LibraryError(f"短语库备份失败（{_reason(exc)}），短语库本身未受影响。") from None
 
@@ -404,6 +447,7 @@ class Library:
                 phrase_id,
             ),
         )
+        self._journal([updated])
         return self.get(phrase_id)
 
     def set_favourite(self, phrase_id: int, favourite: bool = True) -> Entry:
@@ -466,34 +510,13 @@ class Library:
             )
             for e in entries
         ]
-        rows = [
-            (
-                e.text,
-                e.kind.value,
-                as_json([s.value for s in e.sections]),
-                as_json(e.tags),
-                e.note,
-                int(e.favourite),
-                e.usage,
-                e.created or now(),
-                e.updated or now(),
-                e.source,
-                *keys(e.text),
-                checksum(e.text, e.kind.value, as_json([s.value for s in e.sections]), as_json(e.tags), e.note),
-            )
-            for e in entries
-            if e.text
-        ]
+        rows = [_row(e) for e in entries if e.text]
         before = self._db.total_changes
-        self._transaction(
-            lambda db: db.executemany(
-                "INSERT OR IGNORE INTO phrases (text, kind, sections, tags, note, favourite, usage, created, updated, "
-                "source, pinyin, initials, checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            ),
-            reload=reload,
-        )
-        return self._db.total_changes - before
+        self._transaction(lambda db: db.executemany(_INSERT, rows), reload=reload)
+        written = self._db.total_changes - before
+        if written:
+            self._journal([e for e in entries if e.text])
+        return written
 
     def _execute(self, sql: str, params: tuple) -> None:
         self._transaction(lambda db: db.execute(sql, params))
@@ -513,17 +536,15 @@ class Library:
             if isinstance(exc, sqlite3.Error):
                 raise LibraryError(f"短语库无法保存修改：{_reason(exc)}。已有内容不受影响。") from None
             raise
-        self._backup_after_change()
         if reload:
             self._refresh(force=True)  # data_version does not change for this connection's own commits
 
-    def _backup_after_change(self) -> None:
-        """Keep a rolling copy of the library as it is after this change (today's "latest" backup), so
-        that a recovery brings back the newest phrases too; a failure is said, the change stays."""
+    def _journal(self, entries: Sequence[Entry]) -> None:
+        """Note the entries as written in the journal (what a recovery adds back to the newest backup)."""
         try:
-            backup.take_backup(self._db, self.folder / BACKUP_FOLDER, self.path.stem, LATEST)
-        except (OSError, sqlite3.Error) as exc:
-            self.notice = f"短语库已保存，但备份失败（{_reason(exc)}）：请检查磁盘空间。"
+            journal.append(self.folder / BACKUP_FOLDER, self.path.stem, entries)
+        except OSError as exc:
+            self.notice = f"短语已保存，但备份记录失败（{_reason(exc)}）：请检查磁盘空间。"
 
     def _backup_before_first_change(self) -> None:
         """Back the library up before the first change of each day (the day's starting point)."""
@@ -532,7 +553,8 @@ class Library:
             return
         self._backup_day = today
         try:
-            backup.daily_backup(self._db, self.folder / BACKUP_FOLDER, self.path.stem)
+            if backup.daily_backup(self._db, self.folder / BACKUP_FOLDER, self.path.stem) is not None:
+                journal.reset(self.folder / BACKUP_FOLDER, self.path.stem)
         except (OSError, sqlite3.Error) as exc:
             self.notice = f"短语库备份失败（{_reason(exc)}），短语库本身未受影响。"
 

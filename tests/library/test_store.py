@@ -102,14 +102,14 @@ def test_changes_by_another_connection_are_seen(library, data_dir):
 
 
 def test_truncated_database_is_set_aside_and_the_newest_phrases_come_back(data_dir):
-    """A library damaged in the evening comes back with the day's phrases: a rolling backup follows
-    every change (the day's first state is kept beside it)."""
+    """A library damaged in the evening comes back with the day's phrases: the day's first state (the
+    daily backup) plus the journal of what was written since."""
     lib = Library(data_dir, BUILTIN)
     lib.add("以学促干、以干促学")
     lib.add("这一条是今天最后加入的")
     lib.close()
-    names = sorted(p.name for p in backup.backups(data_dir / "backups", "library"))
-    assert len(names) == 2 and names[0].endswith("-latest.db")  # the latest and the day's first state
+    assert len(backup.backups(data_dir / "backups", "library")) == 1  # the day's first state (empty)
+    assert (data_dir / "backups" / "library-journal.jsonl").exists()  # and what came since
     path = data_dir / "library.db"
     for side in ("library.db-wal", "library.db-shm"):
         (data_dir / side).unlink(missing_ok=True)
@@ -119,7 +119,7 @@ def test_truncated_database_is_set_aside_and_the_newest_phrases_come_back(data_d
     damaged_bytes = path.read_bytes()
 
     recovered = Library(data_dir, BUILTIN)
-    assert recovered.notice and "已损坏" in recovered.notice and "2 条短语" in recovered.notice
+    assert recovered.notice and "已损坏" in recovered.notice and "补回此后加入或修改的 2 条" in recovered.notice
     aside = list(data_dir.glob("library.damaged-*.db"))
     assert len(aside) == 1 and aside[0].read_bytes() == damaged_bytes
     assert texts(recovered.personal()) == sorted(["以学促干、以干促学", "这一条是今天最后加入的"])
@@ -147,8 +147,8 @@ def test_backups_are_daily_and_limited(data_dir):
     lib.close()
     names = sorted(p.name for p in folder.glob("library-*.db"))
     assert len(names) == backup.KEEP_BACKUPS
-    assert names[0] == "library-2026-01-09.db"  # the oldest ones went
-    assert names[-2:] == [f"library-{date.today():%Y-%m-%d}-latest.db", f"library-{date.today():%Y-%m-%d}.db"]
+    assert names[0] == "library-2026-01-08.db"  # the oldest ones went; today's is the newest
+    assert names[-1] == f"library-{date.today():%Y-%m-%d}.db"
 
 
 def test_two_processes_adding_500_each_end_with_1000(data_dir):
