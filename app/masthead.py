@@ -6,6 +6,7 @@ from dataclasses import fields
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout
 
+from phrasebank.check.docnumber import number_problem
 from phrasebank.document.masthead import Masthead
 
 from .dialogs import ok_cancel
@@ -62,6 +63,22 @@ class MastheadDialog(QDialog):
         note.setWordWrap(True)
         layout.addWidget(note)
         layout.addWidget(ok_cancel(self))
+
+    def accept(self) -> None:
+        """A 发文字号 with a slip is named before the dialog closes (the fix offered where it is certain)."""
+        field = self.inputs["doc_number"]
+        assert isinstance(field, QLineEdit)
+        problem, fix = number_problem(field.text())
+        if problem:
+            buttons = [f"改为 {fix}", "返回修改", "仍然使用"] if fix else ["返回修改", "仍然使用"]
+            ask = getattr(self.parent(), "ask", None)
+            choice = ask("发文字号", f"“{field.text().strip()}”：{problem}。", buttons) if ask else "仍然使用"
+            if fix and choice == buttons[0]:
+                field.setText(fix)
+            elif choice != "仍然使用":
+                field.setFocus()
+                return
+        super().accept()
 
     def masthead(self) -> Masthead:
         values = {}

@@ -41,6 +41,7 @@ def build_menus(window) -> None:
     file.addMenu(window.recent_menu)
     add_action(window, file, "保存", window.save, QKeySequence.StandardKey.Save)
     add_action(window, file, "另存为…", window.save_as, QKeySequence.StandardKey.SaveAs)
+    add_action(window, file, "存为模板…", window.save_as_template)
     file.addSeparator()
     add_action(window, file, "版头和版记…", window.edit_masthead, "Ctrl+Shift+M")
     file.addSeparator()

@@ -13,7 +13,7 @@ from phrasebank.check.genre import CLASSIFIED
 from phrasebank.check.placeholders import placeholders_warning
 from phrasebank.document.drafts import DraftStore
 from phrasebank.document.layout import Layout, RunInStyle, chosen_layout
-from phrasebank.document.masthead import Masthead
+from phrasebank.document.masthead import Masthead, split_masthead
 from phrasebank.document.reader import Picture
 from phrasebank.document.report import OPENABLE, Report, open_report, save_report
 from phrasebank.document.stats import text_stats
@@ -21,7 +21,7 @@ from phrasebank.errors import PhrasebankError
 from phrasebank.library.store import Library, LibraryError
 from phrasebank.mining.corpora import Collection, detect
 from phrasebank.paths import data_dir
-from phrasebank.structure.templates import template_text
+from phrasebank.structure.templates import save_template, template_text
 from phrasebank.suggest.bank import PhraseBank
 from phrasebank.suggest.personal import PersonalPhrases
 from phrasebank.text import segment
@@ -318,7 +318,22 @@ class MainWindow(QMainWindow):
             name = dialog.chosen()
         if not name or not self.maybe_save():
             return
-        self._load("\n".join(template_text(name).splitlines()), None)
+        masthead, lines = split_masthead(template_text(name).splitlines())  # an office's own 红头 comes along
+        self._load("\n".join(lines), None, masthead)
+
+    def save_as_template(self, name: str | None = None) -> bool:
+        """文件 → 存为模板: this document with its 版头 and 版记, found under Ctrl+N from now on."""
+        if name is None:
+            name, ok = QInputDialog.getText(self, "存为模板", "模板名称（以后在“从模板新建”中选用）：")
+            if not ok:
+                return False
+        try:
+            save_template(name, self.masthead.wrap(self.editor.paragraphs()))
+        except PhrasebankError as exc:
+            self.show_error(exc)
+            return False
+        self.statusBar().showMessage(f"已存为模板“{name.strip()}”，按 Ctrl+N 可以选用", 8000)
+        return True
 
     def open_dialog(self) -> None:
         if not self.maybe_save():

@@ -31,3 +31,23 @@ def findings(index: int, text: str) -> list[Finding]:
             message = "；".join(rule.message for rule in broken)
             result.append(broken[0].at(index, match.start(), match.group(0), f"〔{year}〕{number}号", message))
     return result
+
+
+#: A whole 发文字号 as GB/T 9704 writes it: 机关代字〔年份〕序号号 (a slot X is fine in a template).
+_WHOLE_RE = re.compile(rf"^[{CJK}A-Za-z]+〔(?:\d{{4}}|[xX]{{1,4}})〕(?:[1-9]\d*|[xX]{{1,3}})号$")
+
+
+def number_problem(doc_number: str) -> tuple[str, str | None]:
+    """What is wrong with a 发文字号 as entered ("" when nothing) and its certain fix, if there is one."""
+    number = doc_number.strip()
+    if not number or _WHOLE_RE.match(number):
+        return "", None
+    found = findings(0, number)
+    if found:
+        fix = number[: found[0].column] + (found[0].fix or "") + number[found[0].column + found[0].length :]
+        return f"{found[0].message}（{_SOURCE}）", fix
+    return (
+        f"发文字号由发文机关代字、年份、发文顺序号组成，年份用六角括号“〔〕”括入，序号后加“号”，"
+        f"如“国办发〔2026〕5号”（{_SOURCE}）",
+        None,
+    )

@@ -14,7 +14,11 @@ from dataclasses import asdict, dataclass, fields, replace
 from phrasebank.document.reader import PICTURE_MARKER_RE
 
 #: 发文字号 as the standard writes it: 代字〔年份〕序号号; 纪要 and 命令 have their own forms.
-DOC_NUMBER_RE = re.compile(r"^\S*[〔\[［(（]\d{4}[〕\]］)）]第?\d+[号次]$|^第\d+号$")
+#: 发文字号, also with a slip in it (a missing 〕, 第, padding) or a slot left to fill (〔2026〕X号): a
+#: 版头 with a slip is still a 版头 (the checker names the slip).
+DOC_NUMBER_RE = re.compile(
+    r"^\S*[〔\[［(（]\s*(?:\d{4}|[xX]{1,4})\s*[〕\]］)）]?\s*第?\s*(?:\d+|[xX]{1,3})\s*[号次]$|^第\d+号$"
+)
 _SIGNER_RE = re.compile(r"^(?P<number>.*?)\s*签发人[：:]\s*(?P<signers>.+)$")
 _COPY_NUMBER_RE = re.compile(r"^\d{6}$")
 #: A 密级 that marks a state secret, with its 保密期限: 机密★5年.

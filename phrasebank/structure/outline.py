@@ -34,7 +34,12 @@ _APPENDIX_RE = re.compile(r"^附件\s*\d*\s*[：:]?$")
 _ATTACHMENT_NOTE_RE = re.compile(r"^附件[：:]\s*\S")
 _ATTACHMENT_ITEM_RE = re.compile(r"^\d{1,2}[.．、]\s*\S")
 _NOTE_RE = re.compile(r"^[（(][^（()）]+[）)]$")
-_DATE_RE = re.compile(rf"^(?:\d{{4}}|[{_CN_NUM}]{{4}})年[\d{_CN_NUM}]{{1,2}}月[\d{_CN_NUM}]{{1,3}}日$")
+#: A 成文日期 line, also as a template leaves it to fill in (X年X月X日).
+_DATE_RE = re.compile(
+    rf"^(?:\d{{4}}|[{_CN_NUM}]{{4}}|[xX]{{1,4}})年(?:[\d{_CN_NUM}]{{1,2}}|[xX]{{1,2}})月(?:[\d{_CN_NUM}]{{1,3}}|[xX]{{1,2}})日$"
+)
+#: A 纪要's attendance lines (出席：……): text of the 纪要, never a 署名.
+_ATTENDANCE_RE = re.compile(r"^(?:出席|列席|请假|缺席|记录|参加|参会)(?:人员|单位|领导)?[：:]")
 
 #: Heading keywords per section type; a heading may name two types (存在的问题和下步打算).
 _HEADING_CUES: tuple[tuple[SectionType, re.Pattern[str]], ...] = (
@@ -167,7 +172,12 @@ def parse_paragraph(text: str) -> Paragraph:
         return Paragraph(text, Role.DATE, titleish=True)
     addressish = stripped.endswith(("：", ":")) and len(stripped) <= 60 and not any(c in stripped for c in "。；")
     runin = _RUNIN_RE.match(stripped)
-    titleish = len(stripped) <= 50 and stripped[-1] not in SENTENCE_END + "，,：:！!" and not runin
+    titleish = (
+        len(stripped) <= 50
+        and stripped[-1] not in SENTENCE_END + "，,：:！!"
+        and not runin
+        and not _ATTENDANCE_RE.match(stripped)
+    )
     if titleish and (types := heading_types(stripped)):
         # A short line naming a section type is a heading whose numbering was lost (web copies).
         return Paragraph(text, Role.HEADING, 1, "", stripped, heading_types=types, titleish=True)
