@@ -333,20 +333,25 @@ class Structure:
             years.append(int(match.group(1)) - 1)
         current: SectionType | None = SectionType.OPENING
         section_types: tuple[SectionType, ...] = ()
+        by_content = _chapters_by_content(paragraphs, roles)
+        opening_run = 0  # body paragraphs in a row typed 开头
         for index, para in enumerate(paragraphs):
             role = roles[index]
             if role is Role.APPENDIX:
                 break  # an appendix has no section types
             if role is Role.HEADING:
-                section_types = self._heading_section(para, path)
+                section_types = self._heading_section(para, path, by_content.get(index, ()))
                 year = _YEAR_HEAD_RE.match(para.head) if para.level == 1 else None
                 if year and years and int(year.group(1)) > max(years):
                     section_types = path.at[1] = (SectionType.NEXT_STEPS,)  # 2026年主要工作 after 2025年工作回顾
                 if year:
                     years.append(int(year.group(1)))
-                current = section_types[0]
+                current = section_types[0] if section_types else None  # untyped: its text's cues decide
                 sections[index] = current
             elif role is Role.BODY:
+                opening_run = opening_run + 1 if current is SectionType.OPENING else 0
+                if opening_run > OPENING_PARAGRAPHS and len(_DONE_RE.findall(para.text)) >= 2:
+                    current = SectionType.OVERVIEW  # a long preamble goes on to review the year
                 cue = para.cue
                 if cue is SectionType.OPENING and section_types:
                     cue = None  # 具体情况如下 inside a section introduces its list, no opening
@@ -354,29 +359,62 @@ class Structure:
                     current = cue
                 sections[index] = current
         last = max((k for k, r in enumerate(roles) if r is Role.BODY), default=-1)
+        signed = Role.SIGNATURE in roles[last + 1 :] or Role.DATE in roles[last + 1 :]
         if last > 0 and paragraphs[last - 1].text.strip() in _ADDRESS_LINES:
             sections[last - 1] = sections[last] = SectionType.CLOSING  # 各位代表！ then the last words
-        elif last > 0 and not paragraphs[last].is_runin and sections[last] not in _OVERRIDING_CUES:
+        elif signed and last > 0 and not paragraphs[last].is_runin and sections[last] not in _OVERRIDING_CUES:
+            # Only above a 落款: without one the last paragraph may be the one being written.
             before = next((k for k in range(last - 1, -1, -1) if roles[k] is not Role.EMPTY), -1)
             if before >= 0 and paragraphs[before].is_runin:
                 sections[last] = SectionType.CLOSING  # a plain paragraph after the last 三是…: the summing up
         self._roles, self._sections = roles, sections
 
     @staticmethod
-    def _heading_section(para: Paragraph, path: OpenHeadings[tuple[SectionType, ...]]) -> tuple[SectionType, ...]:
-        """Types of a heading: its own words, refined within (never against) a typed parent."""
+    def _heading_section(
+        para: Paragraph, path: OpenHeadings[tuple[SectionType, ...]], by_content: tuple[SectionType, ...]
+    ) -> tuple[SectionType, ...]:
+        """Types of a heading: its own words, refined within (never against) a typed parent; a chapter
+        whose words name no type is typed by what its text says (`by_content`), or left untyped."""
         previous_chapter = path.at.get(1, ())
         parent = path.enter(para.level, ()) or ()
         own = para.heading_types
-        if parent:
+        if parent == (SectionType.OVERVIEW,) and not own:
+            types = (SectionType.MEASURES,)  # （一）… under 工作回顾: what was done, item by item
+        elif parent:
             narrowed = tuple(t for t in own if t in parent)
             types = narrowed or parent
         elif not own and SectionType.NEXT_STEPS in previous_chapter:
             types = (SectionType.NEXT_STEPS,)  # 四、努力建设法治政府 after 三、2026年重点工作: still ahead
         else:
-            types = own or (SectionType.MEASURES,)
+            types = own or by_content
         path.at[para.level] = types
         return types
+
+
+#: An opening is a few paragraphs; a preamble longer than this that speaks of work done is the review.
+OPENING_PARAGRAPHS = 2
+#: What a chapter's text says of time: tasks ahead (要, 将, 今年) or work done (了, 已经, 取得).
+_AHEAD_RE = re.compile(r"(?<![主重需纪摘概简提])要(?![求素点闻件])|必须|应当|力争|今年|明年|下一步|下步")
+_DONE_RE = re.compile(r"了|已经|取得|完成|比上年|同比|增长\d|共\d|累计|先后")
+#: How much one must outweigh the other to type a chapter.
+_TENSE_MARGIN = 1.5
+
+
+def _chapters_by_content(paragraphs: Sequence[Paragraph], roles: list[Role]) -> dict[int, tuple[SectionType, ...]]:
+    """The type each first-level chapter's text gives it: tasks ahead (下步打算) or work done (主要做法);
+    nothing when neither outweighs the other. The early national reports' task chapters (二、坚持实行
+    扩大内需的方针 …) name no type in their headings but speak of the year ahead."""
+    starts = [k for k, (p, r) in enumerate(zip(paragraphs, roles, strict=True)) if r is Role.HEADING and p.level == 1]
+    result: dict[int, tuple[SectionType, ...]] = {}
+    for start, end in zip(starts, [*starts[1:], len(paragraphs)], strict=False):
+        chapter = zip(paragraphs[start + 1 : end], roles[start + 1 : end], strict=True)
+        text = "".join(p.text for p, r in chapter if r is Role.BODY)
+        ahead, done = len(_AHEAD_RE.findall(text)), len(_DONE_RE.findall(text))
+        if ahead >= _TENSE_MARGIN * done and ahead >= 3:
+            result[start] = (SectionType.NEXT_STEPS,)
+        elif done >= _TENSE_MARGIN * ahead and done >= 2:
+            result[start] = (SectionType.MEASURES,)
+    return result
 
 
 def _place_recipient(paragraphs: Sequence[Paragraph], roles: list[Role], start: int) -> None:

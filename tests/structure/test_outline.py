@@ -129,3 +129,27 @@ def test_open_headings_give_each_heading_its_parent():
     assert walk.enter(2, "（二）") == "一、"  # closes 1. under （一）
     assert walk.enter(3, "1.") == "（二）"
     assert walk.enter(1, "二、") is None and walk.at == {1: "二、"}
+
+
+def test_the_task_chapters_of_the_early_national_reports_are_next_steps():
+    """2000–2002: chapters after the review name no type but set this year's tasks (要…, 今年…)."""
+    from conftest import nat_report_files
+
+    for path in nat_report_files()[:3]:
+        chapters = first_level(structure_of(path))
+        tasks = [section for text, section in chapters if "回顾" not in text and text != "结束语"]
+        assert tasks and set(tasks) == {S.NEXT_STEPS}, (path.name, chapters)
+
+
+def test_an_untyped_chapter_is_left_untyped_not_made_measures():
+    structure = Structure.from_texts(["关于有关工作的报告", "一、关于有关事项", "这一部分说明有关事项。"])
+    assert structure.sections[1] is None
+
+
+def test_the_paragraph_being_written_after_a_list_is_not_the_closing():
+    """While typing, the last paragraph is the one at the cursor: without a 落款 below it, it keeps its
+    chapter's type (no jump to 结尾 after 七是…)."""
+    texts = ["关于工作的报告", "一、主要做法", "一是加强学习。", "二是抓好落实。", "下一段正在写的内容。"]
+    assert Structure.from_texts(texts).section_at(4) is S.MEASURES
+    signed = Structure.from_texts([*texts[:4], "我们将继续努力。", "某某局", "2026年3月5日"])
+    assert signed.section_at(4) is S.CLOSING  # above a 落款 it is the summing up
