@@ -36,6 +36,29 @@ KIND_LIMITS = {
 }
 #: Kinds that name their section themselves.
 _KIND_SECTIONS = {PhraseKind.OPENING: SectionType.OPENING, PhraseKind.CLOSING: SectionType.CLOSING}
+#: The standard openings and closings of the common 文种, always in the dock after the corpus's own (a
+#: corpus of reports holds few 请示 or 函; a thin corpus would leave these sections empty).
+STANDARD_OPENINGS = (
+    "现将有关情况报告如下：",
+    "现将XX情况报告如下：",
+    "根据XX要求，现将XX有关情况报告如下：",
+    "为XX，根据XX，现就有关事项通知如下：",
+    "现将有关事项请示如下：",
+    "为深入贯彻落实XX，结合XX实际，现提出如下意见。",
+)
+STANDARD_CLOSINGS = (
+    "特此报告。",
+    "以上报告，请审阅。",
+    "以上报告如有不妥，请批评指正。",
+    "妥否，请批示。",
+    "以上请示当否，请批示。",
+    "特此通知。",
+    "请认真贯彻执行。",
+    "妥否，请函复。",
+    "专此函达。",
+)
+#: Where the standard phrases come from (a phrase's `source`).
+STANDARD_SOURCE = "常用写法"
 #: Uses elsewhere assumed for every phrase, so that evidence counts: 8 of 8 beats 1 of 1.
 SMOOTHING = 2
 #: A phrase is typical of a section when at least this share of its uses are there ...
@@ -93,9 +116,20 @@ def section_list(
             groups[phrase.kind].append((-score, -phrase.sections[section], phrase.text, phrase))
     out: list[Phrase] = []
     for group_kind in KIND_ORDER:
-        ranked = sorted(groups[group_kind], key=lambda item: item[:3])
-        out.extend(item[3] for item in ranked[: KIND_LIMITS[group_kind]])
+        ranked = [item[3] for item in sorted(groups[group_kind], key=lambda item: item[:3])]
+        out.extend(ranked[: KIND_LIMITS[group_kind]])
+        if kind in (None, group_kind):
+            out.extend(_standard(group_kind, section, {p.text for p in ranked}))
     return out
+
+
+def _standard(kind: PhraseKind, section: SectionType | None, listed: set[str]) -> list[Phrase]:
+    """The standard openings or closings (of that kind) a section's list lacks."""
+    texts = {PhraseKind.OPENING: STANDARD_OPENINGS, PhraseKind.CLOSING: STANDARD_CLOSINGS}.get(kind, ())
+    home = _KIND_SECTIONS.get(kind)
+    if home is None or section not in (None, home):
+        return []
+    return [Phrase(text, kind, 0, {home: 0}, STANDARD_SOURCE) for text in texts if text not in listed]
 
 
 def sections_of(phrase: Phrase, characters: Mapping[SectionType, int] | None = None) -> Sequence[SectionType]:

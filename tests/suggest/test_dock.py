@@ -94,3 +94,13 @@ def test_government_reports_plans_count_as_next_steps(gov_files):
         for para, role, section in zip(structure.paragraphs, structure.roles, structure.sections, strict=True):
             if role is Role.HEADING and para.level == 1 and para.head.startswith("2026年"):
                 assert section is S.NEXT_STEPS, (path.name, para.head)
+
+
+def test_the_standard_openings_and_closings_are_always_in_their_sections(corpus_bank):
+    """A corpus of 4 reports holds no 请示 or 函: their closings are in the dock all the same."""
+    closings = [p.text for p in corpus_bank.for_section(S.CLOSING)]
+    assert {"特此报告。", "妥否，请批示。", "妥否，请函复。", "特此通知。"} <= set(closings)
+    assert len(closings) == len(set(closings))  # the corpus's own 特此报告。 is not listed twice
+    openings = [p.text for p in corpus_bank.for_section(S.OPENING)]
+    assert "现将有关情况报告如下：" in openings
+    assert not {"特此报告。", "现将有关情况报告如下："} & {p.text for p in corpus_bank.for_section(S.MEASURES)}
