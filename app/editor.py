@@ -29,6 +29,8 @@ from .popup import SuggestionPopup
 from .workers import run_in_background
 
 _CLAUSE_MARKS = "。！？；，、："
+#: How many clauses learned as typed are watched for being undone or deleted.
+RECENT_CLAUSES = 30
 #: An opened document teaches the memory at most this much text (a report is far shorter).
 MAX_LEARNED_CHARACTERS = 200_000
 _COMMAND_MODIFIERS = (
@@ -70,6 +72,7 @@ class ReportEditor(QTextEdit):
         self._title_block = -1
         self._section: SectionType | None = None
         self._learned_to = 0  # position in the current paragraph up to which the memory has learned
+        self._recent_clauses: list[str] = []  # learned as typed, newest last: forgotten when taken back
         self._slot_span: QTextCursor | None = None  # a slot phrase being filled in: Tab moves between its slots
         self.popup = SuggestionPopup(self.viewport())
         self.popup.accepted.connect(self.accept_suggestion)
@@ -90,7 +93,7 @@ class ReportEditor(QTextEdit):
         document.blockSignals(False)
         self._block_count = document.blockCount()
         self.structure = Structure.from_texts(self.paragraphs())
-        self.memory = DocumentMemory()
+        self.memory, self._recent_clauses = DocumentMemory(), []
         self._generation += 1
         self._learn_document(self.paragraphs(), self._generation)
         self._after_structure_change(undoable=False)
@@ -121,6 +124,8 @@ class ReportEditor(QTextEdit):
         texts = [document.findBlockByNumber(n).text() for n in range(first, last + 1)]
         self.structure.replace(first, max(replaced, 0), texts)
         self._after_structure_change(undoable=True)
+        if removed:
+            self._forget_removed()
         typed, self._typed = self._typed, None  # handled once, though Qt may report one edit in parts
         if not self._typing:
             self.popup.hide()  # an edit the writer did not type: fix, replace, renumber, undo, dock insertion
@@ -199,7 +204,20 @@ class ReportEditor(QTextEdit):
         clause = block.text()[start:end]
         if clause.strip():
             self.memory.learn(clause)
+            self._recent_clauses = [*self._recent_clauses[-(RECENT_CLAUSES - 1) :], clause]
         self._learned_to = end
+
+    def _forget_removed(self) -> None:
+        """A clause learned as typed that is no longer in the text (undone, deleted) is forgotten: what
+        the writer took back is never offered again."""
+        text = self.toPlainText() if self._recent_clauses else ""
+        kept = []
+        for clause in self._recent_clauses:
+            if clause in text:
+                kept.append(clause)
+            else:
+                self.memory.forget(clause)
+        self._recent_clauses = kept
 
     # ---- suggestions -------------------------------------------------------------------------
 

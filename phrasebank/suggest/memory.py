@@ -23,6 +23,8 @@ from phrasebank.text.chars import PLACEHOLDER_RE
 MAX_WORDS = 8
 #: Added to every denominator: a sequence typed once is far from certain to come again.
 MEMORY_SHRINK = 2.0
+#: A continuation is offered from memory only once the writer has typed it this often (or accepted it).
+MIN_SIGHTINGS = 2
 _MARKS = "，、。；：！？,.;:!?“”《》（）()"
 
 
@@ -33,8 +35,17 @@ class DocumentMemory:
         self._buckets: dict[str, dict[str, list[int]]] = defaultdict(dict)  # text -> [count, bounds]
         self.paragraphs = 0
 
-    def learn(self, paragraph: str) -> None:
-        """Remember the word sequences of a paragraph or a finished clause."""
+    def learn(self, paragraph: str, weight: int = 1) -> None:
+        """Remember the word sequences of a paragraph or a finished clause (`weight` times: an accepted
+        suggestion counts as seen twice)."""
+        self._count(paragraph, weight)
+        self.paragraphs += 1
+
+    def forget(self, paragraph: str) -> None:
+        """Take back what `learn` remembered of a clause the writer undid or deleted."""
+        self._count(paragraph, -1)
+
+    def _count(self, paragraph: str, step: int) -> None:
         for sentence in segment.sentences(paragraph):
             words = segment.words(sentence)
             for start in range(len(words)):
@@ -47,11 +58,13 @@ class DocumentMemory:
                     if words[end].isspace() or PLACEHOLDER_RE.search(words[end]) or "×" in words[end]:
                         break
                     if len(text) >= 2 and not has_noise(text):
-                        entry = self._buckets[text[:2]].setdefault(text, [0, bounds])
-                        entry[0] += 1
+                        bucket = self._buckets[text[:2]]
+                        entry = bucket.setdefault(text, [0, bounds])
+                        entry[0] += step
+                        if entry[0] <= 0:
+                            del bucket[text]
                     if words[end] in _MARKS:
                         break
-        self.paragraphs += 1
 
     def absorb(self, other: DocumentMemory) -> None:
         """Add what another memory learned (the opened text, learned in the background) to this one."""
@@ -77,8 +90,8 @@ class DocumentMemory:
             if not bucket:
                 continue
             context_count = max(self.count(prefix), 1)
-            for text, (_, bounds) in bucket.items():
-                if not text.startswith(prefix) or not 2 <= len(text) - k <= MAX_COMPLETION:
+            for text, (seen, bounds) in bucket.items():
+                if seen < MIN_SIGHTINGS or not text.startswith(prefix) or not 2 <= len(text) - k <= MAX_COMPLETION:
                     continue
                 if not context.agrees(bounds) or text[-1] in "“《（(":
                     continue

@@ -44,10 +44,15 @@ def suggest(
     if not typed:
         return []
     found: dict[str, Suggestion] = {}
+    single: dict[str, float] = {}  # the best one source's estimate: two weak ones never add up to a show
     for source in sources:
         if source is not None:
-            merge(found, source.candidates(typed, section))
-    return finish(found, limit, threshold)
+            offered = source.candidates(typed, section)
+            for completion, suggestion in offered.items():
+                single[completion] = max(single.get(completion, 0.0), suggestion.score)
+            merge(found, offered)
+    tail = current_tail(before)
+    return finish(found, limit, threshold, single, lambda completion: sound(tail, completion))
 
 
 def merge(found: dict[str, Suggestion], other: dict[str, Suggestion]) -> None:
@@ -59,6 +64,44 @@ def merge(found: dict[str, Suggestion], other: dict[str, Suggestion]) -> None:
             found[completion] = offered
         else:
             found[completion] = replace(known, score=1 - (1 - min(known.score, 1.0)) * (1 - offered.score))
+
+
+_OPENERS, _CLOSERS = "“‘《（(〔【", "”’》）)〕】"
+#: Words a completion never ends on: it would stop in the middle of what the writer is saying.
+_DANGLING = frozenset("和与及的地得了在对把将为以之而或并等从向于被让使是")
+
+
+def sound(tail: str, completion: str) -> bool:
+    """Whether a completion is whole: its quotes and brackets balance with the typed sentence (no ”
+    with none open, none left open), and it does not stop on a function word or part-way into a
+    dictionary word (办公室多措 | 并举)."""
+    depth = {opener: tail.count(opener) - tail.count(closer) for opener, closer in zip(_OPENERS, _CLOSERS, strict=True)}
+    for ch in completion:
+        if ch in _OPENERS:
+            depth[ch] += 1
+        elif ch in _CLOSERS:
+            opener = _OPENERS[_CLOSERS.index(ch)]
+            if depth[opener] <= 0:
+                return False
+            depth[opener] -= 1
+    if any(depth[o] > max(tail.count(o) - tail.count(c), 0) for o, c in zip(_OPENERS, _CLOSERS, strict=True)):
+        return False  # opens a quote it does not close
+    last = completion.rstrip("，、。；：！？")
+    if not last or last[-1] in _DANGLING:
+        return False
+    return not _inside_a_word(tail + completion)
+
+
+def _inside_a_word(text: str) -> bool:
+    """The text ends part-way into a dictionary word: its last two or three characters begin a longer
+    word and are no word themselves (jieba keeps every word's prefixes, with frequency 0)."""
+    from phrasebank.text import segment
+
+    for size in (3, 2):
+        end = text[-size:]
+        if len(end) == size and segment.frequency(end) == 0 and segment.is_prefix(end):
+            return True
+    return False
 
 
 def chain_probability(
@@ -80,15 +123,26 @@ def chain_probability(
     return p * min(count_of(text), previous) / (previous + shrink)
 
 
-def finish(found: dict[str, Suggestion], limit: int, threshold: float) -> list[Suggestion]:
-    """What the popup shows: nothing unless the best completion reaches `threshold`, then the
-    `limit` most probable ones that reach LIST_RATIO of the best.
+def finish(
+    found: dict[str, Suggestion],
+    limit: int,
+    threshold: float,
+    single: dict[str, float] | None = None,
+    acceptable: Callable[[str], bool] = lambda _completion: True,
+) -> list[Suggestion]:
+    """What the popup shows: nothing unless the best sound completion reaches `threshold` (by one
+    source's estimate alone, when `single` gives them), then the `limit` most probable sound ones
+    that reach LIST_RATIO of the best.
 
     A completion is left out when a longer one extending it is nearly as probable: the longer one
     is accepted whenever the shorter would be, so the slot serves another continuation better.
     """
     ranked = sorted(found.items(), key=lambda item: (-item[1].score, item[0]))
-    if not ranked or ranked[0][1].score < threshold:
+    ranked = [item for item in ranked[: limit * 8] if acceptable(item[0])]
+    best = ranked[0][1].score if ranked else 0.0
+    if single is not None and ranked:
+        best = min(best, max(single.get(completion, 0.0) for completion, _ in ranked[:1]))
+    if not ranked or best < threshold:
         return []
     floor = ranked[0][1].score * LIST_RATIO
     ranked = [item for item in ranked[: limit * 6] if item[1].score >= floor]

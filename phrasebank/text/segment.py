@@ -141,3 +141,11 @@ def frequency(word: str) -> int:
     import jieba
 
     return jieba.dt.FREQ.get(word, 0)
+
+
+def is_prefix(text: str) -> bool:
+    """True when `text` begins a word of jieba's dictionary (jieba keeps every word's prefixes)."""
+    warm_up()
+    import jieba
+
+    return text in jieba.dt.FREQ

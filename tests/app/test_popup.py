@@ -192,3 +192,18 @@ def test_a_phrase_from_my_library_is_offered_once_begun(qtbot, window):
     commit(qtbot, editor, "我们坚持")
     qtbot.waitUntil(editor.popup.isVisible)
     assert editor.popup.current().completion == "以学促干、以干促学"
+
+
+def test_a_clause_the_writer_undoes_is_forgotten(qtbot, window):
+    """持续神话… typed and undone: the memory no longer holds it, so it is never offered again."""
+    window._load("一、主要做法\n", None)
+    editor = window.editor
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    commit(qtbot, editor, "持续神话理论武装")
+    commit(qtbot, editor, "。")
+    qtbot.waitUntil(lambda: editor.memory.count("神话理论") == 1)
+    while "神话" in editor.toPlainText():
+        editor.undo()
+    assert editor.memory.count("神话理论") == 0

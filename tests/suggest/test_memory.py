@@ -39,3 +39,22 @@ def test_absorbing_a_memory_adds_its_counts():
     assert before == 1 and live.count("青年干部夜校") == 3
     assert live.paragraphs == 3
     assert "青年干部夜校" in {s.completion for s in live.candidates(contexts("我们依托"), None).values()}
+
+
+def test_a_continuation_typed_once_is_not_offered_twice_is():
+    memory = DocumentMemory()
+    memory.learn("持续深化理论武装。")
+    typed = contexts("我们要持续")
+    assert not memory.candidates(typed, None)  # one sighting could be a slip
+    memory.learn("持续深化理论武装。")
+    assert any(c.startswith("深化") for c in memory.candidates(typed, None))
+
+
+def test_what_is_forgotten_is_offered_no_more():
+    memory = DocumentMemory()
+    for _ in range(2):
+        memory.learn("持续神话理论武装。")  # a slip, typed twice
+    assert memory.count("神话理论") == 2
+    memory.forget("持续神话理论武装。")
+    memory.forget("持续神话理论武装。")
+    assert memory.count("神话理论") == 0 and not memory.candidates(contexts("要持续"), None)

@@ -140,10 +140,27 @@ class FixedSource:
 
 
 def test_sources_combine_as_a_noisy_or_and_the_threshold_gates_the_popup():
-    first, second = FixedSource({"学习教育": 0.2, "工作": 0.03}), FixedSource({"学习教育": 0.25})
+    first, second = FixedSource({"学习教育": 0.2, "工作": 0.03}), FixedSource({"学习教育": 0.3})
     shown = ranking.suggest([first, None, second], "党史", None)
-    assert [s.completion for s in shown] == ["学习教育"]  # 0.03 is under a tenth of the best (0.4)
-    assert shown[0].score == round(1 - 0.8 * 0.75, 4)
+    assert [s.completion for s in shown] == ["学习教育"]  # 0.03 is under a tenth of the best (0.44)
+    assert shown[0].score == round(1 - 0.8 * 0.7, 4)
     assert first.asked == second.asked == ["党史"]
+    weak = FixedSource({"学习教育": 0.2})
+    assert ranking.suggest([first, weak], "党史", None) == []  # 0.2 and 0.2 never add up to a show (0.36)
     assert ranking.suggest([first], "党史", None) == []  # 0.2 alone stays under SHOW_THRESHOLD
-    assert ranking.suggest([first], "", None) == [] and first.asked == ["党史", "党史"]  # nothing typed: not asked
+    assert ranking.suggest([first], "", None) == [] and first.asked == ["党史", "党史", "党史"]  # "": not asked
+
+
+@pytest.mark.parametrize(
+    ("before", "completion"),
+    [
+        ("坚持把党章", "”、"),  # a closing quote with none open
+        ("推进“学党史、办实事", "”实践活动"),  # balanced with the typed quote: sound
+        ("深入开展", "“我为群众办实事"),  # opens a quote it never closes
+        ("着力提升", "发展质量和"),  # stops on 和
+        ("坚持中国特色", "社会主"),  # stops part-way into 社会主义
+    ],
+)
+def test_only_whole_rows_are_sound(before, completion):
+    expected = completion == "”实践活动"
+    assert ranking.sound(before, completion) is expected
