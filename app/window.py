@@ -167,8 +167,8 @@ class MainWindow(QMainWindow):
         choice = str(self.settings.value("suggest/collection", AUTO))
         try:
             return Collection.parse(choice)
-        except ValueError:
-            return detect(self.editor.paragraphs())
+        except ValueError:  # 自动: the title and the first lines decide (read from the structure: no copy)
+            return detect([paragraph.text for paragraph in self.editor.structure.paragraphs[:12]])
 
     def load_bank_in_background(self) -> None:
         """Make the wanted collection's bank current, mining it off the GUI thread the first time."""
@@ -276,6 +276,7 @@ class MainWindow(QMainWindow):
         self.phrases.follow_section(section)
 
     def _update_counts(self) -> None:
+        self.load_bank_in_background()  # a pasted 政府工作报告 brings its own collection at once
         stats = text_stats(self.editor.toPlainText())
         self.count_label.setText(
             f"字数 {stats.characters}（不含标点 {stats.without_punctuation}） "

@@ -124,3 +124,24 @@ def test_editing_my_phrase_from_the_panel_changes_it_and_the_suggestions(qtbot, 
     assert [e.text for e in window.library.personal()] == ["坚持以学促干、以干促学"]
     assert "坚持以学促干、以干促学" in listed(window)
     assert window.editor.personal.texts == ["坚持以学促干、以干促学"]  # the suggestion source follows
+
+
+def test_the_collection_follows_a_pasted_government_report(qtbot, corpus_bank, answers):
+    """空白报告, then a 政府工作报告 pasted in: its collection comes at once, without reopening."""
+    from PySide6.QtCore import QMimeData
+
+    from app.window import MainWindow
+    from phrasebank.mining.corpora import Collection
+
+    window = MainWindow(ask=answers)
+    qtbot.addWidget(window)
+    for collection in Collection:  # both banks ready (no mining in a test); which one is used is the point
+        window._banks[collection] = corpus_bank
+    window.new_from_template("空白报告")
+    qtbot.waitUntil(lambda: window.collection is Collection.SUPERVISION)
+    window.editor.selectAll()
+    page = QMimeData()
+    page.setText("2026年政府工作报告\n各位代表：\n现在，我代表市人民政府，向大会报告工作。\n")
+    window.editor.insertFromMimeData(page)
+    qtbot.waitUntil(lambda: window.collection is Collection.GOVERNMENT, timeout=3000)
+    window.editor.document().setModified(False)
