@@ -254,7 +254,8 @@ def main() -> None:
     suffix = "-sweep" if args.sweep or args.thresholds else ""
     out = ROOT / "bench" / "results" / f"keystrokes{suffix}.json"
     out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(results, ensure_ascii=False, indent=1))
+    kept = json.loads(out.read_text()) if out.exists() else {}  # --only replaces its own part, not the others
+    out.write_text(json.dumps({**kept, **results}, ensure_ascii=False, indent=1))
     print(f"figures written to {out.relative_to(ROOT)}")
 
 

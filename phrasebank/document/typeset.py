@@ -379,29 +379,72 @@ def title_lines(title: str, per_line: int) -> list[str]:
     length = len(title)
     if length <= per_line:
         return [title]
-    count = math.ceil(length / per_line)
-    cuts = _cut_points(title)
+    fewest = math.ceil(length / per_line)
+    # One line more rather than a break inside a formulation; inside one only when it is longer than a line.
+    for cuts in (_cut_points(title), _cut_points(title, longest=per_line)):
+        for count in (fewest, fewest + 1):
+            best = _best_cuts(cuts, count, length, per_line)
+            if best is not None:
+                return [title[a:b] for a, b in pairwise((0, *best, length))]
+    return [title[k : k + per_line] for k in range(0, length, per_line)]  # no word boundary fits
+
+
+def _best_cuts(cuts: list[int], count: int, length: int, per_line: int) -> tuple[int, ...] | None:
+    """The cuts into `count` lines that make the most even 梯形/菱形; None when none fit."""
     best: tuple[float, tuple[int, ...]] | None = None
     for chosen in combinations(cuts, count - 1):
-        edges = (0, *chosen, length)
-        sizes = [b - a for a, b in pairwise(edges)]
+        sizes = [b - a for a, b in pairwise((0, *chosen, length))]
         if max(sizes) > per_line or min(sizes) < 3:
             continue
         cost = max(sizes) - min(sizes)
         if count == 2 and sizes[0] > sizes[1]:
-            cost += 0.5  # prefer the shorter line on top
+            cost += 2  # a 梯形: the shorter line on top
         if count >= 3 and max(sizes) not in sizes[1:-1]:
             cost += 1.0
         if best is None or cost < best[0]:
             best = (cost, chosen)
-    if best is None:  # no word boundary fits: cut at the line width
-        return [title[k : k + per_line] for k in range(0, length, per_line)]
-    edges = (0, *best[1], length)
-    return [title[a:b] for a, b in pairwise(edges)]
+    return best[1] if best else None
 
 
-def _cut_points(title: str) -> list[int]:
-    """Where a title may break: after a word, never inside quotes or 《》, never before a closing mark."""
+#: Words that end an organ's name: a title never breaks before them (人民政府 | 办公室).
+_ORGAN_TAILS = ("办公室", "办公厅", "委员会", "常委会", "领导小组", "指挥部", "工作组", "管理局", "人民政府")
+#: A number and the unit or counter after it stay on one line (2026 | 年).
+_NUMBER_UNIT_RE = re.compile(rf"\d[\d.．%％]*[{CJK}]?")
+
+
+def _fixed_spans(title: str, longest: int | None = None) -> list[tuple[int, int]]:
+    """Spans a title line never breaks inside: numbers with their unit, and the formulations of the
+    shipped list that the title holds (中国特色 | 社会主义思想) — those up to `longest` characters."""
+    spans = [m.span() for m in _NUMBER_UNIT_RE.finditer(title)]
+    for text in _formulations():
+        if longest is None or len(text) <= longest:
+            spans += [(m.start(), m.start() + len(text)) for m in re.finditer(re.escape(text), title)]
+    return spans
+
+
+def _formulations() -> list[str]:
+    """The shipped canonical formulations (resources/formulations.tsv), longest first, read once."""
+    global _FORMULATIONS
+    if _FORMULATIONS is None:
+        from phrasebank.paths import RESOURCES
+
+        try:
+            lines = (RESOURCES / "formulations.tsv").read_text(encoding="utf-8").splitlines()
+        except OSError:
+            lines = []
+        texts = {line.split("\t")[0] for line in lines if line and not line.startswith("#")}
+        whole = (t for t in texts if len(t) >= 4 and "、" not in t and "，" not in t)
+        _FORMULATIONS = sorted(whole, key=len, reverse=True)
+    return _FORMULATIONS
+
+
+_FORMULATIONS: list[str] | None = None
+
+
+def _cut_points(title: str, longest: int | None = None) -> list[int]:
+    """Where a title may break: after a word, never inside quotes or 《》, never before a closing mark,
+    never inside a number with its unit, an organ's name or a fixed formulation."""
+    fixed = _fixed_spans(title, longest)
     points, position, depth = [], 0, 0
     for word in segment.words(title):
         for ch in word:
@@ -409,6 +452,8 @@ def _cut_points(title: str) -> list[int]:
             depth -= ch in "”’》）〕】」"
         position += len(word)
         inside = 0 < position < len(title) and depth <= 0
-        if inside and title[position] not in _CLOSING_MARKS and title[position - 1] not in _OPENING_MARKS:
+        if not inside or title[position] in _CLOSING_MARKS or title[position - 1] in _OPENING_MARKS:
+            continue
+        if not title.startswith(_ORGAN_TAILS, position) and not any(a < position < b for a, b in fixed):
             points.append(position)
     return points

@@ -250,12 +250,40 @@ def test_children_follow_the_schema_order(government, tmp_path):
 
 
 def test_titles_break_at_word_boundaries_into_a_trapezoid():
-    assert title_lines("关于进一步加强安全生产工作和做好防汛抗旱准备的通知", 20) == [
-        "关于进一步加强安全生产工作",
-        "和做好防汛抗旱准备的通知",
-    ]
     lines = title_lines("关于做好2026年暑期新时代文明实践工作的通知", 20)
     assert lines == ["关于做好2026年暑期", "新时代文明实践工作的通知"] and len(lines[0]) <= len(lines[1])
+
+
+@pytest.mark.parametrize(
+    ("title", "whole"),
+    [
+        ("关于切实做好2026年汛期安全防范和应急处置工作的通知", "2026年"),
+        ("云岭市人民政府办公室关于印发全市安全生产工作要点的通知", "人民政府办公室"),
+        ("关于深入学习贯彻习近平新时代中国特色社会主义思想主题教育的实施方案", "习近平新时代中国特色社会主义思想"),
+        ("关于进一步加强安全生产工作和做好防汛抗旱准备的通知", ""),
+    ],
+)
+def test_a_title_never_breaks_inside_a_number_an_organ_or_a_formulation(title, whole):
+    """The upper line no longer than the lower (梯形) or the middle longest (菱形), §7.3.1."""
+    lines = title_lines(title, 20)
+    assert "".join(lines) == title and all(len(line) <= 20 for line in lines)
+    assert not whole or any(whole in line for line in lines), lines
+    assert len(lines[0]) <= len(lines[1]) if len(lines) == 2 else max(lines, key=len) == lines[1]
+
+
+def test_no_shipped_title_breaks_inside_a_dictionary_word():
+    from phrasebank.structure.templates import template_names, template_text
+    from phrasebank.text import segment
+
+    titles = [template_text(name).splitlines()[0] for name in template_names() if template_text(name).strip()]
+    titles += [clean_lines(read_paragraphs(path)).paragraphs[0] for path in gov_report_files()]
+    for title in titles:
+        lines = title_lines(title.replace("XX", "全市安全生产"), 20)
+        starts = set(segment.word_starts("".join(lines)))
+        cut = 0
+        for line in lines[:-1]:
+            cut += len(line)
+            assert cut in starts, (title, lines)
 
 
 def test_core_properties_tell_the_truth(tmp_path):
