@@ -50,6 +50,8 @@ class CheckDock(QDockWidget):
         self._busy = False
         self.ignored = IgnoreList(data_dir())
         self.list = QListWidget()
+        self.list.setWordWrap(True)  # a long message wraps in the dock's width, no sideways scrolling
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemClicked.connect(self._jump)
         self.list.itemActivated.connect(self._jump)
         self.summary = QLabel("")

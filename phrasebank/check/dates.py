@@ -55,7 +55,7 @@ _DEADLINE_RE = re.compile(
 )
 _CN_YEAR_RE = re.compile(r"(?<!《)[〇零一二三四五六七八九]{4}年(?!远景目标)")
 _AR_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}年")
-_SIGNED_RE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+_SIGNED_RE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日(?:\s*[（(](?:星期|周).[）)])?$")
 
 
 def findings(index: int, text: str) -> list[Finding]:
@@ -71,10 +71,8 @@ def document_findings(structure: Structure) -> list[Finding]:
     for index, (para, role) in enumerate(zip(structure.paragraphs, structure.roles, strict=True)):
         if role is Role.APPENDIX:
             break
-        if role in (Role.DATE, Role.SIGNATURE):
-            continue
         result += _weekdays(index, para.text, default_year)
-        if signed is not None:
+        if signed is not None and role not in (Role.DATE, Role.SIGNATURE):
             result += _deadlines(index, para.text, signed)
     # A 公文 with its 成文日期 writes years one way; reports and speeches keep 二〇三五年 for the
     # long-range goal as the Party's documents write it.
@@ -135,10 +133,13 @@ def _mixed_years(structure: Structure) -> list[Finding]:
 
 
 def _signed_date(structure: Structure) -> datetime.date | None:
-    """The 成文日期: the last date line of the 落款 (Arabic or Chinese numerals)."""
+    """The 成文日期: the last date line of the 落款 (Arabic or Chinese numerals, a weekday after it)."""
     for para, role in zip(reversed(structure.paragraphs), reversed(structure.roles), strict=True):
-        if role is not Role.DATE:
+        if role not in (Role.DATE, Role.SIGNATURE):
             continue
         match = _SIGNED_RE.match(arabic_date(para.text.strip()))
-        return _date(match.group(1), match.group(2), match.group(3), None) if match else None
+        if match:
+            return _date(match.group(1), match.group(2), match.group(3), None)
+        if role is Role.DATE:
+            return None
     return None

@@ -102,3 +102,16 @@ def test_f7_brings_the_check_dock_in_front_of_the_phrases(qtbot, window):
     action.trigger()
     qtbot.waitUntil(lambda: not window.checks.visibleRegion().isEmpty())
     assert window.phrases.visibleRegion().isEmpty() and window.checks.findings
+
+
+def test_long_messages_wrap_in_the_dock_instead_of_scrolling_sideways(qtbot, window):
+    window.show()
+    window.new_from_template("空白报告")
+    commit(qtbot, window.editor, "坚持把学习习近平时代中国特色社会主义思想作为首要任务。")
+    window.check_now()
+    qtbot.waitUntil(lambda: window.checks.list.count() > 0)
+    window.checks.resize(260, 400)
+    qtbot.wait(50)
+    assert not window.checks.list.horizontalScrollBar().isVisible()
+    rect = window.checks.list.visualItemRect(window.checks.list.item(0))
+    assert rect.height() > window.checks.list.fontMetrics().height() * 1.5  # the message runs on a second line

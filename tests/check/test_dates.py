@@ -50,3 +50,8 @@ def test_years_in_both_forms_in_one_document():
     assert ("date-mixed-years", "二〇二六年", None) in found(*NOTICE, "二〇二六年起，按2026年标准执行。", *SIGNED)
     report = ["2026年政府工作报告", "到二〇三五年基本实现社会主义现代化，2026年经济增长5%。"]
     assert not [f for f in found(*report) if f[0] == "date-mixed-years"]  # a report, as the Party writes it
+
+
+def test_a_date_line_with_its_weekday_is_the_date_of_the_document_and_is_checked():
+    findings = found(*NOTICE, "请于3月1日前报送。", "云岭市人民政府", "2026年3月5日（星期三）")
+    assert ("date-weekday", "星期三", "星期四") in findings and ("date-deadline", "3月1日前", None) in findings
