@@ -37,6 +37,7 @@ def build_menus(window) -> None:
     bar, editor = window.menuBar(), window.editor
     file = bar.addMenu("文件(&F)")
     add_action(window, file, "从模板新建…", window.new_from_template, QKeySequence.StandardKey.New)
+    add_action(window, file, "以旧报告新建…", window.new_from_earlier)
     add_action(window, file, "打开…", window.open_dialog, QKeySequence.StandardKey.Open)
     file.addMenu(window.recent_menu)
     add_action(window, file, "保存", window.save, QKeySequence.StandardKey.Save)

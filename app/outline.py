@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from phrasebank.structure.numbering import Slip, numbering_issues
+from phrasebank.structure.numbering import Slip, numbering_issues, slot_counts
 from phrasebank.structure.outline import NodeKind, OutlineNode, Structure
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole
@@ -86,6 +86,7 @@ class OutlineDock(QDockWidget):
         self._timer = QTimer(self, singleShot=True, interval=120)
         self._timer.timeout.connect(self._rebuild)
         self.gaps: list[int] = []
+        self.slots: dict[int, int] = {}  # first-level heading index -> unfilled slots in its section
         self._shape: list[tuple] | None = None  # what the tree shows, to skip rebuilding an unchanged outline
 
     def show_structure(self, structure: Structure, at_once: bool = False) -> None:
@@ -101,10 +102,13 @@ class OutlineDock(QDockWidget):
         if structure is None:
             return
         issues = {issue.index: issue for issue in numbering_issues(structure)}
+        self.slots = slot_counts(structure)
         self.gaps = sorted(issues)
         self.tree.paragraph_count = len(structure.paragraphs)
         nodes = structure.outline()
-        shape = [(n.kind, n.level, n.number, n.text, n.section, issues.get(n.index)) for n in nodes]
+        shape = [
+            (n.kind, n.level, n.number, n.text, n.section, issues.get(n.index), self.slots.get(n.index)) for n in nodes
+        ]
         if shape == self._shape:  # typing in body text: the same outline, at most shifted
             for item, node in zip(self.items(), nodes, strict=True):
                 item.setData(0, INDEX_ROLE, node.index)
@@ -135,6 +139,8 @@ class OutlineDock(QDockWidget):
             text = text[:39] + "…"
         if node.section:
             text += f"  〔{node.section.label}〕"
+        if self.slots.get(node.index):
+            text += f"  {self.slots[node.index]} 处待填"
         problem = ""
         if issue is not None:
             problem = f"{'重复' if issue.kind is Slip.REPEAT else '缺号'}，应为第{issue.expected}项"

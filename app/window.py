@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QPoint, QSettings, Qt, QThreadPool, QTimer, Signal
@@ -21,6 +23,7 @@ from phrasebank.errors import PhrasebankError
 from phrasebank.library.store import Library, LibraryError
 from phrasebank.mining.corpora import Collection, detect
 from phrasebank.paths import data_dir
+from phrasebank.structure.renewal import Renewed, renew
 from phrasebank.structure.templates import save_template, template_text
 from phrasebank.suggest.bank import PhraseBank
 from phrasebank.suggest.personal import PersonalPhrases
@@ -43,6 +46,19 @@ AUTOSAVE_MS = 30_000
 MAX_RECENT = 8
 #: From this many paragraphs on, a save runs off the GUI thread (a short report is written at once).
 BACKGROUND_SAVE_FROM = 400
+
+
+def _renewed(path: Path) -> tuple[Report, Renewed]:
+    report = open_report(path)
+    return report, renew(report.paragraphs)
+
+
+def renewed_masthead(masthead: Masthead, year: int | None) -> Masthead:
+    """The 版头 and 版记 for the new draft: the 发文字号 and 印发日期 are this year's, to fill in."""
+    if not masthead:
+        return masthead
+    number = re.sub(r"〔\d{4}〕\d+号", f"〔{year or 'XXXX'}〕X号", masthead.doc_number)
+    return replace(masthead, doc_number=number, print_date="X年X月X日" if masthead.print_date else "")
 
 
 def rescue_drafts(message: str, log: str) -> None:
@@ -321,6 +337,29 @@ class MainWindow(QMainWindow):
             return
         masthead, lines = split_masthead(template_text(name).splitlines())  # an office's own 红头 comes along
         self._load("\n".join(lines), None, masthead)
+
+    def new_from_earlier(self, path: Path | None = None, wait: bool = False) -> None:
+        """文件 → 以旧报告新建: last year's report as this year's draft (the old file is not touched)."""
+        if not self.maybe_save():
+            return
+        if path is None:
+            patterns = " ".join(f"*{suffix}" for suffix in OPENABLE)
+            title, folder = "以旧报告新建：选择去年的报告", self._last_folder()
+            chosen, _ = QFileDialog.getOpenFileName(self, title, folder, f"报告 ({patterns})")
+            if not chosen:
+                return
+            path = Path(chosen)
+        self.statusBar().showMessage(f"正在读取 {path.name}……")
+
+        def done(result: tuple[Report, Renewed]) -> None:
+            report, renewed = result
+            self._load("\n".join(renewed.paragraphs), None, renewed_masthead(report.masthead, renewed.year))
+            self.editor.document().setModified(True)
+            year = f"{renewed.year}年" if renewed.year else "新"
+            slots = f"{sum(renewed.slots)} 处数字、日期和人名待填（F4 逐个跳转）"
+            self.statusBar().showMessage(f"已由 {path.name} 生成{year}的草稿：{slots}，原文件未改动", 15000)
+
+        run_in_background(lambda: _renewed(path), done, self.show_error, wait=wait)
 
     def save_as_template(self, name: str | None = None) -> bool:
         """文件 → 存为模板: this document with its 版头 and 版记, found under Ctrl+N from now on."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from importlib.resources import files
 from pathlib import Path
@@ -66,3 +67,16 @@ def cache_dir() -> Path:
 def read_only_uri(path: Path) -> str:
     """An SQLite URI opening `path` read-only; the path is percent-encoded (# and ? are path characters)."""
     return Path(os.path.abspath(path)).as_uri() + "?mode=ro"
+
+
+@functools.cache
+def whole_formulations() -> tuple[str, ...]:
+    """The shipped canonical formulations that are one phrase (no list in them), longest first: text that
+    a title break or a renewed draft keeps whole (习近平新时代中国特色社会主义思想)."""
+    try:
+        lines = (RESOURCES / "formulations.tsv").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return ()
+    texts = {line.split("\t")[0] for line in lines if line and not line.startswith("#")}
+    whole = (text for text in texts if len(text) >= 4 and "、" not in text and "，" not in text)
+    return tuple(sorted(whole, key=len, reverse=True))

@@ -17,6 +17,7 @@ from itertools import combinations, pairwise
 from phrasebank.document.files import SPACER_STYLE
 from phrasebank.document.layout import NATIONAL, Layout, mm_to_pt
 from phrasebank.document.masthead import Masthead
+from phrasebank.paths import whole_formulations
 from phrasebank.structure.outline import Role, Structure
 from phrasebank.text import segment
 from phrasebank.text.chars import CJK, arabic_date
@@ -416,29 +417,12 @@ def _fixed_spans(title: str, longest: int | None = None) -> list[tuple[int, int]
     """Spans a title line never breaks inside: numbers with their unit, and the formulations of the
     shipped list that the title holds (中国特色 | 社会主义思想) — those up to `longest` characters."""
     spans = [m.span() for m in _NUMBER_UNIT_RE.finditer(title)]
-    for text in _formulations():
+    for text in whole_formulations():
         if longest is None or len(text) <= longest:
             spans += [(m.start(), m.start() + len(text)) for m in re.finditer(re.escape(text), title)]
     return spans
 
 
-def _formulations() -> list[str]:
-    """The shipped canonical formulations (resources/formulations.tsv), longest first, read once."""
-    global _FORMULATIONS
-    if _FORMULATIONS is None:
-        from phrasebank.paths import RESOURCES
-
-        try:
-            lines = (RESOURCES / "formulations.tsv").read_text(encoding="utf-8").splitlines()
-        except OSError:
-            lines = []
-        texts = {line.split("\t")[0] for line in lines if line and not line.startswith("#")}
-        whole = (t for t in texts if len(t) >= 4 and "、" not in t and "，" not in t)
-        _FORMULATIONS = sorted(whole, key=len, reverse=True)
-    return _FORMULATIONS
-
-
-_FORMULATIONS: list[str] | None = None
 
 
 def _cut_points(title: str, longest: int | None = None) -> list[int]:

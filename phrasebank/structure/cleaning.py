@@ -127,7 +127,8 @@ def clean_lines(lines: Iterable[str]) -> Cleaned:
             if in_licence and (previous[-1:] in SENTENCE_END or previous in _LICENCE_TAIL):
                 in_licence = False
             continue
-        in_licence = in_licence or bool(_LICENCE_RE.match(line))
+        tail = line in _LICENCE_TAIL and previous in _LICENCE_TAIL  # false after false
+        in_licence = in_licence or bool(_LICENCE_RE.match(line)) or tail
         reason = Noise.LICENCE if in_licence else _line_noise(line, previous)
         previous = line
         if in_licence and line in _LICENCE_END:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from phrasebank.structure.outline import OpenHeadings, Role, Structure
-from phrasebank.text.chars import chinese_number, number_value
+from phrasebank.text.chars import PLACEHOLDER_RE, chinese_number, number_value
 
 
 def _format(level: int, template: str, n: int) -> str:
@@ -109,3 +109,18 @@ def move_section(texts: Sequence[str], index: int, before: int) -> tuple[list[st
     rest = list(texts[:start]) + list(texts[end:])
     target = before if before < start else before - (end - start)
     return rest[:target] + block + rest[target:], target
+
+
+def slot_counts(structure: Structure) -> dict[int, int]:
+    """How many unfilled slots (XX, X月X日 …) each first-level heading's section holds, by heading index
+    (a renewed draft shows where the figures are still to fill in); sections without any are left out."""
+    counts: dict[int, int] = {}
+    heading = -1
+    for index, (para, role) in enumerate(zip(structure.paragraphs, structure.roles, strict=True)):
+        if role is Role.HEADING and para.level == 1:
+            heading = index
+        elif role in (Role.SIGNATURE, Role.DATE, Role.APPENDIX):
+            heading = -1
+        if heading >= 0 and (found := len(PLACEHOLDER_RE.findall(para.text))):
+            counts[heading] = counts.get(heading, 0) + found
+    return counts

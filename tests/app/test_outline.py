@@ -77,3 +77,19 @@ def test_structure_stays_equal_to_a_fresh_parse_through_many_edits(qtbot, window
         fresh = Structure.from_texts(editor.paragraphs())
         assert [p.text for p in editor.structure.paragraphs] == editor.paragraphs(), step
         assert editor.structure.sections == fresh.sections and editor.structure.outline() == fresh.outline(), step
+
+
+def test_last_years_report_opens_as_this_years_draft_with_slots_counted_per_section(qtbot, window, tmp_path):
+    """文件 → 以旧报告新建: the old file stays as it is; the outline says how many slots each part holds."""
+    old = tmp_path / "2025年工作总结.txt"
+    text = "2025年工作总结\n一、2025年工作回顾\n全年完成投资5.2亿元，增长3%。\n二、2026年工作安排\n力争增长5%左右。\n"
+    old.write_text(text, encoding="utf-8")
+    window.new_from_earlier(old, wait=True)
+    qtbot.waitUntil(lambda: window.editor.paragraphs()[0] == "2026年工作总结")
+    assert window.path is None and window.editor.document().isModified()
+    assert window.editor.paragraphs()[2] == "全年完成投资XX亿元，增长XX%。"
+    window.outline.show_structure(window.editor.structure, at_once=True)
+    labels = [item.text(0) for item in window.outline.items()]
+    assert any(label.startswith("一、2026年工作回顾") and "2 处待填" in label for label in labels), labels
+    assert old.read_text(encoding="utf-8") == text
+    window.editor.document().setModified(False)
