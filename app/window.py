@@ -599,6 +599,15 @@ class MainWindow(QMainWindow):
         and offered at the next start.
         """
         drafts = self.drafts.left_behind(self._draft_is_live)
+        if self.drafts.set_aside:
+            names = "、".join(path.name for path in self.drafts.set_aside[:3])
+            self.ask(
+                "草稿已损坏",
+                f"有 {len(self.drafts.set_aside)} 份自动保存的草稿已损坏，无法恢复（{names}），已改名保留在 "
+                f"{self.drafts.folder}，未删除。",
+                ["知道了"],
+            )
+            self.drafts.set_aside.clear()
         if not drafts:
             return False
         draft = drafts[0]

@@ -42,6 +42,7 @@ class DraftStore:
         self.folder = (folder or data_dir()) / FOLDER
         self.id = draft_id or uuid.uuid4().hex
         self.path = self.folder / f"{self.id}.json"
+        self.set_aside: list[Path] = []  # damaged drafts renamed aside by `left_behind`: the window says so
 
     def lock_path(self, draft_id: str | None = None) -> Path:
         """The lock file a live window holds for its draft."""
@@ -66,7 +67,13 @@ class DraftStore:
         legacy = self.folder.parent / LEGACY_NAME
         if legacy.is_file():
             files.append(legacy)
-        drafts = [draft for draft in (self._read(p) for p in files) if draft is not None]
+        drafts = []
+        for path in files:
+            draft = self._read(path)
+            if draft is None:
+                self.set_aside.append(path)
+            else:
+                drafts.append(draft)
         return sorted(drafts, key=lambda d: d.saved_at, reverse=True)
 
     def discard(self, draft: Draft) -> None:
@@ -79,8 +86,12 @@ class DraftStore:
         """A draft file's content; an unreadable one is renamed aside (a dated, unique name) and skipped."""
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
+            text, where, saved = data["text"], data.get("path", ""), data["saved_at"]
+            if not all(isinstance(value, str) for value in (text, where, saved)):
+                raise TypeError("a draft's text, path and time are strings")
             masthead = data.get("masthead") if isinstance(data.get("masthead"), dict) else {}
-            return Draft(str(data["text"]), str(data.get("path", "")), str(data["saved_at"]), path, masthead)
+            masthead = {k: v for k, v in masthead.items() if isinstance(k, str) and isinstance(v, str)}
+            return Draft(text, where, saved, path, masthead)
         except (OSError, ValueError, KeyError, TypeError):
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             target = path.with_name(f"{path.stem}.damaged-{stamp}-{uuid.uuid4().hex[:6]}.txt")

@@ -154,6 +154,21 @@ def test_autosaved_draft_comes_back_after_kill_9(qtbot, tmp_path, data_dir, corp
 
 
 
+def test_damaged_or_wrongly_typed_drafts_are_named_not_offered(qtbot, window, answers, data_dir):
+    import json
+
+    folder = window.drafts.folder
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "aaaa.json").write_text("{not json", encoding="utf-8")
+    wrong = {"text": ["not", "a", "string"], "path": "", "saved_at": "2026-12-01T10:00:00"}
+    (folder / "bbbb.json").write_text(json.dumps(wrong), encoding="utf-8")
+    assert not window.offer_draft()
+    title, text = answers.asked[-1]
+    assert title == "草稿已损坏" and "2 份" in text and "未删除" in text
+    assert "['not', 'a', 'string']" not in window.editor.toPlainText()
+    assert len(list(folder.glob("*.damaged-*"))) == 2  # kept aside, not deleted
+
+
 def test_screenshot_shows_chinese_text(qtbot, window):
     window.new_from_template("督导情况报告")
     window.resize(1400, 860)
