@@ -161,12 +161,16 @@ class Library:
             db = sqlite3.connect(self.path, timeout=15, isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA busy_timeout=15000")
-            db.executescript(_SCHEMA)
+            tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if not {"phrases", "meta", "hidden_builtins", "builtin_usage"} <= tables:  # opening writes only when needed
+                db.executescript(_SCHEMA)
             columns = {row[1] for row in db.execute("PRAGMA table_info(phrases)")}
             if "checksum" not in columns:  # a library from before checksums: its rows count as unchecked
                 db.execute("ALTER TABLE phrases ADD COLUMN checksum TEXT NOT NULL DEFAULT ''")
-            db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
             written = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            if written is None:
+                db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+                written = (str(SCHEMA_VERSION),)
         except (OSError, sqlite3.Error) as exc:
             return self._read_only(_reason(exc))
         version = int(written[0]) if written and str(written[0]).isdigit() else SCHEMA_VERSION

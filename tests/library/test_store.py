@@ -243,3 +243,23 @@ def test_a_library_written_by_a_newer_version_opens_read_only_and_says_so(data_d
     with pytest.raises(LibraryError):
         newer.add("以干促学")
     newer.close()
+
+
+def test_opening_and_listing_never_wait_behind_a_writer(data_dir):
+    """Opening writes nothing when the library is complete: a list does not wait for another writer."""
+    import time
+
+    lib = Library(data_dir)
+    lib.add("以学促干")
+    lib.close()
+    writer = sqlite3.connect(data_dir / "library.db", isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        started = time.monotonic()
+        reader = Library(data_dir)
+        assert [e.text for e in reader.personal()] == ["以学促干"] and not reader.read_only
+        assert time.monotonic() - started < 3
+        reader.close()
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
