@@ -396,6 +396,13 @@ class MainWindow(QMainWindow):
             self._load("\n".join(report.paragraphs), None if converted else path, report.masthead)
             self.unkept, self.text_format, self.pictures = report.unkept, report.text_format, report.pictures
             self._add_recent(path)
+            if "修订" in report.unkept or "批注" in report.unkept:
+                self.ask(
+                    "修订和批注",
+                    f"{path.name} 含有{report.unkept}。编辑器中显示的是接受全部修订后的文字，批注不显示；"
+                    "要逐条处理修订和批注，请先在 Word 或 WPS 中处理。覆盖保存前会再提醒。",
+                    ["知道了"],
+                )
             if converted:
                 self.statusBar().showMessage(f"已把 {path.name} 转换后打开；保存时请另存为 .docx", 10000)
             else:
@@ -487,8 +494,8 @@ class MainWindow(QMainWindow):
         if self.unkept and self.path.suffix.lower() == ".docx":
             choice = self.ask(
                 "保存",
-                f"{self.path.name} 含有{self.unkept}，其中的文字已读入编辑器，但覆盖保存后它们会变成普通段落，"
-                "原来的表格和文本框版式将丢失。建议另存为新文件。",
+                f"{self.path.name} 含有{self.unkept}。覆盖保存后，表格和文本框会变成普通段落，修订会被全部接受、"
+                "批注会被删除，原文件中的这些内容将丢失。建议另存为新文件。",
                 ["另存为", "仍然覆盖", "取消"],
             )
             if choice == "另存为":

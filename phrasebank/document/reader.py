@@ -65,6 +65,10 @@ class DocxText:
     pictures: dict[int, list[Picture]] = field(default_factory=dict)  # paragraph index -> its pictures
     tables: int = 0
     text_boxes: int = 0
+    insertions: int = 0  # a reviewer's tracked changes (w:ins, w:del): the text read is the accepted one
+    deletions: int = 0
+    reviewers: list[str] = field(default_factory=list)
+    comments: int = 0
 
 
 def picture_marker(number: int) -> str:
@@ -108,7 +112,26 @@ def read_docx(document) -> DocxText:
     out = DocxText()
     numbering = Numbering(document)
     _blocks(document.element.body, out, numbering, document.part)
+    _review(document, out)
     return out
+
+
+def _review(document, out: DocxText) -> None:
+    """Count a reviewer's tracked changes and comments (the editor shows the text with every change
+    accepted; the writer is told before anything is saved over them)."""
+    body = document.element.body
+    changes = [*body.iter(_w("ins")), *body.iter(_w("del"))]
+    out.insertions = sum(1 for c in changes if c.tag == _w("ins"))
+    out.deletions = len(changes) - out.insertions
+    out.reviewers = sorted({c.get(_w("author")) or "" for c in changes} - {""})
+    comments = related_part(document, "comments")
+    if comments is not None:
+        from docx.oxml import parse_xml
+
+        root = comments.element if hasattr(comments, "element") else parse_xml(comments.blob)
+        out.comments = sum(1 for _ in root.iter(_w("comment")))
+        commenters = {c.get(_w("author")) or "" for c in root.iter(_w("comment"))}
+        out.reviewers = sorted((set(out.reviewers) | commenters) - {""})
 
 
 def _blocks(container, out: DocxText, numbering, part) -> None:

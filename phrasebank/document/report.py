@@ -48,9 +48,11 @@ def _open_docx(path: Path) -> Report:
     for index, found in read.pictures.items():
         pictures.setdefault(read.paragraphs[index].strip(), []).extend(found)
     masthead, paragraphs = split_masthead(read.paragraphs)
-    unkept = "、".join(
-        f"{count} 个{what}" for count, what in ((read.tables, "表格"), (read.text_boxes, "文本框")) if count
-    )
+    kept_apart = ((read.tables, "个表格"), (read.text_boxes, "个文本框"))
+    review = ((read.insertions + read.deletions, "处修订"), (read.comments, "条批注"))
+    unkept = "、".join(f"{count} {what}" for count, what in (*kept_apart, *review) if count)
+    if read.reviewers and (read.insertions or read.deletions or read.comments):
+        unkept += f"（审阅人：{'、'.join(read.reviewers[:3])}）"
     converted = path if path.suffix.lower() in CONVERTED_SUFFIXES else None
     return Report(_trimmed(paragraphs), masthead, pictures, unkept=unkept, converted_from=converted)
 

@@ -240,3 +240,34 @@ def test_window_and_dock_layout_come_back_on_the_next_start(qtbot, corpus_bank, 
     assert second.outline.isHidden()  # dock layout restored
     assert second.height() == 700  # window geometry restored (the width is fitted to the 800 px offscreen screen)
     assert second.editor.highlighter.base_size == 18.0
+
+
+def reviewed_docx(path):
+    """A report a leader sent back from Word: one insertion, one deletion, one comment, by 李四."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_paragraph("关于安全生产工作的报告")
+    body = document.add_paragraph("全市安全生产形势")
+    document.add_comment(body.runs, text="请补充数据", author="李四", initials="LS")
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:author="李四"'
+    body._p.append(parse_xml(f'<w:ins {w} w:id="91"><w:r><w:t>总体平稳</w:t></w:r></w:ins>'))
+    body._p.append(parse_xml(f'<w:del {w} w:id="92"><w:r><w:delText>良好</w:delText></w:r></w:del>'))
+    document.save(str(path))
+    return path
+
+
+def test_a_reviewed_word_file_says_so_on_open_and_before_it_is_overwritten(qtbot, window, answers, tmp_path):
+    path = reviewed_docx(tmp_path / "审改稿.docx")
+    window.open_path(path, wait=True)
+    qtbot.waitUntil(lambda: window.path == path)
+    title, text = answers.asked[-1]
+    assert title == "修订和批注" and "2 处修订" in text and "1 条批注" in text and "李四" in text
+    assert "全市安全生产形势总体平稳" in window.editor.toPlainText()  # the changes shown accepted
+    answers.plan = ["取消"]
+    window.editor.document().setModified(True)
+    assert not window.save()
+    title, text = answers.asked[-1]
+    assert title == "保存" and "修订会被全部接受" in text and "批注会被删除" in text
+    window.editor.document().setModified(False)
