@@ -69,6 +69,10 @@ class DocxText:
     deletions: int = 0
     reviewers: list[str] = field(default_factory=list)
     comments: int = 0
+    emphasised: list[int] = field(default_factory=list)  # paragraphs with runs set bold, coloured … by hand
+    section_breaks: int = 0
+    headers: int = 0  # headers and footers holding text
+    drawings: int = 0  # drawn lines and shapes (not pictures)
 
 
 def picture_marker(number: int) -> str:
@@ -113,7 +117,50 @@ def read_docx(document) -> DocxText:
     numbering = Numbering(document)
     _blocks(document.element.body, out, numbering, document.part)
     _review(document, out)
+    _formatting(document, out)
     return out
+
+
+_PAGE_NUMBER_RE = re.compile(r"^[—－\-–\s\d第页共/]*$")
+
+
+def _emphasised(p) -> bool:
+    """Whether a paragraph has a run set bold, underlined, coloured or highlighted by hand."""
+    for rpr in p.iter(_w("rPr")):
+        if rpr.getparent() is None or rpr.getparent().tag != _w("r"):
+            continue
+        if any(_set(rpr.find(_w(name)), name) for name in ("b", "u", "color", "highlight", "shd")):
+            return True
+    return False
+
+
+_OFF = {"0", "false", "off", "none", "auto", "000000", "ffffff", "clear"}
+
+
+def _set(element, name: str) -> bool:
+    """Whether a run property is really on (w:b w:val="0", w:color auto, w:shd clear are off)."""
+    if element is None:
+        return False
+    value = (element.get(_w("fill")) if name == "shd" else element.get(_w("val"))) or ("on" if name == "b" else "")
+    return value.lower() not in _OFF and value != ""
+
+
+def _formatting(document, out: DocxText) -> None:
+    """Count what the editor's plain paragraphs cannot carry, so that a save over the file names it."""
+    body = document.element.body
+    out.emphasised = [k for k, p in enumerate(out.elements) if p is not None and _emphasised(p)]
+    out.section_breaks = sum(1 for ppr in body.iter(_w("pPr")) if ppr.find(_w("sectPr")) is not None)
+    out.drawings = sum(1 for _ in body.iter("{urn:schemas-microsoft-com:vml}line")) + sum(
+        1 for _ in body.iter("{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}wsp")
+    )
+    for section in document.sections:
+        for part in (section.header, section.footer):
+            try:
+                texts = [p.text.strip() for p in part.paragraphs if p.text.strip()]
+                if not part.is_linked_to_previous and any(not _PAGE_NUMBER_RE.match(t) for t in texts):
+                    out.headers += 1  # page numbers are written anew; other header or footer text would go
+            except (ValueError, KeyError):
+                continue
 
 
 def _review(document, out: DocxText) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from phrasebank.atomic import write_bytes_atomic
 from phrasebank.document.files import DOCX_SUFFIXES, load_docx
 from phrasebank.document.layout import NATIONAL, Layout
-from phrasebank.document.masthead import Masthead, split_masthead
+from phrasebank.document.masthead import Masthead, masthead_extent, split_masthead
 from phrasebank.document.reader import CONVERTED_SUFFIXES, Picture
 from phrasebank.errors import PhrasebankError
 from phrasebank.text.encoding import TextFormat, read_text_format, split_lines
@@ -48,7 +48,16 @@ def _open_docx(path: Path) -> Report:
     for index, found in read.pictures.items():
         pictures.setdefault(read.paragraphs[index].strip(), []).extend(found)
     masthead, paragraphs = split_masthead(read.paragraphs)
-    kept_apart = ((read.tables, "个表格"), (read.text_boxes, "个文本框"))
+    top, bottom = masthead_extent(read.paragraphs)  # a 版头's red and bold are written anew
+    emphasis = sum(1 for k in read.emphasised if top <= k < bottom)
+    kept_apart = (
+        (read.tables, "个表格"),
+        (read.text_boxes, "个文本框"),
+        (emphasis, "段带加粗、下划线、颜色或突出显示"),
+        (read.drawings, "条绘制的线条或图形"),
+        (read.section_breaks, "个分节符"),
+        (read.headers, "处页眉页脚"),
+    )
     review = ((read.insertions + read.deletions, "处修订"), (read.comments, "条批注"))
     unkept = "、".join(f"{count} {what}" for count, what in (*kept_apart, *review) if count)
     if read.reviewers and (read.insertions or read.deletions or read.comments):

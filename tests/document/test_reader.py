@@ -347,3 +347,17 @@ def test_forged_list_levels_and_huge_start_values_read_as_plain_numbers(tmp_path
         for name, data in parts.items():
             archive.writestr(name, data)
     assert [p for p in read_paragraphs(path) if p.endswith("工作要点")]
+
+
+def test_what_plain_paragraphs_cannot_carry_is_named_for_the_save(tmp_path):
+    """The red 〔此处加盖红色印章〕 of a real file; a header that is more than a page number; a section break."""
+    report = open_report(sample("standard"))
+    assert report.unkept == "1 段带加粗、下划线、颜色或突出显示"  # the 版头's own red is written anew
+    document = docx.Document()
+    document.add_paragraph("第一部分")
+    document.add_section()
+    document.add_paragraph("第二部分")
+    document.sections[0].header.paragraphs[0].text = "内部资料 注意保存"
+    path = tmp_path / "sections.docx"
+    document.save(path)
+    assert open_report(path).unkept == "1 个分节符、1 处页眉页脚"
