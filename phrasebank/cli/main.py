@@ -12,6 +12,7 @@ from pathlib import Path
 
 from phrasebank.cli import library
 from phrasebank.document.files import read_paragraphs
+from phrasebank.document.masthead import split_masthead
 from phrasebank.errors import PhrasebankError
 from phrasebank.kinds import PhraseKind, SectionType
 from phrasebank.mining.banks import mine
@@ -150,7 +151,8 @@ def _phrases(args: argparse.Namespace) -> int:
 
 
 def _outline(args: argparse.Namespace) -> int:
-    paragraphs = clean_lines(read_paragraphs(args.file)).paragraphs
+    """The outline as the window shows it: a 版头 and 版记 are taken apart first (no 份号 as the title)."""
+    _, paragraphs = split_masthead(clean_lines(read_paragraphs(args.file)).paragraphs)
     print(format_outline(Structure.from_texts(paragraphs)))
     return 0
 

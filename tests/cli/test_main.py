@@ -92,3 +92,11 @@ def test_an_unreadable_file_is_skipped_and_named_while_the_rest_is_mined(capsys,
     code, out, err = run(capsys, "mine", str(tmp_path), "-o", str(tmp_path / "bank.db"), "--quiet")
     assert code == 0 and "4 个文件" in out
     assert "坏文件.docx" in err and "乱码.txt" in err and err.count("跳过") == 2
+
+
+def test_outline_takes_the_banner_apart_as_the_window_does(capsys):
+    from conftest import DOCX_SAMPLES
+
+    code, out, _ = run(capsys, "outline", str(DOCX_SAMPLES / "公文样例_standard.docx"))
+    assert code == 0 and out.splitlines()[0] == "标题 关于做好2026年暑期新时代文明实践工作的通知"
+    assert "000001" not in out
