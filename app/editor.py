@@ -101,14 +101,27 @@ class ReportEditor(QTextEdit):
         self.highlighter.rehighlight_lazily(self.cursorForPosition(QPoint(0, 0)).blockNumber())
 
     def set_page_width(self, characters: int) -> None:
-        """Wrap lines after `characters` body-size characters (0: wrap at the window's edge)."""
+        """Wrap lines after `characters` body-size characters (0: wrap at the window's edge); in a window
+        too narrow for that column, at its edge — a line is never cut off at the right."""
         self.page_width_chars = characters
-        if not characters:
+        self._apply_wrap()
+
+    def _apply_wrap(self) -> None:
+        if not self.page_width_chars:
             self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
             return
         advance = QFontMetricsF(self.font()).horizontalAdvance("国")
+        width = round(advance * self.page_width_chars + 2 * self.document().documentMargin()) + 1
+        if width > self.viewport().width():
+            self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+            return
         self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
-        self.setLineWrapColumnOrWidth(round(advance * characters + 2 * self.document().documentMargin()) + 1)
+        self.setLineWrapColumnOrWidth(width)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.page_width_chars:
+            self._apply_wrap()
 
     def paragraphs(self) -> list[str]:
         return self.toPlainText().split("\n")

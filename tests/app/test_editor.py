@@ -324,6 +324,23 @@ def test_the_page_width_view_wraps_at_28_characters_and_is_remembered(qtbot, win
     assert again.editor.page_width_chars == 28
 
 
+def test_the_page_width_view_never_cuts_lines_in_the_default_window(qtbot, window):
+    """1280×820 with both docks: the 28-character column does not fit, so lines wrap at the edge."""
+    window.resize(1280, 820)
+    window._load("一" * 200, None)
+    menu_action(window, "按版心宽度显示（每行 28 字）").trigger()
+    qtbot.wait(50)
+    editor = window.editor
+    layout = editor.document().firstBlock().layout()
+    widest = max(layout.lineAt(i).naturalTextWidth() for i in range(layout.lineCount()))
+    assert widest <= editor.viewport().width() and not editor.horizontalScrollBar().isVisible()
+    window.resize(1800, 900)  # room again: the column comes back
+    qtbot.wait(50)
+    layout = editor.document().firstBlock().layout()
+    assert layout.lineAt(0).textLength() == 28
+    menu_action(window, "按版心宽度显示（每行 28 字）").trigger()
+
+
 def test_body_text_stands_in_with_a_song_face_and_kai_stays_kai(qtbot, window):
     from PySide6.QtGui import QFontDatabase, QFontInfo
 
