@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -83,17 +84,29 @@ def renumber(texts: Sequence[str]) -> list[str]:
 
 
 def section_span(structure: Structure, index: int) -> tuple[int, int]:
-    """Paragraphs [start, end) of the heading at `index` with everything under it."""
+    """Paragraphs [start, end) of the heading at `index` with everything under it. The document's closing
+    (特此报告。 and the like, after the last section) belongs to the document, not to the last section."""
     para = structure.paragraphs[index]
     end = index + 1
     while end < len(structure.paragraphs):
         other = structure.paragraphs[end]
         if structure.roles[end] is Role.HEADING and other.level <= para.level:
-            break
+            return index, end
         if structure.roles[end] in (Role.SIGNATURE, Role.DATE, Role.APPENDIX):
             break
         end += 1
+    while end - 1 > index and (
+        structure.roles[end - 1] is Role.EMPTY or _CLOSING_LINE_RE.match(structure.paragraphs[end - 1].text.strip())
+    ):
+        end -= 1  # the closing lines stay where the document ends
     return index, end
+
+
+#: A document's closing formula on a line of its own (报告、请示、通知、函).
+_CLOSING_LINE_RE = re.compile(
+    r"^(?:特此(?:报告|汇报|通知|请示|函告|函复|说明)|妥否，请批示|当否，请批示|以上(?:报告|请示|意见)[^。]{0,16}"
+    r"|妥否，请函复|专此函达|请认真贯彻执行|请遵照执行|请结合实际认真贯彻落实)[。！]?$"
+)
 
 
 def move_section(texts: Sequence[str], index: int, before: int) -> tuple[list[str], int]:

@@ -93,3 +93,20 @@ def test_last_years_report_opens_as_this_years_draft_with_slots_counted_per_sect
     assert any(label.startswith("一、2026年工作回顾") and "2 处待填" in label for label in labels), labels
     assert old.read_text(encoding="utf-8") == text
     window.editor.document().setModified(False)
+
+
+def test_dragging_the_last_section_leaves_the_closing_and_signature_at_the_end(qtbot, window):
+    """督导情况报告: drag 四、意见建议 above 三、存在的问题 — 特此报告。 stays above the 落款, at the end."""
+    window.new_from_template("督导情况报告")
+    tree = window.outline.tree
+    items = {item.text(0).split("  ")[0]: item for item in window.outline.items()}
+    tree.setCurrentItem(items["四、意见建议"])
+    target = tree.visualItemRect(items["三、存在的问题"]).topLeft() + QPoint(5, 2)
+    drop = QDropEvent(
+        target, Qt.DropAction.MoveAction, QMimeData(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    tree.dropEvent(drop)
+    qtbot.waitUntil(lambda: headings(window)[2] == "四、意见建议")
+    texts = [t for t in window.editor.paragraphs() if t.strip()]
+    assert texts[-3:] == ["特此报告。", "XX督导组", "X年X月X日"]
+    assert texts.index("三、存在的问题") > texts.index("四、意见建议")
