@@ -11,6 +11,35 @@ from PySide6.QtWidgets import QApplication
 
 _installed: list[QTranslator] = []  # kept alive for the application's lifetime
 
+#: What Qt's own zh_CN files leave in English or write in the old form (撤消 beside our 撤销).
+FIXES = {
+    "Folder": "文件夹",
+    "File Folder": "文件夹",
+    "Alias for %1": "%1 的快捷方式",
+    "Look in:": "查找范围：",
+    "Files of type:": "文件类型：",
+}
+
+
+class _Fixes(QTranslator):
+    """Chinese for what the shipped translations miss, and 撤销 wherever Qt says 撤消."""
+
+    def __init__(self, parent, base: list[QTranslator]) -> None:
+        super().__init__(parent)
+        self.base = base
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        if source in FIXES:
+            return FIXES[source]
+        for translator in self.base:
+            found = translator.translate(context, source, disambiguation, n)
+            if found:
+                return found.replace("撤消", "撤销")
+        return ""
+
+    def isEmpty(self) -> bool:
+        return False
+
 
 def install_chinese(app: QApplication) -> bool:
     """Install Qt's zh_CN translations; True when at least the base one loaded."""
@@ -23,4 +52,7 @@ def install_chinese(app: QApplication) -> bool:
             app.installTranslator(translator)
             _installed.append(translator)
             loaded = True
+    fixes = _Fixes(app, list(_installed))
+    app.installTranslator(fixes)  # the last installed is asked first
+    _installed.append(fixes)
     return loaded

@@ -606,6 +606,7 @@ class MainWindow(QMainWindow):
         and offered at the next start.
         """
         drafts = self.drafts.left_behind(self._draft_is_live)
+        self._sweep_stale_locks()
         if self.drafts.set_aside:
             names = "、".join(path.name for path in self.drafts.set_aside[:3])
             self.ask(
@@ -634,6 +635,16 @@ class MainWindow(QMainWindow):
         self.autosave()  # the text is this window's draft now, before the old file goes
         self.drafts.discard(draft)
         return True
+
+    def _sweep_stale_locks(self) -> None:
+        """Lock files a crashed window left beside no draft: taking and releasing a stale lock removes it."""
+        try:
+            locks = list(self.drafts.folder.glob("*.lock"))
+        except OSError:
+            return
+        for path in locks:
+            if path.stem != self.drafts.id and not path.with_suffix(".json").exists():
+                self._draft_is_live(path.stem)
 
     def _draft_is_live(self, draft_id: str) -> bool:
         """True when another open window holds that draft's lock."""

@@ -109,6 +109,18 @@ def test_f4_then_tab_moves_on_from_slot_to_slot_and_deletes_none(qtbot, window):
     assert cursor.selectionStart() > second and cursor.selectedText() in ("X", "XX", "XXX", "x", "xx")
 
 
+def test_qt_says_undo_as_our_menus_do_and_names_folders_in_chinese(qtbot, window):
+    from PySide6.QtCore import QCoreApplication
+
+    assert install_chinese(QApplication.instance())
+    assert QCoreApplication.translate("QWidgetTextControl", "&Undo") == "撤销(&U)"  # Qt's file says 撤消
+    assert QCoreApplication.translate("QFileSystemModel", "Folder") == "文件夹"  # Qt's file leaves it English
+    menu = window.editor.createStandardContextMenu()
+    texts = [a.text() for a in menu.actions()]
+    assert any(t.startswith("撤销") for t in texts) and not any("撤消" in t for t in texts)
+    menu.deleteLater()
+
+
 def test_qt_menus_are_in_chinese_and_offer_adding_to_my_library(qtbot, window):
     assert install_chinese(QApplication.instance())
     window._load("以学促干", None)

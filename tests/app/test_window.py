@@ -271,3 +271,13 @@ def test_a_reviewed_word_file_says_so_on_open_and_before_it_is_overwritten(qtbot
     title, text = answers.asked[-1]
     assert title == "保存" and "修订会被全部接受" in text and "批注会被删除" in text
     window.editor.document().setModified(False)
+
+
+def test_stale_lock_files_of_crashed_windows_are_removed_at_start(qtbot, window):
+    folder = window.drafts.folder
+    folder.mkdir(parents=True, exist_ok=True)
+    stale = folder / "0123abcd.lock"
+    stale.write_text("999999\ngongwen-desk\n" + __import__("socket").gethostname() + "\n")  # a process long gone
+    window.offer_draft()
+    assert not stale.exists()
+    assert window.drafts.lock_path().exists()  # this window's own lock stays
