@@ -78,7 +78,7 @@ class CheckDock(QDockWidget):
         self._timer.timeout.connect(self.run)
         editor.structureChanged.connect(self._timer.start)
 
-    def run(self, wait: bool = False) -> None:
+    def run(self, wait: bool = False, adopted: bool = False) -> None:
         """Check the document (paragraphs unchanged since the last run come from the cache).
 
         When many paragraphs are new (a file just opened), a separate checker does the first pass in
@@ -86,7 +86,7 @@ class CheckDock(QDockWidget):
         """
         paragraphs = self.editor.paragraphs()
         uncached = sum(1 for text in paragraphs if text not in self.checker._cache)
-        if uncached > BACKGROUND_FROM and not wait:
+        if uncached > BACKGROUND_FROM and not wait and not adopted:
             if not self._busy:
                 self._busy = True
                 worker = Checker(self.checker.formulations, self.checker.avoid)
@@ -102,7 +102,7 @@ class CheckDock(QDockWidget):
     def _adopt(self, worker) -> None:
         self._busy = False
         self.checker._cache.update(worker._cache)
-        self.run()
+        self.run(adopted=True)  # what is still new was typed meanwhile: checked here, no second pass
 
     def _failed(self, error: Exception) -> None:
         self._busy = False

@@ -28,9 +28,16 @@ class _Task(QRunnable):
             result = self.work()
         except Exception as exc:  # handed to the GUI thread as a message, never lost
             LOG.warning("后台任务出错", exc_info=exc)
-            self.relay.failed.emit(exc)
+            self._hand_over(self.relay.failed, exc)
         else:
-            self.relay.done.emit(result)
+            self._hand_over(self.relay.done, result)
+
+    @staticmethod
+    def _hand_over(signal, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the window that asked closed meanwhile: nobody is left to receive it
+            LOG.info("后台任务完成时，发起它的窗口已关闭")
 
 
 _alive: set[_Relay] = set()

@@ -80,6 +80,10 @@ def style_notes(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
+#: Paragraph results kept between checks (at least twice the paragraphs of the last document checked).
+CACHE_PARAGRAPHS = 20_000
+
+
 class Checker:
     """Runs every check; built from the shipped list plus the writer's own lists."""
 
@@ -88,6 +92,7 @@ class Checker:
         self.formulations = self._matcher.formulations  # those the matcher uses (four characters or more)
         self.avoid = list(avoid)
         self._cache: dict[str, list[Finding]] = {}
+        self._cache_limit = CACHE_PARAGRAPHS
 
     @classmethod
     def default(cls, folder: Path | None = None) -> Checker:
@@ -103,6 +108,7 @@ class Checker:
         top, bottom = masthead_extent(paragraphs)
         texts = [text if top <= k < bottom else "" for k, text in enumerate(paragraphs)]
         structure = Structure.from_texts(texts)
+        self._cache_limit = max(CACHE_PARAGRAPHS, 2 * len(paragraphs))  # a long report is cached whole
         findings: list[Finding] = []
         for index, text in enumerate(paragraphs):
             findings.extend(self.check_paragraph(index, text))
@@ -117,7 +123,7 @@ class Checker:
         cached = self._cache.get(text)
         if cached is None:
             cached = self._cache[text] = self._check_paragraph(text)
-            if len(self._cache) > 20000:
+            if len(self._cache) > self._cache_limit:
                 self._cache.clear()
         return [replace(f, paragraph=index) for f in cached] if index else list(cached)
 

@@ -115,3 +115,16 @@ def test_long_messages_wrap_in_the_dock_instead_of_scrolling_sideways(qtbot, win
     assert not window.checks.list.horizontalScrollBar().isVisible()
     rect = window.checks.list.visualItemRect(window.checks.list.item(0))
     assert rect.height() > window.checks.list.fontMetrics().height() * 1.5  # the message runs on a second line
+
+
+def test_the_check_dock_finishes_on_a_document_of_25000_distinct_paragraphs(qtbot, window):
+    """Past 20,000 paragraphs the checker's cache was cleared mid-pass and the dock started over, forever."""
+    window._load("\n".join(f"第{n}项工作有序推进,按期完成。" for n in range(25_000)), None)
+    passes = []
+    real_adopt = window.checks._adopt
+    window.checks._adopt = lambda worker: (passes.append(1), real_adopt(worker))  # counts, then adopts
+    window.checks.run()
+    qtbot.waitUntil(lambda: bool(passes) and not window.checks._busy, timeout=120_000)
+    qtbot.wait(1500)  # a second background pass would have started by now
+    assert len(passes) == 1 and not window.checks._busy
+    assert len(window.checks.findings) >= 25_000  # every half-width comma found
