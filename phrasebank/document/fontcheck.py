@@ -62,15 +62,13 @@ def missing_fonts(layout: Layout, families: set[str] | None = None) -> list[str]
 def outside_gb2312(paragraphs: Iterable[str]) -> list[str]:
     """Chinese characters the *_GB2312 fonts do not have (堃 喆 䶮 镕): Word shows them in another font."""
     found: dict[str, None] = {}
-    for text in paragraphs:
-        for ch in text:
-            if ord(ch) < 0x2E80 or ch in found:
-                continue
-            if unicodedata.category(ch).startswith("L"):
-                try:
-                    ch.encode("gb2312")
-                except UnicodeEncodeError:
-                    found[ch] = None
+    for ch in dict.fromkeys("".join(paragraphs)):  # each distinct character once, in order of first use
+        if ord(ch) < 0x2E80 or not unicodedata.category(ch).startswith("L"):
+            continue
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            found[ch] = None
     return list(found)
 
 
