@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -49,9 +50,13 @@ class CheckDock(QDockWidget):
         self.findings: list[Finding] = []
         self._busy = False
         self.ignored = IgnoreList(data_dir())
+        self.settings = QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+        self.families_off: set[str] = set(str(self.settings.value("check/families_off", "")).split("|")) - {""}
         self.list = QListWidget()
         self.list.setWordWrap(True)  # a long message wraps in the dock's width, no sideways scrolling
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._menu)
         self.list.itemClicked.connect(self._jump)
         self.list.itemActivated.connect(self._jump)
         self.summary = QLabel("")
@@ -108,7 +113,26 @@ class CheckDock(QDockWidget):
         self._busy = False
         self.summary.setText(f"检查未完成：{error}")
 
+    def _menu(self, position) -> None:
+        """Right-click: turn the selected finding's family off, or every family back on."""
+        menu = QMenu(self)
+        finding = self._selected()
+        if finding is not None:
+            menu.addAction(f"不再检查“{finding.kind.value}”", lambda: self.set_family(finding.kind.value, False))
+        if self.families_off:
+            menu.addAction("恢复全部检查类别", lambda: [self.set_family(k, True) for k in list(self.families_off)])
+        if not menu.isEmpty():
+            menu.exec(self.list.viewport().mapToGlobal(position))
+        menu.deleteLater()
+
+    def set_family(self, family: str, on: bool) -> None:
+        """Turn a family of findings (规范表述, 标点 …) on or off for this writer; remembered."""
+        (self.families_off.discard if on else self.families_off.add)(family)
+        self.settings.setValue("check/families_off", "|".join(sorted(self.families_off)))
+        self.run()
+
     def _show(self, findings: list[Finding]) -> None:
+        findings = [f for f in findings if f.kind.value not in self.families_off]
         self.findings = [f for f in findings if f not in self.ignored]
         self.findings.sort(key=lambda f: (f.kind is FindingKind.PLACEHOLDER, f.paragraph, f.column))  # slips first
         shown = self.findings[:MAX_LISTED]  # a huge document's thousands of findings would freeze the window
@@ -124,7 +148,8 @@ class CheckDock(QDockWidget):
         for f in self.findings:
             counts[f.kind.value] = counts.get(f.kind.value, 0) + 1
         more = f"（列出前 {MAX_LISTED} 处）" if len(self.findings) > MAX_LISTED else ""
-        self.summary.setText("；".join(f"{k} {n} 处" for k, n in counts.items()) + more or "没有发现问题")
+        off = f"（未检查：{'、'.join(sorted(self.families_off))}，右键可恢复）" if self.families_off else ""
+        self.summary.setText(("；".join(f"{k} {n} 处" for k, n in counts.items()) + more or "没有发现问题") + off)
         self.setWindowTitle(f"检查（{len(self.findings)}）" if self.findings else "检查")
         self.findingsChanged.emit(shown)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from qt_helpers import commit, enter
 
 
@@ -128,3 +128,32 @@ def test_the_check_dock_finishes_on_a_document_of_25000_distinct_paragraphs(qtbo
     qtbot.wait(1500)  # a second background pass would have started by now
     assert len(passes) == 1 and not window.checks._busy
     assert len(window.checks.findings) >= 25_000  # every half-width comma found
+
+
+def test_a_writer_turns_a_family_off_from_the_menu_and_on_again(qtbot, window):
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    window.show()
+    window.new_from_template("空白报告")
+    commit(qtbot, window.editor, "增强政治意识,强化责任，落实到为。")
+    window.check_now()
+    qtbot.waitUntil(lambda: window.checks.list.count() >= 2)
+    row = next(i for i in range(window.checks.list.count()) if "〔标点〕" in window.checks.list.item(i).text())
+    window.checks.list.setCurrentRow(row)
+
+    def choose(text: str) -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        next(a for a in menu.actions() if a.text().startswith(text)).trigger()
+        menu.close()
+
+    QTimer.singleShot(100, lambda: choose("不再检查“标点”"))
+    window.checks._menu(window.checks.list.visualItemRect(window.checks.list.item(row)).center())
+    assert not any(f.kind.value == "标点" for f in window.checks.findings)
+    assert any(f.kind.value == "易混词" for f in window.checks.findings)
+    assert "未检查：标点" in window.checks.summary.text()
+    again = type(window.checks)(window.editor, window)  # remembered for the next start
+    assert "标点" in again.families_off
+    QTimer.singleShot(100, lambda: choose("恢复全部检查类别"))
+    window.checks._menu(window.checks.list.visualItemRect(window.checks.list.item(0)).center())
+    assert any(f.kind.value == "标点" for f in window.checks.findings)
