@@ -25,7 +25,7 @@ from phrasebank.mining.corpora import Collection, detect
 from phrasebank.paths import data_dir
 from phrasebank.structure.renewal import Renewed, renew
 from phrasebank.structure.templates import save_template, template_text
-from phrasebank.suggest.bank import PhraseBank
+from phrasebank.suggest.bank import RECURRENCE_FROM, PhraseBank
 from phrasebank.suggest.personal import PersonalPhrases
 from phrasebank.text import segment
 from phrasebank.text.encoding import TextFormat
@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
     def set_bank(self, bank: PhraseBank) -> None:
         """A built-in bank is ready: suggestions on, its phrases in the panel beside the writer's own."""
         self.editor.bank = bank
-        self.library.set_builtin(bank.phrases, bank.section_characters)
+        self.library.set_builtin(bank.phrases, bank.section_characters, bank.reports >= RECURRENCE_FROM)
         self.library_changed()
         self.bankReady.emit()
 

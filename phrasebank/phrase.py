@@ -18,6 +18,7 @@ class Phrase:
     sections: dict[SectionType, int] = field(default_factory=dict)
     source: str = ""
     examples: list[str] = field(default_factory=list)
+    reports: int = 0  # reports it occurs in: 1 one report, 2 several (0 unknown)
 
     @property
     def top_section(self) -> SectionType | None:

@@ -111,6 +111,7 @@ class Library:
         self._backup_day = ""  # the day whose backup was taken before its first change
         self._builtin = list(builtin)
         self._characters = dict(section_characters or {})
+        self._recurring = False
         self._db = self._open()
         self._version = -1
         self._entries: list[Entry] = []
@@ -244,11 +245,16 @@ class Library:
         self._db.close()
 
     def set_builtin(
-        self, phrases: Sequence[Phrase], section_characters: Mapping[SectionType, int] | None = None
+        self,
+        phrases: Sequence[Phrase],
+        section_characters: Mapping[SectionType, int] | None = None,
+        recurring: bool = False,
     ) -> None:
-        """Replace the built-in phrases (the editor loads the bank after the window is up)."""
+        """Replace the built-in phrases (the editor loads the bank after the window is up); `recurring`:
+        the bank's corpus is large enough that the dock lists only terms seen in several reports."""
         self._builtin = list(phrases)
         self._characters = dict(section_characters or {})
+        self._recurring = recurring
         self._index = None
 
     # ---- reading ------------------------------------------------------------------------
@@ -336,7 +342,8 @@ class Library:
             mine.sort(key=lambda e: (not e.favourite, -e.usage, e.text))
         if origin == "personal" or favourite:
             return mine
-        return mine + self.builtins(phrases=section_list(self._builtin, section, self._characters, kind))
+        listed = section_list(self._builtin, section, self._characters, kind, self._recurring)
+        return mine + self.builtins(phrases=listed)
 
     def get(self, phrase_id: int) -> Entry:
         self._refresh()

@@ -136,7 +136,8 @@ class _Occurrences:
             if len(self.documents[key]) == 1 and kind is not PhraseKind.PATTERN and has_place_name(text):
                 continue
             sections = dict(self.sections[key].most_common())
-            kept.append(Phrase(text, kind, count, sections, self.sources[key], self.examples[key]))
+            reports = min(len(self.documents[key]), 2)
+            kept.append(Phrase(text, kind, count, sections, self.sources[key], self.examples[key], reports))
         return kept
 
 
@@ -308,7 +309,9 @@ def _collocations(table: NgramTable, source: Callable[[int], str], min_count: in
         if table.documents[entry] == 1 and has_place_name(text):
             continue
         kind = PhraseKind.FORMULA if "“" not in text and is_formula(text) else PhraseKind.COLLOCATION
-        candidates.append(Phrase(text, kind, int(table.count[entry]), _sections(table, entry), source(entry)))
+        found = Phrase(text, kind, int(table.count[entry]), _sections(table, entry), source(entry))
+        found.reports = int(table.documents[entry])
+        candidates.append(found)
     return _closed(candidates)
 
 
@@ -449,6 +452,7 @@ def _dedupe(phrases: list[Phrase]) -> list[Phrase]:
             merged[phrase.text] = phrase
             continue
         existing.count = max(existing.count, phrase.count)
+        existing.reports = max(existing.reports, phrase.reports)
         for section, n in phrase.sections.items():
             existing.sections[section] = max(existing.sections.get(section, 0), n)
     return list(merged.values())

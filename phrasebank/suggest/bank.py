@@ -24,7 +24,10 @@ from phrasebank.suggest.index import Entries, SuggestIndex
 from phrasebank.suggest.memory import DocumentMemory
 from phrasebank.suggest.personal import PersonalPhrases
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
+#: From this many reports on (the miner's own line between a small and a large corpus), the dock lists a term
+#: only when it recurs in more than one of them.
+RECURRENCE_FROM = 10
 _MAGIC = "gongwen-desk phrase bank"
 
 
@@ -67,13 +70,18 @@ class PhraseBank:
         return ranking.suggest((self.index, memory, personal), before, section, limit, self.threshold)
 
     @property
+    def reports(self) -> int:
+        """How many reports the bank was mined from (0 when it does not say)."""
+        return int(self.info.get("documents", 0) or 0)
+
+    @property
     def section_characters(self) -> dict[SectionType, int]:
         """How much body text of the mined corpus each section type holds (the dock's baseline)."""
         return {SectionType(name): int(n) for name, n in self.info.get("section_characters", {}).items()}
 
     def for_section(self, section: SectionType | None, kind: PhraseKind | None = None) -> list[Phrase]:
         """Exactly the built-in phrases the dock lists for a section type, in its order (`phrasebank.suggest.dock`)."""
-        return section_list(self.phrases, section, self.section_characters, kind)
+        return section_list(self.phrases, section, self.section_characters, kind, self.reports >= RECURRENCE_FROM)
 
     def save(self, path: str | Path) -> None:
         """Write the bank atomically (temporary file, then replace)."""
@@ -114,7 +122,7 @@ class PhraseBank:
                 phrases = [
                     _row_phrase(row)
                     for row in db.execute(
-                        "SELECT text, kind, count, sections, source, examples FROM phrases ORDER BY rowid"
+                        "SELECT text, kind, count, sections, source, examples, reports FROM phrases ORDER BY rowid"
                     )
                 ]
                 rows = db.execute("SELECT text, count, mask, documents, bounds FROM entries ORDER BY text").fetchall()
@@ -138,7 +146,8 @@ class PhraseBank:
     def _write(self, db: sqlite3.Connection) -> None:
         db.executescript(
             "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
-            "CREATE TABLE phrases (text TEXT, kind TEXT, count INTEGER, sections TEXT, source TEXT, examples TEXT);"
+            "CREATE TABLE phrases (text TEXT, kind TEXT, count INTEGER, sections TEXT, source TEXT, examples TEXT,"
+            " reports INTEGER);"
             "CREATE TABLE entries (text TEXT, count INTEGER, mask INTEGER, documents INTEGER, bounds INTEGER);"
             "CREATE TABLE prefixes (text TEXT PRIMARY KEY, count INTEGER);"
         )
@@ -152,7 +161,7 @@ class PhraseBank:
             ],
         )
         db.executemany(
-            "INSERT INTO phrases VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO phrases VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     p.text,
@@ -161,6 +170,7 @@ class PhraseBank:
                     json.dumps({s.value: n for s, n in p.sections.items()}),
                     p.source,
                     json.dumps(p.examples, ensure_ascii=False),
+                    p.reports,
                 )
                 for p in self.phrases
             ],
@@ -173,6 +183,7 @@ class PhraseBank:
 
 
 def _row_phrase(row: tuple) -> Phrase:
-    text, kind, count, sections, source, examples = row
+    text, kind, count, sections, source, examples, reports = row
     parsed = {SectionType(name): int(n) for name, n in json.loads(sections).items()}
-    return Phrase(text, PhraseKind(kind), int(count), parsed, source or "", [str(e) for e in json.loads(examples)])
+    found = [str(e) for e in json.loads(examples)]
+    return Phrase(text, PhraseKind(kind), int(count), parsed, source or "", found, int(reports or 0))

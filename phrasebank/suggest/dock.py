@@ -34,6 +34,8 @@ KIND_LIMITS = {
     PhraseKind.FORMULA: 40,
     PhraseKind.COLLOCATION: 40,
 }
+#: Kinds that are terms of the text (not inserted whole): these must recur across reports.
+_TERMS = frozenset({PhraseKind.FORMULA, PhraseKind.COLLOCATION})
 #: Kinds that name their section themselves.
 _KIND_SECTIONS = {PhraseKind.OPENING: SectionType.OPENING, PhraseKind.CLOSING: SectionType.CLOSING}
 #: The standard openings and closings of the common 文种, always in the dock after the corpus's own (a
@@ -99,12 +101,18 @@ def section_list(
     section: SectionType | None,
     characters: Mapping[SectionType, int] | None = None,
     kind: PhraseKind | None = None,
+    recurring: bool = False,
 ) -> list[Phrase]:
-    """The dock's list for a section type (every section when None), grouped by kind, best first."""
+    """The dock's list for a section type (every section when None), grouped by kind, best first.
+
+    With `recurring` (a corpus of several reports), a term or 四字格 seen in one report only is left out:
+    one report's content words never lead a section."""
     shares = text_shares(characters)
     groups: dict[PhraseKind, list[tuple[float, int, str, Phrase]]] = {k: [] for k in KIND_ORDER}
     for phrase in phrases:
         if phrase.kind not in groups or (kind is not None and phrase.kind is not kind):
+            continue
+        if recurring and phrase.reports == 1 and phrase.kind in _TERMS:
             continue
         if section is None:
             groups[phrase.kind].append((0.0, -phrase.count, phrase.text, phrase))

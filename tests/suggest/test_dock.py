@@ -104,3 +104,25 @@ def test_the_standard_openings_and_closings_are_always_in_their_sections(corpus_
     openings = [p.text for p in corpus_bank.for_section(S.OPENING)]
     assert "现将有关情况报告如下：" in openings
     assert not {"特此报告。", "现将有关情况报告如下："} & {p.text for p in corpus_bank.for_section(S.MEASURES)}
+
+
+def test_in_a_large_corpus_terms_of_one_report_never_reach_the_dock():
+    from phrasebank.phrase import Phrase
+    from phrasebank.suggest.dock import section_list
+
+    one = Phrase("农村电网改造", PhraseKind.COLLOCATION, 9, {S.OPENING: 9}, "2002.txt:3", [], reports=1)
+    many = Phrase("本届政府任期", PhraseKind.COLLOCATION, 5, {S.OPENING: 5}, "2008.txt:2", [], reports=2)
+    series = Phrase("学党史、悟思想、办实事、开新局", PhraseKind.SERIES, 3, {S.OPENING: 3}, "a.txt:1", [], reports=1)
+    listed = [p.text for p in section_list([one, many, series], S.OPENING, recurring=True)]
+    assert "农村电网改造" not in listed and "本届政府任期" in listed
+    assert "学党史、悟思想、办实事、开新局" in listed  # kinds inserted whole are not terms of one report
+    assert "农村电网改造" in [p.text for p in section_list([one, many], S.OPENING)]  # a small corpus keeps it
+
+
+def test_the_bank_file_keeps_how_many_reports_a_phrase_was_seen_in(corpus_bank, tmp_path):
+    from phrasebank.suggest.bank import PhraseBank
+
+    corpus_bank.save(tmp_path / "bank.db")
+    again = PhraseBank.load(tmp_path / "bank.db")
+    assert [p.reports for p in again.phrases] == [p.reports for p in corpus_bank.phrases]
+    assert {p.reports for p in again.phrases} >= {1, 2}
