@@ -42,6 +42,7 @@ class Span:
     bold: bool = False
     color: str = ""
     line_break: bool = False
+    latin_too: bool = False  # digits and letters in the same font (附件2 in 黑体, not Times New Roman)
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,8 @@ class _Planner:
             elif role is Role.NOTE:
                 self.add(role, [self.span(text)], first_line=0, left=2 * self.em)
             elif role is Role.APPENDIX:
-                self.add(role, [self.span(text, layout.heading1_font)], first_line=0, page_break=True, keep_next=True)
+                label = self.span(text, layout.heading1_font, latin_too=True)  # §8: 附件 and its number in 黑体
+                self.add(role, [label], first_line=0, page_break=True, keep_next=True)
                 self.spacer(keep_next=True)  # the title sits on the third line
             elif role is Role.APPENDIX_TITLE:
                 self.title(text, "appendix-title")

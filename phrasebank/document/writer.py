@@ -147,7 +147,7 @@ def _run(span: Span, layout: Layout):
     r = OxmlElement("w:r")
     rpr = OxmlElement("w:rPr")
     r.append(rpr)
-    _fonts(rpr, span.font, layout.latin_font)
+    _fonts(rpr, span.font, span.font if span.latin_too else layout.latin_font)
     if span.bold:
         _put(rpr, "w:b")
     if span.color:
