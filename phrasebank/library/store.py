@@ -149,6 +149,10 @@ class Library:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             return self._read_only(f"无法使用文件夹 {self.folder}：{_reason(exc)}")
+        if self.path.is_dir():
+            return self._read_only(f"“{self.path.name}”{_ERRNO_REASONS[21][3:]}")
+        if self.path.is_symlink() and not self.path.exists():
+            return self._read_only("它是一个链接，指向的位置不存在")
         if self.path.exists():
             health, why = backup.check(self.path)
             if health is backup.Health.DAMAGED:
@@ -185,7 +189,11 @@ class Library:
         """The library as it is on disk, for reading only (empty when there is no file); changes are refused."""
         self.read_only = True
         self.notice = f"短语库 {self.path} 现在只能读取，修改无法保存（{why}）。"
-        if self.path.exists():
+        try:
+            there = self.path.is_file()
+        except OSError:  # the path itself is unusable (too long, a loop of links)
+            there = False
+        if there:
             for extra in ("", "&immutable=1"):  # immutable: no -shm needed beside a WAL file in a read-only folder
                 try:
                     db = sqlite3.connect(read_only_uri(self.path) + extra, uri=True, isolation_level=None)
@@ -570,9 +578,20 @@ class Library:
             self.notice = f"短语库备份失败（{_reason(exc)}），短语库本身未受影响。"
 
 
+#: errno values named as they are (a long path, a folder where the file should be, a broken link).
+_ERRNO_REASONS = {
+    28: "磁盘已满",
+    36: "路径太长，超过系统允许的长度",
+    21: "该位置是一个文件夹，不是短语库文件",
+    20: "路径中有一段是文件而不是文件夹",
+    40: "链接层层相指，无法到达文件",
+}
+
+
 def _reason(exc: BaseException) -> str:
-    if getattr(exc, "errno", None) == 28:
-        return "磁盘已满"
+    known = _ERRNO_REASONS.get(getattr(exc, "errno", None) or 0)
+    if known:
+        return known
     if isinstance(exc, PermissionError):
         return "文件或文件夹只读"
     return _reason_text(str(exc))

@@ -271,7 +271,8 @@ def test_a_zip_with_forged_sizes_is_refused_without_inflating_it(tmp_path):
 def test_the_attachment_label_and_its_number_are_both_in_heiti(tmp_path):
     """GB/T 9704 §8: 附件2 in 3号黑体 — the digit too, not Times New Roman."""
     target = tmp_path / "appendix.docx"
-    export_docx(["关于某事的通知", "正文内容。", "附件：1.名单", "2.清单", "某局", "2026年3月5日", "附件2", "清单"], target)
+    notice = ["关于某事的通知", "正文内容。", "附件：1.名单", "2.清单", "某局", "2026年3月5日", "附件2", "清单"]
+    export_docx(notice, target)
     label = next(p for p in docx.Document(str(target)).paragraphs if p.text == "附件2")
     fonts = label.runs[0]._r.rPr.rFonts
     assert fonts.get(qn("w:eastAsia")) == fonts.get(qn("w:ascii")) == NATIONAL.heading1_font

@@ -263,3 +263,26 @@ def test_opening_and_listing_never_wait_behind_a_writer(data_dir):
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+@pytest.mark.parametrize("kind", ["folder", "dangling link", "long path"])
+def test_an_unusable_library_path_is_named_as_it_is(tmp_path, kind):
+    """A folder named library.db, a link to nowhere, a path too long: said as such, never "full disk"."""
+    import os
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    if kind == "folder":
+        (folder / "library.db").mkdir()
+        expected = "是一个文件夹"
+    elif kind == "dangling link":
+        os.symlink(tmp_path / "nowhere.db", folder / "library.db")
+        expected = "指向的位置不存在"
+    else:
+        folder = tmp_path / ("很长的文件夹名" * 40)
+        expected = "路径太长"
+    lib = Library(folder)
+    assert lib.read_only and expected in (lib.notice or "") and "磁盘已满" not in (lib.notice or "")
+    with pytest.raises(LibraryError):
+        lib.add("以学促干")
+    lib.close()
