@@ -25,12 +25,19 @@ def decode(data: bytes, name: str | Path = "<bytes>") -> tuple[str, str]:
         return _strict(data, "utf-16", name), "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    if utf8_error.reason == "unexpected end of data" and data[: utf8_error.start].decode("utf-8", "ignore"):
+        raise ReadError(  # a UTF-8 file cut short: say so at its own offset, not GB18030's
+            name, f"UTF-8 文本在第 {utf8_error.start} 字节处被截断（最后一个字不完整），文件可能没有保存完整"
+        ) from None
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
-        raise ReadError(name, f"不是 UTF-8 或 GB18030/GBK 文本（第 {exc.start} 字节无法解码）") from None
+        mostly_utf8 = data.decode("utf-8", "replace").count("\ufffd") <= max(8, len(data) // 1000)
+        where = utf8_error.start if mostly_utf8 else exc.start
+        kind = "UTF-8 文本中" if mostly_utf8 else "不是 UTF-8 或 GB18030/GBK 文本，"
+        raise ReadError(name, f"{kind}第 {where} 字节无法解码") from None
     if not _plausible(text):
         raise ReadError(name, "编码无法识别：按 GB18030 解码后不像中文文本")
     return text, "gb18030"

@@ -8,7 +8,7 @@ import pytest
 
 from phrasebank.document.files import read_paragraphs
 from phrasebank.errors import ReadError
-from phrasebank.text.encoding import decode
+from phrasebank.text.encoding import decode, read_text
 
 TEXT = "一、存在的问题\n对照上级要求，还存在一些差距和不足。\n"
 
@@ -51,3 +51,15 @@ def test_gbk_report_reads_into_paragraphs(tmp_path):
     path = tmp_path / "old.txt"
     path.write_bytes(TEXT.replace("\n", "\r\n").encode("gbk"))
     assert read_paragraphs(path)[:2] == ["一、存在的问题", "对照上级要求，还存在一些差距和不足。"]
+
+
+def test_a_utf8_file_cut_mid_character_is_named_at_its_own_offset(tmp_path):
+    data = "关于全市安全生产工作情况的报告\n一、总体情况\n全市工作有序推进。\n".encode()
+    cut = tmp_path / "cut.txt"
+    cut.write_bytes(data[:-2])
+    with pytest.raises(ReadError, match=f"UTF-8 文本在第 {len(data) - 4} 字节处被截断"):  # 。 lost its last byte
+        read_text(cut)
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(data[:21] + b"\xff" + data[21:])
+    with pytest.raises(ReadError, match="UTF-8 文本中第 21 字节无法解码"):
+        read_text(broken)
