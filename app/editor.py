@@ -76,7 +76,10 @@ class ReportEditor(QTextEdit):
         self._slot_span: QTextCursor | None = None  # a slot phrase being filled in: Tab moves between its slots
         self.popup = SuggestionPopup(self.viewport())
         self.popup.accepted.connect(self.accept_suggestion)
-        self.highlighter = ReportHighlighter(self.document(), self._is_title)
+        self._cursor_block = 0
+        self.highlighter = ReportHighlighter(
+            self.document(), self._is_title, lambda block: block == self.textCursor().blockNumber()
+        )
         self.setFont(fonts.font(fonts.BODY, self.highlighter.base_size))
         self.document().setDocumentMargin(24)
         self.document().contentsChange.connect(self._on_contents_change)
@@ -182,6 +185,12 @@ class ReportEditor(QTextEdit):
         return self.structure.section_at(self.textCursor().blockNumber())
 
     def _on_cursor_moved(self) -> None:
+        block = self.textCursor().blockNumber()
+        if block != self._cursor_block:  # the paragraph left is drawn as what it is now (a heading, say)
+            left = self.document().findBlockByNumber(self._cursor_block)
+            self._cursor_block = block
+            if left.isValid():
+                self.highlighter.rehighlightBlock(left)
         section = self.current_section()
         if section != self._section:
             self._section = section

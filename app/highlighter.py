@@ -27,9 +27,10 @@ def _format(family: str, size: float | None = None, bold: bool = False) -> QText
 class ReportHighlighter(QSyntaxHighlighter):
     """Formats each paragraph from its parse (cached per text); the title is the editor's to say."""
 
-    def __init__(self, document: QTextDocument, is_title) -> None:
+    def __init__(self, document: QTextDocument, is_title, is_editing=lambda _block: False) -> None:
         super().__init__(document)
         self._is_title = is_title
+        self._is_editing = is_editing  # the paragraph at the cursor: a sentence may still be on its way
         self.base_size = 16.0
         self.marks: dict[int, list[tuple[int, int]]] = {}  # block number -> (column, length) to underline
         self._underline = QTextCharFormat()
@@ -48,7 +49,9 @@ class ReportHighlighter(QSyntaxHighlighter):
         size = self.base_size
         if self._is_title(self.currentBlock().blockNumber()):
             self.setFormat(0, len(text), self._format(fonts.TITLE, size * 1.375, bold=True))
-        elif para.role is Role.HEADING:
+        elif para.role is Role.HEADING and (para.number or not self._is_editing(self.currentBlock().blockNumber())):
+            # An unnumbered short line that names a section type reads as a heading — but not while it
+            # is being typed: 我们要加强问题整改 is a sentence without its 。 yet.
             family, bold = {1: (fonts.HEI, True), 2: (fonts.KAI, False)}.get(para.level, (fonts.BODY, True))
             head_end = len(para.number) + len(para.head) + 1
             self.setFormat(0, min(head_end, len(text)), self._format(family, size, bold))
