@@ -19,6 +19,29 @@ def commit(qtbot, editor, text: str) -> None:
     qtbot.wait(5)
 
 
+def type_at_end(qtbot, window, text: str, *commits: str) -> None:
+    """Load `text` and put the cursor after it, then type each commit there as an input method does."""
+    window._load(text, None)
+    cursor = window.editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    window.editor.setTextCursor(cursor)
+    for piece in commits:
+        commit(qtbot, window.editor, piece)
+
+
+def drag_heading(window, heading: str, onto: str) -> None:
+    """Drop the outline row of `heading` on the row of `onto`, as a mouse drag ends."""
+    from PySide6.QtCore import QMimeData, QPoint
+    from PySide6.QtGui import QDropEvent
+
+    tree = window.outline.tree
+    items = {item.text(0).split("  ")[0]: item for item in window.outline.items()}
+    tree.setCurrentItem(items[heading])
+    target = tree.visualItemRect(items[onto]).topLeft() + QPoint(5, 2)
+    buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    tree.dropEvent(QDropEvent(target, Qt.DropAction.MoveAction, QMimeData(), buttons, modifiers))
+
+
 def key(qtbot, editor, key: Qt.Key, text: str = "", modifiers=Qt.KeyboardModifier.NoModifier) -> None:
     QApplication.sendEvent(editor, QKeyEvent(QKeyEvent.Type.KeyPress, key, modifiers, text))
     qtbot.wait(5)

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
-from qt_helpers import commit, key
+from qt_helpers import commit, key, type_at_end
 
 from app.dialogs import PhraseDialog, TemplateDialog
 from app.translations import install_chinese
@@ -369,15 +369,12 @@ def test_body_text_stands_in_with_a_song_face_and_kai_stays_kai(qtbot, window):
 
 def test_a_sentence_being_typed_is_not_shown_bold_before_its_full_stop(qtbot, window):
     """我们要加强问题整改 (no 。 yet) names 问题 like a heading whose number was lost: not bold while typed."""
-    window._load("关于工作的报告\n一、主要做法\n", None)
+    type_at_end(qtbot, window, "关于工作的报告\n一、主要做法\n", "我们要加强问题整改")
     editor = window.editor
-    cursor = editor.textCursor()
-    cursor.movePosition(cursor.MoveOperation.End)
-    editor.setTextCursor(cursor)
-    commit(qtbot, editor, "我们要加强问题整改")
     block = editor.document().lastBlock()
     weights = {f.format.fontWeight() for f in block.layout().formats()}
     assert all(w < 700 for w in weights), weights
+    cursor = editor.textCursor()
     cursor.movePosition(cursor.MoveOperation.Start)
     editor.setTextCursor(cursor)  # left as it stands: a short line naming 问题 is a heading after all
     qtbot.wait(20)

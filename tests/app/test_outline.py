@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPoint, Qt
-from PySide6.QtGui import QDropEvent
-from qt_helpers import commit, headings
+from PySide6.QtCore import Qt
+from qt_helpers import commit, drag_heading, headings
 
 from phrasebank.kinds import SectionType
 
 
 def test_move_section_two_above_one_and_renumber(qtbot, window):
     window.new_from_template("督导情况报告")
-    tree = window.outline.tree
-    items = {item.text(0).split("  ")[0]: item for item in window.outline.items()}
-    tree.setCurrentItem(items["二、主要做法及成效"])
-    target = tree.visualItemRect(items["一、总体情况"]).topLeft() + QPoint(5, 2)
-    mime = QMimeData()
-    drop = QDropEvent(target, Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    tree.dropEvent(drop)
+    drag_heading(window, "二、主要做法及成效", "一、总体情况")
     qtbot.waitUntil(lambda: headings(window)[0] == "二、主要做法及成效")
     marked = window.outline.items()[1]
     assert marked.text(0).startswith("⚠ ") and "应为第1项" in marked.toolTip(0)
@@ -98,14 +91,7 @@ def test_last_years_report_opens_as_this_years_draft_with_slots_counted_per_sect
 def test_dragging_the_last_section_leaves_the_closing_and_signature_at_the_end(qtbot, window):
     """督导情况报告: drag 四、意见建议 above 三、存在的问题 — 特此报告。 stays above the 落款, at the end."""
     window.new_from_template("督导情况报告")
-    tree = window.outline.tree
-    items = {item.text(0).split("  ")[0]: item for item in window.outline.items()}
-    tree.setCurrentItem(items["四、意见建议"])
-    target = tree.visualItemRect(items["三、存在的问题"]).topLeft() + QPoint(5, 2)
-    drop = QDropEvent(
-        target, Qt.DropAction.MoveAction, QMimeData(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    )
-    tree.dropEvent(drop)
+    drag_heading(window, "四、意见建议", "三、存在的问题")
     qtbot.waitUntil(lambda: headings(window)[2] == "四、意见建议")
     texts = [t for t in window.editor.paragraphs() if t.strip()]
     assert texts[-3:] == ["特此报告。", "XX督导组", "X年X月X日"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
-from qt_helpers import commit, enter, key
+from qt_helpers import commit, enter, key, type_at_end
 
 
 def start(window, text: str = "") -> None:
@@ -196,13 +196,8 @@ def test_a_phrase_from_my_library_is_offered_once_begun(qtbot, window):
 
 def test_a_clause_the_writer_undoes_is_forgotten(qtbot, window):
     """持续神话… typed and undone: the memory no longer holds it, so it is never offered again."""
-    window._load("一、主要做法\n", None)
+    type_at_end(qtbot, window, "一、主要做法\n", "持续神话理论武装", "。")
     editor = window.editor
-    cursor = editor.textCursor()
-    cursor.movePosition(cursor.MoveOperation.End)
-    editor.setTextCursor(cursor)
-    commit(qtbot, editor, "持续神话理论武装")
-    commit(qtbot, editor, "。")
     qtbot.waitUntil(lambda: editor.memory.count("神话理论") == 1)
     while "神话" in editor.toPlainText():
         editor.undo()
