@@ -22,6 +22,7 @@ from phrasebank.suggest.context import infer_section
 from phrasebank.suggest.dock import section_list
 from phrasebank.suggest.index import Entries, SuggestIndex
 from phrasebank.suggest.memory import DocumentMemory
+from phrasebank.suggest.openings import Openings
 from phrasebank.suggest.personal import PersonalPhrases
 
 SCHEMA_VERSION = 4
@@ -45,6 +46,7 @@ class PhraseBank:
         self.phrases: list[Phrase] = list(phrases)
         entries = index_entries if isinstance(index_entries, Entries) else Entries.of(index_entries)
         self.index = SuggestIndex(self.phrases, entries, prefix_counts)
+        self.openings = Openings(self.phrases)
         self.info: dict = dict(info or {})
         #: The popup opens only when the best completion scores at least this (benchmarks vary it).
         self.threshold = ranking.SHOW_THRESHOLD
@@ -67,7 +69,7 @@ class PhraseBank:
             section = SectionType.parse(section)
         if section is None:
             section = infer_section(before)
-        return ranking.suggest((self.index, memory, personal), before, section, limit, self.threshold)
+        return ranking.suggest((self.index, self.openings, memory, personal), before, section, limit, self.threshold)
 
     @property
     def reports(self) -> int:
