@@ -32,6 +32,10 @@ def decode(data: bytes, name: str | Path = "<bytes>") -> tuple[str, str]:
             name, f"UTF-8 文本在第 {utf8_error.start} 字节处被截断（最后一个字不完整），文件可能没有保存完整"
         ) from None
     try:
+        return _gbk(data), "gbk"  # plain GBK stays GBK: a character GBK lacks is refused when saving, not
+    except UnicodeDecodeError:  # written silently as GB18030 that GBK-only programs cannot show
+        pass
+    try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
         mostly_utf8 = data.decode("utf-8", "replace").count("\ufffd") <= max(8, len(data) // 1000)
@@ -87,6 +91,13 @@ def read_text_format(path: str | Path) -> tuple[str, TextFormat]:
     text, encoding = decode(data, path)
     newline = "\r\n" if "\r\n" in text[:100_000] else "\n"
     return text, TextFormat(encoding, newline)
+
+
+def _gbk(data: bytes) -> str:
+    text = data.decode("gbk")
+    if not _plausible(text):
+        raise UnicodeDecodeError("gbk", data, 0, 1, "not text")
+    return text
 
 
 def _strict(data: bytes, encoding: str, name: str | Path) -> str:

@@ -18,8 +18,8 @@ TEXT = "一、存在的问题\n对照上级要求，还存在一些差距和不�
     [
         (TEXT.encode("utf-8"), "utf-8"),
         (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig"),
-        (TEXT.encode("gbk"), "gb18030"),
-        (TEXT.encode("gb18030"), "gb18030"),
+        (TEXT.encode("gbk"), "gbk"),
+        (TEXT.encode("gb18030"), "gbk"),  # the same bytes: GBK, the narrower name
         (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16"),
     ],
 )
@@ -63,3 +63,18 @@ def test_a_utf8_file_cut_mid_character_is_named_at_its_own_offset(tmp_path):
     broken.write_bytes(data[:21] + b"\xff" + data[21:])
     with pytest.raises(ReadError, match="UTF-8 文本中第 21 字节无法解码"):
         read_text(broken)
+
+
+def test_a_gbk_file_stays_gbk_and_a_character_gbk_lacks_is_refused_not_upgraded(tmp_path):
+    from phrasebank.document.report import Report, open_report, save_report
+    from phrasebank.errors import PhrasebankError
+
+    path = tmp_path / "gbk.txt"
+    path.write_bytes("一、总体情况\n工作有序推进。\n".encode("gbk"))
+    report = open_report(path)
+    assert report.text_format is not None and report.text_format.encoding == "gbk"
+    save_report(Report([*report.paragraphs, "二、下步打算"], text_format=report.text_format), path)
+    assert path.read_bytes() == "一、总体情况\n工作有序推进。\n二、下步打算\n".encode("gbk")
+    with pytest.raises(PhrasebankError, match="“𠮷”"):
+        save_report(Report(["吉祥的𠮷字"], text_format=report.text_format), path)
+    assert path.read_bytes().decode("gbk").endswith("二、下步打算\n")  # the file is left as it was
