@@ -6,6 +6,7 @@ from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from phrasebank.structure.outline import Role, parse_paragraph
+from phrasebank.structure.tables import CELL, CELL_BREAK
 from phrasebank.text.chars import PLACEHOLDER_RE
 
 from . import fonts
@@ -39,6 +40,8 @@ class ReportHighlighter(QSyntaxHighlighter):
         self._placeholder = QTextCharFormat()
         self._placeholder.setBackground(QColor("#fff1a8"))
         self._placeholder.setForeground(QColor("#8a5a00"))
+        self._table_mark = QTextCharFormat()
+        self._table_mark.setForeground(QColor("#9aa5b1"))
         self._lazy = None  # (next block, blocks done) while a lazy pass runs
         self._marked: set[int] = set()  # blocks whose underlines changed, not yet redrawn
         self._slice_scheduled = False
@@ -55,6 +58,10 @@ class ReportHighlighter(QSyntaxHighlighter):
             family, bold = {1: (fonts.HEI, True), 2: (fonts.KAI, False)}.get(para.level, (fonts.BODY, True))
             head_end = len(para.number) + len(para.head) + 1
             self.setFormat(0, min(head_end, len(text)), self._format(family, size, bold))
+        elif para.role is Role.TABLE:  # a table row: its cell marks in grey
+            for column, char in enumerate(text):
+                if char in (CELL, CELL_BREAK):
+                    self.setFormat(column, 1, self._table_mark)
         elif para.is_runin:
             head_end = text.find(para.head) + len(para.head) + 1 if para.head else len(para.number)
             self.setFormat(0, min(head_end, len(text)), self._format(fonts.BODY, size, bold=True))

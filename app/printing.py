@@ -10,6 +10,7 @@ may wrap a character earlier here and long reports can run about a page longer.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -32,6 +33,8 @@ from PySide6.QtPrintSupport import QPrinter
 from phrasebank.document.layout import Layout
 from phrasebank.document.masthead import Masthead
 from phrasebank.document.typeset import CJK_LATIN_EDGE_RE, Align, Block, Rule, plan
+from phrasebank.structure.outline import Role
+from phrasebank.structure.tables import cell_paragraphs, row_cells
 
 from . import fonts
 
@@ -96,7 +99,9 @@ class PrintLayout:
 
     def _fill(self, blocks: Sequence[Block]) -> None:
         """One text block per planned block: the same roles, fonts, indents and breaks as the DOCX."""
-        for block in blocks:
+        for k, block in enumerate(blocks):
+            if block.role == Role.TABLE:
+                block = _table_row(block, first=k == 0 or blocks[k - 1].role != Role.TABLE)
             fmt = QTextBlockFormat()
             pitch = block.line_pitch or self.layout.line_pitch_pt
             fmt.setLineHeight(self.pt(pitch), QTextBlockFormat.LineHeightTypes.FixedHeight.value)
@@ -177,6 +182,16 @@ class PrintLayout:
                 painter.drawText(box, side | Qt.AlignmentFlag.AlignTop, f"— {page + 1} —")
         finally:
             painter.end()
+
+
+#: The preview's table: cells side by side, a thin rule between rows (the DOCX draws the full grid).
+_TABLE_RULE = Rule(0.5, 2.0)
+
+
+def _table_row(block: Block, first: bool) -> Block:
+    cells = ["　".join(cell_paragraphs(cell)) for cell in row_cells(block.text)]
+    span = replace(block.spans[0], text="　｜　".join(cells))
+    return replace(block, spans=[span], rule_above=_TABLE_RULE if first else None, rule_below=_TABLE_RULE)
 
 
 def _lines_between(document: QTextDocument, start: float, length: float):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QPoint, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFontDatabase
@@ -29,6 +30,9 @@ from phrasebank.suggest.bank import RECURRENCE_FROM, PhraseBank
 from phrasebank.suggest.personal import PersonalPhrases
 from phrasebank.text import segment
 from phrasebank.text.encoding import TextFormat
+
+if TYPE_CHECKING:
+    from phrasebank.document.tables import KeptTable
 
 from .checks import CheckDock
 from .dialogs import FindReplaceDialog, ReviewDialog, TemplateDialog
@@ -93,6 +97,7 @@ class MainWindow(QMainWindow):
         self.text_format: TextFormat | None = None
         self.masthead = Masthead()  # 版头 and 版记, edited in their dialog
         self.pictures: dict[str, list[Picture]] = {}  # pictures read with the file, written back on save
+        self.tables: list[KeptTable] = []  # tables read with the file, written back as they came
         self._saving = 0  # saves under way off the GUI thread
         self._fonts_warned = False
         self.drafts = DraftStore()
@@ -395,6 +400,7 @@ class MainWindow(QMainWindow):
             converted = report.converted_from is not None
             self._load("\n".join(report.paragraphs), None if converted else path, report.masthead)
             self.unkept, self.text_format, self.pictures = report.unkept, report.text_format, report.pictures
+            self.tables = report.tables
             self._add_recent(path)
             if "修订" in report.unkept or "批注" in report.unkept:
                 self.ask(
@@ -467,6 +473,7 @@ class MainWindow(QMainWindow):
         self.path = path
         self.text_format = None  # a text file opened keeps its encoding and line breaks when saved
         self.masthead, self.pictures, self.unkept = masthead or Masthead(), {}, ""
+        self.tables = []
         self.editor.set_text(text)
         self.outline.show_structure(self.editor.structure, at_once=True)
         self._update_title()
@@ -521,7 +528,7 @@ class MainWindow(QMainWindow):
         if not self._placeholders_ok(paragraphs):
             return False
         layout = self.page_layout()
-        report = Report(paragraphs, self.masthead, self.pictures, self.text_format)
+        report = Report(paragraphs, self.masthead, self.pictures, self.tables, self.text_format)
         job = (report, path, layout, str(self.settings.value("document/author", "")))
         if path.suffix.lower() == ".docx":
             self._font_warnings(paragraphs, layout)

@@ -29,6 +29,7 @@ from phrasebank.check.lists import AvoidWord, avoid_findings, load_avoid
 from phrasebank.document.masthead import masthead_extent
 from phrasebank.paths import RESOURCES, data_dir
 from phrasebank.structure.outline import Structure
+from phrasebank.structure.tables import cell_paragraphs, is_row, row_cells
 
 FORMULATIONS_FILE = RESOURCES / "formulations.tsv"
 USER_FORMULATIONS = "formulations.tsv"
@@ -46,6 +47,8 @@ PARAGRAPH_CHECKS = (
     wording.findings,
     parts.findings,
 )
+#: Checks of a table cell's text: wording, not a paragraph's form (a cell needs no 。 and is no heading).
+CELL_CHECKS = (placeholders.findings, number_forms.findings, confusables.findings, dates.findings, wording.findings)
 #: Checks over the whole report.
 DOCUMENT_CHECKS = (
     headings.heading_findings,
@@ -128,7 +131,22 @@ class Checker:
         return [replace(f, paragraph=index) for f in cached] if index else list(cached)
 
     def _check_paragraph(self, text: str) -> list[Finding]:
+        if is_row(text):
+            return self._check_row(text)
         findings = self._matcher.findings(0, text) + avoid_findings(self.avoid, 0, text)
         for check in PARAGRAPH_CHECKS:
             findings.extend(check(0, text))
+        return findings
+
+    def _check_row(self, text: str) -> list[Finding]:
+        """A table row: each cell's paragraphs by themselves, columns counted in the row's line."""
+        findings: list[Finding] = []
+        offset = len(text) - len(text.lstrip()) + 1
+        for cell in row_cells(text):
+            for piece in cell_paragraphs(cell):
+                found = self._matcher.findings(0, piece) + avoid_findings(self.avoid, 0, piece)
+                for check in CELL_CHECKS:
+                    found.extend(check(0, piece))
+                findings.extend(replace(f, column=f.column + offset) for f in found)
+                offset += len(piece) + 1
         return findings

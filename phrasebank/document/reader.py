@@ -1,7 +1,8 @@
 """Read a Word/WPS file as the writer sees it: paragraphs in reading order, numbering, tables, text boxes.
 
 - Word's automatic numbering (numbering.xml) is rendered into the text: 一、 （一） 1. as Word shows them.
-- Tables are read cell by cell, row by row; a merged cell once.
+- A table is read as row lines (│cell│cell│, see `structure.tables`) and kept whole (`tables.KeptTable`);
+  a merged cell once.
 - A text box's paragraphs come once, right after the paragraph that anchors it (its fallback copy
   for old readers is skipped); content controls are read like the text around them.
 - A paragraph that is only a picture reads as a numbered picture marker; the picture itself is kept
@@ -19,9 +20,12 @@ import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from phrasebank.errors import ReadError
+
+if TYPE_CHECKING:
+    from phrasebank.document.tables import KeptTable
 
 #: Style of the blank lines the DOCX writer adds for layout; reading skips them.
 SPACER_STYLE = "GongwenSpacer"
@@ -63,7 +67,9 @@ class DocxText:
     elements: list[Any] = field(default_factory=list)  # the w:p of each paragraph
     numbers: list[str] = field(default_factory=list)  # Word's automatic number put before each text
     pictures: dict[int, list[Picture]] = field(default_factory=dict)  # paragraph index -> its pictures
-    tables: int = 0
+    tables: list[KeptTable] = field(default_factory=list)  # each read as row lines (structure.tables)
+    layout_tables: int = 0  # tables that lay out the report itself, read cell by cell as paragraphs
+    body_chars: int = 0
     text_boxes: int = 0
     insertions: int = 0  # a reviewer's tracked changes (w:ins, w:del): the text read is the accepted one
     deletions: int = 0
@@ -114,6 +120,7 @@ def read_docx(document) -> DocxText:
     from phrasebank.document.list_numbers import Numbering
 
     out = DocxText()
+    out.body_chars = sum(len(t.text or "") for t in document.element.body.iter(_w("t")))
     numbering = Numbering(document)
     _blocks(document.element.body, out, numbering, document.part)
     _review(document, out)
@@ -186,8 +193,8 @@ def _blocks(container, out: DocxText, numbering, part) -> None:
         tag = child.tag
         if tag == _w("p"):
             _paragraph(child, out, numbering, part)
-        elif tag == _w("tbl"):
-            out.tables += 1
+        elif tag == _w("tbl") and _is_layout_table(child, out):
+            out.layout_tables += 1
             for row in child.iter(_w("tr")):
                 if row.getparent() is not child:
                     continue
@@ -196,10 +203,35 @@ def _blocks(container, out: DocxText, numbering, part) -> None:
                     if merge is not None and merge.get(_w("val")) != "restart":
                         continue  # the rest of a vertically merged cell
                     _blocks(cell, out, numbering, part)
+        elif tag == _w("tbl"):
+            from phrasebank.document.tables import read_table
+
+            kept = read_table(child, lambda p: _cell_text(p, out, numbering), part)
+            out.tables.append(kept)
+            out.paragraphs.extend(kept.rows)
+            out.elements.extend([None] * len(kept.rows))
+            out.numbers.extend([""] * len(kept.rows))
         elif tag in (_w("sdt"), _w("customXml"), _w("sdtContent")):
             content = child.find(_w("sdtContent")) if tag == _w("sdt") else child
             if content is not None:
                 _blocks(content, out, numbering, part)
+
+
+_CHAPTER_RE = re.compile(r"^\s*[一二三四五六七八九十]+、")
+_MASTHEAD_CELL_RE = re.compile(r"^(?:抄送[：:]|.{0,30}\d{4}年\d{1,2}月\d{1,2}日印发$|[^，。]{2,30}文件$|文件$)")
+
+
+def _is_layout_table(tbl, out: DocxText) -> bool:
+    """A table that holds the report itself rather than data: one column, a 版头 or 版记, or most of the
+    document's text with chapter headings (一、) in its cells. Its cells are read as paragraphs."""
+    rows = [tr for tr in tbl.iter(_w("tr")) if tr.getparent() is tbl]
+    if all(len(tr.findall(_w("tc"))) <= 1 for tr in rows):
+        return True
+    texts = ["".join(t.text or "" for t in p.iter(_w("t"))) for p in tbl.iter(_w("p"))]
+    if any(_MASTHEAD_CELL_RE.match(text.strip()) for text in texts):
+        return True  # a 版头 (联合发文的机关 in a table) or a 版记 (抄送、印发) set as a table
+    chapters = sum(1 for text in texts if _CHAPTER_RE.match(text))
+    return chapters >= 1 and sum(map(len, texts)) * 2 > out.body_chars
 
 
 def _paragraph(p, out: DocxText, numbering, part) -> None:
@@ -224,6 +256,15 @@ def _paragraph(p, out: DocxText, numbering, part) -> None:
     for box in boxes:
         out.text_boxes += 1
         _blocks(box, out, numbering, part)
+
+
+def _cell_text(p, out: DocxText, numbering) -> str:
+    """A table cell paragraph's text (its pictures and text boxes stay in the kept table)."""
+    pieces: list[str] = []
+    boxes: list = []
+    _collect(p, pieces, boxes, [])
+    out.text_boxes += len(boxes)
+    return numbering.label(p) + "".join(pieces)
 
 
 def _collect(node, pieces: list[str], boxes: list, pictures: list) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from phrasebank.atomic import write_bytes_atomic
 from phrasebank.document.files import DOCX_SUFFIXES, load_docx
@@ -17,6 +18,9 @@ from phrasebank.document.masthead import Masthead, masthead_extent, split_masthe
 from phrasebank.document.reader import CONVERTED_SUFFIXES, Picture
 from phrasebank.errors import PhrasebankError
 from phrasebank.text.encoding import TextFormat, read_text_format, split_lines
+
+if TYPE_CHECKING:
+    from phrasebank.document.tables import KeptTable
 
 #: Files the editor opens: Word files directly, .doc/.wps/.rtf converted by LibreOffice, text.
 OPENABLE = (*DOCX_SUFFIXES, ".txt", *CONVERTED_SUFFIXES)
@@ -27,6 +31,7 @@ class Report:
     paragraphs: list[str]
     masthead: Masthead = field(default_factory=Masthead)
     pictures: dict[str, list[Picture]] = field(default_factory=dict)  # paragraph text -> its pictures
+    tables: list[KeptTable] = field(default_factory=list)  # tables read, written back as they came
     text_format: TextFormat | None = None  # a text file's encoding and line break; None for DOCX
     unkept: str = ""  # what saving over the source file would lose: "2 个表格、1 个文本框"
     converted_from: Path | None = None  # the .doc/.wps/.rtf this was converted from
@@ -51,7 +56,7 @@ def _open_docx(path: Path) -> Report:
     top, bottom = masthead_extent(read.paragraphs)  # a 版头's red and bold are written anew
     emphasis = sum(1 for k in read.emphasised if top <= k < bottom)
     kept_apart = (
-        (read.tables, "个表格"),
+        (read.layout_tables, "个表格"),
         (read.text_boxes, "个文本框"),
         (emphasis, "段带加粗、下划线、颜色或突出显示"),
         (read.drawings, "条绘制的线条或图形"),
@@ -63,7 +68,9 @@ def _open_docx(path: Path) -> Report:
     if read.reviewers and (read.insertions or read.deletions or read.comments):
         unkept += f"（审阅人：{'、'.join(read.reviewers[:3])}）"
     converted = path if path.suffix.lower() in CONVERTED_SUFFIXES else None
-    return Report(_trimmed(paragraphs), masthead, pictures, unkept=unkept, converted_from=converted)
+    return Report(
+        _trimmed(paragraphs), masthead, pictures, tables=read.tables, unkept=unkept, converted_from=converted
+    )
 
 
 def _trimmed(paragraphs: list[str]) -> list[str]:
@@ -73,11 +80,11 @@ def _trimmed(paragraphs: list[str]) -> list[str]:
 
 
 def save_report(report: Report, path: Path, layout: Layout = NATIONAL, author: str = "") -> None:
-    """Write atomically: .docx per GB/T 9704-2012 (pictures back in place); .txt in the file's format."""
+    """Write atomically: .docx per GB/T 9704-2012 (pictures and tables back in place); .txt in the file's format."""
     if path.suffix.lower() == ".docx":
         from phrasebank.document.writer import export_docx
 
-        export_docx(report.paragraphs, path, layout, report.masthead, author, report.pictures)
+        export_docx(report.paragraphs, path, layout, report.masthead, author, report.pictures, report.tables)
         return
     text_format = report.text_format or TextFormat()
     paragraphs = report.masthead.wrap(report.paragraphs)

@@ -139,6 +139,8 @@ class _Planner:
                 label = self.span(text, layout.heading1_font, latin_too=True)  # §8: 附件 and its number in 黑体
                 self.add(role, [label], first_line=0, page_break=True, keep_next=True)
                 self.spacer(keep_next=True)  # the title sits on the third line
+            elif role is Role.TABLE:
+                self.add(role, [self.span(text)], first_line=0, align=Align.LEFT)  # written as a table
             elif role is Role.APPENDIX_TITLE:
                 self.title(text, "appendix-title")
                 self.spacer(keep_next=True)

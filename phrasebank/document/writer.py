@@ -26,8 +26,10 @@ from phrasebank.document.files import SPACER_STYLE
 from phrasebank.document.layout import NATIONAL, Layout, mm_to_twips
 from phrasebank.document.masthead import Masthead
 from phrasebank.document.reader import PICTURE_MARKER_RE, Picture, related_part
+from phrasebank.document.tables import KeptTable, add_styles, build_table
 from phrasebank.document.typeset import Align, Block, Span, plan, split_head, title_lines
 from phrasebank.errors import PhrasebankError
+from phrasebank.structure.outline import Role
 
 __all__ = ["ExportError", "export_docx", "split_head", "title_lines"]
 
@@ -45,11 +47,13 @@ def export_docx(
     masthead: Masthead | None = None,
     author: str = "",
     pictures: Mapping[str, list[Picture]] | None = None,
+    tables: Sequence[KeptTable] = (),
 ) -> None:
     """Lay out the report's paragraphs (with an optional 版头/版记) and write them to `path` atomically.
 
     `pictures` maps a paragraph's text to the pictures read with it: a picture marker becomes its
-    picture again, an unchanged paragraph gets its pictures back after its text.
+    picture again, an unchanged paragraph gets its pictures back after its text. Row lines are
+    written as tables: those read (`tables`) as they came or into their own rows, new ones per GB/T 9704.
     """
     blocks = plan(paragraphs, layout, masthead)
     document = docx.Document()
@@ -63,7 +67,21 @@ def export_docx(
         body.remove(p)
     sect_pr = body.find(qn("w:sectPr"))
     kept = dict(pictures or {})
-    for block in blocks:
+    rows: list[str] = []
+    for k, block in enumerate(blocks):
+        if block.role == Role.TABLE:
+            rows.append(block.text)
+            if k + 1 < len(blocks) and blocks[k + 1].role == Role.TABLE:
+                continue
+            table, source = build_table(rows, tables, layout)
+            if source is not None:
+                add_styles(document, source)
+                _remap_images(document, table, source.images)
+            sect_pr.addprevious(table)
+            rows = []
+            if k + 1 == len(blocks):
+                sect_pr.addprevious(_paragraph(Block("spacer", style=SPACER_STYLE), layout))  # Word ends on a paragraph
+            continue
         found = kept.pop(block.text, None) if block.spans else None
         if found and PICTURE_MARKER_RE.match(block.text):
             block.spans, block.first_line, block.align = [], 0.0, Align.CENTER
@@ -127,17 +145,22 @@ def _paragraph(block: Block, layout: Layout):
 def _picture_run(document, picture: Picture):
     """A run holding a picture read from another DOCX, its images added to this one."""
     element = parse_xml(picture.xml)
+    _remap_images(document, element, picture.images)
+    r = OxmlElement("w:r")
+    r.append(element)
+    return r
+
+
+def _remap_images(document, element, images: Sequence[tuple[str, bytes]]) -> None:
+    """Add the images an element read from another DOCX uses to this one and point it at them."""
     ids = {}
-    for old_id, blob in picture.images:
+    for old_id, blob in images:
         if old_id not in ids:
             ids[old_id], _ = document.part.get_or_add_image(io.BytesIO(blob))
     for node in element.iter():
         for attribute in (f"{{{RELATIONSHIPS}}}embed", f"{{{RELATIONSHIPS}}}id"):
             if node.get(attribute) in ids:
                 node.set(attribute, ids[node.get(attribute)])
-    r = OxmlElement("w:r")
-    r.append(element)
-    return r
 
 
 RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Generic, TypeVar
 
 from phrasebank.kinds import SectionType
+from phrasebank.structure.tables import is_row
 from phrasebank.text.chars import NUMERALS, SENTENCE_END
 
 _CN_NUM = NUMERALS
@@ -85,6 +86,7 @@ class Role(StrEnum):
     NOTE = "note"  # 附注 under the date: （此文公开发布）
     APPENDIX = "appendix"  # 附件 line: what follows is outside the report's sections
     APPENDIX_TITLE = "appendix-title"  # an attachment's title, under its 附件 line
+    TABLE = "table"  # a table row (│cell│cell│): its cells are never given a role
     EMPTY = "empty"
 
 
@@ -152,6 +154,8 @@ def parse_paragraph(text: str) -> Paragraph:
     stripped = text.strip()
     if not stripped:
         return Paragraph(text, Role.EMPTY)
+    if is_row(stripped):
+        return Paragraph(text, Role.TABLE)
     for level, pattern in _HEADING_RES:
         match = pattern.match(stripped)
         if match:
@@ -347,6 +351,8 @@ class Structure:
                 if year:
                     years.append(int(year.group(1)))
                 current = section_types[0] if section_types else None  # untyped: its text's cues decide
+                sections[index] = current
+            elif role is Role.TABLE:
                 sections[index] = current
             elif role is Role.BODY:
                 opening_run = opening_run + 1 if current is SectionType.OPENING else 0

@@ -75,3 +75,13 @@ def test_print_preview_paints_the_pages_and_closes(qtbot, window):
     QTimer.singleShot(300, look_and_close)
     window.print_preview()
     assert seen and seen[0][0] == "打印预览" and seen[0][1] >= 3
+
+
+def test_a_table_prints_cell_by_cell_between_rules(qtbot, tmp_path):
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    paragraphs = ["关于报送名单的通知", "各单位：", "│单位│联系人│", "│市教育局│张三↵李四│", "特此通知。"]
+    assert print_report(paragraphs, NATIONAL, printer) == 1
+    lines = page_texts(tmp_path / "printed.pdf")[0]
+    assert "单位|联系人" in lines and "市教育局|张三李四" in lines and not any("│" in line for line in lines)

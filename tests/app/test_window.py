@@ -22,15 +22,11 @@ ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "build" / "screenshots"
 
 
-
-
 def test_new_report_from_template_fills_the_outline(window):
     window.new_from_template("督导情况报告")
     assert headings(window) == ["一、总体情况", "二、主要做法及成效", "三、存在的问题", "四、意见建议"]
     assert window.outline.items()[0].text(0) == "关于XX督导情况的报告"
     assert window.editor.document().findBlockByNumber(0).blockFormat().alignment() & Qt.AlignmentFlag.AlignHCenter
-
-
 
 
 def test_slot_phrase_inserts_with_its_first_slot_selected_and_tab_moves_on(qtbot, window):
@@ -52,10 +48,6 @@ def test_slot_phrase_inserts_with_its_first_slot_selected_and_tab_moves_on(qtbot
     commit(qtbot, editor, "首要任务")
     assert editor.paragraphs()[-1] == "坚持把理论学习作为首要任务"
     assert window.library.builtins() and window.library.search("坚持把")[0].usage == 1
-
-
-
-
 
 
 def test_save_as_docx_and_open_again(qtbot, window, tmp_path, answers):
@@ -95,8 +87,6 @@ def test_closing_with_unsaved_changes_asks(qtbot, window, answers):
     assert answers.asked[-1][0] == "保存修改"
     answers.plan = ["不保存"]
     assert window.close()
-
-
 
 
 def test_add_selection_to_my_library(qtbot, window, monkeypatch):
@@ -152,8 +142,6 @@ def test_autosaved_draft_comes_back_after_kill_9(qtbot, tmp_path, data_dir, corp
     window.editor.document().setModified(False)
 
 
-
-
 def test_damaged_or_wrongly_typed_drafts_are_named_not_offered(qtbot, window, answers, data_dir):
     import json
 
@@ -185,20 +173,12 @@ def test_screenshot_shows_chinese_text(qtbot, window):
     assert window.editor.structure.roles[0] is Role.TITLE
 
 
-
-
-
-
 def test_saving_with_placeholders_can_be_cancelled(qtbot, window, tmp_path, answers):
     window.new_from_template("督导情况报告")
     window.path = tmp_path / "未完成.docx"
     answers.plan = ["取消"]
     assert not window.save()
     assert not (tmp_path / "未完成.docx").exists() and window.editor.document().isModified() is False
-
-
-
-
 
 
 def test_saving_uses_the_layout_chosen_in_the_menu(qtbot, window, tmp_path, answers):
@@ -220,10 +200,6 @@ def test_saving_uses_the_layout_chosen_in_the_menu(qtbot, window, tmp_path, answ
     assert round(document.sections[0].left_margin.mm) == 27
     run = document.paragraphs[0].runs[0]
     assert run.text == "一是加强学习。" and not run.bold and 'w:eastAsia="楷体"' in run._r.xml
-
-
-
-
 
 
 def test_window_and_dock_layout_come_back_on_the_next_start(qtbot, corpus_bank, answers):
@@ -281,3 +257,33 @@ def test_stale_lock_files_of_crashed_windows_are_removed_at_start(qtbot, window)
     window.offer_draft()
     assert not stale.exists()
     assert window.drafts.lock_path().exists()  # this window's own lock stays
+
+
+def test_a_word_table_edited_in_the_window_is_saved_as_a_table(qtbot, window, answers, tmp_path):
+    from docx import Document
+    from PySide6.QtGui import QTextCursor
+
+    source = Document()
+    source.add_paragraph("关于重点任务推进情况的报告")
+    table = source.add_table(rows=2, cols=2)
+    table.style = "Table Grid"
+    for (i, j), text in {(0, 0): "责任单位", (0, 1): "完成情况", (1, 0): "市财政局", (1, 1): "已完成"}.items():
+        table.cell(i, j).text = text
+    source.add_paragraph("特此报告。")
+    path = tmp_path / "任务表.docx"
+    source.save(str(path))
+    window.open_path(path, wait=True)
+    qtbot.waitUntil(lambda: window.path == path)
+    assert window.editor.paragraphs()[1:3] == ["│责任单位│完成情况│", "│市财政局│已完成│"]
+    qtbot.waitUntil(lambda: window.outline.items() != [])
+    assert headings(window) == []  # no row is taken for a heading
+    found = window.editor.document().find("已完成")
+    found.clearSelection()
+    window.editor.setTextCursor(found)
+    commit(qtbot, window.editor, "90%")
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    assert window.save()
+    assert not answers.asked or "表格" not in answers.asked[-1][1]  # nothing about tables to lose
+    [saved] = Document(str(path)).tables
+    assert [[c.text for c in row.cells] for row in saved.rows] == [["责任单位", "完成情况"], ["市财政局", "已完成90%"]]
+    assert saved.style.name == "Table Grid"
