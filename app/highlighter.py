@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
+from phrasebank.document.emphasis import Mark, looks
 from phrasebank.structure.outline import Role, parse_paragraph
 from phrasebank.structure.tables import CELL, CELL_BREAK
 from phrasebank.text.chars import PLACEHOLDER_RE
@@ -13,6 +14,10 @@ from . import fonts
 
 #: The longest the highlighter works between two events (a long document is highlighted in slices).
 SLICE_MS = 30
+
+
+#: Word's highlight colours Qt does not know by name.
+_WORD_HIGHLIGHTS = {"darkYellow": "#808000", "darkGray": "#808080", "lightGray": "#c0c0c0"}
 
 
 def _format(family: str, size: float | None = None, bold: bool = False) -> QTextCharFormat:
@@ -40,6 +45,7 @@ class ReportHighlighter(QSyntaxHighlighter):
         self._placeholder = QTextCharFormat()
         self._placeholder.setBackground(QColor("#fff1a8"))
         self._placeholder.setForeground(QColor("#8a5a00"))
+        self.emphasis: dict[str, tuple[Mark, ...]] = {}  # a Word file's paragraphs (stripped) -> their emphasis
         self._table_mark = QTextCharFormat()
         self._table_mark.setForeground(QColor("#9aa5b1"))
         self._lazy = None  # (next block, blocks done) while a lazy pass runs
@@ -65,10 +71,32 @@ class ReportHighlighter(QSyntaxHighlighter):
         elif para.is_runin:
             head_end = text.find(para.head) + len(para.head) + 1 if para.head else len(para.number)
             self.setFormat(0, min(head_end, len(text)), self._format(fonts.BODY, size, bold=True))
+        lead = len(text) - len(text.lstrip())
+        for mark in self.emphasis.get(text.strip(), ()):  # bold, colour … of the Word file, while unchanged
+            self._merge(mark.start + lead, mark.end - mark.start, self._emphasis_format(mark))
         for match in PLACEHOLDER_RE.finditer(text):  # x, X, XX (the slot mark), ×× …
             self._merge(match.start(), match.end() - match.start(), self._placeholder)
         for column, length in self.marks.get(self.currentBlock().blockNumber(), ()):
             self._merge(column, length, self._underline)
+
+    def _emphasis_format(self, mark: Mark) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        for name, value in looks(mark):
+            if name == "b":
+                fmt.setFontWeight(QFont.Weight.Bold)
+            elif name == "i":
+                fmt.setFontItalic(True)
+            elif name == "strike":
+                fmt.setFontStrikeOut(True)
+            elif name == "u":
+                fmt.setFontUnderline(True)
+            elif name == "color":
+                fmt.setForeground(QColor(f"#{value}"))
+            elif name in ("highlight", "shd"):
+                color = QColor(_WORD_HIGHLIGHTS.get(value, value.lower()) if name == "highlight" else f"#{value}")
+                if color.isValid():
+                    fmt.setBackground(color)
+        return fmt
 
     def _format(self, family: str, size: float, bold: bool = False) -> QTextCharFormat:
         key = (family, size, bold)

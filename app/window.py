@@ -32,6 +32,7 @@ from phrasebank.text import segment
 from phrasebank.text.encoding import TextFormat
 
 if TYPE_CHECKING:
+    from phrasebank.document.emphasis import Mark
     from phrasebank.document.tables import KeptTable
 
 from .checks import CheckDock
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.masthead = Masthead()  # 版头 and 版记, edited in their dialog
         self.pictures: dict[str, list[Picture]] = {}  # pictures read with the file, written back on save
         self.tables: list[KeptTable] = []  # tables read with the file, written back as they came
+        self.emphasis: list[tuple[str, tuple[Mark, ...]]] = []  # paragraphs read with their emphasis
         self._saving = 0  # saves under way off the GUI thread
         self._fonts_warned = False
         self.drafts = DraftStore()
@@ -400,7 +402,10 @@ class MainWindow(QMainWindow):
             converted = report.converted_from is not None
             self._load("\n".join(report.paragraphs), None if converted else path, report.masthead)
             self.unkept, self.text_format, self.pictures = report.unkept, report.text_format, report.pictures
-            self.tables = report.tables
+            self.tables, self.emphasis = report.tables, report.emphasis
+            if report.emphasis:  # shown while a paragraph is as it was read
+                self.editor.highlighter.emphasis = {text.strip(): marks for text, marks in report.emphasis if marks}
+                self.editor.highlighter.rehighlight_lazily()
             self._add_recent(path)
             if "修订" in report.unkept or "批注" in report.unkept:
                 self.ask(
@@ -473,7 +478,8 @@ class MainWindow(QMainWindow):
         self.path = path
         self.text_format = None  # a text file opened keeps its encoding and line breaks when saved
         self.masthead, self.pictures, self.unkept = masthead or Masthead(), {}, ""
-        self.tables = []
+        self.tables, self.emphasis = [], []
+        self.editor.highlighter.emphasis = {}
         self.editor.set_text(text)
         self.outline.show_structure(self.editor.structure, at_once=True)
         self._update_title()
@@ -528,7 +534,7 @@ class MainWindow(QMainWindow):
         if not self._placeholders_ok(paragraphs):
             return False
         layout = self.page_layout()
-        report = Report(paragraphs, self.masthead, self.pictures, self.tables, self.text_format)
+        report = Report(paragraphs, self.masthead, self.pictures, self.tables, self.emphasis, self.text_format)
         job = (report, path, layout, str(self.settings.value("document/author", "")))
         if path.suffix.lower() == ".docx":
             self._font_warnings(paragraphs, layout)

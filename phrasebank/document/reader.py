@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from phrasebank.document.emphasis import Mark, merged, run_emphasis
 from phrasebank.errors import ReadError
 
 if TYPE_CHECKING:
@@ -76,6 +77,7 @@ class DocxText:
     reviewers: list[str] = field(default_factory=list)
     comments: int = 0
     emphasised: list[int] = field(default_factory=list)  # paragraphs with runs set bold, coloured … by hand
+    marks: dict[int, tuple[Mark, ...]] = field(default_factory=dict)  # paragraph index -> its emphasis
     section_breaks: int = 0
     headers: int = 0  # headers and footers holding text
     drawings: int = 0  # drawn lines and shapes (not pictures)
@@ -131,31 +133,10 @@ def read_docx(document) -> DocxText:
 _PAGE_NUMBER_RE = re.compile(r"^[—－\-–\s\d第页共/]*$")
 
 
-def _emphasised(p) -> bool:
-    """Whether a paragraph has a run set bold, underlined, coloured or highlighted by hand."""
-    for rpr in p.iter(_w("rPr")):
-        if rpr.getparent() is None or rpr.getparent().tag != _w("r"):
-            continue
-        if any(_set(rpr.find(_w(name)), name) for name in ("b", "u", "color", "highlight", "shd")):
-            return True
-    return False
-
-
-_OFF = {"0", "false", "off", "none", "auto", "000000", "ffffff", "clear"}
-
-
-def _set(element, name: str) -> bool:
-    """Whether a run property is really on (w:b w:val="0", w:color auto, w:shd clear are off)."""
-    if element is None:
-        return False
-    value = (element.get(_w("fill")) if name == "shd" else element.get(_w("val"))) or ("on" if name == "b" else "")
-    return value.lower() not in _OFF and value != ""
-
-
 def _formatting(document, out: DocxText) -> None:
     """Count what the editor's plain paragraphs cannot carry, so that a save over the file names it."""
     body = document.element.body
-    out.emphasised = [k for k, p in enumerate(out.elements) if p is not None and _emphasised(p)]
+    out.emphasised = sorted(out.marks)
     out.section_breaks = sum(1 for ppr in body.iter(_w("pPr")) if ppr.find(_w("sectPr")) is not None)
     out.drawings = sum(1 for _ in body.iter("{urn:schemas-microsoft-com:vml}line")) + sum(
         1 for _ in body.iter("{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}wsp")
@@ -241,10 +222,13 @@ def _paragraph(p, out: DocxText, numbering, part) -> None:
     pieces: list[str] = []
     boxes: list = []
     pictures: list = []
-    _collect(p, pieces, boxes, pictures)
+    marks: list[Mark] = []
+    _collect(p, pieces, boxes, pictures, marks)
     number = numbering.label(p)
     text = number + "".join(pieces)
     index = len(out.paragraphs)
+    if marks:
+        out.marks[index] = merged(Mark(m.start + len(number), m.end + len(number), m.xml) for m in marks)
     if pictures:
         portable = [_portable(picture, part) for picture in pictures]
         out.pictures[index] = portable
@@ -267,8 +251,8 @@ def _cell_text(p, out: DocxText, numbering) -> str:
     return numbering.label(p) + "".join(pieces)
 
 
-def _collect(node, pieces: list[str], boxes: list, pictures: list) -> None:
-    """Text of a paragraph in document order; text boxes and pictures gathered on the side."""
+def _collect(node, pieces: list[str], boxes: list, pictures: list, marks: list[Mark] | None = None) -> None:
+    """Text of a paragraph in document order; text boxes, pictures and emphasised runs gathered on the side."""
     for child in node:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIPPED:
@@ -287,8 +271,12 @@ def _collect(node, pieces: list[str], boxes: list, pictures: list) -> None:
             _collect(child, inner, boxes, pictures)
             if len(boxes) == before and _has_image(child):
                 pictures.append(child)
-        else:
+        elif marks is not None and tag == _w("r") and (emphasis := run_emphasis(child)):
+            start = sum(map(len, pieces))
             _collect(child, pieces, boxes, pictures)
+            marks.append(Mark(start, sum(map(len, pieces)), emphasis))
+        else:
+            _collect(child, pieces, boxes, pictures, marks)
 
 
 def _has_image(element) -> bool:

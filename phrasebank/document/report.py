@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from phrasebank.atomic import write_bytes_atomic
+from phrasebank.document.emphasis import Mark, carry
 from phrasebank.document.files import DOCX_SUFFIXES, load_docx
 from phrasebank.document.layout import NATIONAL, Layout
 from phrasebank.document.masthead import Masthead, masthead_extent, split_masthead
@@ -32,6 +33,7 @@ class Report:
     masthead: Masthead = field(default_factory=Masthead)
     pictures: dict[str, list[Picture]] = field(default_factory=dict)  # paragraph text -> its pictures
     tables: list[KeptTable] = field(default_factory=list)  # tables read, written back as they came
+    emphasis: list[tuple[str, tuple[Mark, ...]]] = field(default_factory=list)  # each paragraph as read, its marks
     text_format: TextFormat | None = None  # a text file's encoding and line break; None for DOCX
     unkept: str = ""  # what saving over the source file would lose: "2 个表格、1 个文本框"
     converted_from: Path | None = None  # the .doc/.wps/.rtf this was converted from
@@ -54,11 +56,10 @@ def _open_docx(path: Path) -> Report:
         pictures.setdefault(read.paragraphs[index].strip(), []).extend(found)
     masthead, paragraphs = split_masthead(read.paragraphs)
     top, bottom = masthead_extent(read.paragraphs)  # a 版头's red and bold are written anew
-    emphasis = sum(1 for k in read.emphasised if top <= k < bottom)
+    emphasis = [(read.paragraphs[k], read.marks.get(k, ())) for k in range(top, bottom)] if read.marks else []
     kept_apart = (
         (read.layout_tables, "个表格"),
         (read.text_boxes, "个文本框"),
-        (emphasis, "段带加粗、下划线、颜色或突出显示"),
         (read.drawings, "条绘制的线条或图形"),
         (read.section_breaks, "个分节符"),
         (read.headers, "处页眉页脚"),
@@ -69,7 +70,13 @@ def _open_docx(path: Path) -> Report:
         unkept += f"（审阅人：{'、'.join(read.reviewers[:3])}）"
     converted = path if path.suffix.lower() in CONVERTED_SUFFIXES else None
     return Report(
-        _trimmed(paragraphs), masthead, pictures, tables=read.tables, unkept=unkept, converted_from=converted
+        _trimmed(paragraphs),
+        masthead,
+        pictures,
+        tables=read.tables,
+        emphasis=emphasis,
+        unkept=unkept,
+        converted_from=converted,
     )
 
 
@@ -80,11 +87,13 @@ def _trimmed(paragraphs: list[str]) -> list[str]:
 
 
 def save_report(report: Report, path: Path, layout: Layout = NATIONAL, author: str = "") -> None:
-    """Write atomically: .docx per GB/T 9704-2012 (pictures and tables back in place); .txt in the file's format."""
+    """Write atomically: .docx per GB/T 9704-2012 (pictures, tables and emphasis back in place); .txt in
+    the file's format."""
     if path.suffix.lower() == ".docx":
         from phrasebank.document.writer import export_docx
 
-        export_docx(report.paragraphs, path, layout, report.masthead, author, report.pictures, report.tables)
+        marks = carry(report.emphasis, report.paragraphs)
+        export_docx(report.paragraphs, path, layout, report.masthead, author, report.pictures, report.tables, marks)
         return
     text_format = report.text_format or TextFormat()
     paragraphs = report.masthead.wrap(report.paragraphs)

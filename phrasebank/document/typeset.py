@@ -43,6 +43,7 @@ class Span:
     color: str = ""
     line_break: bool = False
     latin_too: bool = False  # digits and letters in the same font (附件2 in 黑体, not Times New Roman)
+    marks: tuple[bytes, ...] = ()  # emphasis set by hand in the Word file read (w:rPr children)
 
 
 @dataclass(frozen=True)

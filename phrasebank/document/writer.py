@@ -11,7 +11,9 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
+from itertools import pairwise
 from pathlib import Path
 
 import docx
@@ -22,6 +24,7 @@ from docx.shared import Pt, Twips
 from lxml import etree  # pyright: ignore[reportAttributeAccessIssue] (lxml ships no type information)
 
 from phrasebank.atomic import write_atomic
+from phrasebank.document.emphasis import Mark
 from phrasebank.document.files import SPACER_STYLE
 from phrasebank.document.layout import NATIONAL, Layout, mm_to_twips
 from phrasebank.document.masthead import Masthead
@@ -48,12 +51,14 @@ def export_docx(
     author: str = "",
     pictures: Mapping[str, list[Picture]] | None = None,
     tables: Sequence[KeptTable] = (),
+    marks: Mapping[str, tuple[Mark, ...]] | None = None,
 ) -> None:
     """Lay out the report's paragraphs (with an optional 版头/版记) and write them to `path` atomically.
 
     `pictures` maps a paragraph's text to the pictures read with it: a picture marker becomes its
     picture again, an unchanged paragraph gets its pictures back after its text. Row lines are
     written as tables: those read (`tables`) as they came or into their own rows, new ones per GB/T 9704.
+    `marks` maps a paragraph's text to the emphasis its characters carry (`emphasis.carry`).
     """
     blocks = plan(paragraphs, layout, masthead)
     document = docx.Document()
@@ -82,6 +87,8 @@ def export_docx(
             if k + 1 == len(blocks):
                 sect_pr.addprevious(_paragraph(Block("spacer", style=SPACER_STYLE), layout))  # Word ends on a paragraph
             continue
+        if marks and block.spans and block.text in marks:
+            block.spans = _marked(block.spans, marks[block.text])
         found = kept.pop(block.text, None) if block.spans else None
         if found and PICTURE_MARKER_RE.match(block.text):
             block.spans, block.first_line, block.align = [], 0.0, Align.CENTER
@@ -142,6 +149,22 @@ def _paragraph(block: Block, layout: Layout):
     return p
 
 
+def _marked(spans: list[Span], marks: tuple[Mark, ...]) -> list[Span]:
+    """The spans cut where emphasis starts and ends, each piece carrying the emphasis on it."""
+    out: list[Span] = []
+    offset = 0
+    for span in spans:
+        cuts = sorted(
+            {0, len(span.text)}
+            | {p - offset for m in marks for p in (m.start, m.end) if offset < p < offset + len(span.text)}
+        )
+        for a, b in pairwise(cuts):
+            on = next((m.xml for m in marks if m.start <= offset + a and offset + b <= m.end), ())
+            out.append(replace(span, text=span.text[a:b], marks=on, line_break=span.line_break and a == 0))
+        offset += len(span.text)
+    return out
+
+
 def _picture_run(document, picture: Picture):
     """A run holding a picture read from another DOCX, its images added to this one."""
     element = parse_xml(picture.xml)
@@ -177,6 +200,8 @@ def _run(span: Span, layout: Layout):
         _put(rpr, "w:color", val=span.color)
     _put(rpr, "w:sz", val=round(span.size * 2))
     _put(rpr, "w:szCs", val=round(span.size * 2))
+    for xml in span.marks:
+        _place(rpr, parse_xml(xml))
     if span.line_break:
         r.append(OxmlElement("w:br"))
     for n, piece in enumerate(span.text.split("\t")):
@@ -206,16 +231,23 @@ RPR_ORDER: Sequence[str] = (
 
 def _put(parent, tag: str, **attributes):
     """Add (or find) child `tag` of a w:pPr or w:rPr at its place in the schema's sequence."""
-    order = {child: rank for rank, child in enumerate(PPR_ORDER if parent.tag == qn("w:pPr") else RPR_ORDER)}
-    name = tag.split(":")[1]
     element = parent.find(qn(tag))
     if element is None:
-        element = OxmlElement(tag)
-        rank = order[name]
-        later = next((c for c in parent if order.get(_local(c), -1) > rank), None)
-        (later.addprevious if later is not None else parent.append)(element)
+        element = _place(parent, OxmlElement(tag))
     for key, value in attributes.items():
         element.set(qn(f"w:{key}"), str(value))
+    return element
+
+
+def _place(parent, element):
+    """Put `element` into a w:pPr or w:rPr at its place in the schema's sequence (replacing its like)."""
+    order = {child: rank for rank, child in enumerate(PPR_ORDER if parent.tag == qn("w:pPr") else RPR_ORDER)}
+    old = parent.find(element.tag)
+    if old is not None:
+        parent.remove(old)
+    rank = order[_local(element)]
+    later = next((c for c in parent if order.get(_local(c), -1) > rank), None)
+    (later.addprevious if later is not None else parent.append)(element)
     return element
 
 

@@ -10,7 +10,7 @@ import textwrap
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontInfo, QFontMetrics
+from PySide6.QtGui import QFont, QFontInfo, QFontMetrics, QTextCursor
 from qt_helpers import commit, headings, key
 
 from app.window import MainWindow
@@ -261,7 +261,6 @@ def test_stale_lock_files_of_crashed_windows_are_removed_at_start(qtbot, window)
 
 def test_a_word_table_edited_in_the_window_is_saved_as_a_table(qtbot, window, answers, tmp_path):
     from docx import Document
-    from PySide6.QtGui import QTextCursor
 
     source = Document()
     source.add_paragraph("关于重点任务推进情况的报告")
@@ -287,3 +286,30 @@ def test_a_word_table_edited_in_the_window_is_saved_as_a_table(qtbot, window, an
     [saved] = Document(str(path)).tables
     assert [[c.text for c in row.cells] for row in saved.rows] == [["责任单位", "完成情况"], ["市财政局", "已完成90%"]]
     assert saved.style.name == "Table Grid"
+
+
+def test_a_word_files_emphasis_shows_in_the_editor_and_is_saved(qtbot, window, tmp_path):
+    from docx import Document
+
+    source = Document()
+    source.add_paragraph("关于经济运行情况的报告")
+    paragraph = source.add_paragraph("今年以来，我市")
+    paragraph.add_run("坚持稳中求进").bold = True
+    paragraph.add_run("，经济运行总体平稳。")
+    path = tmp_path / "强调.docx"
+    source.save(str(path))
+    window.open_path(path, wait=True)
+    qtbot.waitUntil(lambda: window.path == path)
+    block = window.editor.document().findBlockByNumber(1)
+    qtbot.waitUntil(lambda: any(r.format.fontWeight() == QFont.Weight.Bold for r in block.layout().formats()))
+    [bold] = [r for r in block.layout().formats() if r.format.fontWeight() == QFont.Weight.Bold]
+    assert block.text()[bold.start : bold.start + bold.length] == "坚持稳中求进"
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    commit(qtbot, window.editor, "稳中向好。")  # an edit of the paragraph keeps the bold where the text still is
+    assert window.save()
+    runs = Document(str(path)).paragraphs
+    assert [(r.text, r.bold) for r in next(p for p in runs if "稳中求进" in p.text).runs] == [
+        ("今年以来，我市", None),
+        ("坚持稳中求进", True),
+        ("，经济运行总体平稳。稳中向好。", None),
+    ]

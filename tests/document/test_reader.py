@@ -352,7 +352,10 @@ def test_forged_list_levels_and_huge_start_values_read_as_plain_numbers(tmp_path
 def test_what_plain_paragraphs_cannot_carry_is_named_for_the_save(tmp_path):
     """The red 〔此处加盖红色印章〕 of a real file; a header that is more than a page number; a section break."""
     report = open_report(sample("standard"))
-    assert report.unkept == "1 段带加粗、下划线、颜色或突出显示"  # the 版头's own red is written anew
+    assert report.unkept == ""  # the 版头's own red is written anew, the red seal note is kept (document/emphasis)
+    save_report(report, tmp_path / "standard.docx")
+    [seal] = [p for p in docx.Document(str(tmp_path / "standard.docx")).paragraphs if "加盖" in p.text]
+    assert {str(r.font.color.rgb) for r in seal.runs if "加盖" in r.text} == {"C00000"}  # as in the file
     document = docx.Document()
     document.add_paragraph("第一部分")
     document.add_section()
