@@ -77,6 +77,7 @@ def build_menus(window) -> None:
     view.addAction(window.outline.toggleViewAction())
     view.addAction(window.phrases.toggleViewAction())
     view.addAction(window.checks.toggleViewAction())
+    view.addAction(window.revisions.toggleViewAction())
     add_action(window, report, "立即检查", window.check_now, "F7")
     suggest = add_action(window, view, "输入联想", window.toggle_suggestions, checkable=True)
     suggest.setChecked(True)

@@ -44,6 +44,7 @@ from .menus import AUTO, build_menus, shortcut_lines
 from .mining import mine_reports
 from .outline import OutlineDock
 from .phrases import PhraseDock
+from .review import ReviewDock
 from .workers import run_in_background
 
 APP_TITLE = "公文写作台"
@@ -120,7 +121,11 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.phrases)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checks)
+        self.revisions = ReviewDock(self.editor, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.revisions)
         self.tabifyDockWidget(self.phrases, self.checks)
+        self.tabifyDockWidget(self.checks, self.revisions)
+        self.revisions.hide()  # shown when a file brings a reviewer's changes
         self.phrases.raise_()
         self.section_label, self.count_label = QLabel(), QLabel()
         self.statusBar().addPermanentWidget(self.section_label)  # permanent: a message never hides it
@@ -169,6 +174,7 @@ class MainWindow(QMainWindow):
         self.checks.fixRequested.connect(editor.apply_fix)
         self.checks.findingsChanged.connect(self._underline)
         self.checks.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.revisions.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
     def set_bank(self, bank: PhraseBank) -> None:
         """A built-in bank is ready: suggestions on, its phrases in the panel beside the writer's own."""
@@ -407,15 +413,15 @@ class MainWindow(QMainWindow):
                 self.editor.highlighter.emphasis = {text.strip(): marks for text, marks in report.emphasis if marks}
                 self.editor.highlighter.rehighlight_lazily()
             self._add_recent(path)
-            if "修订" in report.unkept or "批注" in report.unkept:
-                self.ask(
-                    "修订和批注",
-                    f"{path.name} 含有{report.unkept}。编辑器中显示的是接受全部修订后的文字，批注不显示；"
-                    "要逐条处理修订和批注，请先在 Word 或 WPS 中处理。覆盖保存前会再提醒。",
-                    ["知道了"],
-                )
+            self.revisions.show_changes(report.changes)
+            if report.changes:
+                self.revisions.show()
+                self.revisions.raise_()
             if converted:
                 self.statusBar().showMessage(f"已把 {path.name} 转换后打开；保存时请另存为 .docx", 10000)
+            elif report.changes:
+                said = f"{path.name} 含审阅人的修订和批注，已列在“审阅”栏，可逐条接受或拒绝"
+                self.statusBar().showMessage(said, 10000)
             else:
                 self.statusBar().showMessage(f"已打开 {path.name}", 5000)
 
@@ -480,6 +486,7 @@ class MainWindow(QMainWindow):
         self.masthead, self.pictures, self.unkept = masthead or Masthead(), {}, ""
         self.tables, self.emphasis = [], []
         self.editor.highlighter.emphasis = {}
+        self.revisions.show_changes({})
         self.editor.set_text(text)
         self.outline.show_structure(self.editor.structure, at_once=True)
         self._update_title()
@@ -507,8 +514,7 @@ class MainWindow(QMainWindow):
         if self.unkept and self.path.suffix.lower() == ".docx":
             choice = self.ask(
                 "保存",
-                f"{self.path.name} 含有{self.unkept}。覆盖保存后，表格和文本框会变成普通段落，修订会被全部接受、"
-                "批注会被删除，原文件中的这些内容将丢失。建议另存为新文件。",
+                f"{self.path.name} 含有{self.unkept}。覆盖保存后，这些内容会变成普通段落或丢失。建议另存为新文件。",
                 ["另存为", "仍然覆盖", "取消"],
             )
             if choice == "另存为":
@@ -534,7 +540,22 @@ class MainWindow(QMainWindow):
         if not self._placeholders_ok(paragraphs):
             return False
         layout = self.page_layout()
-        report = Report(paragraphs, self.masthead, self.pictures, self.tables, self.emphasis, self.text_format)
+        if path.suffix.lower() != ".docx" and self.revisions.open:
+            said = (
+                f"纯文本文件不能保存修订和批注：{path.name} 将按编辑器中显示的文字保存，"
+                f"{len(self.revisions.open)} 处修订和批注不写入。"
+            )
+            if self.ask("修订和批注", said, ["仍然保存", "取消"]) != "仍然保存":
+                return False
+        report = Report(
+            paragraphs,
+            self.masthead,
+            self.pictures,
+            self.tables,
+            self.emphasis,
+            self.revisions.changes(),
+            text_format=self.text_format,
+        )
         job = (report, path, layout, str(self.settings.value("document/author", "")))
         if path.suffix.lower() == ".docx":
             self._font_warnings(paragraphs, layout)

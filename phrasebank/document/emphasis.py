@@ -27,6 +27,9 @@ class Mark:
     end: int
     xml: tuple[bytes, ...]
 
+    def shifted(self, by: int) -> Mark:
+        return Mark(self.start + by, self.end + by, self.xml)
+
 
 def is_on(element) -> bool:
     """Whether a run property is really on (w:b w:val="0", w:color auto, w:shd clear are off)."""

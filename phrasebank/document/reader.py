@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from phrasebank.document.emphasis import Mark, merged, run_emphasis
+from phrasebank.document.review import Change, ChangeKind, comment_texts
 from phrasebank.errors import ReadError
 
 if TYPE_CHECKING:
@@ -49,7 +50,16 @@ def _w(tag: str) -> str:
 
 
 #: Elements whose text is not part of the paragraph's text as read.
-_SKIPPED = {_w("delText"), _w("instrText"), _w("del"), f"{{{_MC}}}Fallback", _w("txbxContent"), _w("rPr"), _w("pPr")}
+_SKIPPED = {
+    _w("delText"),
+    _w("instrText"),
+    _w("del"),
+    _w("moveFrom"),
+    f"{{{_MC}}}Fallback",
+    _w("txbxContent"),
+    _w("rPr"),
+    _w("pPr"),
+}
 
 
 @dataclass(frozen=True)
@@ -78,6 +88,8 @@ class DocxText:
     comments: int = 0
     emphasised: list[int] = field(default_factory=list)  # paragraphs with runs set bold, coloured … by hand
     marks: dict[int, tuple[Mark, ...]] = field(default_factory=dict)  # paragraph index -> its emphasis
+    changes: dict[int, tuple[Change, ...]] = field(default_factory=dict)  # paragraph index -> open 修订/批注
+    comment_texts: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # comment id -> author, date, text
     section_breaks: int = 0
     headers: int = 0  # headers and footers holding text
     drawings: int = 0  # drawn lines and shapes (not pictures)
@@ -123,6 +135,7 @@ def read_docx(document) -> DocxText:
 
     out = DocxText()
     out.body_chars = sum(len(t.text or "") for t in document.element.body.iter(_w("t")))
+    out.comment_texts = comment_texts(document)
     numbering = Numbering(document)
     _blocks(document.element.body, out, numbering, document.part)
     _review(document, out)
@@ -219,64 +232,121 @@ def _paragraph(p, out: DocxText, numbering, part) -> None:
     style = p.find(f"{_w('pPr')}/{_w('pStyle')}")
     if style is not None and style.get(_w("val")) == SPACER_STYLE:
         return
-    pieces: list[str] = []
-    boxes: list = []
-    pictures: list = []
-    marks: list[Mark] = []
-    _collect(p, pieces, boxes, pictures, marks)
+    gathered = _Gathered(out.comment_texts)
+    gathered.collect(p)
     number = numbering.label(p)
-    text = number + "".join(pieces)
+    text = number + "".join(gathered.pieces)
     index = len(out.paragraphs)
-    if marks:
-        out.marks[index] = merged(Mark(m.start + len(number), m.end + len(number), m.xml) for m in marks)
-    if pictures:
-        portable = [_portable(picture, part) for picture in pictures]
+    if gathered.marks:
+        out.marks[index] = merged(m.shifted(len(number)) for m in gathered.marks)
+    if changes := gathered.finished_changes():
+        out.changes[index] = tuple(c.shifted(len(number)) for c in changes)
+    if gathered.pictures:
+        portable = [_portable(picture, part) for picture in gathered.pictures]
         out.pictures[index] = portable
         if not text.strip():
             text = picture_marker(sum(len(v) for v in out.pictures.values()) - len(portable) + 1)
     out.paragraphs.append(text)
     out.elements.append(p)
     out.numbers.append(number)
-    for box in boxes:
+    for box in gathered.boxes:
         out.text_boxes += 1
         _blocks(box, out, numbering, part)
 
 
 def _cell_text(p, out: DocxText, numbering) -> str:
     """A table cell paragraph's text (its pictures and text boxes stay in the kept table)."""
-    pieces: list[str] = []
-    boxes: list = []
-    _collect(p, pieces, boxes, [])
-    out.text_boxes += len(boxes)
-    return numbering.label(p) + "".join(pieces)
+    gathered = _Gathered(None)
+    gathered.collect(p)
+    out.text_boxes += len(gathered.boxes)
+    return numbering.label(p) + "".join(gathered.pieces)
 
 
-def _collect(node, pieces: list[str], boxes: list, pictures: list, marks: list[Mark] | None = None) -> None:
-    """Text of a paragraph in document order; text boxes, pictures and emphasised runs gathered on the side."""
-    for child in node:
-        tag = child.tag
-        if not isinstance(tag, str) or tag in _SKIPPED:
-            if tag == _w("txbxContent"):
-                boxes.append(child)
-            continue
-        if tag == _w("t"):
-            pieces.append(child.text or "")
-        elif tag == _w("tab"):
-            pieces.append("\t")
-        elif tag == _w("noBreakHyphen"):
-            pieces.append("-")
-        elif tag in (_w("drawing"), _w("pict")):
-            inner: list[str] = []
-            before = len(boxes)
-            _collect(child, inner, boxes, pictures)
-            if len(boxes) == before and _has_image(child):
-                pictures.append(child)
-        elif marks is not None and tag == _w("r") and (emphasis := run_emphasis(child)):
-            start = sum(map(len, pieces))
-            _collect(child, pieces, boxes, pictures)
-            marks.append(Mark(start, sum(map(len, pieces)), emphasis))
-        else:
-            _collect(child, pieces, boxes, pictures, marks)
+class _Gathered:
+    """What walking one paragraph gathers: its text in document order, and on the side its text boxes,
+    pictures, emphasised runs and (when `comments` is given) tracked changes and comments."""
+
+    def __init__(self, comments: dict[str, tuple[str, str, str]] | None) -> None:
+        self.pieces: list[str] = []
+        self.boxes: list = []
+        self.pictures: list = []
+        self.marks: list[Mark] = []
+        self.changes: list[Change] | None = None if comments is None else []
+        self.comments = comments or {}
+        self.open_comments: dict[str, int] = {}  # comment id -> where its range starts
+        self.comment_spans: dict[str, tuple[int, int]] = {}  # comment id -> the text it is about
+        self.length = 0
+
+    def add(self, text: str) -> None:
+        self.pieces.append(text)
+        self.length += len(text)
+
+    def collect(self, node, emphasis: bool = True) -> None:
+        for child in node:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue
+            if self.changes is not None and tag in _REVIEW_TAGS:
+                self._review(child, tag)
+                continue
+            if tag in _SKIPPED:
+                if tag == _w("txbxContent"):
+                    self.boxes.append(child)
+                continue
+            if tag == _w("t"):
+                self.add(child.text or "")
+            elif tag == _w("tab"):
+                self.add("\t")
+            elif tag == _w("noBreakHyphen"):
+                self.add("-")
+            elif tag in (_w("drawing"), _w("pict")):
+                inner = _Gathered(None)
+                inner.collect(child)
+                self.boxes.extend(inner.boxes)
+                if not inner.boxes and _has_image(child):
+                    self.pictures.append(child)
+            elif emphasis and tag == _w("r") and (found := run_emphasis(child)):
+                start = self.length
+                self.collect(child, emphasis=False)
+                self.marks.append(Mark(start, self.length, found))
+            else:
+                self.collect(child, emphasis)
+
+    def _review(self, element, tag: str) -> None:
+        assert self.changes is not None
+        author, date = element.get(_w("author")) or "", element.get(_w("date")) or ""
+        at = self.length
+        if tag in (_w("ins"), _w("moveTo")):
+            self.collect(element)
+            if self.length > at:
+                self.changes.append(Change(ChangeKind.INSERTED, at, self.length, "", author, date))
+        elif tag in (_w("del"), _w("moveFrom")):
+            text = "".join(t.text or "" for t in element.iter(_w("delText"), _w("t")))
+            if text:
+                self.changes.append(Change(ChangeKind.DELETED, at, at, text, author, date))
+        elif tag == _w("commentRangeStart"):
+            self.open_comments[element.get(_w("id")) or ""] = at
+        elif tag in (_w("commentRangeEnd"), _w("commentReference")):
+            key = element.get(_w("id")) or ""
+            if key in self.comments and key not in self.comment_spans:
+                self.comment_spans[key] = (self.open_comments.pop(key, at), at)
+
+    def finished_changes(self) -> list[Change]:
+        """The paragraph's changes in order; a comment still open at its end covers the rest of it."""
+        if self.changes is None:
+            return []
+        still_open = {k: (at, self.length) for k, at in self.open_comments.items() if k in self.comments}
+        spans = self.comment_spans | still_open
+        for key, (start, end) in spans.items():
+            author, date, text = self.comments[key]
+            self.changes.append(Change(ChangeKind.COMMENT, start, end, text, author, date))
+        return sorted(self.changes, key=lambda c: (c.start, c.end))
+
+
+_REVIEW_TAGS = frozenset(
+    _w(name)
+    for name in ("ins", "moveTo", "del", "moveFrom", "commentRangeStart", "commentRangeEnd", "commentReference")
+)
 
 
 def _has_image(element) -> bool:

@@ -21,6 +21,7 @@ from phrasebank.errors import PhrasebankError
 from phrasebank.text.encoding import TextFormat, read_text_format, split_lines
 
 if TYPE_CHECKING:
+    from phrasebank.document.review import Change
     from phrasebank.document.tables import KeptTable
 
 #: Files the editor opens: Word files directly, .doc/.wps/.rtf converted by LibreOffice, text.
@@ -34,6 +35,7 @@ class Report:
     pictures: dict[str, list[Picture]] = field(default_factory=dict)  # paragraph text -> its pictures
     tables: list[KeptTable] = field(default_factory=list)  # tables read, written back as they came
     emphasis: list[tuple[str, tuple[Mark, ...]]] = field(default_factory=list)  # each paragraph as read, its marks
+    changes: dict[int, tuple[Change, ...]] = field(default_factory=dict)  # paragraph index -> open 修订 and 批注
     text_format: TextFormat | None = None  # a text file's encoding and line break; None for DOCX
     unkept: str = ""  # what saving over the source file would lose: "2 个表格、1 个文本框"
     converted_from: Path | None = None  # the .doc/.wps/.rtf this was converted from
@@ -57,6 +59,7 @@ def _open_docx(path: Path) -> Report:
     masthead, paragraphs = split_masthead(read.paragraphs)
     top, bottom = masthead_extent(read.paragraphs)  # a 版头's red and bold are written anew
     emphasis = [(read.paragraphs[k], read.marks.get(k, ())) for k in range(top, bottom)] if read.marks else []
+    changes = {k - top: found for k, found in read.changes.items() if top <= k < bottom}
     kept_apart = (
         (read.layout_tables, "个表格"),
         (read.text_boxes, "个文本框"),
@@ -64,10 +67,7 @@ def _open_docx(path: Path) -> Report:
         (read.section_breaks, "个分节符"),
         (read.headers, "处页眉页脚"),
     )
-    review = ((read.insertions + read.deletions, "处修订"), (read.comments, "条批注"))
-    unkept = "、".join(f"{count} {what}" for count, what in (*kept_apart, *review) if count)
-    if read.reviewers and (read.insertions or read.deletions or read.comments):
-        unkept += f"（审阅人：{'、'.join(read.reviewers[:3])}）"
+    unkept = "、".join(f"{count} {what}" for count, what in kept_apart if count)
     converted = path if path.suffix.lower() in CONVERTED_SUFFIXES else None
     return Report(
         _trimmed(paragraphs),
@@ -75,6 +75,7 @@ def _open_docx(path: Path) -> Report:
         pictures,
         tables=read.tables,
         emphasis=emphasis,
+        changes=changes,
         unkept=unkept,
         converted_from=converted,
     )
@@ -93,7 +94,13 @@ def save_report(report: Report, path: Path, layout: Layout = NATIONAL, author: s
         from phrasebank.document.writer import export_docx
 
         marks = carry(report.emphasis, report.paragraphs)
-        export_docx(report.paragraphs, path, layout, report.masthead, author, report.pictures, report.tables, marks)
+        changes = {}
+        for index, found in report.changes.items():
+            text = report.paragraphs[index]
+            lead = len(text) - len(text.lstrip())
+            changes[text.strip()] = tuple(change.shifted(-lead) for change in found)
+        paragraphs, masthead = report.paragraphs, report.masthead
+        export_docx(paragraphs, path, layout, masthead, author, report.pictures, report.tables, marks, changes)
         return
     text_format = report.text_format or TextFormat()
     paragraphs = report.masthead.wrap(report.paragraphs)

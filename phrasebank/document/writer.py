@@ -9,6 +9,7 @@ and then swapped in.
 from __future__ import annotations
 
 import io
+import itertools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -29,6 +30,7 @@ from phrasebank.document.files import SPACER_STYLE
 from phrasebank.document.layout import NATIONAL, Layout, mm_to_twips
 from phrasebank.document.masthead import Masthead
 from phrasebank.document.reader import PICTURE_MARKER_RE, Picture, related_part
+from phrasebank.document.review import Change, write_changes
 from phrasebank.document.tables import KeptTable, add_styles, build_table
 from phrasebank.document.typeset import Align, Block, Span, plan, split_head, title_lines
 from phrasebank.errors import PhrasebankError
@@ -52,13 +54,15 @@ def export_docx(
     pictures: Mapping[str, list[Picture]] | None = None,
     tables: Sequence[KeptTable] = (),
     marks: Mapping[str, tuple[Mark, ...]] | None = None,
+    changes: Mapping[str, tuple[Change, ...]] | None = None,
 ) -> None:
     """Lay out the report's paragraphs (with an optional 版头/版记) and write them to `path` atomically.
 
     `pictures` maps a paragraph's text to the pictures read with it: a picture marker becomes its
     picture again, an unchanged paragraph gets its pictures back after its text. Row lines are
     written as tables: those read (`tables`) as they came or into their own rows, new ones per GB/T 9704.
-    `marks` maps a paragraph's text to the emphasis its characters carry (`emphasis.carry`).
+    `marks` maps a paragraph's text to the emphasis its characters carry (`emphasis.carry`), `changes`
+    to the reviewer's changes and comments still open in it (written as tracked changes, `review`).
     """
     blocks = plan(paragraphs, layout, masthead)
     document = docx.Document()
@@ -72,6 +76,7 @@ def export_docx(
         body.remove(p)
     sect_pr = body.find(qn("w:sectPr"))
     kept = dict(pictures or {})
+    ids = itertools.count(1)
     rows: list[str] = []
     for k, block in enumerate(blocks):
         if block.role == Role.TABLE:
@@ -89,10 +94,15 @@ def export_docx(
             continue
         if marks and block.spans and block.text in marks:
             block.spans = _marked(block.spans, marks[block.text])
+        open_changes = changes.get(block.text, ()) if changes and block.spans else ()
+        if open_changes:
+            block.spans = _cut(block.spans, {q for c in open_changes for q in (c.start, c.end)})
         found = kept.pop(block.text, None) if block.spans else None
         if found and PICTURE_MARKER_RE.match(block.text):
             block.spans, block.first_line, block.align = [], 0.0, Align.CENTER
         paragraph = _paragraph(block, layout)
+        if open_changes:
+            write_changes(document, paragraph, [len(s.text) for s in block.spans], open_changes, ids)
         for picture in found or []:
             paragraph.append(_picture_run(document, picture))
         sect_pr.addprevious(paragraph)
@@ -149,19 +159,29 @@ def _paragraph(block: Block, layout: Layout):
     return p
 
 
+def _cut(spans: list[Span], points: set[int]) -> list[Span]:
+    """The spans cut at the paragraph offsets `points`."""
+    out: list[Span] = []
+    offset = 0
+    for span in spans:
+        size = len(span.text)
+        cuts = sorted({0, size} | {q - offset for q in points if offset < q < offset + size})
+        if size == 0:
+            out.append(span)
+        for a, b in pairwise(cuts):
+            out.append(replace(span, text=span.text[a:b], line_break=span.line_break and a == 0))
+        offset += size
+    return out
+
+
 def _marked(spans: list[Span], marks: tuple[Mark, ...]) -> list[Span]:
     """The spans cut where emphasis starts and ends, each piece carrying the emphasis on it."""
     out: list[Span] = []
     offset = 0
-    for span in spans:
-        cuts = sorted(
-            {0, len(span.text)}
-            | {p - offset for m in marks for p in (m.start, m.end) if offset < p < offset + len(span.text)}
-        )
-        for a, b in pairwise(cuts):
-            on = next((m.xml for m in marks if m.start <= offset + a and offset + b <= m.end), ())
-            out.append(replace(span, text=span.text[a:b], marks=on, line_break=span.line_break and a == 0))
-        offset += len(span.text)
+    for span in _cut(spans, {q for m in marks for q in (m.start, m.end)}):
+        end = offset + len(span.text)
+        out.append(replace(span, marks=next((m.xml for m in marks if m.start <= offset and end <= m.end), ())))
+        offset = end
     return out
 
 

@@ -15,6 +15,7 @@ from qt_helpers import commit, headings, key
 
 from app.window import MainWindow
 from phrasebank.document.files import read_paragraphs
+from phrasebank.document.report import open_report
 from phrasebank.kinds import SectionType
 from phrasebank.structure.outline import Role
 
@@ -234,19 +235,52 @@ def reviewed_docx(path):
     return path
 
 
-def test_a_reviewed_word_file_says_so_on_open_and_before_it_is_overwritten(qtbot, window, answers, tmp_path):
+def test_a_reviewers_changes_are_shown_resolved_one_by_one_and_the_rest_saved_back(qtbot, window, answers, tmp_path):
+    from phrasebank.document.review import ChangeKind
+
     path = reviewed_docx(tmp_path / "审改稿.docx")
     window.open_path(path, wait=True)
     qtbot.waitUntil(lambda: window.path == path)
-    title, text = answers.asked[-1]
-    assert title == "修订和批注" and "2 处修订" in text and "1 条批注" in text and "李四" in text
-    assert "全市安全生产形势总体平稳" in window.editor.toPlainText()  # the changes shown accepted
-    answers.plan = ["取消"]
-    window.editor.document().setModified(True)
-    assert not window.save()
-    title, text = answers.asked[-1]
-    assert title == "保存" and "修订会被全部接受" in text and "批注会被删除" in text
-    window.editor.document().setModified(False)
+    dock = window.revisions
+    assert dock.isVisible() and not answers.asked  # listed beside the text, no dialog in the way
+    rows = [dock.list.item(k).text() for k in range(dock.list.count())]
+    assert rows == [
+        "第2段　李四 批注：请补充数据（针对“全市安全生产形势”）",
+        "第2段　李四 插入：“总体平稳”",
+        "第2段　李四 删除：“良好”",
+    ]
+    assert "全市安全生产形势总体平稳" in window.editor.toPlainText()  # shown with the changes in place
+    marked = {s.cursor.selectedText() for s in window.editor.extraSelections()}
+    assert {"全市安全生产形势", "总体平稳"} <= marked
+    dock.list.setCurrentRow(2)
+    qtbot.mouseClick(_button(dock, "拒绝"), Qt.MouseButton.LeftButton)  # the deletion is undone: 良好 back
+    assert window.editor.paragraphs()[1] == "全市安全生产形势总体平稳良好"
+    window.editor.undo()
+    assert window.editor.paragraphs()[1] == "全市安全生产形势总体平稳"  # one undoable edit
+    window.editor.redo()
+    dock.list.setCurrentRow(1)
+    qtbot.mouseClick(_button(dock, "接受"), Qt.MouseButton.LeftButton)  # the insertion stays, unmarked
+    assert dock.list.count() == 1 and window.editor.paragraphs()[1] == "全市安全生产形势总体平稳良好"
+    window.editor.moveCursor(QTextCursor.MoveOperation.Start)
+    commit(qtbot, window.editor, "（审改）")  # typing elsewhere moves the open comment along
+    assert window.save()
+    again = open_report(path)
+    assert again.paragraphs[1] == "全市安全生产形势总体平稳良好"
+    [(number, [comment])] = list(again.changes.items())
+    assert number == 1 and comment.kind is ChangeKind.COMMENT and comment.author == "李四"
+    assert again.paragraphs[1][comment.start : comment.end] == "全市安全生产形势" and comment.text == "请补充数据"
+    window.new_from_template("空白报告")
+    assert window.revisions.list.count() == 0
+    window.open_path(path, wait=True)
+    qtbot.waitUntil(lambda: window.revisions.list.count() == 1)  # the comment came back from the file
+    qtbot.mouseClick(_button(window.revisions, "全部拒绝"), Qt.MouseButton.LeftButton)
+    assert window.revisions.list.count() == 0 and window.editor.extraSelections() == []
+
+
+def _button(dock, label: str):
+    from PySide6.QtWidgets import QPushButton
+
+    return next(b for b in dock.findChildren(QPushButton) if b.text() == label)
 
 
 def test_stale_lock_files_of_crashed_windows_are_removed_at_start(qtbot, window):

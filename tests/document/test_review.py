@@ -1,0 +1,52 @@
+"""A reviewer's tracked changes and comments: read where they stand, written back while open."""
+
+import docx
+from docx.oxml import parse_xml
+
+from phrasebank.document.report import open_report, save_report
+from phrasebank.document.review import Change, ChangeKind
+from tests.rendering import pdf_lines, render
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:author="王五"'
+
+
+def _reviewed(path):
+    document = docx.Document()
+    document.add_paragraph("关于防汛工作的报告")
+    body = document.add_paragraph("各地")
+    body._p.append(parse_xml(f'<w:ins {W} w:id="1" w:date="2026-11-30T10:00:00Z"><w:r><w:t>迅速</w:t></w:r></w:ins>'))
+    body.add_run("行动，")
+    body._p.append(parse_xml(f'<w:del {W} w:id="2"><w:r><w:delText>基本</w:delText></w:r></w:del>'))
+    body.add_run("落实到位。")
+    moved = document.add_paragraph("汛情平稳。")
+    moved._p.append(parse_xml(f'<w:moveFrom {W} w:id="3"><w:r><w:t>旧位置</w:t></w:r></w:moveFrom>'))
+    note = document.add_paragraph("请各地加强值守。")
+    document.add_comment(note.runs, text="值守人员名单附后", author="王五", initials="W")
+    document.save(path)
+    return path
+
+
+def test_changes_are_read_where_they_stand_in_the_text_as_shown(tmp_path):
+    report = open_report(_reviewed(tmp_path / "审改.docx"))
+    assert report.paragraphs == ["关于防汛工作的报告", "各地迅速行动，落实到位。", "汛情平稳。", "请各地加强值守。"]
+    assert report.changes[1] == (
+        Change(ChangeKind.INSERTED, 2, 4, "", "王五", "2026-11-30T10:00:00Z"),
+        Change(ChangeKind.DELETED, 7, 7, "基本", "王五"),
+    )
+    assert report.changes[2] == (Change(ChangeKind.DELETED, 5, 5, "旧位置", "王五"),)  # moved-away text, once
+    [comment] = report.changes[3]
+    assert (comment.kind, comment.start, comment.end, comment.text) == (ChangeKind.COMMENT, 0, 8, "值守人员名单附后")
+    assert report.unkept == ""  # nothing is lost by saving
+
+
+def test_open_changes_go_back_into_the_docx_and_libreoffice_shows_them(tmp_path):
+    report = open_report(_reviewed(tmp_path / "审改.docx"))
+    del report.changes[2]  # the writer resolved this one
+    saved = tmp_path / "存回.docx"
+    save_report(report, saved)
+    again = open_report(saved)
+    assert again.paragraphs == report.paragraphs
+    assert again.changes[1] == report.changes[1] and 2 not in again.changes
+    assert [(c.kind, c.text, c.author) for c in again.changes[3]] == [(ChangeKind.COMMENT, "值守人员名单附后", "王五")]
+    lines = [text for page in pdf_lines(render(saved, tmp_path)) for _, _, text in page]
+    assert any("迅速行动，基本落实到位" in line for line in lines)  # LibreOffice shows the deletion as a change
