@@ -22,6 +22,8 @@ STAND_INS = {
         "WenQuanYi Micro Hei",
     ],
 }
+#: The Latin face of the DOCX and its metric twins (Liberation Serif and Tinos share its widths).
+STAND_INS["Times New Roman"] = ["Liberation Serif", "Tinos", "Nimbus Roman", "Nimbus Roman No9 L"]
 BODY, KAI, HEI, TITLE = "仿宋_GB2312", "楷体_GB2312", "黑体", "方正小标宋简体"
 
 

@@ -32,7 +32,8 @@ from PySide6.QtPrintSupport import QPrinter
 
 from phrasebank.document.layout import Layout
 from phrasebank.document.masthead import Masthead
-from phrasebank.document.typeset import CJK_LATIN_EDGE_RE, Align, Block, Rule, plan
+from phrasebank.document.pages import set_lines, squeeze_pt
+from phrasebank.document.typeset import CJK_LATIN_EDGE_RE, Align, Block, Rule, Span, plan
 from phrasebank.structure.outline import Role
 from phrasebank.structure.tables import cell_paragraphs, row_cells
 
@@ -84,16 +85,21 @@ class PrintLayout:
     def page_count(self) -> int:
         return self.document.pageCount()
 
-    def _char(self, font_name: str, size: float, bold: bool = False, color: str = "") -> QTextCharFormat:
+    def _char(self, span: Span) -> QTextCharFormat:
         fmt = QTextCharFormat()
-        if color:
-            fmt.setForeground(QColor(f"#{color}"))
-        font = fonts.font(font_name, size, bold)
+        if span.color:
+            fmt.setForeground(QColor(f"#{span.color}"))
+        font_name, size = span.font, span.size
+        font = fonts.font(font_name, size, span.bold)
+        if not span.latin_too:  # digits and letters in the Latin font, as the DOCX sets them
+            latin = self.layout.latin_font
+            font.setFamilies([latin, *fonts.STAND_INS.get(latin, []), *font.families()])
         font.setPixelSize(round(self.pt(size)))
-        if size == self.layout.body_size:  # 28 characters fill the 156 mm line, as in the DOCX's render
-            pitch = self.mm(self.layout.block_width_mm) / self.layout.chars_per_line
-            advance = QFontMetricsF(font).horizontalAdvance("中")  # the installed stand-in's own width
-            font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, pitch - advance)
+        # Every character tightened by the DOCX's own squeeze (docDefaults w:spacing), from the
+        # installed stand-in's advance: 28 characters of 3号 to the 156 mm line, as LibreOffice sets them.
+        advance = QFontMetricsF(font).horizontalAdvance("中")
+        target = self.pt(size - squeeze_pt(self.layout))
+        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, target - advance)
         fmt.setFont(font)
         return fmt
 
@@ -123,9 +129,44 @@ class PrintLayout:
                 self.cursor.insertBlock(fmt)
             if block.rule_above or block.rule_below:
                 self.rules.append((self.cursor.block().blockNumber(), block.rule_above, block.rule_below))
+            breaks, hanging = self._breaks(block)  # lines end where LibreOffice ends them
+            offset = 0
             for span in block.spans:
-                text = ("\u2028" if span.line_break else "") + autospace(span.text)
-                self.cursor.insertText(text, self._char(span.font, span.size, span.bold, span.color))
+                char = self._char(span)
+                if span.line_break:
+                    self.cursor.insertText("\u2028", char)
+                cuts = {b - offset for b in breaks if offset < b < offset + len(span.text)}
+                cuts |= {h - offset for h in hanging if offset <= h < offset + len(span.text)}
+                cuts |= {h + 1 - offset for h in hanging if offset <= h < offset + len(span.text)}
+                start = 0
+                for cut in sorted(cuts | {len(span.text)}):
+                    piece = span.text[start:cut]
+                    if start + offset in hanging:  # past the line's end, as Word and LibreOffice set it
+                        self.cursor.insertText(piece, self._hanging(char, piece))
+                    elif piece:
+                        self.cursor.insertText(autospace(piece), char)
+                    if cut + offset in breaks:
+                        self.cursor.insertText("\u2028", char)
+                    start = cut
+                offset += len(span.text)
+
+    @staticmethod
+    def _hanging(char: QTextCharFormat, mark: str) -> QTextCharFormat:
+        """A closing mark that takes no room on its line (it hangs past the edge)."""
+        hanging = QTextCharFormat(char)
+        font = char.font()
+        advance = QFontMetricsF(font).horizontalAdvance(mark)
+        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, font.letterSpacing() - advance)
+        hanging.setFont(font)
+        return hanging
+
+    def _breaks(self, block: Block) -> tuple[set[int], set[int]]:
+        """Offsets in a justified block's text where the DOCX's lines end, and of the closing marks that
+        hang past a line's end (`pages.set_lines`): Qt cannot hang them as Word and LibreOffice do."""
+        if block.align != Align.JUSTIFY or block.right_tab is not None or any(s.line_break for s in block.spans):
+            return set(), set()
+        lines, hanging = set_lines(block, self.layout)
+        return {sum(len(line) for line in lines[: k + 1]) for k in range(len(lines) - 1)}, hanging
 
     def _draw_lines(self, painter: QPainter, start: float, height: float) -> None:
         """Draw the lines of one page, each once (a clip would hide, not drop, the next page's lines)."""

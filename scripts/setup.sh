@@ -11,7 +11,7 @@ QT_DEBS="libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib
  libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 fonts-wqy-microhei fonts-arphic-ukai fonts-arphic-gbsn00lp"
 
 # What the tests need besides: LibreOffice and poppler render DOCX to PDF and read it back.
-TEST_DEBS="libreoffice-writer-nogui poppler-utils fonts-noto-cjk"
+TEST_DEBS="libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-liberation2"
 
 say() { printf '[gongwen-desk] %s\n' "$*" >&2; }
 

@@ -17,10 +17,11 @@ from itertools import combinations, pairwise
 from phrasebank.document.files import SPACER_STYLE
 from phrasebank.document.layout import NATIONAL, Layout, mm_to_pt
 from phrasebank.document.masthead import Masthead
+from phrasebank.document.pages import page_fill
 from phrasebank.paths import whole_formulations
 from phrasebank.structure.outline import Role, Structure
 from phrasebank.text import segment
-from phrasebank.text.chars import CJK, arabic_date
+from phrasebank.text.chars import CJK, CJK_LATIN_EDGE_RE, arabic_date
 
 RED = "FF0000"
 
@@ -81,7 +82,7 @@ class Block:
 
 
 def plan(paragraphs: Sequence[str], layout: Layout = NATIONAL, masthead: Masthead | None = None) -> list[Block]:
-    """The report laid out block by block, 版头 first and 版记 on a page of its own at the end."""
+    """The report laid out block by block, 版头 first and 版记 at the foot of the last page."""
     return _Planner(layout).run(Structure.from_texts(paragraphs), masthead or Masthead())
 
 
@@ -272,7 +273,7 @@ class _Planner:
             )
 
     def imprint(self, masthead: Masthead) -> None:
-        """版记 per §7.4 on a page of its own, its last line on the last line of the text block:
+        """版记 per §7.4 on the last page, its last line on the last line of the text block:
         4号 仿宋, 抄送 indented one character each side, thick first and last rules, thin between.
 
         Word draws a paragraph's border between its indents, so every rule sits on a paragraph without
@@ -291,11 +292,22 @@ class _Planner:
             printed = [self.span(masthead.printer, size=size), self.span(f"\t{date}", size=size)]
         texts = [*rows, "".join(span.text for span in printed)] if printed else rows
         used = sum(max(1, math.ceil(_width(text) * size / width)) for text in texts)
-        # A page of its own, filled from the top so that the last line sits on the text block's foot;
-        # the first blank line gives up 3 pt for the rules' own thickness.
+        # The last line sits on the text block's foot: on the last page of text when the 版记 and a
+        # blank line above it fit there (`pages` predicts where the text ends), else on a page of its
+        # own filled from the top. The blank line carrying the first rule gives up 3 pt for the rules.
         pitch = layout.line_pitch_pt
-        self.add("spacer", [], style=SPACER_STYLE, first_line=0, page_break=True, line_pitch=pitch - 3)
-        self.spacer(max(layout.lines_per_page - used - 1, 0))
+        pages, filled = page_fill(self.blocks, layout)
+        free = math.floor((layout.lines_per_page * pitch - filled) / pitch + 0.01)
+        # Past a few pages the prediction may fall a line short (bench/page_fill.py): a line of room
+        # keeps the 版记 on the page rather than pushing it over.
+        margin = 1 if pages > EXACT_PAGES else 0
+        if self.blocks and free >= used + 2 + margin:
+            self.spacer(free - used - 1 - margin)
+            self.add("spacer", [], style=SPACER_STYLE, first_line=0, line_pitch=pitch - 3, keep_next=True)
+        else:
+            self.add("spacer", [], style=SPACER_STYLE, first_line=0, page_break=True, line_pitch=pitch - 3)
+            self.spacer(max(layout.lines_per_page - used - 1, 0))
+            self.blocks[-1].keep_next = True
         self.blocks[-1].rule_below = thick
         for n, text in enumerate(rows):
             last = n == len(rows) - 1
@@ -323,6 +335,8 @@ class _Planner:
 RULE_INK_GAP_MM = 1.5
 #: 发文机关标志 size in points (the standard asks for a striking, dignified size; 36 pt is usual).
 ISSUER_SIZE = 36.0
+#: Up to this many pages `pages` predicts the last page's fill exactly on LibreOffice's renders.
+EXACT_PAGES = 6
 #: 版记 type: 4号.
 IMPRINT_SIZE = 14.0
 
@@ -363,8 +377,6 @@ def _width(text: str) -> float:
     return width + 0.25 * len(CJK_LATIN_EDGE_RE.findall(text))
 
 
-#: Where Word and LibreOffice put their quarter-character space: between Chinese and Latin or digits.
-CJK_LATIN_EDGE_RE = re.compile(rf"(?<=[{CJK}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])(?=[{CJK}])")
 
 
 def split_head(text: str) -> tuple[str, str]:

@@ -19,6 +19,8 @@ PLACEHOLDER_RE = re.compile(
 
 #: The CJK Unified Ideographs block, for character classes: rf"[{CJK}]".
 CJK = "\u4e00-\u9fff"
+#: Where Word and LibreOffice put their quarter-character space: between Chinese and Latin or digits.
+CJK_LATIN_EDGE_RE = re.compile(rf"(?<=[{CJK}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])(?=[{CJK}])")
 #: Chinese numerals as headings, items and dates write them (一 … 十, 百, and 零/〇/○ for zero).
 NUMERALS = "一二三四五六七八九十百零〇○"
 

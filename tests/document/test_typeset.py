@@ -196,7 +196,8 @@ def test_banner_and_imprint_follow_the_standard(tmp_path):
     assert 2.5 * PT_PER_MM < rule[0][0] - number_bottom < 5.5 * PT_PER_MM  # 发文字号之下 4 mm
     last = pages[-1]
     printed = [line for line in last if "印发" in squeeze(line[2])]
-    assert printed and squeeze(last[0][2]).startswith("抄送：")
+    assert printed and any(squeeze(line[2]).startswith("抄送：") for line in last)
+    assert squeeze(last[0][2]).startswith("附件")  # on the last page of text, below it (§7.4)
     assert last[:-1][-1] == printed[0]  # 印发 is the last line of the page's text
     n = len(pages)
     words = subprocess.run(
@@ -206,6 +207,35 @@ def test_banner_and_imprint_follow_the_standard(tmp_path):
     bottom = (297 - 35) * PT_PER_MM  # the text block's lower edge: the last rule lies on it
     assert bottom - 10 < foot <= bottom + 1
     assert report_title_not_taken(target)
+
+
+@pytest.mark.parametrize(("body_lines", "own_page"), [(4, False), (12, False), (16, True)])
+def test_the_imprint_stands_at_the_foot_of_the_last_page_when_it_fits(tmp_path, body_lines, own_page):
+    """A one-page 通知 keeps its 版记 on its page, at the foot; a full page sends it to a page of its own.
+    The page: title, blank, 主送, the items, blank, 落款 two lines = items + 6 lines of 22; the 版记 needs
+    four (a blank line with the first rule, 抄送, 印发, and a line between it and the text)."""
+    body = ["关于做好防汛值守工作的通知", "各区人民政府，市政府各部门："]
+    body += [f"第{n + 1}项，各单位要严格落实值班值守制度。" for n in range(body_lines)]  # a line each
+    body += ["", "某某市人民政府办公室", "2026年6月1日"]
+    masthead = Masthead(
+        copy_to="市委各部门，市人大常委会办公室。", printer="某某市人民政府办公室", print_date="2026年6月2日"
+    )
+    target = tmp_path / "notice.docx"
+    export_docx(body, target, NATIONAL, masthead)
+    pdf = render(target, tmp_path)
+    pages = pdf_lines(pdf)
+    assert len(pages) == (2 if own_page else 1)
+    texts = [squeeze(line[2]) for line in pages[-1]]
+    assert texts[-2].endswith("印发")  # the 版记's last line is the page's last line of text
+    assert texts[0].startswith("抄送") == own_page
+    words = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(len(pages)), "-l", str(len(pages)), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+    )
+    foot = max(float(y) for y, w in re.findall(r'yMax="([\d.]+)">([^<]*)<', words.stdout) if "印发" in w)
+    bottom = (297 - 35) * PT_PER_MM
+    assert bottom - 10 < foot <= bottom + 1  # on the text block's last line
 
 
 def report_title_not_taken(target: Path) -> bool:
