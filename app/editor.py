@@ -62,6 +62,7 @@ class ReportEditor(QTextEdit):
         self.bank: PhraseBank | None = None
         self.memory = DocumentMemory()
         self.personal = PersonalPhrases(())  # the writer's own library phrases, set by the window
+        self.own_bank: PhraseBank | None = None  # 我的报告库, set by the window when it is mined
         self.suggestions_enabled = True
         self.page_width_chars = 0  # 0: lines wrap at the window's edge
         self._composing = False
@@ -265,7 +266,9 @@ class ReportEditor(QTextEdit):
         if not before.strip() or before[-1].isspace():
             self.popup.hide()
             return
-        suggestions = self.bank.suggest(before, self.current_section(), 5, memory=self.memory, personal=self.personal)
+        suggestions = self.bank.suggest(
+            before, self.current_section(), 5, memory=self.memory, personal=self.personal, own=self.own_bank
+        )
         if suggestions:
             self.popup.show_at(suggestions, self.cursorRect())
         else:

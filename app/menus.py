@@ -49,6 +49,7 @@ def build_menus(window) -> None:
     add_action(window, file, "打印预览…", window.print_preview, "Ctrl+Shift+P")
     add_action(window, file, "打印…", window.print_dialog, QKeySequence.StandardKey.Print)
     file.addSeparator()
+    add_action(window, file, "我的报告库…", window.shelf_dialog)
     add_action(window, file, "从旧报告挖掘短语…", window.mine_dialog)
     file.addSeparator()
     add_action(window, file, "退出", window.close, QKeySequence.StandardKey.Quit)

@@ -45,6 +45,7 @@ from .mining import mine_reports
 from .outline import OutlineDock
 from .phrases import PhraseDock
 from .review import ReviewDock
+from .shelf import RECURRING_FROM, ShelfDialog, ShelfKeeper
 from .workers import run_in_background
 
 APP_TITLE = "公文写作台"
@@ -148,6 +149,12 @@ class MainWindow(QMainWindow):
         self._fixed_bank = bank is not None  # a bank handed in (tests, scripts) serves every collection
         if bank is not None:
             self.set_bank(bank)
+        self.shelf = ShelfKeeper(parent=self)  # 我的报告库
+        self.shelf.bankReady.connect(self.set_own_bank)
+        self.shelf.progress.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.shelf.failed.connect(self.show_error)
+        self._shelf_dialog: ShelfDialog | None = None
+        QTimer.singleShot(0, self, self.shelf.start)
         if self.library.notice:
             notice = self.library.notice
             QTimer.singleShot(0, self, lambda: self.ask("短语库", notice, ["确定"]))
@@ -182,6 +189,25 @@ class MainWindow(QMainWindow):
         self.library.set_builtin(bank.phrases, bank.section_characters, bank.reports >= RECURRENCE_FROM)
         self.library_changed()
         self.bankReady.emit()
+
+    def set_own_bank(self, bank: PhraseBank | None) -> None:
+        """我的报告库 learned: its phrases first in the dock, its completions in the popup."""
+        self.editor.own_bank = bank
+        if bank is None:
+            self.library.set_own([])
+        else:
+            self.library.set_own(bank.phrases, bank.section_characters, bank.reports >= RECURRING_FROM)
+            self.statusBar().showMessage(f"我的报告库：已从 {bank.reports} 篇报告学到 {len(bank.phrases)} 条短语", 8000)
+        self.library_changed()
+
+    def shelf_dialog(self) -> ShelfDialog:
+        """文件 → 我的报告库…: the writer's report folders (non-modal: learning goes on in the background)."""
+        if self._shelf_dialog is None:
+            self._shelf_dialog = ShelfDialog(self.shelf, self)
+        self._shelf_dialog.show_shelf()
+        self._shelf_dialog.show()
+        self._shelf_dialog.raise_()
+        return self._shelf_dialog
 
     def library_changed(self) -> None:
         """The library changed (or a bank arrived): the panel and the editor's own-phrase source follow."""

@@ -89,6 +89,10 @@ def _row(e: Entry) -> tuple:
     )
 
 
+#: How a phrase of 我的报告库 names its source in the dock.
+OWN_SOURCE = "我的报告库："
+
+
 class LibraryError(PhrasebankError):
     """A library operation that could not be done; the message is one sentence for the writer."""
 
@@ -112,6 +116,9 @@ class Library:
         self._builtin = list(builtin)
         self._characters = dict(section_characters or {})
         self._recurring = False
+        self._own: list[Phrase] = []  # 我的报告库: phrases mined from the writer's own reports
+        self._own_characters: dict[SectionType, int] = {}
+        self._own_recurring = False
         self._db = self._open()
         self._version = -1
         self._entries: list[Entry] = []
@@ -265,6 +272,19 @@ class Library:
         self._recurring = recurring
         self._index = None
 
+    def set_own(
+        self,
+        phrases: Sequence[Phrase],
+        section_characters: Mapping[SectionType, int] | None = None,
+        recurring: bool = False,
+    ) -> None:
+        """The phrases of 我的报告库 (the writer's own reports): listed before the built-in ones;
+        `recurring`: list only what recurs across the writer's reports."""
+        self._own = list(phrases)
+        self._own_characters = dict(section_characters or {})
+        self._own_recurring = recurring
+        self._index = None
+
     # ---- reading ------------------------------------------------------------------------
 
     def _refresh(self, force: bool = False) -> None:
@@ -309,21 +329,32 @@ class Library:
         return list(self._entries)
 
     def builtins(self, include_hidden: bool = False, phrases: Sequence[Phrase] | None = None) -> list[Entry]:
-        """Built-in phrases as entries (of `phrases`, in their order, when given), listed under the
-        section types where they are typical; a pattern's note shows what it was mined from."""
+        """Built-in phrases as entries (of `phrases`, in their order, when given; else those of 我的报告库
+        first, then the bank's), listed under the section types where they are typical; a pattern's
+        note shows what it was mined from."""
         self._refresh()
+        if phrases is None:
+            own = self._entries_of(self._own, self._own_characters, include_hidden, OWN_SOURCE)
+            shown = {e.text for e in own}
+            bank = self._entries_of(self._builtin, self._characters, include_hidden)
+            return own + [e for e in bank if e.text not in shown]
+        return self._entries_of(phrases, self._characters, include_hidden)
+
+    def _entries_of(
+        self, phrases: Sequence[Phrase], characters: Mapping[SectionType, int], include_hidden: bool, origin: str = ""
+    ) -> list[Entry]:
         personal = {e.text for e in self._entries}
         return [
             Entry(
                 p.text,
                 p.kind,
-                list(sections_of(p, self._characters)),
+                list(sections_of(p, characters)),
                 note="例：" + "；".join(p.examples) if p.examples else "",
                 usage=self._builtin_usage.get(p.text, 0),
-                source=p.source,
+                source=f"{origin}{p.source}" if origin else p.source,
                 count=p.count,
             )
-            for p in (self._builtin if phrases is None else phrases)
+            for p in phrases
             if p.text not in personal and (include_hidden or p.text not in self._hidden)
         ]
 
@@ -350,8 +381,11 @@ class Library:
             mine.sort(key=lambda e: (not e.favourite, -e.usage, e.text))
         if origin == "personal" or favourite:
             return mine
+        own = section_list(self._own, section, self._own_characters, kind, self._own_recurring)
         listed = section_list(self._builtin, section, self._characters, kind, self._recurring)
-        return mine + self.builtins(phrases=listed)
+        first = self._entries_of(own, self._own_characters, False, OWN_SOURCE)
+        shown = {e.text for e in first}
+        return mine + first + [e for e in self.builtins(phrases=listed) if e.text not in shown]
 
     def get(self, phrase_id: int) -> Entry:
         self._refresh()

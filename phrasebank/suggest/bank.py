@@ -58,18 +58,21 @@ class PhraseBank:
         limit: int = 5,
         memory: DocumentMemory | None = None,
         personal: PersonalPhrases | None = None,
+        own: PhraseBank | None = None,
     ) -> list[Suggestion]:
         """Exactly what the editor's popup shows for the text before the cursor, in its order.
 
         Empty unless the best completion is likely right (`threshold`). `section` None infers it from
         the nearest heading in `before`; `memory` adds what the writer already typed in this document
-        (the editor keeps one per open document); `personal`, the writer's own library phrases.
+        (the editor keeps one per open document); `personal`, the writer's own library phrases; `own`,
+        the bank of 我的报告库 (the writer's own past reports).
         """
         if isinstance(section, str) and not isinstance(section, SectionType):
             section = SectionType.parse(section)
         if section is None:
             section = infer_section(before)
-        return ranking.suggest((self.index, self.openings, memory, personal), before, section, limit, self.threshold)
+        sources = (self.index, self.openings, own.index if own else None, memory, personal)
+        return ranking.suggest(sources, before, section, limit, self.threshold)
 
     @property
     def reports(self) -> int:
