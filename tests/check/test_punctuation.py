@@ -56,5 +56,6 @@ def test_correct_text_has_no_finding(clean):
 
 
 def test_the_dot_of_a_heading_number_is_left_to_the_numbering_rule():
-    assert found("一.总体情况") == [] and found("十二.下步打算") == []  # headings.py says 一. should be 一、
-    assert [f.found for f in found("我市是全国十大城市之一.")] == ["."]  # a sentence's end still is
+    assert found("一.总体情况") == [("numbering-first-level-dot", "一.", "一、")]  # once, not as a sentence end
+    assert found("十二.下步打算") == [("numbering-first-level-dot", "十二.", "十二、")]
+    assert found("我市是全国十大城市之一.") == [("half-width-period", ".", "。")]  # a sentence's end still is
