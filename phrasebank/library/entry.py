@@ -58,10 +58,27 @@ def now() -> str:
     return datetime.now().isoformat(timespec="seconds")
 
 
-def checksum(text, kind, sections, tags, note) -> str:
-    """A short digest of a row's content as stored, so that a changed byte inside it is noticed."""
+def checksum(text, kind, sections, tags, note, favourite, usage, created, updated) -> str:
+    """A short digest of a whole row as stored (its counts and dates too), so that a changed byte inside
+    it is noticed. Marked "2:"; rows written before kept a digest of their text fields only (`row_intact`)."""
+    joined = "\x1f".join(str(v) for v in (text, kind, sections, tags, note, favourite, usage, created, updated))
+    return f"2:{zlib.crc32(joined.encode('utf-8', 'surrogateescape')):08x}"
+
+
+def _text_checksum(text, kind, sections, tags, note) -> str:
     joined = "\x1f".join(str(v) for v in (text, kind, sections, tags, note))
     return f"{zlib.crc32(joined.encode('utf-8', 'surrogateescape')):08x}"
+
+
+def row_intact(row: tuple) -> bool:
+    """Whether a phrases row (id, text, kind, sections, tags, note, favourite, usage, created, updated, …,
+    checksum last) still matches its checksum; a row from before checksums has none and counts as intact."""
+    stored = row[-1]
+    if not stored:
+        return True
+    if isinstance(stored, str) and stored.startswith("2:"):
+        return stored == checksum(*row[1:10])
+    return stored == _text_checksum(*row[1:6])
 
 
 def lenient_text(data: bytes) -> str:

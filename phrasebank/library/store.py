@@ -8,8 +8,10 @@ a commit succeeds, so a full disk leaves it usable; another process's commits ar
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import stat
+import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -28,6 +30,7 @@ from phrasebank.library.entry import (
     lenient_text,
     normalise,
     now,
+    row_intact,
     text_or_empty,
 )
 from phrasebank.library.pinyin import keys
@@ -73,7 +76,7 @@ _INSERT = (
 def _row(e: Entry) -> tuple:
     """An entry as a row of the phrases table, pinyin keys and checksum included."""
     sections, tags = as_json([s.value for s in e.sections]), as_json(e.tags)
-    return (
+    stored = (
         e.text,
         e.kind.value,
         sections,
@@ -83,10 +86,21 @@ def _row(e: Entry) -> tuple:
         e.usage,
         e.created or now(),
         e.updated or now(),
-        e.source,
-        *keys(e.text),
-        checksum(e.text, e.kind.value, sections, tags, e.note),
     )
+    return (*stored, e.source, *keys(e.text), checksum(*stored))
+
+
+def _count_use(db, phrase_id: int | None) -> None:
+    """One more use of a phrase, its checksum renewed over the row as stored."""
+    row = db.execute(
+        "SELECT id, text, kind, sections, tags, note, favourite, usage, created, updated, checksum FROM phrases "
+        "WHERE id=?",
+        (phrase_id,),
+    ).fetchone()
+    if row is None or not row_intact(row):
+        return  # a damaged row is left as it is: it stays set aside
+    fields = (*row[1:7], row[7] + 1, *row[8:10])
+    db.execute("UPDATE phrases SET usage=?, checksum=? WHERE id=?", (row[7] + 1, checksum(*fields), phrase_id))
 
 
 #: How a phrase of 我的报告库 names its source in the dock.
@@ -201,17 +215,29 @@ class Library:
         except OSError:  # the path itself is unusable (too long, a loop of links)
             there = False
         if there:
-            for extra in ("", "&immutable=1"):  # immutable: no -shm needed beside a WAL file in a read-only folder
+            # A WAL file without its -shm in a folder we cannot write: read a private copy of both (immutable
+            # would ignore the WAL and hide the newest phrases); immutable only when even that fails.
+            for uri in (read_only_uri(self.path), self._private_copy, read_only_uri(self.path) + "&immutable=1"):
                 try:
-                    db = sqlite3.connect(read_only_uri(self.path) + extra, uri=True, isolation_level=None)
+                    db = sqlite3.connect(uri() if callable(uri) else uri, uri=True, isolation_level=None)
                     db.text_factory = lenient_text
                     db.execute("SELECT count(*) FROM phrases").fetchone()
                     return db
-                except sqlite3.Error:
+                except (sqlite3.Error, OSError):
                     continue
         db = sqlite3.connect(":memory:", isolation_level=None)
         db.executescript(_SCHEMA)
         return db
+
+    def _private_copy(self) -> str:
+        """The library file and its WAL copied to a private folder, as a read-only URI."""
+        wal = self.path.with_name(self.path.name + "-wal")
+        if not wal.exists():
+            raise OSError("no WAL to read")
+        folder = Path(tempfile.mkdtemp(prefix="gongwen-library-"))
+        shutil.copyfile(self.path, folder / self.path.name)
+        shutil.copyfile(wal, folder / wal.name)
+        return read_only_uri(folder / self.path.name)
 
     def _recover(self) -> None:
         mode = stat.S_IMODE(self.path.stat().st_mode)
@@ -296,7 +322,7 @@ class Library:
         self._entries, self._keys, skipped = [], [], 0
         for row in rows:
             entry = entry_from_row(row)
-            if entry is None or (row[13] and row[13] != checksum(*row[1:6])):
+            if entry is None or not row_intact(row):
                 skipped += 1
                 continue
             self._entries.append(entry)
@@ -485,20 +511,11 @@ class Library:
             if other is not None and other.id != phrase_id:
                 raise LibraryError(f"短语库中已有“{other.text}”。")
         updated = replace(entry, **changes, updated=now())
-        sections = as_json([s.value for s in updated.sections])
-        content = (updated.text, updated.kind.value, sections, as_json(updated.tags))
+        row = _row(updated)
         self._execute(
-            "UPDATE phrases SET text=?, kind=?, sections=?, tags=?, note=?, favourite=?, updated=?, pinyin=?,"
-            " initials=?, checksum=? WHERE id=?",
-            (
-                *content,
-                updated.note,
-                int(updated.favourite),
-                updated.updated,
-                *keys(updated.text),
-                checksum(*content, updated.note),
-                phrase_id,
-            ),
+            "UPDATE phrases SET text=?, kind=?, sections=?, tags=?, note=?, favourite=?, usage=?, created=?,"
+            " updated=?, pinyin=?, initials=?, checksum=? WHERE id=?",
+            (*row[:9], *row[10:], phrase_id),
         )
         self._journal([updated])
         return self.get(phrase_id)
@@ -536,9 +553,7 @@ class Library:
         """The writer inserted this phrase: count it (ranking uses the count)."""
         personal = self.find(text)
         if personal is not None:
-            self._transaction(
-                lambda db: db.execute("UPDATE phrases SET usage = usage + 1 WHERE id=?", (personal.id,)), reload=False
-            )
+            self._transaction(lambda db: _count_use(db, personal.id), reload=False)
             personal.usage += 1  # the search index holds this very object: its ranking follows
         else:
             self._transaction(

@@ -286,3 +286,44 @@ def test_an_unusable_library_path_is_named_as_it_is(tmp_path, kind):
     with pytest.raises(LibraryError):
         lib.add("以学促干")
     lib.close()
+
+
+def test_a_changed_count_or_date_is_noticed_and_uses_keep_the_row_whole(data_dir):
+    lib = Library(data_dir)
+    lib.add("以学促干")
+    lib.add("以干促学")
+    for _ in range(9):
+        lib.record_use("以学促干")
+    lib.close()
+    again = Library(data_dir)
+    assert again.find("以学促干").usage == 9  # counted uses renew the checksum: the row stays whole
+    again.close()
+    db = sqlite3.connect(data_dir / "library.db")
+    db.execute("UPDATE phrases SET usage = -32 WHERE text = '以学促干'")  # a flipped bit in the count
+    db.execute("UPDATE phrases SET created = '1999-01-01' WHERE text = '以干促学'")
+    db.commit()
+    db.close()
+    damaged = Library(data_dir)
+    assert damaged.find("以学促干") is None and damaged.find("以干促学") is None  # set aside, not shown as is
+    damaged.close()
+
+
+def test_rows_written_before_whole_row_checksums_stay_readable(data_dir):
+    from phrasebank.library.entry import _text_checksum
+
+    lib = Library(data_dir)
+    lib.add("以学促干", note="旧行")
+    lib.close()
+    db = sqlite3.connect(data_dir / "library.db")
+    text, kind, sections, tags, note = db.execute("SELECT text, kind, sections, tags, note FROM phrases").fetchone()
+    db.execute("UPDATE phrases SET checksum = ?, usage = 3", (_text_checksum(text, kind, sections, tags, note),))
+    db.commit()
+    db.close()
+    old = Library(data_dir)
+    assert old.find("以学促干").usage == 3  # an old digest covers the text fields only
+    old.record_use("以学促干")
+    old.close()
+    renewed = Library(data_dir)
+    assert renewed.find("以学促干").usage == 4  # and the next use wrote a whole-row digest that fits
+    renewed.close()
+
