@@ -50,6 +50,8 @@ def build_menus(window) -> None:
     add_action(window, file, "打印…", window.print_dialog, QKeySequence.StandardKey.Print)
     file.addSeparator()
     add_action(window, file, "我的报告库…", window.shelf_dialog)
+    add_action(window, file, "导入短语…", window.import_phrases)
+    add_action(window, file, "导出短语…", window.export_phrases)
     add_action(window, file, "从旧报告挖掘短语…", window.mine_dialog)
     file.addSeparator()
     add_action(window, file, "退出", window.close, QKeySequence.StandardKey.Quit)

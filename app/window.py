@@ -760,6 +760,46 @@ class MainWindow(QMainWindow):
         """Mine a folder of the writer's old reports, then offer the results for review (app/mining.py)."""
         mine_reports(self, folder, wait)
 
+    def import_phrases(self, path: Path | None = None) -> None:
+        """文件 → 导入短语…: a .json/.csv export (all or nothing) or a library file (.db, even one set aside
+        as damaged: every phrase it still holds comes back)."""
+        from phrasebank.library.exchange import import_library
+
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self, "导入短语", self._last_folder(), "短语库 (*.json *.csv *.db);;JSON (*.json);;CSV (*.csv)"
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        try:
+            report = import_library(self.library, path)
+        except PhrasebankError as exc:
+            self.show_error(exc)
+            return
+        lost = f"；{report.unreadable} 条已损坏、读不出来" if report.unreadable else ""
+        said = f"已从 {path.name} 导入 {report.added} 条短语；{report.duplicates} 条已有，未重复导入{lost}。"
+        self.library_changed()
+        self.ask("导入短语", self.library.notice or said, ["确定"])
+
+    def export_phrases(self, path: Path | None = None) -> None:
+        """文件 → 导出短语…: the writer's own phrases as .json (complete) or .csv (for Excel/WPS)."""
+        from phrasebank.library.exchange import export_library
+
+        if path is None:
+            suggested = str(Path(self._last_folder()) / "我的短语.json")
+            kinds = "JSON (*.json);;CSV（Excel/WPS）(*.csv)"
+            chosen, _ = QFileDialog.getSaveFileName(self, "导出短语", suggested, kinds)
+            if not chosen:
+                return
+            path = Path(chosen)
+        try:
+            count = export_library(self.library, path)
+        except PhrasebankError as exc:
+            self.show_error(exc)
+            return
+        self.statusBar().showMessage(f"已导出 {count} 条短语到 {path}", 8000)
+
     def review(self, candidates) -> list:
         """Let the writer accept, reject or edit each mined phrase; nothing lands unreviewed."""
         dialog = ReviewDialog(candidates, self)

@@ -55,7 +55,10 @@ def add_parser(commands, section_type, kind_type) -> None:
     p.add_argument("file", type=Path)
     p.set_defaults(run=_export)
 
-    p = sub.add_parser("import", help="从 .json 或 .csv 导入（有错则一条也不导入）")
+    p = sub.add_parser(
+        "import",
+        help="从 .json 或 .csv 导入（有错则一条也不导入）；也可从短语库文件 .db（含损坏后另存的）找回仍可读取的短语",
+    )
     p.add_argument("file", type=Path)
     p.set_defaults(run=_import)
 
@@ -154,7 +157,8 @@ def _export(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     report = import_library(_open(), args.file)
-    print(f"已导入 {report.added} 条短语；{report.duplicates} 条已存在，未重复导入。")
+    lost = f"；{report.unreadable} 条已损坏、读不出来" if report.unreadable else ""
+    print(f"已导入 {report.added} 条短语；{report.duplicates} 条已存在，未重复导入{lost}。")
     return 0
 
 

@@ -10,6 +10,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
+import sqlite3
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,7 +20,7 @@ from pathlib import Path
 from phrasebank.atomic import write_bytes_atomic
 from phrasebank.errors import PhrasebankError
 from phrasebank.kinds import PhraseKind, SectionType
-from phrasebank.library.entry import Entry
+from phrasebank.library.entry import Entry, entry_from_row, lenient_text, row_intact
 from phrasebank.library.store import Library, LibraryError
 from phrasebank.text.encoding import decode
 
@@ -39,6 +42,7 @@ class ExchangeError(PhrasebankError):
 class ImportReport:
     added: int
     duplicates: int
+    unreadable: int = 0  # rows of a damaged library file that could not be read back (salvage)
 
 
 def export_library(library: Library, path: str | Path) -> int:
@@ -84,8 +88,17 @@ MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
 
 def import_library(library: Library, path: str | Path) -> ImportReport:
-    """Read .json or .csv and add every phrase in one transaction; nothing lands if any row is bad."""
+    """Read .json or .csv and add every phrase in one transaction; nothing lands if any row is bad.
+
+    A library file (.db: a copy, or one set aside as damaged) is salvaged instead: every row that still
+    reads whole is added, and the report says how many could not be read.
+    """
     path = Path(path)
+    if path.suffix.lower() == ".db":
+        entries, unreadable = salvage(path)
+        report = _add(library, entries)
+        report.unreadable = unreadable
+        return report
     try:
         if path.stat().st_size > MAX_IMPORT_BYTES:
             raise ExchangeError(f"{path} 超过 {MAX_IMPORT_BYTES // 1024 // 1024} MB，不像短语库文件，未导入")
@@ -93,6 +106,10 @@ def import_library(library: Library, path: str | Path) -> ImportReport:
     except OSError as exc:
         raise ExchangeError(f"无法读取 {path}：{exc.strerror or exc}") from None
     entries = _read_csv(path, data) if path.suffix.lower() == ".csv" else _read_json(path, data)
+    return _add(library, entries)
+
+
+def _add(library: Library, entries: list[Entry]) -> ImportReport:
     existing = {e.text for e in library.personal()}
     fresh = [e for e in entries if e.text not in existing]
     added = library.add_many(fresh)
@@ -102,6 +119,53 @@ def import_library(library: Library, path: str | Path) -> ImportReport:
         except LibraryError as exc:  # the phrases are in (and in the journal): say so, not "failed"
             library.notice = f"已导入 {added} 条短语，但导入后的备份失败：{exc}"
     return ImportReport(added, len(entries) - added)
+
+
+#: A damaged file is read row by row up to this many row ids (a library holds thousands).
+SALVAGE_ROWS = 2_000_000
+
+
+def salvage(path: Path) -> tuple[list[Entry], int]:
+    """The phrases a library file still holds, read from a private copy row by row (a damaged page loses
+    its rows only); rows that fail to read or fail their checksum are counted, not guessed."""
+    folder = Path(tempfile.mkdtemp(prefix="gongwen-salvage-"))
+    try:
+        try:
+            copy = folder / "library.db"
+            shutil.copyfile(path, copy)
+            for extra in ("-wal",):
+                if path.with_name(path.name + extra).exists():
+                    shutil.copyfile(path.with_name(path.name + extra), folder / f"library.db{extra}")
+            db = sqlite3.connect(copy)
+            db.text_factory = lenient_text
+        except (OSError, sqlite3.Error) as exc:
+            raise ExchangeError(f"无法读取短语库文件 {path}：{exc}") from None
+        columns = "id, text, kind, sections, tags, note, favourite, usage, created, updated, source, pinyin, initials"
+        try:
+            has_checksum = "checksum" in {r[1] for r in db.execute("PRAGMA table_info(phrases)")}
+            top = db.execute("SELECT max(rowid) FROM phrases").fetchone()[0] or 0
+        except sqlite3.Error as exc:
+            db.close()
+            raise ExchangeError(f"{path} 已损坏到读不出短语表（{exc}），无法找回") from None
+        query = f"SELECT {columns}, {'checksum' if has_checksum else chr(39) * 2} FROM phrases WHERE rowid = ?"
+        entries, unreadable = [], 0
+        for rowid in range(1, min(top, SALVAGE_ROWS) + 1):
+            try:
+                row = db.execute(query, (rowid,)).fetchone()
+            except (sqlite3.Error, UnicodeDecodeError, ValueError):
+                unreadable += 1
+                continue
+            if row is None:
+                continue
+            entry = entry_from_row(row)
+            if entry is None or not row_intact(row):
+                unreadable += 1
+            else:
+                entries.append(entry)
+        db.close()
+        return entries, unreadable
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _read_json(path: Path, data: bytes) -> list[Entry]:
@@ -121,7 +185,7 @@ def _read_json(path: Path, data: bytes) -> list[Entry]:
 
 _CSV_REASONS = {
     "unexpected end of data": "引号没有闭合，文件到此结束",
-    "',' expected after '\"'": "引号内的引号要写成两个（\"\"），或引号后缺少逗号",
+    "',' expected after '\"'": '引号内的引号要写成两个（""），或引号后缺少逗号',
 }
 
 

@@ -103,6 +103,8 @@ def _count_use(db, phrase_id: int | None) -> None:
     db.execute("UPDATE phrases SET usage=?, checksum=? WHERE id=?", (row[7] + 1, checksum(*fields), phrase_id))
 
 
+#: What the writer can do with a damaged library set aside.
+SALVAGE_HINT = "未删除；导入这个文件可找回其中仍读得出的短语"
 #: How a phrase of 我的报告库 names its source in the dock.
 OWN_SOURCE = "我的报告库："
 
@@ -250,11 +252,13 @@ class Library:
             added = self._replay(later)
             since = f"，又补回此后加入或修改的 {added} 条" if added else ""
             self.notice = (
-                f"短语库文件已损坏，已另存为 {aside.name}（未删除），并从 {backup.made_at(good)} 的备份恢复，"
+                f"短语库文件已损坏，已另存为 {aside.name}（{SALVAGE_HINT}），并从 {backup.made_at(good)} 的备份恢复，"
                 f"其中有 {count} 条短语{since}，现有 {backup.count_rows(self.path)} 条短语。"
             )
         else:
-            self.notice = f"短语库文件已损坏，已另存为 {aside.name}（未删除）；没有可用的备份，已新建空的短语库。"
+            self.notice = (
+                f"短语库文件已损坏，已另存为 {aside.name}（{SALVAGE_HINT}）；没有可用的备份，已新建空的短语库。"
+            )
 
     def _replay(self, entries: Sequence[Entry]) -> int:
         """Write journal entries into the restored file (the newest version of each text); how many."""

@@ -347,3 +347,31 @@ def test_a_word_files_emphasis_shows_in_the_editor_and_is_saved(qtbot, window, t
         ("坚持稳中求进", True),
         ("，经济运行总体平稳。稳中向好。", None),
     ]
+
+
+def test_phrases_export_and_import_from_the_window_and_a_damaged_library_is_salvaged(qtbot, window, answers, tmp_path):
+    import sqlite3
+
+    window.library.add("以学促干、以干促学")
+    window.library.add("把牢政治方向")
+    window.export_phrases(tmp_path / "我的短语.json")
+    assert "以学促干、以干促学" in (tmp_path / "我的短语.json").read_text(encoding="utf-8")
+    damaged = tmp_path / "library.damaged-20261206.db"
+    db = sqlite3.connect(damaged)  # a library set aside after damage: one row still reads, one does not
+    db.execute(
+        "CREATE TABLE phrases (id INTEGER PRIMARY KEY, text, kind, sections, tags, note, favourite, usage,"
+        " created, updated, source, pinyin, initials, checksum)"
+    )
+    db.execute(
+        "INSERT INTO phrases VALUES (1, '守正创新', 'collocation', '[]', '[]', '', 0, 0, '', '', '', '', '', '')"
+    )
+    db.execute(
+        "INSERT INTO phrases VALUES (2, '被改坏的', 'collocation', '[]', '[]', '', 0, 0, '', '', '', '', '',"
+        " 'ffffffff')"
+    )
+    db.commit()
+    db.close()
+    window.import_phrases(damaged)
+    title, said = answers.asked[-1]
+    assert title == "导入短语" and "导入 1 条" in said and "1 条已损坏" in said
+    assert window.library.find("守正创新") is not None and window.library.find("被改坏的") is None

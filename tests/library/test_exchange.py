@@ -132,3 +132,26 @@ def test_importing_twice_adds_nothing_new(library, tmp_path):
     export_library(library, path)
     report = import_library(library, path)
     assert (report.added, report.duplicates) == (0, 3)
+
+
+def test_a_damaged_library_file_gives_back_every_phrase_it_still_holds(tmp_path):
+    from phrasebank.library.entry import Entry
+
+    old = Library(tmp_path / "旧")
+    old.add_many([Entry(f"第{i}条：坚持以人民为中心的发展思想", PhraseKind.COLLOCATION, []) for i in range(600)])
+    old.close()
+    data = bytearray((tmp_path / "旧" / "library.db").read_bytes())
+    needle, at = "第300条".encode(), 0
+    while (at := data.find(needle, at + 1)) > 0:  # the pages holding that row (and its index entry) destroyed
+        page = at // 4096
+        data[page * 4096 : (page + 1) * 4096] = b"\xff" * 4096
+    damaged = tmp_path / "library.damaged-20261206.db"
+    damaged.write_bytes(bytes(data))
+    fresh = Library(tmp_path / "新")
+    report = import_library(fresh, damaged)
+    texts = {e.text for e in fresh.personal()}
+    assert report.unreadable > 0 and report.added + report.unreadable == 600  # what is lost is counted
+    assert "第0条：坚持以人民为中心的发展思想" in texts and "第599条：坚持以人民为中心的发展思想" in texts
+    assert "第300条：坚持以人民为中心的发展思想" not in texts
+    assert damaged.read_bytes() == bytes(data)  # read from a copy: the set-aside file stays as it was
+    fresh.close()
