@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from phrasebank.cli import tolerant_output
 from phrasebank.document.files import read_paragraphs
 from phrasebank.document.fontcheck import missing_fonts_warning, rare_characters_warning
 from phrasebank.document.layout import PRESETS, RunInStyle, chosen_layout
@@ -26,6 +27,7 @@ FINDINGS, ERROR = 1, 2
 
 def main(argv: Sequence[str]) -> int:
     """Run a batch command; every failure is one Chinese line on stderr and exit code 2."""
+    tolerant_output()
     try:
         return _main(argv)
     except PhrasebankError as exc:

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from phrasebank.cli import library
+from phrasebank.cli import library, tolerant_output
 from phrasebank.document.files import read_paragraphs
 from phrasebank.document.masthead import split_masthead
 from phrasebank.errors import PhrasebankError
@@ -25,6 +25,7 @@ _SECTION_HELP = ", ".join(f"{s.value}({s.label})" for s in SectionType)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    tolerant_output()
     parser = _parser()
     args = parser.parse_args(argv)
     problem = undecodable_argument(vars(args))

@@ -20,7 +20,9 @@ def installed_families() -> set[str] | None:
     if not fc_list:
         return None
     try:
-        listing = subprocess.run([fc_list, ":", "family"], capture_output=True, text=True, timeout=20).stdout
+        listing = subprocess.run(
+            [fc_list, ":", "family"], capture_output=True, encoding="utf-8", errors="replace", timeout=20
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return None
     return {name.strip() for line in listing.splitlines() for name in line.split(",") if name.strip()}

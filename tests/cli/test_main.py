@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -100,3 +101,25 @@ def test_outline_takes_the_banner_apart_as_the_window_does(capsys):
     code, out, _ = run(capsys, "outline", str(DOCX_SAMPLES / "公文样例_standard.docx"))
     assert code == 0 and out.splitlines()[0] == "标题 关于做好2026年暑期新时代文明实践工作的通知"
     assert "000001" not in out
+
+
+def test_a_console_without_the_character_shows_a_question_mark_instead_of_failing(tmp_path):
+    import os
+
+    path = tmp_path / "通知.txt"
+    path.write_text("关于𠮷祥物设计的通知\n各单位：\n请按时完成。\n", encoding="utf-8")  # 𠮷 is not in GBK
+    desk = str(Path(sys.executable).parent / "gongwen-desk")
+    for command in ([sys.executable, "-m", "phrasebank.cli", "outline", str(path)], [desk, "check", str(path)]):
+        result = subprocess.run(
+            command,
+            capture_output=True,
+            env={**os.environ, "PYTHONIOENCODING": "gbk"},  # a zh_CN.GBK console
+        )
+        assert result.returncode == 0, result.stderr.decode("gbk", "replace")  # no finding, no error
+        assert "UnicodeEncodeError" not in result.stderr.decode("gbk", "replace")
+    outline = subprocess.run(
+        [sys.executable, "-m", "phrasebank.cli", "outline", str(path)],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "gbk"},
+    ).stdout.decode("gbk")
+    assert "关于?祥物设计的通知" in outline
