@@ -2,13 +2,15 @@
 
 A file on disk is therefore always whole — the old version or the new one — whatever fails midway
 (full disk, a crash, an exception while writing). The replacement keeps what the writer's system
-expects of the file: its permission bits (a new file follows the umask, not 0600), a symbolic link
-stays a link (the file it points to is replaced), and file and folder are flushed to disk.
+expects of the file: its permission bits (a new file follows the umask, not 0600), owner, group and
+extended attributes, a symbolic link stays a link (the file it points to is replaced), a file with other
+hard links is rewritten in place from the finished copy, and file and folder are flushed to disk.
 Temporary files left by a crash (older than an hour) are swept on the next write beside them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -49,9 +51,13 @@ def write_atomic(path: str | Path, write: Callable[[Path], None]) -> None:
     try:
         write(Path(temp))
         os.chmod(temp, _mode_for(path))
+        _keep_attributes(path, Path(temp))
         _fsync(Path(temp))
         if replace_guard is not None:
             replace_guard(path)
+        if _hard_linked(path):
+            _write_in_place(Path(temp), path)
+            return
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
@@ -83,6 +89,47 @@ def _mode_for(path: Path) -> int:
             mask = os.umask(0o022)
             os.umask(mask)
         return 0o666 & ~mask
+
+
+def _keep_attributes(path: Path, temp: Path) -> None:
+    """Give the new file the old one's owner, group and extended attributes (where this system allows)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return
+    if hasattr(os, "chown"):
+        with contextlib.suppress(OSError):  # not ours to give away: the file keeps the writer's own
+            os.chown(temp, info.st_uid, info.st_gid)
+    if hasattr(os, "listxattr"):
+        try:
+            names = os.listxattr(path)
+        except OSError:
+            return
+        for name in names:
+            try:
+                os.setxattr(temp, name, os.getxattr(path, name))
+            except OSError:
+                continue
+
+
+def _hard_linked(path: Path) -> bool:
+    try:
+        return path.stat().st_nlink > 1
+    except OSError:
+        return False
+
+
+def _write_in_place(temp: Path, path: Path) -> None:
+    """A file with other hard links is rewritten in place (a rename would cut them off) from the finished
+    temporary copy, which is removed only once the file holds all of it: a crash midway leaves the new
+    text whole in the temporary file."""
+    data = temp.read_bytes()
+    with path.open("r+b") as handle:
+        handle.truncate(0)
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    temp.unlink()
 
 
 def _fsync(path: Path) -> None:
