@@ -12,10 +12,12 @@ import os
 import shutil
 import sqlite3
 import tempfile
+import time
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
+from phrasebank.atomic import STALE_SECONDS
 from phrasebank.paths import read_only_uri
 
 #: How many backups are kept (daily ones and those taken after imports).
@@ -122,6 +124,7 @@ def restore(backup: Path, path: Path, mode: int | None = None) -> None:
 def take_backup(db: sqlite3.Connection, folder: Path, stem: str, label: str = "", keep: int = KEEP_BACKUPS) -> Path:
     """Copy the database to a new backup (today's date, plus `label` if given); keep the newest `keep`."""
     folder.mkdir(parents=True, exist_ok=True)
+    _sweep(folder)
     suffix = f"-{label}" if label else ""
     target = folder / f"{stem}-{datetime.now():%Y-%m-%d}{suffix}.db"
     handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -139,6 +142,18 @@ def take_backup(db: sqlite3.Connection, folder: Path, stem: str, label: str = ""
     for old in backups(folder, stem)[keep:]:
         old.unlink(missing_ok=True)
     return target
+
+
+def _sweep(folder: Path) -> None:
+    """Remove what a killed backup left behind: temporary copies older than an hour (a newer one may be
+    another window's backup under way)."""
+    cutoff = time.time() - STALE_SECONDS
+    for leftover in [*folder.glob(".*.tmp"), *folder.glob(".*.restore")]:
+        try:
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
+        except OSError:
+            continue
 
 
 def daily_backup(db: sqlite3.Connection, folder: Path, stem: str, keep: int = KEEP_BACKUPS) -> Path | None:

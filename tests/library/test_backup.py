@@ -245,3 +245,17 @@ def test_backup_temp_files_do_not_collide(tmp_path):
     assert first == second and backup.count_rows(second) == 1
     assert not list((tmp_path / "backups").glob(".*.tmp"))
     shutil.rmtree(tmp_path / "backups")
+
+
+def test_temporary_copies_left_by_a_killed_backup_are_swept(tmp_path):
+    lib = Library(tmp_path)
+    lib.add("一")
+    folder = tmp_path / "backups"
+    folder.mkdir(exist_ok=True)
+    stale, fresh = folder / ".library-2026-12-05.db.abc.tmp", folder / ".library-2026-12-06.db.def.tmp"
+    for leftover in (stale, fresh):
+        leftover.write_bytes(b"half a backup")
+    os.utime(stale, (0, 0))  # left by a backup killed long ago
+    lib.backup("import")
+    assert not stale.exists() and fresh.exists()  # a fresh one may be another window's backup under way
+    lib.close()
