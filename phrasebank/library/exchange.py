@@ -31,6 +31,9 @@ _TRUE = {"1", "true", "yes", "是", "y"}
 _FALSE = {"0", "false", "no", "否", "n", ""}
 
 
+#: A count no writer reaches: past it a value is damage, not use.
+MAX_USAGE = 10**9
+
 csv.field_size_limit(16 * 1024 * 1024)  # a long note exported here must import again
 
 
@@ -173,6 +176,8 @@ def _read_json(path: Path, data: bytes) -> list[Entry]:
         document = json.loads(decode(data, path)[0])
     except json.JSONDecodeError as exc:
         raise ExchangeError(f"{path} 不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）") from None
+    except RecursionError:
+        raise ExchangeError(f"{path} 的嵌套层次过深，不是公文写作台导出的短语库文件") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ExchangeError(f"{path} 不是公文写作台导出的短语库文件")
     if not isinstance(document.get("version"), int) or document["version"] > VERSION:
@@ -246,7 +251,7 @@ def _entry(item: object, csv_row: bool) -> Entry:
         tags = _split(item.get("tags", ""), ";；")
     else:
         sections = [SectionType.parse(s) for s in _list(item.get("sections", []))]
-        tags = [str(t) for t in _list(item.get("tags", []))]
+        tags = [_text(t, "标签") for t in _list(item.get("tags", []))]
     favourite = item.get("favourite", False)
     if not isinstance(favourite, bool):
         flag = str(favourite).strip().lower()
@@ -256,9 +261,14 @@ def _entry(item: object, csv_row: bool) -> Entry:
     usage = item.get("usage") or 0
     if isinstance(usage, str):
         usage = usage.strip() or "0"
-    usage = int(usage)
-    if usage < 0:
-        raise ValueError("使用次数不能为负")
+    if (isinstance(usage, float) and not usage.is_integer()) or isinstance(usage, bool):
+        raise ValueError(f"使用次数应为整数，而不是“{usage}”")
+    try:
+        usage = int(usage)
+    except OverflowError:
+        raise ValueError(f"使用次数“{usage}”不是有效的数") from None
+    if not 0 <= usage <= MAX_USAGE:
+        raise ValueError(f"使用次数应在 0 到 {MAX_USAGE} 之间，而不是 {usage}")
     created, updated = (str(item.get(key) or "") for key in ("created", "updated"))
     for stamp in (created, updated):
         if stamp:
@@ -290,6 +300,13 @@ def _cell(value: object) -> str:
 def _uncell(text: str) -> str:
     """Undo `_cell` on import: our own export round-trips exactly."""
     return text[1:] if text.startswith("'") and text[1:].lstrip("'").startswith(_FORMULA_START) else text
+
+
+def _text(value: object, what: str) -> str:
+    """A string field of a JSON record; any other type is an error, not stored as its repr ("None")."""
+    if not isinstance(value, str):
+        raise TypeError(f"{what}应为文字，而不是 {json.dumps(value, ensure_ascii=False)}")
+    return value
 
 
 def _list(value: object) -> list:

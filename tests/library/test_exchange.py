@@ -155,3 +155,20 @@ def test_a_damaged_library_file_gives_back_every_phrase_it_still_holds(tmp_path)
     assert "第300条：坚持以人民为中心的发展思想" not in texts
     assert damaged.read_bytes() == bytes(data)  # read from a copy: the set-aside file stays as it was
     fresh.close()
+
+
+def test_wrong_typed_and_out_of_range_json_values_are_named_not_stored(tmp_path):
+    lib = Library(tmp_path / "库")
+    path = tmp_path / "坏值.json"
+    phrases = [{"text": "甲", "usage": 1e30}, {"text": "乙", "tags": [None]}, {"text": "丙", "usage": float("inf")}]
+    path.write_text(json.dumps({"format": "gongwen-desk-library", "version": 1, "phrases": phrases}), encoding="utf-8")
+    with pytest.raises(ExchangeError) as error:
+        import_library(lib, path)
+    said = str(error.value)
+    assert "第 1 条：使用次数应在 0 到" in said and "第 2 条：标签应为文字，而不是 null" in said and "第 3 条" in said
+    nested = tmp_path / "嵌套.json"
+    nested.write_text("[" * 5000 + "]" * 5000, encoding="utf-8")
+    with pytest.raises(ExchangeError, match="嵌套层次过深"):
+        import_library(lib, nested)
+    assert lib.personal() == []
+    lib.close()
