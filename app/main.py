@@ -31,6 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .translations import install_chinese
     from .window import MainWindow, rescue_drafts
 
+    fallback = usable_data_dir()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     install_chinese(app)
@@ -47,10 +48,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         names = "；".join(f"{name} 用 {used} 显示" for name, used in stand_ins.items())
         message = f"本机缺少公文字体，屏幕上以替代字体显示（{names}），导出的 DOCX 不受影响。"
         window.statusBar().showMessage(message, 15000)
+    if fallback:
+        window.ask("数据文件夹", fallback, ["知道了"])
     if not window.offer_draft() and args:
         window.open_path(Path(args[0]))
     window.load_bank_in_background()
     return app.exec()
+
+
+def usable_data_dir() -> str:
+    """Make sure the editor has a data folder it can write; when the usual one cannot be made (a read-only
+    or missing home), use a temporary one for this session and return what to tell the writer."""
+    import os
+    import tempfile
+
+    from phrasebank.errors import PhrasebankError
+    from phrasebank.paths import data_dir
+
+    try:
+        data_dir()
+        return ""
+    except PhrasebankError as exc:
+        folder = tempfile.mkdtemp(prefix="gongwen-desk-")
+        os.environ["GONGWEN_DATA_DIR"] = folder
+        return (
+            f"{exc}。本次改用临时文件夹 {folder}：短语库、草稿和设置在关闭后不会保留。"
+            "请检查主目录的权限，或设置环境变量 GONGWEN_DATA_DIR 指向一个可写的文件夹。"
+        )
 
 
 def version() -> str:

@@ -375,3 +375,19 @@ def test_phrases_export_and_import_from_the_window_and_a_damaged_library_is_salv
     title, said = answers.asked[-1]
     assert title == "导入短语" and "导入 1 条" in said and "1 条已损坏" in said
     assert window.library.find("守正创新") is not None and window.library.find("被改坏的") is None
+
+
+def test_a_home_without_a_usable_data_folder_still_starts_the_editor(qtbot, monkeypatch, corpus_bank, answers):
+    from app.main import usable_data_dir
+
+    monkeypatch.delenv("GONGWEN_DATA_DIR")
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    monkeypatch.setenv("HOME", "/proc/1")  # nothing can be created under it, not even by root
+    said = usable_data_dir()
+    assert "无法创建数据文件夹" in said and "临时文件夹" in said and "GONGWEN_DATA_DIR" in said
+    folder = Path(os.environ["GONGWEN_DATA_DIR"])
+    assert folder.is_dir() and os.access(folder, os.W_OK)
+    window = MainWindow(bank=corpus_bank, ask=answers)  # the window starts and keeps its drafts there
+    qtbot.addWidget(window)
+    window.autosave()
+    assert window.drafts.folder.is_relative_to(folder)
