@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         self.find_dialog = FindReplaceDialog(self.editor, self)
         self.recent_menu = QMenu("最近打开", self)  # placed in 文件 by build_menus
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._counts = QTimer(self, singleShot=True, interval=300)
         self._counts.timeout.connect(self._update_counts)
         self._connect()
@@ -639,11 +640,26 @@ class MainWindow(QMainWindow):
         self._fill_recent()
 
     def _fill_recent(self) -> None:
+        """The recent files, checked each time the menu opens: one that is gone is shown as gone."""
         self.recent_menu.clear()
-        for entry in self._recent():
+        recent = self._recent()
+        gone = [entry for entry in recent if not Path(entry).is_file()]
+        for entry in recent:
+            if entry in gone:
+                action = self.recent_menu.addAction(f"{entry}（文件已不存在）")
+                action.setEnabled(False)
+                continue
             action = self.recent_menu.addAction(entry)
             action.triggered.connect(lambda _=False, p=entry: self.maybe_save() and self.open_path(Path(p)))
-        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+        if gone:
+            self.recent_menu.addSeparator()
+            tidy = self.recent_menu.addAction("清除已不存在的文件")
+            tidy.triggered.connect(lambda: self._forget_recent(gone))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def _forget_recent(self, entries: list[str]) -> None:
+        self.settings.setValue("recent", [p for p in self._recent() if p not in entries])
+        self._fill_recent()
 
     def _last_folder(self) -> str:
         recent = self._recent()

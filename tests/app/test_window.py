@@ -391,3 +391,16 @@ def test_a_home_without_a_usable_data_folder_still_starts_the_editor(qtbot, monk
     qtbot.addWidget(window)
     window.autosave()
     assert window.drafts.folder.is_relative_to(folder)
+
+
+def test_recent_files_that_are_gone_are_shown_as_gone_and_can_be_cleared(qtbot, window, tmp_path):
+    kept, gone = tmp_path / "在.txt", tmp_path / "已删.txt"
+    for path in (gone, kept):
+        path.write_text("一、总体情况\n", encoding="utf-8")
+        window._add_recent(path)
+    gone.unlink()
+    window.recent_menu.aboutToShow.emit()  # the writer opens 文件 → 最近打开
+    actions = {a.text(): a.isEnabled() for a in window.recent_menu.actions() if a.text()}
+    assert actions[str(kept)] and not actions[f"{gone}（文件已不存在）"]
+    next(a for a in window.recent_menu.actions() if a.text() == "清除已不存在的文件").trigger()
+    assert [a.text() for a in window.recent_menu.actions() if a.text()] == [str(kept)]
