@@ -24,7 +24,7 @@ from phrasebank.check.ignoring import IgnoreList, read_user_list, save_user_list
 from phrasebank.errors import PhrasebankError
 from phrasebank.paths import data_dir
 
-from .dialogs import ok_cancel
+from .dialogs import dock_page, ok_cancel
 from .workers import run_in_background
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole
@@ -72,13 +72,7 @@ class CheckDock(QDockWidget):
         ):
             button.clicked.connect(slot)
             buttons.addWidget(button)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.list)
-        layout.addLayout(buttons)
-        self.setWidget(body)
+        self.setWidget(dock_page(self.summary, self.list, buttons))
         self._timer = QTimer(self, singleShot=True, interval=600)
         self._timer.timeout.connect(self.run)
         editor.structureChanged.connect(self._timer.start)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -24,6 +25,19 @@ from PySide6.QtWidgets import (
 
 from phrasebank.kinds import PhraseKind, SectionType
 from phrasebank.structure.templates import template_names, template_text
+
+
+def dock_page(*parts: QWidget | QLayout) -> QWidget:
+    """The body of a dock: its widgets and rows of buttons stacked with a small margin."""
+    body = QWidget()
+    layout = QVBoxLayout(body)
+    layout.setContentsMargins(4, 4, 4, 4)
+    for part in parts:
+        if isinstance(part, QLayout):
+            layout.addLayout(part)
+        else:
+            layout.addWidget(part)
+    return body
 
 
 def ok_cancel(dialog: QDialog, ok: str = "确定") -> QDialogButtonBox:

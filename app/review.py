@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QTextEdit,
-    QVBoxLayout,
-    QWidget,
 )
 
 from phrasebank.document.review import Change, ChangeKind
+
+from .dialogs import dock_page
 
 INSERTED_COLOR = QColor("#1f5fbf")
 DELETED_COLOR = QColor("#f4c7c3")
@@ -76,13 +76,7 @@ class ReviewDock(QDockWidget):
             button = QPushButton(label)
             button.clicked.connect(slot)
             buttons.addWidget(button)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.list)
-        layout.addLayout(buttons)
-        self.setWidget(body)
+        self.setWidget(dock_page(self.summary, self.list, buttons))
         editor.document().contentsChanged.connect(self._refresh_marks)
 
     # ---- the changes of a file ---------------------------------------------------------------

@@ -781,40 +781,37 @@ class MainWindow(QMainWindow):
         as damaged: every phrase it still holds comes back)."""
         from phrasebank.library.exchange import import_library
 
-        if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(
-                self, "导入短语", self._last_folder(), "短语库 (*.json *.csv *.db);;JSON (*.json);;CSV (*.csv)"
-            )
-            if not chosen:
-                return
-            path = Path(chosen)
-        try:
-            report = import_library(self.library, path)
-        except PhrasebankError as exc:
-            self.show_error(exc)
-            return
-        lost = f"；{report.unreadable} 条已损坏、读不出来" if report.unreadable else ""
-        said = f"已从 {path.name} 导入 {report.added} 条短语；{report.duplicates} 条已有，未重复导入{lost}。"
-        self.library_changed()
-        self.ask("导入短语", self.library.notice or said, ["确定"])
+        kinds = "短语库 (*.json *.csv *.db);;JSON (*.json);;CSV (*.csv)"
+        path = path or self._chosen(QFileDialog.getOpenFileName(self, "导入短语", self._last_folder(), kinds))
+        report = self._guarded(lambda: import_library(self.library, path)) if path else None
+        if path and report:
+            lost = f"；{report.unreadable} 条已损坏、读不出来" if report.unreadable else ""
+            said = f"已从 {path.name} 导入 {report.added} 条短语；{report.duplicates} 条已有，未重复导入{lost}。"
+            self.library_changed()
+            self.ask("导入短语", self.library.notice or said, ["确定"])
 
     def export_phrases(self, path: Path | None = None) -> None:
         """文件 → 导出短语…: the writer's own phrases as .json (complete) or .csv (for Excel/WPS)."""
         from phrasebank.library.exchange import export_library
 
-        if path is None:
-            suggested = str(Path(self._last_folder()) / "我的短语.json")
-            kinds = "JSON (*.json);;CSV（Excel/WPS）(*.csv)"
-            chosen, _ = QFileDialog.getSaveFileName(self, "导出短语", suggested, kinds)
-            if not chosen:
-                return
-            path = Path(chosen)
+        suggested, kinds = str(Path(self._last_folder()) / "我的短语.json"), "JSON (*.json);;CSV（Excel/WPS）(*.csv)"
+        path = path or self._chosen(QFileDialog.getSaveFileName(self, "导出短语", suggested, kinds))
+        count = self._guarded(lambda: export_library(self.library, path)) if path else None
+        if path and count is not None:
+            self.statusBar().showMessage(f"已导出 {count} 条短语到 {path}", 8000)
+
+    @staticmethod
+    def _chosen(answer: tuple[str, str]) -> Path | None:
+        """The path a file dialog returned, None when the writer cancelled."""
+        return Path(answer[0]) if answer[0] else None
+
+    def _guarded(self, work):
+        """Run `work`; a failure is shown in one clear message and gives None."""
         try:
-            count = export_library(self.library, path)
+            return work()
         except PhrasebankError as exc:
             self.show_error(exc)
-            return
-        self.statusBar().showMessage(f"已导出 {count} 条短语到 {path}", 8000)
+            return None
 
     def review(self, candidates) -> list:
         """Let the writer accept, reject or edit each mined phrase; nothing lands unreviewed."""
