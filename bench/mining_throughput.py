@@ -1,6 +1,7 @@
 """Mining throughput and memory on 1 M and 10 M characters of real report text.
 
     python bench/mining_throughput.py [--sizes 1,10]
+    python bench/mining_throughput.py --distinct    # growth on distinct text (no repetition)
 
 The inputs are the 16 government reports and the corpus, cleaned, repeated with the paragraphs of
 each copy shuffled (seeded), written as files of about 1 M characters. Each measurement runs in a
@@ -39,7 +40,8 @@ else:
     extra = {{"keywords": len(jieba.analyse.extract_tags(text, topK=2000))}}
 seconds = time.perf_counter() - start
 peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({{"seconds": seconds, "peak_mb": peak_mb, **extra}}))
+cpu = resource.getrusage(resource.RUSAGE_SELF).ru_utime + resource.getrusage(resource.RUSAGE_SELF).ru_stime
+print(json.dumps({{"seconds": seconds, "cpu": cpu, "peak_mb": peak_mb, **extra}}))
 """
 
 
@@ -77,10 +79,41 @@ def measure(kind: str, folder: Path) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def distinct_growth() -> None:
+    """Growth on distinct text: the first quarter, half and all of the distinct reports in ../shared
+    (national, provincial, supervision; no text repeated), mined in fresh processes; CPU, memory and
+    index entries per character should stay flat as the text doubles."""
+    reports = sorted((SHARED / "natreports").glob("*.txt")) + sorted((SHARED / "govreports").glob("*.txt"))
+    reports += sorted((SHARED / "corpus").glob("*.txt"))
+    figures = {}
+    for share in (4, 2, 1):
+        chosen = reports[: len(reports) // share]
+        with tempfile.TemporaryDirectory() as folder:
+            for path in chosen:
+                (Path(folder) / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+            chars = sum(len(p.read_text(encoding="utf-8")) for p in chosen)
+            engine = measure("engine", Path(folder))
+            reference = measure("jieba", Path(folder))
+        figures[f"1/{share}"] = {"characters": chars, "engine": engine, "jieba_extract_tags": reference}
+        print(
+            f"{len(chosen):3} distinct reports, {chars:,} chars: engine {engine['cpu']:.1f} CPU-s "
+            f"({engine['cpu'] / chars * 1e5:.2f} per 100 k chars), peak {engine['peak_mb']:.0f} MB, "
+            f"{engine['index_entries']:,} index entries ({engine['index_entries'] / chars:.3f} per char) | "
+            f"jieba.analyse {reference['cpu']:.1f} CPU-s, peak {reference['peak_mb']:.0f} MB",
+            flush=True,
+        )
+    out = ROOT / "bench" / "results" / "mining_distinct.json"
+    out.write_text(json.dumps(figures, indent=1))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,10", help="millions of characters, comma-separated")
+    parser.add_argument("--distinct", action="store_true", help="growth on the distinct reports of ../shared")
     args = parser.parse_args()
+    if args.distinct:
+        distinct_growth()
+        return
     rows, figures = [], {}
     for millions in [int(s) for s in args.sizes.split(",")]:
         with tempfile.TemporaryDirectory() as folder:
