@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from phrasebank.kinds import PhraseKind, SectionType
 from phrasebank.library.entry import Entry
-from phrasebank.library.store import Library, LibraryError
+from phrasebank.library.store import OWN_SOURCE, Library, LibraryError
 from phrasebank.suggest.dock import KIND_ORDER
 
 from .dialogs import PhraseDialog
@@ -144,11 +144,13 @@ class PhraseDock(QDockWidget):
             self.tree.addTopLevelItem(group)
             for entry in members:
                 mark = "★ " if entry.favourite else ""
-                kind_mark = "" if entry.builtin else f"  · {entry.kind.label}"
+                own = entry.source.startswith(OWN_SOURCE)  # learned from 我的报告库
+                kind_mark = "  · 本单位" if own else "" if entry.builtin else f"  · {entry.kind.label}"
                 item = QTreeWidgetItem([f"{mark}{entry.text}{kind_mark}"])
                 item.setData(0, ENTRY_ROLE, entry)
                 where = "常用于：" + "、".join(s.label for s in entry.sections) if entry.sections else "各部分通用"
-                item.setToolTip(0, where + (f"\n{entry.note}" if entry.note else ""))
+                origin_note = f"\n来自我的报告库：{entry.source.removeprefix(OWN_SOURCE)}" if own else ""
+                item.setToolTip(0, where + origin_note + (f"\n{entry.note}" if entry.note else ""))
                 group.addChild(item)
         self.tree.expandAll()
         if query:

@@ -27,6 +27,9 @@ def test_a_folder_added_to_my_reports_feeds_the_dock_and_the_popup(qtbot, window
     listed = window.phrases.entries()
     own = [e for e in listed if e.source.startswith(OWN_SOURCE)]
     assert "推行“三单一函”督办机制" in {e.text for e in own}
+    rows = [window.phrases.tree.topLevelItem(i) for i in range(window.phrases.tree.topLevelItemCount())]
+    shown = [group.child(j).text(0) for group in rows if group for j in range(group.childCount())]
+    assert "推行“三单一函”督办机制  · 本单位" in shown  # the dock says where it comes from
     for kind in {e.kind for e in own}:  # in each group of the dock, the office's own phrasing first
         group = [e.source.startswith(OWN_SOURCE) for e in listed if e.kind is kind]
         assert group == sorted(group, reverse=True)
