@@ -1,6 +1,6 @@
 """Dates as offices get them wrong (GB/T 9704-2012 7.3.5, GB/T 15835-2011 4.1): 2026.3.5, 2026-03-05, a
-date without its 日, a weekday that does not fit the date, a deadline before the 成文日期, and Arabic and
-Chinese-numeral years mixed in one text."""
+date without its 日, a day the calendar does not have, a weekday that does not fit the date, a deadline
+before the 成文日期, and Arabic and Chinese-numeral years mixed in one text."""
 
 from __future__ import annotations
 
@@ -43,8 +43,11 @@ MIXED_YEARS = Rule(
     "GB/T 15835-2011 4.1（同一文中年份写法一致）；GB/T 9704-2012 7.3.5（成文日期用阿拉伯数字）",
     "同一文中年份既有阿拉伯数字又有汉字数字",
 )
+IMPOSSIBLE = Rule("date-impossible", _D, "公历", "日期不存在")
 PATTERN_RULES = (DATE_DOTS, DATE_NO_DAY)
-RULES = (*PATTERN_RULES, WEEKDAY, DEADLINE, MIXED_YEARS)
+RULES = (*PATTERN_RULES, IMPOSSIBLE, WEEKDAY, DEADLINE, MIXED_YEARS)
+#: A date as written with month and day (the year when given): 2月30日, 2025年2月29日, 4月31日.
+_DAY_RE = re.compile(r"(?:(?<!\d)((?:19|20)\d{2})年)?(?<!\d)(\d{1,2})月(\d{1,2})日")
 
 _WEEKDAYS = "一二三四五六日"
 _WEEKDAY_RE = re.compile(
@@ -59,8 +62,24 @@ _SIGNED_RE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日(?:\s*[（(](?:星�
 
 
 def findings(index: int, text: str) -> list[Finding]:
-    """Date forms in one paragraph."""
-    return [f for rule in PATTERN_RULES for f in rule.find(index, text)]
+    """Date forms in one paragraph, and dates that do not exist."""
+    return [f for rule in PATTERN_RULES for f in rule.find(index, text)] + _impossible(index, text)
+
+
+def _impossible(index: int, text: str) -> list[Finding]:
+    """2月30日, 4月31日, 2025年2月29日, 13月1日: a day the calendar does not have. Without a year, 2月29日
+    may be a leap year's and is left alone."""
+    result = []
+    for match in _DAY_RE.finditer(text):
+        year, month, day = match.group(1), int(match.group(2)), int(match.group(3))
+        if not 1 <= month <= 12:
+            message = f"没有{month}月"
+        elif day < 1 or _date(year, str(month), str(day), 2024) is None:  # 2024: a leap year when none is given
+            message = f"{year + '年' if year else ''}{month}月没有{day}日，请核对"
+        else:
+            continue
+        result.append(IMPOSSIBLE.at(index, match.start(), match.group(0), None, message))
+    return result
 
 
 def document_findings(structure: Structure) -> list[Finding]:

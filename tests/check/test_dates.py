@@ -29,10 +29,25 @@ def test_dates_in_other_forms_are_written_out(wrong, right):
         "会议于2026年3月5日至7日召开，2026年3月5—7日报到。",
         "版本号为1.2.3，增长2.5%。",
         "2026年3月5日（星期四）上午9时。",
+        "2024年2月29日是闰日，2月29日、4月30日、12月31日都是有的日子。",
+        "截至3月31日，1月至3月共完成12项，第13号文件。",
     ],
 )
 def test_right_dates_and_numbers_that_look_like_dates_are_left_alone(clean):
     assert [rule for rule, _, _ in found(clean) if rule.startswith("date-")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("请于2026年2月30日前报送。", "2026年2月30日"),
+        ("定于4月31日召开。", "4月31日"),
+        ("2025年2月29日", "2025年2月29日"),
+        ("13月5日前完成。", "13月5日"),
+    ],
+)
+def test_a_day_the_calendar_does_not_have_is_named_without_a_guess(text, date):
+    assert ("date-impossible", date, None) in found(text)
 
 
 def test_a_weekday_that_does_not_fit_the_date():
