@@ -24,6 +24,10 @@ from phrasebank.text.sanitise import undecodable_argument
 _SECTION_HELP = ", ".join(f"{s.value}({s.label})" for s in SectionType)
 
 
+#: Exit code of a command that failed (one Chinese line on stderr says why), as `gongwen-desk` and argparse.
+ERROR = 2
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     tolerant_output()
     parser = _parser()
@@ -31,21 +35,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     problem = undecodable_argument(vars(args))
     if problem:
         print(f"错误：{problem}", file=sys.stderr)
-        return 1
+        return ERROR
     try:
         return args.run(args)
     except PhrasebankError as exc:
         print(f"错误：{exc}", file=sys.stderr)
-        return 1
+        return ERROR
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
         return 130
     except MemoryError:
         print("错误：文件太大，内存不足，未完成。", file=sys.stderr)
-        return 1
+        return ERROR
     except Exception as exc:  # a defect of ours: still one line
         print(f"错误：处理时出现意外问题（{type(exc).__name__}：{exc}），未完成。", file=sys.stderr)
-        return 1
+        return ERROR
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -39,7 +39,7 @@ def test_bad_import_names_file_and_line(capsys, tmp_path):
     path = tmp_path / "bad.csv"
     path.write_text("text,kind\r\n好短语,固定搭配\r\n坏短语,乱写\r\n", encoding="utf-8")
     code, _, err = run(capsys, "library", "import", str(path))
-    assert code == 1 and "bad.csv" in err and "第 3 行" in err
+    assert code == 2 and "bad.csv" in err and "第 3 行" in err
     assert run(capsys, "library", "list", "--personal")[1].strip() == "（没有找到）"
 
 
@@ -63,4 +63,4 @@ def test_mined_duplicates_of_the_builtin_bank_are_not_offered_again(capsys, monk
 
 def test_edit_and_remove_unknown_id_is_a_clear_error(capsys):
     code, _, err = run(capsys, "library", "remove", "42")
-    assert code == 1 and "42" in err and len(err.strip().splitlines()) == 1
+    assert code == 2 and "42" in err and len(err.strip().splitlines()) == 1

@@ -60,7 +60,7 @@ def test_errors_print_one_line_naming_the_file_and_write_nothing(capsys, tmp_pat
     (tmp_path / "empty").mkdir()
     (tmp_path / "empty" / "blank.txt").write_text("\n", encoding="utf-8")
     code, _out, err = run(capsys, *[a.replace("{tmp}", str(tmp_path)) for a in args])
-    assert code == 1
+    assert code == 2
     assert len(err.strip().splitlines()) == 1 and expected in err and err.startswith("错误：")
     assert not (tmp_path / "out.db").exists()
     assert not list(tmp_path.glob(".out.db.*"))

@@ -100,9 +100,9 @@ def test_a_read_only_folder_shows_the_library_and_refuses_changes(small_disk, tm
     from phrasebank.cli.main import main
 
     monkeypatch.setenv("GONGWEN_DATA_DIR", str(small_disk))
-    assert main(["library", "add", "不会保存"]) == 1
+    assert main(["library", "add", "不会保存"]) == 2
     assert "没有保存" in capsys.readouterr().err
-    assert main(["library", "import", str(good)]) == 1
+    assert main(["library", "import", str(good)]) == 2
 
 
 def test_three_hundred_byte_flips_never_crash_or_lose_silently(tmp_path):
@@ -195,7 +195,7 @@ def test_control_escape_and_bidi_characters_are_not_stored(tmp_path):
 def test_undecodable_arguments_give_one_line(capsys, args):
     from phrasebank.cli.main import main
 
-    assert main(args) == 1
+    assert main(args) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "UTF-8" in err
 
@@ -207,7 +207,7 @@ def test_a_data_folder_that_is_a_file_gives_one_line(tmp_path, monkeypatch):
     result = subprocess.run(
         [sys.executable, "-m", "phrasebank.cli", "library", "list"], capture_output=True, text=True, env=os.environ
     )
-    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "不是文件夹" in result.stderr and result.stderr.count("\n") == 1
 
 
