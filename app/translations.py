@@ -6,10 +6,11 @@ what turns Undo/Copy/Paste/Open/Cancel into 撤销/复制/粘贴/打开/取消.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtWidgets import QApplication, QFileDialog, QStyledItemDelegate, QTreeView
 
 _installed: list[QTranslator] = []  # kept alive for the application's lifetime
+_filters: list[QObject] = []
 
 #: What Qt's own zh_CN files leave in English or write in the old form (撤消 beside our 撤销).
 FIXES = {
@@ -19,6 +20,31 @@ FIXES = {
     "Look in:": "查找范围：",
     "Files of type:": "文件类型：",
 }
+
+
+#: Sizes in Qt's file dialogs are written with IEC units whatever the language; offices read KB and MB.
+SIZE_UNITS = {"KiB": "KB", "MiB": "MB", "GiB": "GB", "TiB": "TB", "bytes": "字节", "byte": "字节"}
+
+
+class _SizeDelegate(QStyledItemDelegate):
+    """The size column of a file dialog in the units Chinese office software shows (12.5 KB, 3 字节)."""
+
+    def displayText(self, value, locale) -> str:
+        text = super().displayText(value, locale)
+        for iec, plain in SIZE_UNITS.items():
+            text = text.replace(iec, plain)
+        return text
+
+
+class _FileDialogSizes(QObject):
+    """Gives every Qt file dialog, as it opens, the size column of `_SizeDelegate`."""
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QFileDialog):
+            for view in watched.findChildren(QTreeView):
+                if not isinstance(view.itemDelegateForColumn(1), _SizeDelegate):
+                    view.setItemDelegateForColumn(1, _SizeDelegate(view))
+        return False
 
 
 class _Fixes(QTranslator):
@@ -55,4 +81,7 @@ def install_chinese(app: QApplication) -> bool:
     fixes = _Fixes(app, list(_installed))
     app.installTranslator(fixes)  # the last installed is asked first
     _installed.append(fixes)
+    sizes = _FileDialogSizes(app)
+    app.installEventFilter(sizes)
+    _filters.append(sizes)
     return loaded

@@ -379,3 +379,22 @@ def test_a_sentence_being_typed_is_not_shown_bold_before_its_full_stop(qtbot, wi
     editor.setTextCursor(cursor)  # left as it stands: a short line naming 问题 is a heading after all
     qtbot.wait(20)
     assert any(f.format.fontWeight() >= 700 for f in block.layout().formats())
+
+
+def test_file_dialogs_show_sizes_in_kb_not_kib(qtbot, tmp_path):
+    from PySide6.QtWidgets import QFileDialog, QTreeView
+
+    assert install_chinese(QApplication.instance())
+    (tmp_path / "报告.txt").write_bytes(b"x" * 3000)
+    dialog = QFileDialog(None, "打开报告", str(tmp_path))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    view = next(v for v in dialog.findChildren(QTreeView) if v.objectName() == "treeView")
+    model = view.model()
+    qtbot.waitUntil(lambda: model.rowCount(view.rootIndex()) == 1)
+    size = model.index(0, 1, view.rootIndex())
+    shown = view.itemDelegateForColumn(1).displayText(size.data(), view.locale())
+    assert shown.endswith("KB") and "KiB" not in shown  # as the writer's office software writes sizes
+    dialog.close()
