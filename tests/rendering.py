@@ -10,8 +10,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def render(path: Path, folder: Path) -> Path:
-    """Convert a DOCX to PDF with LibreOffice, the official fonts mapped to installed stand-ins."""
+def render(path: Path, folder: Path, to: str = "pdf") -> Path:
+    """Convert a DOCX to PDF with LibreOffice, the official fonts mapped to installed stand-ins (or, with
+    `to="docx"`, have LibreOffice write the document again as Word would receive it from a colleague)."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     assert soffice, "LibreOffice is installed by the test command (libreoffice-writer-nogui)"
     env = {
@@ -19,16 +20,17 @@ def render(path: Path, folder: Path) -> Path:
         "HOME": str(folder),
         "PATH": "/usr/bin:/bin",
     }
-    pdf = folder / f"{path.stem}.pdf"
+    outdir = folder / "libreoffice" if to == "docx" else folder  # never over the file it reads
+    pdf = outdir / f"{path.stem}.{to}"
     pdf.unlink(missing_ok=True)
     command = [
         soffice,
         f"-env:UserInstallation=file://{folder}/profile",
         "--headless",
         "--convert-to",
-        "pdf",
+        "docx:MS Word 2007 XML" if to == "docx" else to,
         "--outdir",
-        str(folder),
+        str(outdir),
         str(path),
     ]
     said = ""
@@ -37,7 +39,7 @@ def render(path: Path, folder: Path) -> Path:
         if pdf.exists() and pdf.stat().st_size > 0:
             return pdf
         said = f"exit {done.returncode}: {done.stderr.strip() or done.stdout.strip()}"
-    raise AssertionError(f"LibreOffice wrote no PDF for {path.name} ({said})")
+    raise AssertionError(f"LibreOffice wrote no {to.upper()} for {path.name} ({said})")
 
 
 def pdf_lines(pdf: Path) -> list[list[tuple[float, float, str]]]:

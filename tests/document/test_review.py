@@ -50,3 +50,13 @@ def test_open_changes_go_back_into_the_docx_and_libreoffice_shows_them(tmp_path)
     assert [(c.kind, c.text, c.author) for c in again.changes[3]] == [(ChangeKind.COMMENT, "值守人员名单附后", "王五")]
     lines = [text for page in pdf_lines(render(saved, tmp_path)) for _, _, text in page]
     assert any("迅速行动，基本落实到位" in line for line in lines)  # LibreOffice shows the deletion as a change
+
+
+def test_changes_kept_by_libreoffice_are_read_as_changes(tmp_path):
+    """A reviewed file that went through LibreOffice (a colleague's office suite) on its way back."""
+    passed_on = render(_reviewed(tmp_path / "审改.docx"), tmp_path, to="docx")
+    report = open_report(passed_on)
+    assert report.paragraphs[1] == "各地迅速行动，落实到位。"
+    kinds = [(c.kind, c.author) for changes in report.changes.values() for c in changes]
+    assert (ChangeKind.INSERTED, "王五") in kinds and (ChangeKind.DELETED, "王五") in kinds
+    assert (ChangeKind.COMMENT, "王五") in kinds

@@ -105,3 +105,10 @@ def test_a_table_typed_in_the_editor_is_written_in_the_standard_table_form(tmp_p
     lines = [text for page in pdf_lines(render(path, tmp_path)) for _, _, text in page]
     assert any("单位" in line and "联系人" in line for line in lines)
     assert [line for line in lines if "张三" in line or "李四" in line] != []
+
+
+def test_a_table_written_by_libreoffice_comes_back_as_the_same_rows(tmp_path):
+    saved = tmp_path / "另存.docx"
+    save_report(open_report(_word_file(tmp_path / "表格.docx")), saved)
+    passed_on = render(saved, tmp_path, to="docx")  # opened and saved again in a colleague's office suite
+    assert open_report(passed_on).paragraphs[2:6] == open_report(saved).paragraphs[2:6]
