@@ -203,7 +203,7 @@ def count_prefixes(texts: Iterable[str], sentences: Sequence[str], max_len: int 
     """
     wanted = {text[:k] for text in texts for k in range(1, min(max_len, len(text) - 2) + 1)}
     table = count_characters(sentences, max_n=max_len)
-    return {text: n for text, n in zip(table.texts(), table.count.tolist(), strict=True) if text in wanted}
+    return table.counts_of(wanted)  # only what is wanted becomes text: bounded by the entries, not the corpus
 
 
 def _scan_document(

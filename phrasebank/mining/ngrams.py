@@ -8,7 +8,8 @@ is a handful of vectorised numpy passes over one array of token ids.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -27,9 +28,10 @@ class TokenStream:
 
     vocab: list[str] = field(default_factory=list)
     index: dict[str, int] = field(default_factory=dict)
-    _tokens: list[int] = field(default_factory=list)
-    _sections: list[int] = field(default_factory=list)
-    sentence_starts: list[int] = field(default_factory=list)
+    # Compact arrays, not lists of ints: a corpus of millions of words is held in bytes per word.
+    _tokens: array = field(default_factory=lambda: array("i"))
+    _sections: array = field(default_factory=lambda: array("b"))
+    sentence_starts: array = field(default_factory=lambda: array("q"))
     sentence_sources: list[tuple[int, int]] = field(default_factory=list)  # (document, paragraph)
     characters: int = 0
     section_characters: list[int] = field(default_factory=lambda: [0] * N_CODES)
@@ -45,7 +47,7 @@ class TokenStream:
                 token = self.index[word] = len(self.vocab)
                 self.vocab.append(word)
             self._tokens.append(token)
-            self._sections.append(code)
+        self._sections.extend([code] * len(words))
         characters = sum(map(len, words))
         self.characters += characters
         self.section_characters[code] += characters
@@ -54,9 +56,10 @@ class TokenStream:
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Token ids, section codes and document numbers, one per position."""
-        starts = np.asarray([*self.sentence_starts, len(self._tokens)], dtype=np.int64)
+        starts = np.append(np.frombuffer(self.sentence_starts, dtype=np.int64), len(self._tokens))
         documents = np.repeat(np.asarray([doc for doc, _ in self.sentence_sources], dtype=np.int64), np.diff(starts))
-        return np.asarray(self._tokens, dtype=np.int64), np.asarray(self._sections, dtype=np.int64), documents
+        tokens = np.frombuffer(self._tokens, dtype=np.int32).astype(np.int64)
+        return tokens, np.frombuffer(self._sections, dtype=np.int8).astype(np.int64), documents
 
     def source_of(self, position: int) -> tuple[int, int]:
         """(document, paragraph) of the sentence holding a token position."""
@@ -148,6 +151,35 @@ class NgramTable:
         for parent, last in zip(self.parent.tolist(), self.last.tolist(), strict=True):
             out.append(vocab[int(last)] if parent < 0 else out[parent] + vocab[int(last)])
         return out
+
+    def counts_of(self, texts: Iterable[str]) -> dict[str, int]:
+        """The counts of the given texts among the entries of a character table (absent ones left out),
+        found level by level along parent links without building every entry's text."""
+        width = len(self.vocab) + 1
+        keys = (self.parent + 1) * width + self.last  # unique per entry: (parent, last character)
+        order = np.argsort(keys, kind="stable")
+        ordered = keys[order]
+        asked = set(texts)
+        by_length: dict[int, list[str]] = {}
+        for prefix in {text[:k] for text in asked for k in range(1, len(text) + 1)}:  # and those on the way
+            by_length.setdefault(len(prefix), []).append(prefix)
+        entry_of: dict[str, int] = {}
+        found: dict[str, int] = {}
+        for length in sorted(by_length):
+            known = [t for t in by_length[length] if length == 1 or t[:-1] in entry_of]
+            if not known:
+                continue
+            parents = np.asarray([entry_of[t[:-1]] if length > 1 else -1 for t in known], dtype=np.int64)
+            wanted = (parents + 1) * width + np.asarray([ord(t[-1]) for t in known], dtype=np.int64)
+            at = np.minimum(np.searchsorted(ordered, wanted), len(ordered) - 1)
+            hit = ordered[at] == wanted
+            for text, entry in zip(
+                [t for t, h in zip(known, hit.tolist(), strict=True) if h], order[at[hit]].tolist(), strict=True
+            ):
+                entry_of[text] = entry
+                if text in asked:
+                    found[text] = int(self.count[entry])
+        return found
 
     def word_bounds(self) -> list[int]:
         """Each entry's inner word boundaries as bits: bit p-1 set when a word ends after character p.
