@@ -241,7 +241,8 @@ def count_arrays(
 ) -> NgramTable:
     """The counting itself, over token ids (-1 between sentences) and each token's section code.
 
-    `neighbours` False skips the entropy and neighbour-share statistics (zeros instead); without
+    `neighbours` False skips the entropy and neighbour-share statistics (zeros instead) and the section
+    counts (an empty column set: a character table is asked for counts only); without
     `documents` (a document number per position) every entry counts as seen in one document.
     """
     length = len(tokens)
@@ -278,9 +279,11 @@ def count_arrays(
                 "parent": (unique[frequent] // vocab_size) if n > 1 else np.full(n_new, -1, dtype=np.int64),
                 "last": unique[frequent] % vocab_size if n > 1 else unique[frequent],
                 "count": counts[frequent],
-                "sections": np.bincount(
-                    kept_local * N_CODES + codes[kept_positions], minlength=n_new * N_CODES
-                ).reshape(n_new, N_CODES),
+                "sections": np.bincount(kept_local * N_CODES + codes[kept_positions], minlength=n_new * N_CODES)
+                .astype(np.int32)  # counts per section fit 32 bits: half the table's largest array
+                .reshape(n_new, N_CODES)
+                if neighbours
+                else np.zeros((n_new, 0), dtype=np.int64),  # characters: no per-section counts kept
                 "first": kept_positions[first_index],
                 "documents": _one_or_more(kept_local, n_new, kept_positions, first_index, documents)
                 if documents is not None
