@@ -93,6 +93,7 @@ class DocxText:
     section_breaks: int = 0
     headers: int = 0  # headers and footers holding text
     drawings: int = 0  # drawn lines and shapes (not pictures)
+    notes: int = 0  # footnotes and endnotes (their text is not in the editor)
 
 
 def picture_marker(number: int) -> str:
@@ -154,6 +155,7 @@ def _formatting(document, out: DocxText) -> None:
     out.drawings = sum(1 for _ in body.iter("{urn:schemas-microsoft-com:vml}line")) + sum(
         1 for _ in body.iter("{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}wsp")
     )
+    out.notes = _notes(document)
     for section in document.sections:
         for part in (section.header, section.footer):
             try:
@@ -162,6 +164,20 @@ def _formatting(document, out: DocxText) -> None:
                     out.headers += 1  # page numbers are written anew; other header or footer text would go
             except (ValueError, KeyError):
                 continue
+
+
+def _notes(document) -> int:
+    """How many footnotes and endnotes the file holds (Word's separator notes not counted)."""
+    from docx.oxml import parse_xml
+
+    count = 0
+    for kind, tag in (("footnotes", "footnote"), ("endnotes", "endnote")):
+        part = related_part(document, kind)
+        if part is None:
+            continue
+        root = part.element if hasattr(part, "element") else parse_xml(part.blob)
+        count += sum(1 for note in root.iter(_w(tag)) if (note.get(_w("type")) or "normal") == "normal")
+    return count
 
 
 def _review(document, out: DocxText) -> None:

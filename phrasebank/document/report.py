@@ -64,6 +64,7 @@ def _open_docx(path: Path) -> Report:
         (read.layout_tables, "个表格"),
         (read.text_boxes, "个文本框"),
         (read.drawings, "条绘制的线条或图形"),
+        (read.notes, "个脚注或尾注"),
         (read.section_breaks, "个分节符"),
         (read.headers, "处页眉页脚"),
     )

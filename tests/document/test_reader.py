@@ -364,3 +364,17 @@ def test_what_plain_paragraphs_cannot_carry_is_named_for_the_save(tmp_path):
     path = tmp_path / "sections.docx"
     document.save(path)
     assert open_report(path).unkept == "1 个分节符、1 处页眉页脚"
+
+
+def test_footnotes_are_named_before_a_save_over_the_file(tmp_path):
+    from rendering import render
+
+    rtf = tmp_path / "脚注.rtf"
+    rtf.write_text(
+        r"{\rtf1\ansi\deff0 {\fonttbl{\f0 Times;}}Report text{\super\chftn}"
+        r"{\footnote\pard\plain{\super\chftn} Footnote text.}\par}",
+        encoding="ascii",
+    )
+    with_note = render(rtf, tmp_path, to="docx")  # a Word file with one footnote, as LibreOffice writes it
+    report = open_report(with_note)
+    assert report.paragraphs == ["Report text"] and report.unkept == "1 个脚注或尾注"
