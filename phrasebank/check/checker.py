@@ -23,7 +23,7 @@ from phrasebank.check import (
     punctuation,
     wording,
 )
-from phrasebank.check.findings import Finding
+from phrasebank.check.findings import Finding, FindingKind
 from phrasebank.check.formulations import Formulation, Formulations, load_formulations
 from phrasebank.check.lists import AvoidWord, avoid_findings, load_avoid
 from phrasebank.document.masthead import masthead_extent
@@ -61,6 +61,21 @@ DOCUMENT_CHECKS = (
 
 #: Rules about a style an author may choose for a whole document (”、“ between quoted items): said once.
 STYLE_RULES = frozenset((punctuation.QUOTED_SERIES.id,))
+
+
+def one_per_spot(findings: list[Finding]) -> list[Finding]:
+    """One finding where two rules say the same (主送机关后的半角冒号 is a 主送 slip and a punctuation
+    slip, with the same fix): the more specific one stays, the general punctuation one goes."""
+    kept: dict[tuple, int] = {}
+    out: list[Finding] = []
+    for finding in findings:
+        key = (finding.paragraph, finding.column, finding.length, finding.fix)
+        if finding.fix is None or key not in kept:
+            kept[key] = len(out)
+            out.append(finding)
+        elif out[kept[key]].kind is FindingKind.PUNCTUATION:
+            out[kept[key]] = finding
+    return out
 
 
 def style_notes(findings: list[Finding]) -> list[Finding]:
@@ -119,7 +134,7 @@ class Checker:
             findings.extend(check(structure))
         findings.extend(genre.classified_findings(paragraphs))
         findings.extend(parts.signature_findings(paragraphs, structure))
-        return style_notes(sorted(findings, key=lambda f: (f.paragraph, f.column, f.kind.value)))
+        return style_notes(one_per_spot(sorted(findings, key=lambda f: (f.paragraph, f.column, f.kind.value))))
 
     def check_paragraph(self, index: int, text: str) -> list[Finding]:
         """Findings that one paragraph shows by itself (cached by text: unchanged paragraphs cost nothing)."""

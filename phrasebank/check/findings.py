@@ -29,7 +29,7 @@ class FindingKind(StrEnum):
     DOC_NUMBER = "发文字号"
     ATTACHMENT = "附件说明"
     GENRE = "文种行文"
-    WORDING = "用字重复"
+    WORDING = "用字"  # 的的、检查检查 repeated; 扎实的推进 for 扎实地推进
     PARTS = "主送版记"
 
 

@@ -140,3 +140,11 @@ def test_comments_land_in_a_copy_of_the_docx(tmp_path, corpus_files, capsys):
     assert any("习近平新时代中国特色社会主义思想" in c for c in comments)
     assert read_paragraphs(target) == read_paragraphs(source)  # the text itself is untouched
     assert len(list(docx.Document(str(source)).comments)) == 0  # the original is not changed
+
+
+def test_two_rules_on_one_slip_give_one_finding_the_specific_one():
+    from phrasebank.check.checker import Checker
+
+    findings = Checker([]).check(["关于工作的报告", "市委:", "各项工作扎实推进。"])
+    colon = [(f.rule, f.found) for f in findings if f.paragraph == 1]
+    assert colon == [("recipient-colon", ":")]  # not again as a half-width punctuation mark
