@@ -17,7 +17,8 @@ REQUEST_CLOSING = Rule(
     _G,
     f"{_REGULATIONS}第八条（请示用于请求指示、批准）、第十五条（四）",
     "“妥否，请批示”一类是请示的结束语，不用在通知、报告等其他文种中",
-    re.compile(r"妥否|当否|请批示|请予批示|请审示|特此请示"),
+    # the whole closing as one finding: 妥否，请批示 is one slip, not two
+    re.compile(r"(?:妥否|当否)(?:[，,]\s*(?:请批示|请予批示|请审示))?|请批示|请予批示|请审示|特此请示"),
 )
 LETTER_CLOSING = Rule(
     "request-closing-letter",
@@ -67,7 +68,14 @@ CLASSIFIED = Rule(
     "《中华人民共和国保守国家秘密法》（不得使用非涉密计算机、存储设备存储、处理国家秘密）",
     "标有密级的公文属于国家秘密，不得在连接互联网的普通计算机上起草、保存；请在涉密计算机上处理",
 )
+GENRE_UNREAD = Rule(
+    "genre-unread",
+    _G,
+    "GB/T 9704-2012 7.3.1（标题由发文机关名称、事由和文种组成）",
+    "标题没有以文种结尾（通知、请示、报告、函、纪要……），请写明文种；文种和行文方面的检查因此没有做",
+)
 RULES = (
+    GENRE_UNREAD,
     REQUEST_CLOSING,
     LETTER_CLOSING,
     REPORT_WITH_REQUEST,
@@ -83,6 +91,12 @@ _GENRE_RE = re.compile(
     r"(请示报告|请示|报告|汇报|通知|通报|批复|意见|决定|复函|函|纪要|公告|通告|决议|议案|命令|公报)$"
 )
 _UPWARD = {"请示", "报告", "汇报", "请示报告"}
+#: Titles of texts that are not 公文 themselves (speeches, plans, summaries …): no 文种 is expected.
+_OTHER_TEXT_RE = re.compile(
+    r"(讲话|发言|致辞|讲稿|演讲|主持词|提纲|要点|方案|规划|计划|总结|办法|规定|细则|制度|章程|纲要|材料|情况|说明|简报|清单)$"
+)
+#: A speech's audience, not a 主送机关.
+_AUDIENCE_RE = re.compile(r"^(同志们|各位代表|各位委员|各位领导|女士们|先生们|朋友们)")
 _PERSON_RE = re.compile(r"同志|书记|省长|市长|县长|区长|厅长|局长|部长|处长|主任|主席|总理|领导")
 #: "密级：" before the mark, as some drafts write it.
 _SECRECY_LABEL_RE = re.compile(r"^密级[：:]")
@@ -120,7 +134,7 @@ def findings(structure: Structure) -> list[Finding]:
     kind, title_end = read_title(structure)
     result: list[Finding] = []
     if not kind:
-        return result
+        return _unread(structure)
     recipient_seen = False
     for index, (para, role) in enumerate(zip(structure.paragraphs, structure.roles, strict=True)):
         text = para.text
@@ -149,6 +163,20 @@ def findings(structure: Structure) -> list[Finding]:
         if kind in _UPWARD:
             result += UPWARD_YOU.find(index, text)
     return result
+
+
+def _unread(structure: Structure) -> list[Finding]:
+    """Said once, at the title: a 公文 (a title, then a 主送 line) whose title names no 文种. Speeches,
+    plans and summaries are left alone: their titles name what they are."""
+    roles = structure.roles
+    title = next((k for k, role in enumerate(roles) if role is Role.TITLE), None)
+    recipient = next((k for k, role in enumerate(roles) if role is Role.RECIPIENT), None)
+    if title is None or recipient is None:
+        return []
+    text = structure.paragraphs[title].text.strip()
+    if _OTHER_TEXT_RE.search(text.rstrip("。.")) or _AUDIENCE_RE.match(structure.paragraphs[recipient].text.strip()):
+        return []
+    return [GENRE_UNREAD.at(title, structure.paragraphs[title].text.find(text), text)]
 
 
 def _recipients(index: int, text: str, kind: str) -> list[Finding]:

@@ -29,7 +29,7 @@ def test_correct_documents_of_each_kind_have_no_finding():
 
 def test_request_closing_in_a_notice_or_a_report():
     notice = [*NOTICE[:3], "妥否，请批示。", *NOTICE[3:]]
-    assert found(*notice) == [("request-closing", "妥否", None), ("request-closing", "请批示", None)]
+    assert found(*notice) == [("request-closing", "妥否，请批示", None)]  # one closing, one finding
     report = [*REPORT[:3], "以上报告，妥否，请批示。", *REPORT[4:]]
     assert rules(*report) == {"request-closing"}
 
@@ -68,7 +68,7 @@ REPORT_BODY = ["市政府：", "现将有关情况报告如下。", "一、总�
 
 def test_the_genre_is_read_from_titles_as_offices_write_them():
     """A final 。, a title over two or three lines, a 版头 (机关标志, 发文字号, 签发人) above it."""
-    expected = ("request-closing", "妥否", None)
+    expected = ("request-closing", "妥否，请批示", None)
     assert expected in found("关于2026年上半年安全生产工作情况的报告。", *REPORT_BODY)
     assert expected in found("关于2026年上半年全市安全生产", "工作情况的报告", *REPORT_BODY)
     assert expected in found("关于全市安全生产", "专项整治三年行动", "进展情况的报告", *REPORT_BODY)
@@ -89,3 +89,10 @@ def test_your_government_upward_and_a_report_asking_for_money_or_posts():
     assert "report-with-request" in {f[0] for f in found(*report, "恳请市财政局核拨救灾资金500万元。")}
     assert "report-with-request" in {f[0] for f in found(*report, "恳请上级为我局增加行政编制5名。")}
     assert not [f for f in found(*report, "恳请上级继续给予关心支持。") if f[0] == "report-with-request"]
+
+
+def test_a_title_without_its_genre_is_said_once_and_speeches_and_plans_are_left_alone():
+    assert found("春季植树活动安排", "各单位：", "请做好植树工作。") == [("genre-unread", "春季植树活动安排", None)]
+    assert found("在全市安全生产工作会议上的讲话", "同志们：", "今天召开会议。") == []
+    assert found("2026年全市安全生产工作要点", "各单位：", "现将要点印发。") == []
+    assert found("全市工作有序推进。", "各项任务落实到位。") == []  # no title, no 主送: not a 公文 to judge
