@@ -18,6 +18,7 @@ from phrasebank.phrase import Suggestion
 from phrasebank.structure.cleaning import clean_text
 from phrasebank.structure.numbering import move_section, renumber
 from phrasebank.structure.outline import Role, Structure
+from phrasebank.structure.tables import empty_rows, is_row, row_cells
 from phrasebank.suggest.bank import PhraseBank
 from phrasebank.suggest.memory import DocumentMemory
 from phrasebank.suggest.personal import PersonalPhrases
@@ -300,6 +301,30 @@ class ReportEditor(QTextEdit):
             span.setPosition(start + len(text), QTextCursor.MoveMode.KeepAnchor)
             self._slot_span = span  # Qt keeps its ends in place as the slots are typed over
             self._select(start + match.start(), start + match.end())
+
+    def insert_table(self, rows: int, columns: int) -> None:
+        """An empty table (row lines │ │ │) on its own lines at the cursor, one undoable edit; the cursor in
+        its first cell. Saved as a table (GB/T 9704 form), its first row as the header."""
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        before = "\n" if cursor.block().text().strip() else ""
+        cursor.insertText(before + "\n".join(empty_rows(rows, columns)))
+        cursor.endEditBlock()
+        first = self.document().findBlockByNumber(cursor.blockNumber() - rows + 1)
+        self._select(first.position() + 1, first.position() + 1)
+        self.setFocus()
+
+    def insert_row_below(self) -> bool:
+        """Below the table row at the cursor, an empty row with as many cells; False off a table row."""
+        block = self.textCursor().block()
+        if not is_row(block.text()):
+            return False
+        cursor = QTextCursor(block)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        cursor.insertText("\n" + empty_rows(1, len(row_cells(block.text())))[0])
+        self._select(cursor.block().position() + 1, cursor.block().position() + 1)
+        return True
 
     def _in_slot_span(self) -> bool:
         span = self._slot_span

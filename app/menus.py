@@ -71,6 +71,8 @@ def build_menus(window) -> None:
     add_action(window, edit, "把选中文字加入我的短语库…", window.add_selection, "Ctrl+D")
     report = bar.addMenu("结构(&S)")
     add_action(window, report, "重新编号", window.renumber, "Ctrl+Shift+R")
+    add_action(window, report, "插入表格…", window.insert_table)
+    add_action(window, report, "在下方插入表格行", window.insert_row_below, "Ctrl+Alt+Return")
     _layout_menu(window, bar.addMenu("版式(&L)"))
     view = bar.addMenu("视图(&V)")
     add_action(window, view, "放大", lambda: window.zoom(1), QKeySequence.StandardKey.ZoomIn)

@@ -776,6 +776,22 @@ class MainWindow(QMainWindow):
         """Mine a folder of the writer's old reports, then offer the results for review (app/mining.py)."""
         mine_reports(self, folder, wait)
 
+    def insert_table(self, rows: int | None = None, columns: int | None = None) -> None:
+        """结构 → 插入表格…: how many rows and columns, then an empty table at the cursor."""
+        if rows is None or columns is None:
+            rows, ok = QInputDialog.getInt(self, "插入表格", "行数（含表头行）：", 3, 1, 200)
+            if not ok:
+                return
+            columns, ok = QInputDialog.getInt(self, "插入表格", "列数：", 3, 1, 20)
+            if not ok:
+                return
+        self.editor.insert_table(rows, columns)
+        self.statusBar().showMessage("表格每行一段，单元格之间是“│”；保存为 DOCX 时成为表格", 8000)
+
+    def insert_row_below(self) -> None:
+        if not self.editor.insert_row_below():
+            self.statusBar().showMessage("光标不在表格行上（表格行以“│”开头和结尾）", 5000)
+
     def import_phrases(self, path: Path | None = None) -> None:
         """文件 → 导入短语…: a .json/.csv export (all or nothing) or a library file (.db, even one set aside
         as damaged: every phrase it still holds comes back)."""

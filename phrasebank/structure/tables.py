@@ -48,3 +48,8 @@ def row_runs(paragraphs: Sequence[str]) -> list[tuple[int, int]]:
             runs.append((start, index))
             start = None
     return runs
+
+
+def empty_rows(rows: int, columns: int) -> list[str]:
+    """The row lines of an empty table."""
+    return [row_line([""] * columns) for _ in range(rows)]

@@ -10,7 +10,7 @@ import textwrap
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontInfo, QFontMetrics, QTextCursor
+from PySide6.QtGui import QAction, QFont, QFontInfo, QFontMetrics, QTextCursor
 from qt_helpers import commit, headings, key
 
 from app.window import MainWindow
@@ -404,3 +404,37 @@ def test_recent_files_that_are_gone_are_shown_as_gone_and_can_be_cleared(qtbot, 
     assert actions[str(kept)] and not actions[f"{gone}（文件已不存在）"]
     next(a for a in window.recent_menu.actions() if a.text() == "清除已不存在的文件").trigger()
     assert [a.text() for a in window.recent_menu.actions() if a.text()] == [str(kept)]
+
+
+def test_a_table_inserted_from_the_menu_is_typed_into_and_saved_as_a_table(qtbot, window, answers, tmp_path):
+    from docx import Document
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    def answer(values: list[int]) -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            QTimer.singleShot(20, lambda: answer(values))
+            return
+        dialog.setIntValue(values.pop(0))
+        dialog.accept()
+        if values:
+            QTimer.singleShot(20, lambda: answer(values))
+
+    window.new_from_template("空白报告")
+    window.editor.selectAll()
+    commit(qtbot, window.editor, "关于报送联系人的通知")
+    QTimer.singleShot(0, lambda: answer([2, 2]))
+    action = next(a for a in window.findChildren(QAction) if a.text() == "插入表格…")
+    action.trigger()  # 结构 → 插入表格…: 2 rows, 2 columns
+    assert window.editor.paragraphs()[1:] == ["│││", "│││"]  # two empty rows of two cells
+    commit(qtbot, window.editor, "单位")  # typed into the first cell
+    next(a for a in window.findChildren(QAction) if a.text() == "在下方插入表格行").trigger()
+    commit(qtbot, window.editor, "市教育局")
+    assert window.editor.paragraphs()[1:] == ["│单位││", "│市教育局││", "│││"]
+    path = tmp_path / "通知.docx"
+    window.path = path
+    answers.plan = ["仍然保存"]
+    assert window.save()
+    [table] = Document(str(path)).tables
+    assert [[c.text for c in row.cells] for row in table.rows] == [["单位", ""], ["市教育局", ""], ["", ""]]
