@@ -315,6 +315,15 @@ class ReportEditor(QTextEdit):
         self._select(first.position() + 1, first.position() + 1)
         self.setFocus()
 
+    def _leave_row_end(self) -> None:
+        """Text typed after a table row's closing │ starts a paragraph of its own below the table (it would
+        otherwise turn the row into a plain line and the table would lose it)."""
+        cursor = self.textCursor()
+        if cursor.hasSelection() or not cursor.atBlockEnd() or not is_row(cursor.block().text()):
+            return
+        cursor.insertBlock()
+        self.setTextCursor(cursor)
+
     def insert_row_below(self) -> bool:
         """Below the table row at the cursor, an empty row with as many cells; False off a table row."""
         block = self.textCursor().block()
@@ -412,6 +421,8 @@ class ReportEditor(QTextEdit):
             (bool(event.text()) and event.text().isprintable()) or key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
         )
         pasting = event.matches(QKeySequence.StandardKey.Paste)
+        if (typed and event.text().isprintable() and event.text()) or pasting:
+            self._leave_row_end()
         if typed or pasting:
             self._start_typing(QApplication.clipboard().text() if pasting else event.text())
         try:
@@ -433,6 +444,7 @@ class ReportEditor(QTextEdit):
         if self._composing:
             self.popup.hide()
         if event.commitString():
+            self._leave_row_end()
             self._start_typing(event.commitString())
         try:
             super().inputMethodEvent(event)

@@ -671,9 +671,20 @@ class MainWindow(QMainWindow):
         """Write this window's draft (not once the writer has closed it: a discarded text stays discarded)."""
         if self.editor.document().isModified() and not self._closing:
             try:
-                self.drafts.save(self.editor.toPlainText(), str(self.path or ""), self.masthead.to_dict())
+                self.drafts.save(
+                    self.editor.toPlainText(), str(self.path or ""), self.masthead.to_dict(), self._carried_record()
+                )
             except OSError as exc:
                 self.statusBar().showMessage(f"自动保存失败：{exc.strerror or exc}", 8000)
+
+    def _carried_record(self) -> dict:
+        """What the opened Word file brought besides text, for the draft (document.carried)."""
+        changes = self.revisions.changes()
+        if not (self.tables or self.emphasis or changes):
+            return {}
+        from phrasebank.document.carried import Carried, to_json
+
+        return to_json(Carried(self.tables, self.emphasis, changes))
 
     def offer_draft(self) -> bool:
         """After a crash: offer the newest draft a closed window left, saying when it was saved.
@@ -707,6 +718,16 @@ class MainWindow(QMainWindow):
             self.drafts.discard(draft)
             return False
         self._load(draft.text, Path(draft.path) if draft.path else None, Masthead.from_dict(draft.masthead))
+        if draft.carried:  # the Word file's tables, emphasis and open 修订 come back with the text
+            from phrasebank.document.carried import from_json
+
+            carried = from_json(draft.carried)
+            self.tables, self.emphasis = carried.tables, carried.emphasis
+            self.editor.highlighter.emphasis = {text.strip(): marks for text, marks in carried.emphasis if marks}
+            self.editor.highlighter.rehighlight_lazily()
+            self.revisions.show_changes(carried.changes)
+            if carried.changes:
+                self.revisions.show()
         self.editor.document().setModified(True)
         self.autosave()  # the text is this window's draft now, before the old file goes
         self.drafts.discard(draft)

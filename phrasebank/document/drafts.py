@@ -33,6 +33,7 @@ class Draft:
     saved_at: str  # ISO time
     file: Path | None = None  # where the draft is stored
     masthead: dict[str, str] = field(default_factory=dict)  # 版头/版记 fields (Masthead.to_dict)
+    carried: dict = field(default_factory=dict)  # what the Word file brought besides text (document.carried)
 
 
 class DraftStore:
@@ -48,12 +49,17 @@ class DraftStore:
         """The lock file a live window holds for its draft."""
         return self.folder / f"{draft_id or self.id}.lock"
 
-    def save(self, text: str, document_path: str = "", masthead: dict[str, str] | None = None) -> Draft:
+    def save(
+        self, text: str, document_path: str = "", masthead: dict[str, str] | None = None, carried: dict | None = None
+    ) -> Draft:
         self.folder.mkdir(parents=True, exist_ok=True)
-        draft = Draft(text, document_path, datetime.now().isoformat(timespec="seconds"), self.path, masthead or {})
+        saved_at = datetime.now().isoformat(timespec="seconds")
+        draft = Draft(text, document_path, saved_at, self.path, masthead or {}, carried or {})
         record: dict[str, object] = {"text": draft.text, "path": draft.path, "saved_at": draft.saved_at}
         if draft.masthead:
             record["masthead"] = draft.masthead
+        if draft.carried:
+            record["carried"] = draft.carried
         data = json.dumps(record, ensure_ascii=False)
         write_bytes_atomic(self.path, data.encode("utf-8"))
         return draft
@@ -91,7 +97,8 @@ class DraftStore:
                 raise TypeError("a draft's text, path and time are strings")
             masthead = data.get("masthead") if isinstance(data.get("masthead"), dict) else {}
             masthead = {k: v for k, v in masthead.items() if isinstance(k, str) and isinstance(v, str)}
-            return Draft(text, where, saved, path, masthead)
+            carried = data.get("carried") if isinstance(data.get("carried"), dict) else {}
+            return Draft(text, where, saved, path, masthead, carried)
         except (OSError, ValueError, KeyError, TypeError):
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             target = path.with_name(f"{path.stem}.damaged-{stamp}-{uuid.uuid4().hex[:6]}.txt")

@@ -398,3 +398,12 @@ def test_file_dialogs_show_sizes_in_kb_not_kib(qtbot, tmp_path):
     shown = view.itemDelegateForColumn(1).displayText(size.data(), view.locale())
     assert shown.endswith("KB") and "KiB" not in shown  # as the writer's office software writes sizes
     dialog.close()
+
+
+def test_text_typed_after_a_table_row_starts_its_own_paragraph(qtbot, window):
+    from PySide6.QtGui import QTextCursor
+
+    window._load("关于报送名单的通知\n│单位│联系人│", None)
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    commit(qtbot, window.editor, "特此通知。")
+    assert window.editor.paragraphs() == ["关于报送名单的通知", "│单位│联系人│", "特此通知。"]  # the row stays a row

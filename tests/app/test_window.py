@@ -438,3 +438,38 @@ def test_a_table_inserted_from_the_menu_is_typed_into_and_saved_as_a_table(qtbot
     assert window.save()
     [table] = Document(str(path)).tables
     assert [[c.text for c in row.cells] for row in table.rows] == [["单位", ""], ["市教育局", ""], ["", ""]]
+
+
+def test_a_recovered_draft_keeps_the_word_files_tables_emphasis_and_open_changes(
+    qtbot, window, answers, corpus_bank, tmp_path
+):
+    from docx import Document
+
+    path = reviewed_docx(tmp_path / "审改稿.docx")
+    document = Document(str(path))
+    document.paragraphs[0].runs[0].bold = True
+    table = document.add_table(rows=1, cols=2)
+    table.style = "Table Grid"
+    table.cell(0, 0).text, table.cell(0, 1).text = "单位", "联系人"
+    document.save(str(path))
+    window.open_path(path, wait=True)
+    qtbot.waitUntil(lambda: window.path == path)
+    assert window.revisions.list.count() == 3 and len(window.tables) == 1
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    commit(qtbot, window.editor, "补一句。")
+    window.autosave()
+    window._draft_lock.unlock()  # as if this window had died: its draft is left behind
+    answers.plan = ["恢复"]
+    other = MainWindow(bank=corpus_bank, ask=answers)
+    qtbot.addWidget(other)
+    assert other.offer_draft()
+    assert other.revisions.list.count() == 3 and [t.rows for t in other.tables] == [t.rows for t in window.tables]
+    assert "关于安全生产工作的报告" in other.editor.highlighter.emphasis  # the bold title still bold
+    target = tmp_path / "恢复后.docx"
+    other.path = target
+    answers.plan = ["仍然保存"]
+    assert other.save()
+    saved = Document(str(target))
+    assert saved.tables[0].style.name == "Table Grid" and saved.paragraphs[0].runs[0].bold
+    assert len(open_report(target).changes) == 1  # the open 修订 and 批注 went into the file
+    other.editor.document().setModified(False)
