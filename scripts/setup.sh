@@ -10,8 +10,9 @@ QT_DEBS="libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib
  libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
  libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 fonts-wqy-microhei fonts-arphic-ukai fonts-arphic-gbsn00lp"
 
-# What the tests need besides: LibreOffice and poppler render DOCX to PDF and read it back.
-TEST_DEBS="libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-liberation2"
+# What the tests need besides: LibreOffice and poppler render DOCX to PDF and read it back; Liberation
+# Serif measures Latin as Times New Roman; Xvfb runs the window's tests on a real X server too.
+TEST_DEBS="libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-liberation2 xvfb xauth"
 
 say() { printf '[gongwen-desk] %s\n' "$*" >&2; }
 
