@@ -411,7 +411,12 @@ class Library:
             mine.sort(key=lambda e: (not e.favourite, -e.usage, e.text))
         if origin == "personal" or favourite:
             return mine
-        own = section_list(self._own, section, self._own_characters, kind, self._own_recurring)
+        own_texts = {p.text for p in self._own}  # the standard openings the dock always adds are not the office's
+        own = [
+            p
+            for p in section_list(self._own, section, self._own_characters, kind, self._own_recurring)
+            if p.text in own_texts
+        ]
         listed = section_list(self._builtin, section, self._characters, kind, self._recurring)
         first = self._entries_of(own, self._own_characters, False, OWN_SOURCE)
         shown = {e.text for e in first}

@@ -49,3 +49,12 @@ def test_the_offices_phrases_come_first_in_the_dock(tmp_path):
         assert any(e.text == "推行“三单一函”督办机制" for e in library.search("sandan"))  # pinyin search finds it
     finally:
         library.close()
+
+
+def test_without_my_reports_nothing_in_the_dock_is_marked_as_the_offices(tmp_path):
+    library = Library(tmp_path / "library.sqlite")
+    try:
+        listed = library.for_section(SectionType.CLOSING)
+        assert listed and not [e for e in listed if e.source.startswith(OWN_SOURCE)]  # 特此报告。 is standard
+    finally:
+        library.close()
