@@ -71,7 +71,7 @@ class ReportEditor(QTextEdit):
         self._typing = False  # inside a key press, an input-method commit or a paste: edits may open the popup
         self._typed: str | None = None  # what the writer typed there ("" for a deletion), until handled
         self._block_count = 1
-        self._title_block = -1
+        self._title_block: tuple[int, ...] = ()  # the title and the lines under it, centred as in the DOCX
         self._section: SectionType | None = None
         self._learned_to = 0  # position in the current paragraph up to which the memory has learned
         self._recent_clauses: list[str] = []  # learned as typed, newest last: forgotten when taken back
@@ -156,21 +156,33 @@ class ReportEditor(QTextEdit):
             QTimer.singleShot(0, self, lambda: self.refresh_popup(open_new=False))
 
     def _after_structure_change(self, undoable: bool) -> None:
-        title = next((i for i, role in enumerate(self.structure.roles) if role is Role.TITLE), -1)
+        title = self._title_lines()
         if title != self._title_block:
             self._align_title(self._title_block, title, undoable)
             self._title_block = title
         self.structureChanged.emit()
         self._on_cursor_moved()
 
-    def _align_title(self, old: int, new: int, undoable: bool) -> None:
+    def _title_lines(self) -> tuple[int, ...]:
+        """The title and the lines under it (date line, speaker), as the DOCX centres them."""
+        lines: list[int] = []
+        for index, role in enumerate(self.structure.roles):
+            if role in (Role.TITLE, Role.SUBTITLE):
+                lines.append(index)
+            elif role is not Role.EMPTY:
+                break
+        return tuple(lines)
+
+    def _align_title(self, old: tuple[int, ...], new: tuple[int, ...], undoable: bool) -> None:
         """Centre the title block (merged into the edit that made it the title, so undo reverts both)."""
         cursor = QTextCursor(self.document())
         if undoable:
             cursor.joinPreviousEditBlock()
         else:
             cursor.beginEditBlock()
-        for block_number, alignment in ((old, Qt.AlignmentFlag.AlignLeft), (new, Qt.AlignmentFlag.AlignHCenter)):
+        changes = [(n, Qt.AlignmentFlag.AlignLeft) for n in old if n not in new]
+        changes += [(n, Qt.AlignmentFlag.AlignHCenter) for n in new]
+        for block_number, alignment in changes:
             block = self.document().findBlockByNumber(block_number)
             if block_number >= 0 and block.isValid():
                 fmt = QTextBlockFormat(block.blockFormat())

@@ -473,3 +473,16 @@ def test_a_recovered_draft_keeps_the_word_files_tables_emphasis_and_open_changes
     assert saved.tables[0].style.name == "Table Grid" and saved.paragraphs[0].runs[0].bold
     assert len(open_report(target).changes) == 1  # the open 修订 and 批注 went into the file
     other.editor.document().setModified(False)
+
+
+def test_the_lines_under_a_title_are_centred_on_screen_as_in_the_docx(qtbot, window):
+    lines = ["政府工作报告", "——2024年3月5日在第十四届全国人民代表大会第二次会议上", "国务院总理　李强"]
+    window._load("\n".join([*lines, "各位代表：", "现在，我代表国务院报告工作。"]), None)
+
+    def centred(number: int) -> bool:
+        return bool(
+            window.editor.document().findBlockByNumber(number).blockFormat().alignment() & Qt.AlignmentFlag.AlignHCenter
+        )
+
+    qtbot.waitUntil(lambda: centred(0))
+    assert [centred(k) for k in range(5)] == [True, True, True, False, False]  # title, date line, speaker
