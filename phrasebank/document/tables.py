@@ -205,7 +205,7 @@ def build_table(rows: Sequence[str], kept: Sequence[KeptTable], layout: Layout):
         return original, source
     old_rows = rows_of(original)
     for tr in old_rows:
-        original.remove(tr)
+        tr.getparent().remove(tr)  # a row may sit inside a content control of the table
     for index, line in enumerate(rows):
         cells = row_cells(line)
         if line in source.rows:
