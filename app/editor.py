@@ -328,12 +328,18 @@ class ReportEditor(QTextEdit):
         self.setFocus()
 
     def _leave_row_end(self) -> None:
-        """Text typed after a table row's closing │ starts a paragraph of its own below the table (it would
-        otherwise turn the row into a plain line and the table would lose it)."""
+        """Text typed after a table row's closing │ (or before its opening one) goes into a paragraph of its
+        own below (above) the row: in the row it would turn it into a plain line and the table would lose it."""
         cursor = self.textCursor()
-        if cursor.hasSelection() or not cursor.atBlockEnd() or not is_row(cursor.block().text()):
+        if cursor.hasSelection() or not is_row(cursor.block().text()):
             return
-        cursor.insertBlock()
+        if cursor.atBlockEnd():
+            cursor.insertBlock()
+        elif cursor.atBlockStart():
+            cursor.insertBlock()
+            cursor.movePosition(QTextCursor.MoveOperation.PreviousBlock)
+        else:
+            return
         self.setTextCursor(cursor)
 
     def insert_row_below(self) -> bool:

@@ -407,3 +407,9 @@ def test_text_typed_after_a_table_row_starts_its_own_paragraph(qtbot, window):
     window.editor.moveCursor(QTextCursor.MoveOperation.End)
     commit(qtbot, window.editor, "特此通知。")
     assert window.editor.paragraphs() == ["关于报送名单的通知", "│单位│联系人│", "特此通知。"]  # the row stays a row
+    row = window.editor.document().findBlockByNumber(1)
+    cursor = window.editor.textCursor()
+    cursor.setPosition(row.position())
+    window.editor.setTextCursor(cursor)
+    commit(qtbot, window.editor, "名单如下：")  # before its opening │: a paragraph above it
+    assert window.editor.paragraphs() == ["关于报送名单的通知", "名单如下：", "│单位│联系人│", "特此通知。"]
