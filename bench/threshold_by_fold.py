@@ -2,8 +2,9 @@
 
 Reads the sweep of `bench/keystrokes.py --thresholds …` (results/keystrokes-sweep.json). For each corpus
 (supervision, provincial, national) the threshold is the one with the best mean savings on the *other two*
-among those that keep the popup at most 40 % of asks and its first row right at least 30 % of the time
-there; the held-out corpus's figures at that threshold are printed beside those at the shipped one.
+among those that keep the popup at most 40 % of asks and its first row right at least 33 % of the time
+there (the issue's 30 % with a margin for reports of another origin); the held-out corpus's figures at
+that threshold are printed beside those at the shipped one.
 
     python bench/keystrokes.py --quick --thresholds 0.2 0.24 0.28 0.32 0.36 --no-references
     python bench/threshold_by_fold.py
@@ -20,7 +21,9 @@ sys.path.insert(0, str(ROOT))
 
 from phrasebank.suggest.ranking import SHOW_THRESHOLD
 
-POPUP_MAX, TOP1_MIN = 0.40, 0.30
+#: The issue's bounds (popup ≤ 40 %, first row right ≥ 30 %) with a margin on the first row: on reports of
+#: another origin it measured 26–33 % where these folds gave 34–35 %, so 3 points are kept in hand.
+POPUP_MAX, TOP1_MIN = 0.40, 0.33
 NAMES = {"corpus": "supervision", "govreports": "provincial", "natreports": "national"}
 
 
