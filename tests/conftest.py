@@ -82,7 +82,9 @@ def window(qtbot, corpus_bank, answers):
 
     install_substitutions()
     win = MainWindow(bank=corpus_bank, ask=answers)
-    qtbot.addWidget(win)
+    # pytest-qt closes the window before this fixture's own teardown: unmodified first, so that no
+    # "保存修改" question keeps it open (a window left open would answer a later test's questions)
+    qtbot.addWidget(win, before_close_func=lambda w: w.editor.document().setModified(False))
     win.show()
     qtbot.waitExposed(win)
     yield win
