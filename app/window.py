@@ -514,6 +514,7 @@ class MainWindow(QMainWindow):
         self.tables, self.emphasis = [], []
         self.editor.highlighter.emphasis = {}
         self.revisions.show_changes({})
+        self.revisions.hide()  # a document without a reviewer's changes has no 审阅 tab
         self.editor.set_text(text)
         self.outline.show_structure(self.editor.structure, at_once=True)
         self._update_title()

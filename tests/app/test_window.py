@@ -270,7 +270,7 @@ def test_a_reviewers_changes_are_shown_resolved_one_by_one_and_the_rest_saved_ba
     assert number == 1 and comment.kind is ChangeKind.COMMENT and comment.author == "李四"
     assert again.paragraphs[1][comment.start : comment.end] == "全市安全生产形势" and comment.text == "请补充数据"
     window.new_from_template("空白报告")
-    assert window.revisions.list.count() == 0
+    assert window.revisions.list.count() == 0 and not window.revisions.isVisible()  # no 审阅 tab without changes
     window.open_path(path, wait=True)
     qtbot.waitUntil(lambda: window.revisions.list.count() == 1)  # the comment came back from the file
     qtbot.mouseClick(_button(window.revisions, "全部拒绝"), Qt.MouseButton.LeftButton)
