@@ -2,6 +2,7 @@
 
     python bench/mining_throughput.py [--sizes 1,10]
     python bench/mining_throughput.py --distinct    # growth on distinct text (no repetition)
+    python bench/mining_throughput.py --synthetic 1,4,16   # distinct text of any size (bench/distinct_text.py)
 
 The inputs are the 16 government reports and the corpus, cleaned, repeated with the paragraphs of
 each copy shuffled (seeded), written as files of about 1 M characters. Each measurement runs in a
@@ -39,9 +40,10 @@ else:
     text = "\\n".join(p.read_text(encoding="utf-8") for p in sorted(pathlib.Path(folder).glob("*.txt")))
     extra = {{"keywords": len(jieba.analyse.extract_tags(text, topK=2000))}}
 seconds = time.perf_counter() - start
-peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-cpu = resource.getrusage(resource.RUSAGE_SELF).ru_utime + resource.getrusage(resource.RUSAGE_SELF).ru_stime
-print(json.dumps({{"seconds": seconds, "cpu": cpu, "peak_mb": peak_mb, **extra}}))
+own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime  # the segmenting workers' CPU too
+peak_mb, worker_peak_mb = own.ru_maxrss / 1024, workers.ru_maxrss / 1024
+print(json.dumps({{"seconds": seconds, "cpu": cpu, "peak_mb": peak_mb, "worker_peak_mb": worker_peak_mb, **extra}}))
 """
 
 
@@ -106,11 +108,40 @@ def distinct_growth() -> None:
     out.write_text(json.dumps(figures, indent=1))
 
 
+def synthetic_growth(sizes: list[float]) -> None:
+    """Growth on distinct text of millions of characters (bench/distinct_text.py): CPU per character and
+    peak memory as the text grows, beside jieba.analyse.extract_tags over the same files."""
+    from distinct_text import write_distinct
+
+    figures = {}
+    for millions in sizes:
+        with tempfile.TemporaryDirectory() as folder:
+            chars = write_distinct(Path(folder), int(millions * 1_000_000))
+            engine = measure("engine", Path(folder))
+            reference = measure("jieba", Path(folder))
+        figures[f"{millions:g}M"] = {"characters": chars, "engine": engine, "jieba_extract_tags": reference}
+        print(
+            f"{millions:>5g} M distinct chars: engine {engine['cpu']:.1f} CPU-s ({engine['seconds']:.1f} s wall, "
+            f"{engine['cpu'] / chars * 1e5:.2f} CPU-s per 100 k chars), peak {engine['peak_mb']:.0f} MB "
+            f"(+ {engine['worker_peak_mb']:.0f} MB per segmenting worker), {engine['phrases']:,} phrases, "
+            f"{engine['index_entries']:,} index entries | jieba.analyse "
+            f"{reference['cpu']:.1f} CPU-s, peak {reference['peak_mb']:.0f} MB | CPU ratio "
+            f"{engine['cpu'] / reference['cpu']:.2f}x",
+            flush=True,
+        )
+    out = ROOT / "bench" / "results" / "mining_synthetic.json"
+    out.write_text(json.dumps(figures, indent=1))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,10", help="millions of characters, comma-separated")
     parser.add_argument("--distinct", action="store_true", help="growth on the distinct reports of ../shared")
+    parser.add_argument("--synthetic", help="millions of distinct characters, comma-separated (e.g. 1,4,16)")
     args = parser.parse_args()
+    if args.synthetic:
+        synthetic_growth([float(s) for s in args.synthetic.split(",")])
+        return
     if args.distinct:
         distinct_growth()
         return

@@ -20,8 +20,9 @@ from phrasebank.document.reader import PICTURE_MARKER_RE
 from phrasebank.errors import EmptyCorpusError, ReadError
 from phrasebank.kinds import PhraseKind, SectionType
 from phrasebank.mining.forms import has_place_name, is_formula, is_fragment
-from phrasebank.mining.ngrams import SECTIONS, NgramTable, TokenStream, count_characters, count_ngrams
+from phrasebank.mining.ngrams import SECTIONS, NgramTable, TokenStream, count_ngrams, most_frequent
 from phrasebank.mining.patterns import Find, find_frames, find_series, sibling_template
+from phrasebank.mining.spill import SpilledSentences, count_texts
 from phrasebank.phrase import Phrase
 from phrasebank.structure.cleaning import clean_lines, has_noise
 from phrasebank.structure.outline import Role, Structure
@@ -53,6 +54,12 @@ _SUBJECT_WORDS = frozenset(
     "比如 例如 如 一是 二是 三是 四是 少数 个别 部分 一些 有的 有些 单位 部门 地方 党员 干部 党员干部 党组织 "
     "基层 存在 还 仍 仍然 也 还有".split()
 )
+
+#: Pattern finds held while scanning before those seen once are forgotten (see _Occurrences.prune).
+FIND_BUDGET = 300_000
+
+#: The most n-grams the typing index holds (the editor answers within its latency budget at this size).
+INDEX_BUDGET = 1_000_000
 
 #: Progress callback: (files done, files in all, current file name).
 Progress = Callable[[int, int, str], None]
@@ -123,6 +130,20 @@ class _Occurrences:
         if find.firm:
             self.firm.add(key)
 
+    def prune(self, budget: int) -> None:
+        """Past `budget` finds, forget those seen only once (lossy counting): memory stays bounded on an
+        archive of any size, at the cost of a find whose occurrences lie more than a budget apart.
+        Firm openings and closings stay: a large corpus keeps them when seen once."""
+        if len(self.counts) <= budget:
+            return
+        for key in [k for k, n in self.counts.items() if n == 1]:
+            if key in self.firm and key[1] in (PhraseKind.OPENING, PhraseKind.CLOSING):
+                continue
+            del self.counts[key]
+            for table in (self.sections, self.sources, self.documents, self.fillers, self.examples):
+                table.pop(key, None)
+            self.firm.discard(key)
+
     def phrases(self, small: bool) -> list[Phrase]:
         """What the finds are worth keeping: a pattern with 2+ different fillers, a firm find (seen once
         only in a small corpus), anything else seen twice; never a local name from one report."""
@@ -172,42 +193,42 @@ def mine_documents(documents: Iterable[Document], min_count: int = 2, max_n: int
     stream = TokenStream()
     found = _Occurrences()
     names: list[str] = []
-    sentences: list[str] = []
-    for doc_index, doc in enumerate(documents):
-        names.append(doc.name)
-        _scan_document(doc_index, doc, stream, found, sentences)
-    if stream.characters == 0:
-        raise EmptyCorpusError("语料中没有可用的正文文字（文件为空或全是噪声）")
-    table = count_ngrams(stream, max_n=max_n, min_count=min_count)
+    with SpilledSentences() as sentences:
+        for doc_index, doc in enumerate(documents):
+            names.append(doc.name)
+            _scan_document(doc_index, doc, stream, found, sentences)
+            found.prune(FIND_BUDGET)
+        if stream.characters == 0:
+            raise EmptyCorpusError("语料中没有可用的正文文字（文件为空或全是噪声）")
+        table = count_ngrams(stream, max_n=max_n, min_count=min_count)
 
-    def source(entry: int) -> str:
-        doc, para = stream.source_of(int(table.first[entry]))
-        return f"{names[doc]}:{para + 1}"
+        def source(entry: int) -> str:
+            doc, para = stream.source_of(int(table.first[entry]))
+            return f"{names[doc]}:{para + 1}"
 
-    small = len(names) < SMALL_CORPUS
-    collocations = _collocations(table, source, min_count, small)
-    phrases = collocations + [p for p in found.phrases(small) if _acceptable(p.text)]
-    phrases = _dedupe(phrases)
-    phrases.sort(key=lambda p: (-p.count, p.kind.value, p.text))
-    index = _typing_entries(table)
-    prefix_counts = count_prefixes([*(p.text for p in phrases), *index.texts], sentences)
+        small = len(names) < SMALL_CORPUS
+        collocations = _collocations(table, source, min_count, small)
+        phrases = collocations + [p for p in found.phrases(small) if _acceptable(p.text)]
+        phrases = _dedupe(phrases)
+        phrases.sort(key=lambda p: (-p.count, p.kind.value, p.text))
+        index = _typing_entries(table)
+        prefix_counts = count_prefixes([*(p.text for p in phrases), *index.texts], sentences.chunks())
     section_characters = {s: n for s, n in zip(SECTIONS, stream.section_characters, strict=False) if n}
     return MiningResult(phrases, index, prefix_counts, len(names), stream.characters, section_characters)
 
 
-def count_prefixes(texts: Iterable[str], sentences: Sequence[str], max_len: int = PREFIX_COUNT_LEN) -> dict[str, int]:
+def count_prefixes(texts: Iterable[str], chunks: Iterable[str], max_len: int = PREFIX_COUNT_LEN) -> dict[str, int]:
     """How often each short entry prefix occurs anywhere in the text, word-aligned or not.
 
     This is the denominator of P(phrase | typed prefix): after 主, 主题教育 competes with 民主 and 自主.
-    Counted as character n-grams with the same vectorised counter as the words.
+    Counted over the spilled sentences chunk by chunk: memory bounded by the entries, not the corpus.
     """
     wanted = {text[:k] for text in texts for k in range(1, min(max_len, len(text) - 2) + 1)}
-    table = count_characters(sentences, max_n=max_len)
-    return table.counts_of(wanted)  # only what is wanted becomes text: bounded by the entries, not the corpus
+    return count_texts(chunks, wanted)
 
 
 def _scan_document(
-    doc_index: int, doc: Document, stream: TokenStream, found: _Occurrences, sentences: list[str]
+    doc_index: int, doc: Document, stream: TokenStream, found: _Occurrences, sentences: SpilledSentences
 ) -> None:
     structure = doc.structure
     roles, sections = structure.roles, structure.sections
@@ -234,10 +255,10 @@ def _scan_document(
             siblings[(parent, 99)].append((para.head, section, where))
         pending.extend((sentence, section, index) for sentence in segment.sentences(text))
     batch = [sentence for sentence, _, _ in pending]
+    sentences.extend(batch)
     for (sentence, section, index), words in zip(pending, segment.words_many(batch), strict=True):
         if section in (SectionType.MEASURES, SectionType.OVERVIEW) and HIGHLIGHT_RE.search(sentence):
             section = SectionType.HIGHLIGHTS
-        sentences.append(sentence)
         stream.add_sentence(words, section, (doc_index, index))
         starts = set(segment.starts_of(words))
         where = f"{doc.name}:{index + 1}"
@@ -377,9 +398,10 @@ def _closed(phrases: list[Phrase]) -> list[Phrase]:
 
 
 def _typing_entries(table: NgramTable) -> Entries:
-    """Every repeated word n-gram fit to be typed, as compact sorted arrays."""
+    """Every repeated word n-gram fit to be typed (the INDEX_BUDGET most frequent), as compact sorted arrays."""
     texts = table.texts()
-    keep = [i for i, text in enumerate(texts) if typable(text)]
+    wanted = most_frequent(table.count, 0, INDEX_BUDGET).tolist()
+    keep = [i for i, text in enumerate(texts) if wanted[i] and typable(text)]
     counts, masks = table.count.tolist(), table.section_masks().tolist()
     documents, bounds = table.documents.tolist(), table.word_bounds()
     return Entries.build(

@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from phrasebank.kinds import SectionType
 from phrasebank.text.segment import BOUND_BITS
+
+#: The most n-grams of one length a table keeps. The reports of an office (a few million characters)
+#: stay under it; an archive of tens of millions keeps its most frequent n-grams and the count of what
+#: is held, and so the memory, stays bounded however large the corpus.
+LEVEL_BUDGET = 250_000
 
 SECTIONS = list(SectionType)
 NO_SECTION = len(SECTIONS)  # code for text outside any section (title block)
@@ -32,7 +37,8 @@ class TokenStream:
     _tokens: array = field(default_factory=lambda: array("i"))
     _sections: array = field(default_factory=lambda: array("b"))
     sentence_starts: array = field(default_factory=lambda: array("q"))
-    sentence_sources: list[tuple[int, int]] = field(default_factory=list)  # (document, paragraph)
+    _sentence_documents: array = field(default_factory=lambda: array("i"))
+    _sentence_paragraphs: array = field(default_factory=lambda: array("i"))
     characters: int = 0
     section_characters: list[int] = field(default_factory=lambda: [0] * N_CODES)
     _starts: np.ndarray | None = field(default=None, repr=False)
@@ -40,7 +46,8 @@ class TokenStream:
     def add_sentence(self, words: list[str], section: SectionType | None, source: tuple[int, int]) -> None:
         code = NO_SECTION if section is None else SECTIONS.index(section)
         self.sentence_starts.append(len(self._tokens))
-        self.sentence_sources.append(source)
+        self._sentence_documents.append(source[0])
+        self._sentence_paragraphs.append(source[1])
         for word in words:
             token = self.index.get(word)
             if token is None:
@@ -55,18 +62,20 @@ class TokenStream:
         self._sections.append(code)
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Token ids, section codes and document numbers, one per position."""
+        """Token ids, section codes and document numbers, one per position (views and 32-bit copies:
+        a corpus of tens of millions of words costs a few bytes per word here)."""
         starts = np.append(np.frombuffer(self.sentence_starts, dtype=np.int64), len(self._tokens))
-        documents = np.repeat(np.asarray([doc for doc, _ in self.sentence_sources], dtype=np.int64), np.diff(starts))
-        tokens = np.frombuffer(self._tokens, dtype=np.int32).astype(np.int64)
-        return tokens, np.frombuffer(self._sections, dtype=np.int8).astype(np.int64), documents
+        documents = np.repeat(np.frombuffer(self._sentence_documents, dtype=np.int32), np.diff(starts))
+        tokens = np.frombuffer(self._tokens, dtype=np.int32)
+        return tokens, np.frombuffer(self._sections, dtype=np.int8), documents
 
     def source_of(self, position: int) -> tuple[int, int]:
         """(document, paragraph) of the sentence holding a token position."""
         if self._starts is None or len(self._starts) != len(self.sentence_starts):
             self._starts = np.asarray(self.sentence_starts)
         i = int(np.searchsorted(self._starts, position, side="right")) - 1
-        return self.sentence_sources[max(i, 0)]
+        i = max(i, 0)
+        return self._sentence_documents[i], self._sentence_paragraphs[i]
 
 
 @dataclass
@@ -152,35 +161,6 @@ class NgramTable:
             out.append(vocab[int(last)] if parent < 0 else out[parent] + vocab[int(last)])
         return out
 
-    def counts_of(self, texts: Iterable[str]) -> dict[str, int]:
-        """The counts of the given texts among the entries of a character table (absent ones left out),
-        found level by level along parent links without building every entry's text."""
-        width = len(self.vocab) + 1
-        keys = (self.parent + 1) * width + self.last  # unique per entry: (parent, last character)
-        order = np.argsort(keys, kind="stable")
-        ordered = keys[order]
-        asked = set(texts)
-        by_length: dict[int, list[str]] = {}
-        for prefix in {text[:k] for text in asked for k in range(1, len(text) + 1)}:  # and those on the way
-            by_length.setdefault(len(prefix), []).append(prefix)
-        entry_of: dict[str, int] = {}
-        found: dict[str, int] = {}
-        for length in sorted(by_length):
-            known = [t for t in by_length[length] if length == 1 or t[:-1] in entry_of]
-            if not known:
-                continue
-            parents = np.asarray([entry_of[t[:-1]] if length > 1 else -1 for t in known], dtype=np.int64)
-            wanted = (parents + 1) * width + np.asarray([ord(t[-1]) for t in known], dtype=np.int64)
-            at = np.minimum(np.searchsorted(ordered, wanted), len(ordered) - 1)
-            hit = ordered[at] == wanted
-            for text, entry in zip(
-                [t for t, h in zip(known, hit.tolist(), strict=True) if h], order[at[hit]].tolist(), strict=True
-            ):
-                entry_of[text] = entry
-                if text in asked:
-                    found[text] = int(self.count[entry])
-        return found
-
     def word_bounds(self) -> list[int]:
         """Each entry's inner word boundaries as bits: bit p-1 set when a word ends after character p.
 
@@ -205,29 +185,13 @@ class NgramTable:
         return present.astype(np.int64) @ (1 << np.arange(len(SECTIONS), dtype=np.int64))
 
 
-def count_ngrams(stream: TokenStream, max_n: int = 6, min_count: int = 2) -> NgramTable:
-    """All n-grams of 1..max_n tokens occurring at least `min_count` times within sentences."""
+def count_ngrams(
+    stream: TokenStream, max_n: int = 6, min_count: int = 2, level_budget: int | None = None
+) -> NgramTable:
+    """All n-grams of 1..max_n tokens occurring at least `min_count` times within sentences (at most
+    `level_budget` per length, the most frequent)."""
     tokens, codes, documents = stream.arrays()
-    return count_arrays(tokens, codes, stream.vocab, max_n, min_count, documents=documents)
-
-
-class Characters(Sequence[str]):
-    """The vocabulary of a character stream: token id = code point."""
-
-    def __getitem__(self, index):  # type: ignore[override]
-        return chr(index)
-
-    def __len__(self) -> int:
-        return 0x110000
-
-
-def count_characters(sentences: Sequence[str], max_n: int, min_count: int = 2) -> NgramTable:
-    """Character n-grams of the sentences, counted like word n-grams (no section information)."""
-    joined = "\x00".join(sentences)
-    tokens = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-    tokens[tokens == 0] = -1
-    codes = np.full(len(tokens), NO_SECTION, dtype=np.int64)
-    return count_arrays(tokens, codes, Characters(), max_n, min_count, neighbours=False)
+    return count_arrays(tokens, codes, stream.vocab, max_n, min_count, documents=documents, level_budget=level_budget)
 
 
 def count_arrays(
@@ -238,31 +202,36 @@ def count_arrays(
     min_count: int,
     neighbours: bool = True,
     documents: np.ndarray | None = None,
+    level_budget: int | None = None,
 ) -> NgramTable:
     """The counting itself, over token ids (-1 between sentences) and each token's section code.
 
     `neighbours` False skips the entropy and neighbour-share statistics (zeros instead) and the section
     counts (an empty column set: a character table is asked for counts only); without
     `documents` (a document number per position) every entry counts as seen in one document.
+    Each level keeps at most `level_budget` (default LEVEL_BUDGET) n-grams, the most frequent.
     """
+    level_budget = LEVEL_BUDGET if level_budget is None else level_budget
     length = len(tokens)
     vocab_size = max(len(vocab), 1)
     stream_vocab = vocab
     parts: list[dict[str, np.ndarray]] = []
     next_id = 0
-    current = np.full(length, -1, dtype=np.int64)  # entry of the frequent (n-1)-gram starting here
+    # entry of the frequent (n-1)-gram starting here; 32 bits: a table has far fewer than 2**31 entries
+    current = np.full(length, -1, dtype=np.int32)
     for n in range(1, max_n + 1):
         if n == 1:
             positions = np.nonzero(tokens >= 0)[0]
-            keys = tokens[positions]
+            keys = tokens[positions].astype(np.int64)
         else:
             a, b = current[: length - n + 1], current[1 : length - n + 2]
             positions = np.nonzero((a >= 0) & (b >= 0))[0]
-            keys = a[positions] * vocab_size + tokens[positions + n - 1]
+            keys = a[positions].astype(np.int64) * vocab_size + tokens[positions + n - 1]
+            del a, b
         if len(positions) == 0:
             break
         unique, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
-        frequent = counts >= min_count
+        frequent = most_frequent(counts, min_count, level_budget)
         if not frequent.any():
             break
         new_ids = np.full(len(unique), -1, dtype=np.int64)
@@ -270,7 +239,8 @@ def count_arrays(
         kept = frequent[inverse]
         kept_positions, kept_local = positions[kept], new_ids[inverse[kept]] - next_id
         n_new = int(frequent.sum())
-        current = np.full(length, -1, dtype=np.int64)
+        del keys, kept
+        current = np.full(length, -1, dtype=np.int32)
         current[kept_positions] = kept_local + next_id
         _, first_index = np.unique(kept_local, return_index=True)
         parts.append(
@@ -321,6 +291,16 @@ def count_arrays(
         )
     merged = {key: np.concatenate([part[key] for part in parts]) for key in parts[0]}
     return NgramTable(stream_vocab, total_tokens=int((tokens >= 0).sum()), **merged)
+
+
+def most_frequent(counts: np.ndarray, min_count: int, budget: int) -> np.ndarray:
+    """The n-grams kept at a level: seen `min_count` times, and no more than `budget` of them — past it
+    the least frequent go (ties at the cut-off go together, so the kept set does not depend on order)."""
+    frequent = counts >= min_count
+    if int(frequent.sum()) > budget:
+        cut = np.partition(counts, len(counts) - budget)[len(counts) - budget]
+        frequent &= counts > cut if int((counts >= cut).sum()) > budget else counts >= cut
+    return frequent
 
 
 def _one_or_more(

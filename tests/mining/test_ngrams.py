@@ -1,15 +1,27 @@
-"""Character n-gram counts looked up without building every entry's text."""
+"""Short texts counted in spilled sentences, chunk by chunk."""
 
 import random
 
 from conftest import gov_report_files
 
-from phrasebank.mining.ngrams import count_characters
+from phrasebank.mining.spill import SpilledSentences, count_texts
 
 
-def test_counts_of_gives_exactly_the_counts_of_the_texts_asked_for():
-    sentences = [s for path in gov_report_files()[:3] for s in path.read_text(encoding="utf-8").split("。") if s]
-    table = count_characters(sentences, max_n=6)
-    every = dict(zip(table.texts(), table.count.tolist(), strict=True))
-    asked = set(random.Random(3).sample(sorted(every), 3000)) | {"不存在的说法", "㊣"}
-    assert table.counts_of(asked) == {text: n for text, n in every.items() if text in asked}
+def _occurrences(text: str, sentences: list[str]) -> int:
+    return sum(1 for s in sentences for i in range(len(s)) if s.startswith(text, i))
+
+
+def test_texts_are_counted_exactly_however_the_sentences_are_chunked():
+    sentences = [s for path in gov_report_files()[:2] for s in path.read_text(encoding="utf-8").split("。") if s]
+    rng = random.Random(3)
+    asked = set()
+    for sentence in rng.sample(sentences, 200):
+        start = rng.randrange(len(sentence))
+        asked.add(sentence[start : start + rng.randint(1, 6)])
+    asked |= {"不存在的说法", "㊣", "。各"}  # absent, and one that would only span two sentences
+    expected = {text: n for text in asked if (n := _occurrences(text, sentences))}
+    with SpilledSentences() as spilled:
+        spilled.extend(sentences)
+        for size in (997, 50_000, 10_000_000):
+            assert count_texts(spilled.chunks(size), asked) == expected
+    assert "不存在的说法" not in expected and "。各" not in expected
