@@ -7,6 +7,7 @@ is a handful of vectorised numpy passes over one array of token ids.
 
 from __future__ import annotations
 
+import itertools
 import math
 from array import array
 from collections.abc import Sequence
@@ -21,6 +22,8 @@ from phrasebank.text.segment import BOUND_BITS
 #: stay under it; an archive of tens of millions keeps its most frequent n-grams and the count of what
 #: is held, and so the memory, stays bounded however large the corpus.
 LEVEL_BUDGET = 250_000
+#: Token positions a counting pass handles at once: the arrays of one pass stay about this long.
+PASS_POSITIONS = 4_000_000
 
 SECTIONS = list(SectionType)
 NO_SECTION = len(SECTIONS)  # code for text outside any section (title block)
@@ -207,90 +210,149 @@ def count_arrays(
     """The counting itself, over token ids (-1 between sentences) and each token's section code.
 
     `neighbours` False skips the entropy and neighbour-share statistics (zeros instead) and the section
-    counts (an empty column set: a character table is asked for counts only); without
-    `documents` (a document number per position) every entry counts as seen in one document.
-    Each level keeps at most `level_budget` (default LEVEL_BUDGET) n-grams, the most frequent.
+    counts (an empty column set); without `documents` (a document number per position) every entry
+    counts as seen in one document. Each level keeps at most `level_budget` (default LEVEL_BUDGET)
+    n-grams, the most frequent.
+
+    A level is counted in passes over ranges of the (n-1)-gram it extends (`_passes`): every statistic
+    of an n-gram comes from its own positions, which all fall in one pass, and the passes come in key
+    order, so the table is the one a single pass would give while the arrays of a pass stay bounded.
     """
     level_budget = LEVEL_BUDGET if level_budget is None else level_budget
     length = len(tokens)
     vocab_size = max(len(vocab), 1)
-    stream_vocab = vocab
     parts: list[dict[str, np.ndarray]] = []
     next_id = 0
     # entry of the frequent (n-1)-gram starting here; 32 bits: a table has far fewer than 2**31 entries
     current = np.full(length, -1, dtype=np.int32)
     for n in range(1, max_n + 1):
         if n == 1:
-            positions = np.nonzero(tokens >= 0)[0]
-            keys = tokens[positions].astype(np.int64)
+            heads, valid, n_heads = tokens, tokens >= 0, vocab_size
         else:
-            a, b = current[: length - n + 1], current[1 : length - n + 2]
-            positions = np.nonzero((a >= 0) & (b >= 0))[0]
-            keys = a[positions].astype(np.int64) * vocab_size + tokens[positions + n - 1]
-            del a, b
-        if len(positions) == 0:
+            heads = current[: length - n + 1]
+            valid = (heads >= 0) & (current[1 : length - n + 2] >= 0)
+            n_heads = next_id
+        ranges = _passes(heads, valid, n_heads)
+        if not ranges:
             break
-        unique, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
-        frequent = most_frequent(counts, min_count, level_budget)
-        if not frequent.any():
-            break
-        new_ids = np.full(len(unique), -1, dtype=np.int64)
-        new_ids[frequent] = np.arange(next_id, next_id + int(frequent.sum()))
-        kept = frequent[inverse]
-        kept_positions, kept_local = positions[kept], new_ids[inverse[kept]] - next_id
-        n_new = int(frequent.sum())
-        del keys, kept
-        current = np.full(length, -1, dtype=np.int32)
-        current[kept_positions] = kept_local + next_id
-        _, first_index = np.unique(kept_local, return_index=True)
-        parts.append(
-            {
+
+        def keyed(lo: int, hi: int, heads=heads, valid=valid, n=n) -> tuple[np.ndarray, np.ndarray]:
+            positions = np.nonzero(valid & (heads >= lo) & (heads < hi))[0]
+            if n == 1:
+                return positions, tokens[positions].astype(np.int64)
+            return positions, heads[positions].astype(np.int64) * vocab_size + tokens[positions + n - 1]
+
+        if len(ranges) == 1:  # one pass: count once and keep it
+            positions, keys = keyed(*ranges[0])
+            single = (positions, *np.unique(keys, return_inverse=True, return_counts=True))
+            del keys
+            threshold = _threshold([single[3]], min_count, level_budget)
+        else:  # first the counts of every pass, for the level's budget; then each pass again
+            single = None
+            threshold = _threshold(
+                [np.unique(keyed(lo, hi)[1], return_counts=True)[1] for lo, hi in ranges], min_count, level_budget
+            )
+        following = np.full(length, -1, dtype=np.int32)
+        level_parts = []
+        for lo, hi in ranges:
+            if single is None:
+                positions, keys = keyed(lo, hi)
+                unique, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+                del keys
+            else:
+                positions, unique, inverse, counts = single
+                single = None
+            frequent = counts >= threshold
+            n_new = int(frequent.sum())
+            if not n_new:
+                continue
+            local = np.full(len(unique), -1, dtype=np.int64)
+            local[frequent] = np.arange(n_new)
+            kept = frequent[inverse]
+            kept_positions, kept_local = positions[kept], local[inverse[kept]]
+            del positions, inverse, kept
+            following[kept_positions] = kept_local + next_id
+            part = {
                 "level": np.full(n_new, n, dtype=np.int64),
                 "parent": (unique[frequent] // vocab_size) if n > 1 else np.full(n_new, -1, dtype=np.int64),
                 "last": unique[frequent] % vocab_size if n > 1 else unique[frequent],
                 "count": counts[frequent],
-                "sections": np.bincount(kept_local * N_CODES + codes[kept_positions], minlength=n_new * N_CODES)
-                .astype(np.int32)  # counts per section fit 32 bits: half the table's largest array
-                .reshape(n_new, N_CODES)
-                if neighbours
-                else np.zeros((n_new, 0), dtype=np.int64),  # characters: no per-section counts kept
-                "first": kept_positions[first_index],
-                "documents": _one_or_more(kept_local, n_new, kept_positions, first_index, documents)
-                if documents is not None
-                else np.ones(n_new, dtype=np.int64),
             }
-        )
-        if neighbours:
-            parts[-1]["left_entropy"], parts[-1]["left_share"] = _neighbours(
-                kept_local, n_new, kept_positions - 1, tokens, vocab_size
+            part.update(
+                _statistics(kept_local, n_new, kept_positions, n, tokens, vocab_size, codes, documents, neighbours)
             )
-            parts[-1]["right_entropy"], parts[-1]["right_share"] = _neighbours(
-                kept_local, n_new, kept_positions + n, tokens, vocab_size
-            )
-        else:
-            zeros = np.zeros(n_new)
-            parts[-1].update(left_entropy=zeros, left_share=zeros, right_entropy=zeros, right_share=zeros)
-        next_id += n_new
+            level_parts.append(part)
+            next_id += n_new
+        if not level_parts:
+            break
+        parts.extend(level_parts)
+        current = following
+    total_tokens = int((tokens >= 0).sum())
     if not parts:
         empty = np.zeros(0, dtype=np.int64)
         none = np.zeros(0)
         return NgramTable(
-            stream_vocab,
-            empty,
-            empty,
-            empty,
-            empty,
-            np.zeros((0, N_CODES), dtype=np.int64),
-            empty,
-            empty,
-            none,
-            none,
-            none,
-            none,
-            int((tokens >= 0).sum()),
-        )
+            vocab, empty, empty, empty, empty, np.zeros((0, N_CODES), dtype=np.int64), empty, empty,
+            none, none, none, none, total_tokens,
+        )  # fmt: skip
     merged = {key: np.concatenate([part[key] for part in parts]) for key in parts[0]}
-    return NgramTable(stream_vocab, total_tokens=int((tokens >= 0).sum()), **merged)
+    return NgramTable(vocab, total_tokens=total_tokens, **merged)
+
+
+def _passes(heads: np.ndarray, valid: np.ndarray, n_heads: int) -> list[tuple[int, int]]:
+    """Ranges [lo, hi) of head values, each covering about PASS_POSITIONS valid positions (a head with
+    more positions than that is a range of its own); none when no position is valid."""
+    per_head = np.zeros(max(n_heads, 1), dtype=np.int64)
+    for at in range(0, len(heads), PASS_POSITIONS):  # in slices: no full-length copy of the heads
+        chunk = heads[at : at + PASS_POSITIONS][valid[at : at + PASS_POSITIONS]]
+        per_head += np.bincount(chunk, minlength=len(per_head))
+    total = int(per_head.sum())
+    if not total:
+        return []
+    cumulative = np.cumsum(per_head)
+    cuts = np.searchsorted(cumulative, np.arange(PASS_POSITIONS, total, PASS_POSITIONS), side="left") + 1
+    bounds = [0, *sorted(set(cuts.tolist()) - {0, len(per_head)}), len(per_head)]
+    return list(itertools.pairwise(bounds))
+
+
+def _threshold(counts: list[np.ndarray], min_count: int, budget: int) -> int:
+    """The least count kept at a level (see `most_frequent`), from the counts of every pass."""
+    everything = np.concatenate(counts) if counts else np.zeros(0, dtype=np.int64)
+    kept = most_frequent(everything, min_count, budget)
+    return int(everything[kept].min()) if kept.any() else int(everything.max(initial=0)) + 1
+
+
+def _statistics(
+    kept_local: np.ndarray,
+    n_new: int,
+    kept_positions: np.ndarray,
+    n: int,
+    tokens: np.ndarray,
+    vocab_size: int,
+    codes: np.ndarray,
+    documents: np.ndarray | None,
+    neighbours: bool,
+) -> dict[str, np.ndarray]:
+    """Section counts, first position, report spread and neighbour statistics of a pass's n-grams."""
+    _, first_index = np.unique(kept_local, return_index=True)
+    out = {
+        "sections": np.bincount(kept_local * N_CODES + codes[kept_positions], minlength=n_new * N_CODES)
+        .astype(np.int32)  # counts per section fit 32 bits: half the table's largest array
+        .reshape(n_new, N_CODES)
+        if neighbours
+        else np.zeros((n_new, 0), dtype=np.int64),
+        "first": kept_positions[first_index],
+        "documents": _one_or_more(kept_local, n_new, kept_positions, first_index, documents)
+        if documents is not None
+        else np.ones(n_new, dtype=np.int64),
+    }
+    if neighbours:
+        for side, at in (("left", kept_positions - 1), ("right", kept_positions + n)):
+            out[f"{side}_entropy"], out[f"{side}_share"] = _neighbours(kept_local, n_new, at, tokens, vocab_size)
+    else:
+        zeros = np.zeros(n_new)
+        out.update(left_entropy=zeros, left_share=zeros, right_entropy=zeros, right_share=zeros)
+    return out
 
 
 def most_frequent(counts: np.ndarray, min_count: int, budget: int) -> np.ndarray:

@@ -72,3 +72,15 @@ def test_pattern_finds_past_their_budget_forget_the_ones_seen_once_but_keep_open
     assert not any(key[0].startswith("一次性") for key in found.sources)
     found.prune(10)  # under the budget now: nothing more goes
     assert len(found.counts) == 2
+
+
+def test_counting_in_many_small_passes_gives_the_table_of_one_pass(monkeypatch):
+    from phrasebank.mining import ngrams
+
+    stream = _stream()
+    one = count_ngrams(stream, max_n=6, level_budget=3000)
+    monkeypatch.setattr(ngrams, "PASS_POSITIONS", 997)
+    assert len(ngrams._passes(*(lambda t: (t, t >= 0, len(stream.vocab)))(stream.arrays()[0]))) > 20
+    many = count_ngrams(stream, max_n=6, level_budget=3000)
+    for name in ("level", "parent", "last", "count", "sections", "first", "documents", "left_entropy", "right_share"):
+        assert np.array_equal(getattr(one, name), getattr(many, name)), name
