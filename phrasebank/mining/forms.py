@@ -39,6 +39,20 @@ def is_fragment(text: str) -> bool:
     return False
 
 
+#: First-word tags of a predicate: verbs, adverbs, adjectives used as adverbs, descriptive words
+#: (强化, 正在, 认真落实, 深化). A phrase opening otherwise is a noun phrase (地方政府, 各级党组织):
+#: complete even when more usually follows.
+_PREDICATE_START = frozenset("v vd vi vn vg d ad a z j".split())
+
+
+def wants_more(text: str) -> bool:
+    """True when the phrase's form asks for what follows it: it opens on a verb or an adverb (强化企业,
+    实施制造业, 正在加快 — the object is cut off) or ends on a bare verb (经济总量突破, 森林覆盖率提高).
+    Only meaningful beside the corpus's evidence that the phrase is rarely followed by a mark."""
+    words = segment.tagged(text)
+    return words[0][1] in _PREDICATE_START or (len(words) > 1 and words[-1][1] == "v")
+
+
 def has_place_name(text: str) -> bool:
     """True when a word of the phrase is a place name (辽宁, 阿美): local to one report's region."""
     return any(tag == "ns" and len(word) > 1 for word, tag in segment.tagged(text))  # not 上 in 在XX上下功夫

@@ -19,7 +19,7 @@ from phrasebank.document.files import iter_report_files, read_paragraphs
 from phrasebank.document.reader import PICTURE_MARKER_RE
 from phrasebank.errors import EmptyCorpusError, ReadError
 from phrasebank.kinds import PhraseKind, SectionType
-from phrasebank.mining.forms import has_place_name, is_formula, is_fragment
+from phrasebank.mining.forms import has_place_name, is_formula, is_fragment, wants_more
 from phrasebank.mining.ngrams import SECTIONS, NgramTable, TokenStream, count_ngrams, most_frequent
 from phrasebank.mining.patterns import Find, find_frames, find_series, sibling_template
 from phrasebank.mining.spill import SpilledSentences, count_texts
@@ -36,6 +36,8 @@ COMPOUND_SHARE = 0.55
 
 #: Below this many reports a corpus is small: a well-formed phrase seen once is kept.
 SMALL_CORPUS = 10
+#: A phrase followed by a mark (not 、) or 等 less often than this that opens on a verb is cut short.
+OPEN_END_SHARE = 0.05
 #: In a larger corpus a collocation must occur this often, in more than one report.
 LARGE_MIN_COUNT = 3
 #: Edge words glued this much to a neighbour (主题|教育, 县委|主要) start or end fragments.
@@ -327,6 +329,8 @@ def _collocations(table: NgramTable, source: Callable[[int], str], min_count: in
             continue  # 县委主要, 八是推进, 税费减免等政策
         if len(text) == 4 and ("的" in text or text[0] in _PREPOSITIONS or text[-1] in "上中下里"):
             continue  # 新的历史, 在思想上: pieces of longer phrases
+        if table.right_closed[entry] < OPEN_END_SHARE and "“" not in text and not is_formula(text) and wants_more(text):
+            continue  # 强化企业(科技创新主体地位), 实施制造业(重大技术改造): almost never followed by a mark
         if table.documents[entry] == 1 and has_place_name(text):
             continue
         kind = PhraseKind.FORMULA if "“" not in text and is_formula(text) else PhraseKind.COLLOCATION

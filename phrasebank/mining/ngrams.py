@@ -97,6 +97,7 @@ class NgramTable:
     right_entropy: np.ndarray
     left_share: np.ndarray  # share of the commonest left neighbour: near 1 means a cut compound
     right_share: np.ndarray
+    right_closed: np.ndarray  # share of occurrences followed by a sentence end, a mark (not 、) or 等
     total_tokens: int
     _keys: np.ndarray | None = field(default=None, repr=False)
     _order: np.ndarray | None = field(default=None, repr=False)
@@ -194,7 +195,16 @@ def count_ngrams(
     """All n-grams of 1..max_n tokens occurring at least `min_count` times within sentences (at most
     `level_budget` per length, the most frequent)."""
     tokens, codes, documents = stream.arrays()
-    return count_arrays(tokens, codes, stream.vocab, max_n, min_count, documents=documents, level_budget=level_budget)
+    closers = np.asarray([_closes(word) for word in stream.vocab] or [False], dtype=bool)
+    return count_arrays(
+        tokens, codes, stream.vocab, max_n, min_count, documents=documents, level_budget=level_budget, closers=closers
+    )
+
+
+def _closes(word: str) -> bool:
+    """A word after which a phrase is complete: a mark other than 、 (after 、 a shared modifier may
+    follow: 推进医疗、医保、医药联动改革), or 等 closing a list."""
+    return word == "等" or (word != "、" and not any(ch.isalnum() for ch in word))
 
 
 def count_arrays(
@@ -206,13 +216,15 @@ def count_arrays(
     neighbours: bool = True,
     documents: np.ndarray | None = None,
     level_budget: int | None = None,
+    closers: np.ndarray | None = None,
 ) -> NgramTable:
     """The counting itself, over token ids (-1 between sentences) and each token's section code.
 
     `neighbours` False skips the entropy and neighbour-share statistics (zeros instead) and the section
     counts (an empty column set); without `documents` (a document number per position) every entry
     counts as seen in one document. Each level keeps at most `level_budget` (default LEVEL_BUDGET)
-    n-grams, the most frequent.
+    n-grams, the most frequent. `closers` (a flag per token id) marks the tokens that close a phrase
+    after it (marks but 、, and 等), for each entry's `right_closed` share.
 
     A level is counted in passes over ranges of the (n-1)-gram it extends (`_passes`): every statistic
     of an n-gram comes from its own positions, which all fall in one pass, and the passes come in key
@@ -279,7 +291,9 @@ def count_arrays(
                 "count": counts[frequent],
             }
             part.update(
-                _statistics(kept_local, n_new, kept_positions, n, tokens, vocab_size, codes, documents, neighbours)
+                _statistics(
+                    kept_local, n_new, kept_positions, n, tokens, vocab_size, codes, documents, neighbours, closers
+                )
             )
             level_parts.append(part)
             next_id += n_new
@@ -293,7 +307,7 @@ def count_arrays(
         none = np.zeros(0)
         return NgramTable(
             vocab, empty, empty, empty, empty, np.zeros((0, N_CODES), dtype=np.int64), empty, empty,
-            none, none, none, none, total_tokens,
+            none, none, none, none, none, total_tokens,
         )  # fmt: skip
     merged = {key: np.concatenate([part[key] for part in parts]) for key in parts[0]}
     return NgramTable(vocab, total_tokens=total_tokens, **merged)
@@ -332,6 +346,7 @@ def _statistics(
     codes: np.ndarray,
     documents: np.ndarray | None,
     neighbours: bool,
+    closers: np.ndarray | None,
 ) -> dict[str, np.ndarray]:
     """Section counts, first position, report spread and neighbour statistics of a pass's n-grams."""
     _, first_index = np.unique(kept_local, return_index=True)
@@ -352,6 +367,15 @@ def _statistics(
     else:
         zeros = np.zeros(n_new)
         out.update(left_entropy=zeros, left_share=zeros, right_entropy=zeros, right_share=zeros)
+    if closers is not None:
+        after = kept_positions + n
+        following = np.where(after < len(tokens), tokens[np.minimum(after, len(tokens) - 1)], -1)
+        closed = (following < 0) | closers[np.maximum(following, 0)]
+        out["right_closed"] = np.bincount(kept_local, weights=closed, minlength=n_new) / np.bincount(
+            kept_local, minlength=n_new
+        )
+    else:
+        out["right_closed"] = np.zeros(n_new)
     return out
 
 

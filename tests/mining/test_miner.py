@@ -189,3 +189,32 @@ def test_a_phrase_whose_first_word_takes_de_may_be_glued_half_as_often():
     assert left_glue_limit(["教育", "的", "安排部署"]) == GLUE_SHARE / 2
     assert left_glue_limit(("教育", "的", "安排部署")) == GLUE_SHARE / 2
     assert left_glue_limit(["安排", "部署"]) == GLUE_SHARE
+
+
+@pytest.fixture(scope="module")
+def national_bank():
+    from conftest import nat_report_files
+
+    return phrasebank.mine(nat_report_files())
+
+
+def test_a_phrase_that_opens_on_a_verb_and_is_almost_never_closed_is_a_cut_object(national_bank):
+    collocations = texts(national_bank, PhraseKind.COLLOCATION)
+    cut = {"强化政府", "推动企业", "维护国家", "强化企业", "协调推进医疗", "加强气象"}  # 强化企业(科技创新主体地位)
+    assert not cut & collocations
+    whole = {"全面深化改革", "招商引资", "扩大内需", "推进城镇化", "改善民生"}
+    nouns = {"地方政府", "国有企业"}  # usually followed by more, but complete noun phrases
+    assert whole | nouns <= collocations
+
+
+def test_the_right_closed_share_counts_marks_and_deng_but_not_the_list_comma():
+    from phrasebank.mining.ngrams import TokenStream, count_ngrams
+
+    stream = TokenStream()
+    after = (["创新"], ["、", "高校"], ["。"], ["等"])
+    for words in (["强化", "企业", *rest] for rest in after):
+        stream.add_sentence(words, None, (0, 0))
+    stream.add_sentence(["强化", "企业"], None, (0, 0))  # a sentence end closes too
+    table = count_ngrams(stream, max_n=2)
+    entry = table.find([stream.index["强化"], stream.index["企业"]])
+    assert table.right_closed[entry] == pytest.approx(3 / 5)
