@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,20 +52,28 @@ def write_distinct(folder: Path, characters: int, seed: int = 7) -> int:
     for words in by_length.values():
         words.sort()
     rng = random.Random(seed)
-    written, part, buffer, size, copy = 0, 0, [], 0, 0
-    while written + size < characters:
-        for paras in tokenised:
-            mapping: dict[str, str] = {}  # this copy's own word for each uncommon word
-            for words in paras:
-                text = "".join(_swap(w, mapping, common, by_length, rng) for w in words)
-                buffer.append(text)
-                size += len(text)
-            copy += 1
-            if size >= 1_000_000 or written + size >= characters:
-                (folder / f"part{part:03d}.txt").write_text("\n".join(buffer), encoding="utf-8")
-                written, part, buffer, size = written + size, part + 1, [], 0
-            if written >= characters:
-                break
+
+    def copies() -> Iterator[list[str]]:
+        while True:
+            for paras in tokenised:
+                mapping: dict[str, str] = {}  # this copy's own word for each uncommon word
+                yield ["".join(_swap(w, mapping, common, by_length, rng) for w in words) for words in paras]
+
+    return write_parts(folder, copies(), characters)
+
+
+def write_parts(folder: Path, copies: Iterable[list[str]], characters: int) -> int:
+    """Write the paragraphs of successive copies as files of about 1 M characters until `characters` are
+    written; returns the number written."""
+    written, part, buffer, size = 0, 0, [], 0
+    for paragraphs in copies:
+        buffer.extend(paragraphs)
+        size += sum(map(len, paragraphs))
+        if size >= 1_000_000 or written + size >= characters:
+            (folder / f"part{part:03d}.txt").write_text("\n".join(buffer), encoding="utf-8")
+            written, part, buffer, size = written + size, part + 1, [], 0
+        if written >= characters:
+            break
     if buffer:
         (folder / f"part{part:03d}.txt").write_text("\n".join(buffer), encoding="utf-8")
         written += size

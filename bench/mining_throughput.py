@@ -48,27 +48,21 @@ print(json.dumps({{"seconds": seconds, "cpu": cpu, "peak_mb": peak_mb, "worker_p
 
 
 def build_input(folder: Path, characters: int) -> int:
+    from distinct_text import write_parts
+
     from phrasebank.mining.miner import load_documents
 
     docs = list(load_documents([SHARED / "govreports", SHARED / "corpus"]))
     rng = random.Random(42)
-    written, part, buffer, size = 0, 0, [], 0
-    while written + size < characters:
-        for doc in docs:
-            paragraphs = list(doc.paragraphs)
-            rng.shuffle(paragraphs)
-            for paragraph in paragraphs:
-                buffer.append(paragraph)
-                size += len(paragraph)
-            if size >= 1_000_000 or written + size >= characters:
-                (folder / f"part{part:03d}.txt").write_text("\n".join(buffer), encoding="utf-8")
-                written, part, buffer, size = written + size, part + 1, [], 0
-            if written >= characters:
-                break
-    if buffer:
-        (folder / f"part{part:03d}.txt").write_text("\n".join(buffer), encoding="utf-8")
-        written += size
-    return written
+
+    def copies():
+        while True:
+            for doc in docs:
+                paragraphs = list(doc.paragraphs)
+                rng.shuffle(paragraphs)
+                yield paragraphs
+
+    return write_parts(folder, copies(), characters)
 
 
 def measure(kind: str, folder: Path) -> dict:
