@@ -32,17 +32,21 @@ from PySide6.QtPrintSupport import QPrinter
 
 from phrasebank.document.layout import Layout
 from phrasebank.document.masthead import Masthead
-from phrasebank.document.pages import set_lines, squeeze_pt
+from phrasebank.document.pages import AUTOSPACE, set_lines, squeeze_pt
 from phrasebank.document.typeset import CJK_LATIN_EDGE_RE, Align, Block, Rule, Span, plan
 from phrasebank.structure.outline import Role
 from phrasebank.structure.tables import cell_paragraphs, row_cells
 
 from . import fonts
 
+#: The space between Chinese and Latin letters or digits, drawn as a four-per-em space narrowed to
+#: `pages.AUTOSPACE` (the width LibreOffice gives it).
+AUTOSPACE_MARK = "\u2005"
+
 
 def autospace(text: str) -> str:
-    """A quarter-em between Chinese and Latin letters or digits, as Word and LibreOffice set them."""
-    return CJK_LATIN_EDGE_RE.sub("\u2005", text)
+    """`text` with the space Word and LibreOffice set between Chinese and Latin letters or digits."""
+    return CJK_LATIN_EDGE_RE.sub(AUTOSPACE_MARK, text)
 
 
 def configure(printer: QPrinter, layout: Layout) -> None:
@@ -144,11 +148,24 @@ class PrintLayout:
                     if start + offset in hanging:  # past the line's end, as Word and LibreOffice set it
                         self.cursor.insertText(piece, self._hanging(char, piece))
                     elif piece:
-                        self.cursor.insertText(autospace(piece), char)
+                        self._insert(autospace(piece), char, span.size)
                     if cut + offset in breaks:
                         self.cursor.insertText("\u2028", char)
                     start = cut
                 offset += len(span.text)
+
+    def _insert(self, text: str, char: QTextCharFormat, size: float) -> None:
+        """Insert `text`, its autospaces exactly as wide as LibreOffice sets them."""
+        for k, piece in enumerate(text.split(AUTOSPACE_MARK)):
+            if k:
+                space = QTextCharFormat(char)
+                font = char.font()
+                natural = QFontMetricsF(font).horizontalAdvance(AUTOSPACE_MARK) - font.letterSpacing()
+                font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, self.pt(size * AUTOSPACE) - natural)
+                space.setFont(font)
+                self.cursor.insertText(AUTOSPACE_MARK, space)
+            if piece:
+                self.cursor.insertText(piece, char)
 
     @staticmethod
     def _hanging(char: QTextCharFormat, mark: str) -> QTextCharFormat:

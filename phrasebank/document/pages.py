@@ -18,10 +18,18 @@ from phrasebank.text.chars import CJK_LATIN_EDGE_RE
 if TYPE_CHECKING:
     from phrasebank.document.typeset import Block
 
-#: The space LibreOffice sets between Chinese and Latin, in ems (3.5 pt at 16 pt, measured on its render).
-AUTOSPACE = 0.23125
-#: Marks that may hang past the line end instead of starting the next line.
-HANGING = "，。、；：！？”’）》〕】」"
+#: The space LibreOffice sets between Chinese and Latin, in ems (3.52 pt at 16 pt, measured on its render of
+#: 吉5吉5… and 吉5555…吉 against 吉吉…).
+AUTOSPACE = 0.22
+#: Marks that hang past the line end instead of starting the next line (LibreOffice's render: these
+#: seven do, closing quotes and brackets do not).
+HANGING = "，。、；：！？"
+#: Closing quotes and brackets: they never start a line, so they take the character before them along.
+CLOSING = "”’）》〕】」"
+#: Points a line holds less than the text block's width: LibreOffice wraps a line whose width, summed
+#: from these advances, comes within about 1.3 pt of the edge (chosen on the renders of 19 national and
+#: 11 provincial reports; the five of each that bench/preview_breaks.py reports were left out).
+FIT_SLACK = 1.3
 
 
 def squeeze_pt(layout: Layout) -> float:
@@ -41,21 +49,26 @@ def lines_of(block: Block, layout: Layout) -> list[str]:
 
 
 def set_lines(block: Block, layout: Layout) -> tuple[list[str], set[int]]:
-    """The block's lines, and the offsets (in its text) of the closing marks that hang past a line's end."""
-    width = layout.block_width_pt - block.left - block.right
+    """The block's lines, and the offsets (in its text) of the closing marks that hang past a line's end.
+
+    A comma or full stop that does not fit hangs; a closing quote or bracket that does not fit takes
+    the character before it to the next line (neither may start a line), as LibreOffice sets them.
+    """
+    width = layout.block_width_pt - block.left - block.right - FIT_SLACK
     squeeze = squeeze_pt(layout)
-    lines, x = [""], block.first_line
+    lines: list[list[tuple[str, float]]] = [[]]  # per line: (token, its advance with the gap before it)
+    x = block.first_line
     hanging: set[int] = set()
     previous, offset = "", 0
     for span in block.spans:
         if span.line_break:
-            lines, x = [*lines, ""], 0.0
+            lines, x = [*lines, []], 0.0
         for token in _UNBREAKABLE_RE.findall(span.text):
             if token == "\t":
-                x = width  # the right tab of 签发人 and 印发日期 runs to the line end
+                advance = width - x  # the right tab of 签发人 and 印发日期 runs to the line end
             else:
-                befores = (previous or " ") + token
-                widths = (_width(ch, before) for before, ch in zip(befores, token, strict=False))
+                befores = [previous, *token[:-1]]
+                widths = (_width(ch, before) for before, ch in zip(befores, token, strict=True))
                 advance = sum(span.size * width - squeeze for width in widths)
                 advance += span.size * AUTOSPACE * len(CJK_LATIN_EDGE_RE.findall(token))
                 gap = span.size * AUTOSPACE if _edge(previous, token[0]) else 0.0  # none at a line's start
@@ -63,19 +76,27 @@ def set_lines(block: Block, layout: Layout) -> tuple[list[str], set[int]]:
                     if token in HANGING and x <= width + 0.01:
                         hanging.add(offset)
                     else:
-                        lines, x, gap = [*lines, ""], 0.0, 0.0
-                x += gap + advance
+                        carried: list[tuple[str, float]] = []
+                        if token[0] in CLOSING:
+                            while len(lines[-1]) > 1 and (not carried or carried[0][0][0] in CLOSING):
+                                carried.insert(0, lines[-1].pop())
+                        lines, gap = [*lines, carried], 0.0
+                        x = sum(a for _, a in carried)
+                advance += gap
                 previous = token[-1]
-            lines[-1] += token
+            lines[-1].append((token, advance))
+            x += advance
             offset += len(token)
-    return lines, hanging
+    return ["".join(token for token, _ in line) for line in lines], hanging
 
 
 #: What Word and LibreOffice never break: a run of Latin letters and digits with the mark after it
 #: (2005, 5.3%；— which then cannot hang) and figures listed with marks between them (7.5%、11.5%、7.3%。),
-#: a doubled dash or ellipsis, an opening mark with what follows.
+#: a closing quote with the Latin after it (煤”1亿吨: quotes bind both ways, Unicode's rule LB19), a doubled
+#: dash or ellipsis, an opening mark with what follows.
 _LATIN = r"[A-Za-z0-9.%+\-/]+"
-_UNBREAKABLE_RE = re.compile(rf"[“‘《（〔【「]*(?:{_LATIN}(?:[{HANGING}]{_LATIN})*[{HANGING}]?|——|……|.)", re.DOTALL)
+_MARKS = HANGING + CLOSING
+_UNBREAKABLE_RE = re.compile(rf"[“‘《（〔【「]*(?:[”’]?{_LATIN}(?:[{_MARKS}]{_LATIN})*[{_MARKS}]?|——|……|.)", re.DOTALL)
 #: Advance widths (in ems) of the Latin characters in Times New Roman (its metrics, shared by the
 #: Liberation Serif stand-in); any other character is a full em.
 LATIN_WIDTHS = dict(
@@ -99,14 +120,24 @@ LATIN_WIDTHS = {ch: width / 1000 for ch, width in LATIN_WIDTHS.items()}
 
 
 def _width(ch: str, before: str) -> float:
-    """A character's advance in ems: Latin by Times New Roman's widths; a curly quote right after a
-    Latin character is set in the Latin font too (LibreOffice takes the script of what precedes it)."""
-    if ch in _QUOTES and before.isascii() and before.strip():
+    """A character's advance in ems: Latin by Times New Roman's widths. A mark right after a Latin
+    character takes the Latin script (LibreOffice gives a neutral character the script before it): a
+    curly quote is then set in the Latin font (so is one that opens the paragraph), a full-width mark
+    Times New Roman lacks in a fallback font a little wider than the Chinese one."""
+    latin = before.isascii() and before.strip()
+    if ch in _QUOTES and (latin or not before):  # after Latin, or opening the paragraph (the default script)
         return _QUOTES[ch]
+    if ch in _FALLBACK_MARKS and latin:
+        return 1.0 + _FALLBACK_EXTRA
     return LATIN_WIDTHS.get(ch, 1.0)
 
 
 _QUOTES = {"“": 0.444, "”": 0.444, "‘": 0.333, "’": 0.333}
+#: Full-width marks set in a fallback font after a Latin character (5、 11.5%。 2026）), and how much wider
+#: than a Chinese character they are there, in ems: 0.57 pt at 16 pt, measured on LibreOffice's render of
+#: 5、5、…5、 (ten of them) against 吉、吉、…吉、.
+_FALLBACK_MARKS = "，。、；：！？（）《》〔〕【】「」"
+_FALLBACK_EXTRA = 0.0356
 
 
 def _edge(before: str, after: str) -> bool:

@@ -19,8 +19,9 @@ PLACEHOLDER_RE = re.compile(
 
 #: The CJK Unified Ideographs block, for character classes: rf"[{CJK}]".
 CJK = "\u4e00-\u9fff"
-#: Where Word and LibreOffice put their quarter-character space: between Chinese and Latin or digits.
-CJK_LATIN_EDGE_RE = re.compile(rf"(?<=[{CJK}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])(?=[{CJK}])")
+#: Where Word and LibreOffice put their quarter-character space: between Chinese and Latin letters or
+#: digits (none beside %: LibreOffice sets 5%吉 and 吉%吉 without it).
+CJK_LATIN_EDGE_RE = re.compile(rf"(?<=[{CJK}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[{CJK}])")
 #: Chinese numerals as headings, items and dates write them (一 … 十, 百, and 零/〇/○ for zero).
 NUMERALS = "一二三四五六七八九十百零〇○"
 

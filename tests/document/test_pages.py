@@ -1,5 +1,7 @@
 """Where lines and pages break, as LibreOffice sets them (figures: bench/page_fill.py, bench/preview_breaks.py)."""
 
+import re
+
 import pytest
 
 from phrasebank.document.layout import NATIONAL
@@ -36,3 +38,31 @@ def test_pages_fill_line_by_line_keep_headings_with_their_text_and_never_split_t
     assert page_fill([*lines, three], NATIONAL) == (2, pytest.approx(2 * PITCH))  # one line stays
     heading = Block("heading", [Span("一、总体情况", NATIONAL.heading1_font, EM)], keep_next=True)
     assert page_fill([*lines, heading, three], NATIONAL) == (2, pytest.approx(4 * PITCH))  # the heading goes too
+
+
+#: One paragraph per rule of LibreOffice's line breaking the model follows (each line measured on its
+#: render): a closing quote that does not fit takes the character before it along; a full-width mark
+#: right after a figure is set a little wider; a quote that opens a paragraph is set in the Latin font;
+#: a closing quote binds to the figure after it; a line holds about 1.3 pt less than the text block.
+PROBES = [
+    "甲" * 23 + "“乙丙”" + "丁" * 10 + "。",
+    "甲" * 26 + "7.5%、11.5%、17.4%、7.3%。先行指标稳中提质，全社会用电量突破1000亿千瓦时。",
+    "“十四五”时期发展历程极不平凡。2023年6月总书记亲临本地考察并发表重要讲话。",
+    "甲" * 26 + "乙" * 23 + "“暖心煤”1亿吨，完成“煤改电”78万户。",
+    "甲" * 26 + "乙" * 23 + "G60" + "丙" * 6 + "。",
+]
+
+
+def test_lines_break_where_libreoffice_breaks_them(tmp_path):
+    from rendering import pdf_lines, render
+
+    from phrasebank.document.typeset import plan
+    from phrasebank.document.writer import export_docx
+
+    paragraphs = ["关于测试断行的报告", *PROBES]
+    target = tmp_path / "probes.docx"
+    export_docx(paragraphs, target)
+    rendered = [text for page in pdf_lines(render(target, tmp_path)) for _, _, text in page]
+    rendered = [line.replace(" ", "") for line in rendered if not re.fullmatch(r"—\s*\d+\s*—", line)]
+    modelled = [line for block in plan(paragraphs, NATIONAL) for line in lines_of(block, NATIONAL) if line]
+    assert modelled == rendered
