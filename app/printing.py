@@ -3,14 +3,13 @@
 A4, the layout's margins, 22 lines of 28 characters at the fixed line pitch, fonts per heading
 level, the title broken at word boundaries — the blocks of `phrasebank.document.typeset.plan`, which the DOCX
 writer draws too — and "— N —" below the text block (odd pages right, even pages left, one character in).
-Word and LibreOffice let a closing mark hang past the line end; Qt cannot, so a line ending in one
-may wrap a character earlier here and long reports can run about a page longer.
+Lines end where LibreOffice ends them (`phrasebank.document.pages`), hanging marks included; tables are
+drawn cell by cell with their rules, as the DOCX writes new ones.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -33,6 +32,7 @@ from PySide6.QtPrintSupport import QPrinter
 from phrasebank.document.layout import Layout
 from phrasebank.document.masthead import Masthead
 from phrasebank.document.pages import AUTOSPACE, set_lines, squeeze_pt
+from phrasebank.document.tables import TABLE_SIZE
 from phrasebank.document.typeset import CJK_LATIN_EDGE_RE, Align, Block, Rule, Span, plan
 from phrasebank.structure.outline import Role
 from phrasebank.structure.tables import cell_paragraphs, row_cells
@@ -78,6 +78,8 @@ class PrintLayout:
         self.cursor = QTextCursor(self.document)
         self._first = True
         self.rules: list[tuple[int, Rule | None, Rule | None]] = []  # block number, rule above, rule below
+        #: Table rows: block number, height, cells (x, width, text).
+        self.table_rows: list[tuple[int, float, list[tuple[float, float, QTextDocument]]]] = []
         self._fill(plan(paragraphs, layout, masthead))
 
     def mm(self, length: float) -> float:
@@ -111,7 +113,9 @@ class PrintLayout:
         """One text block per planned block: the same roles, fonts, indents and breaks as the DOCX."""
         for k, block in enumerate(blocks):
             if block.role == Role.TABLE:
-                block = _table_row(block, first=k == 0 or blocks[k - 1].role != Role.TABLE)
+                first = k == 0 or blocks[k - 1].role != Role.TABLE
+                self._table_row(block, header=first, columns=_run_columns(blocks, k))
+                continue
             fmt = QTextBlockFormat()
             pitch = block.line_pitch or self.layout.line_pitch_pt
             fmt.setLineHeight(self.pt(pitch), QTextBlockFormat.LineHeightTypes.FixedHeight.value)
@@ -126,11 +130,7 @@ class PrintLayout:
             if block.right_tab is not None:  # Word measures from the margin, Qt from the block's indent
                 tab = self.pt(block.right_tab - block.left)
                 fmt.setTabPositions([QTextOption.Tab(tab, QTextOption.TabType.RightTab)])
-            if self._first:
-                self.cursor.setBlockFormat(fmt)
-                self._first = False
-            else:
-                self.cursor.insertBlock(fmt)
+            self._new_block(fmt)
             if block.rule_above or block.rule_below:
                 self.rules.append((self.cursor.block().blockNumber(), block.rule_above, block.rule_below))
             breaks, hanging = self._breaks(block)  # lines end where LibreOffice ends them
@@ -153,6 +153,69 @@ class PrintLayout:
                         self.cursor.insertText("\u2028", char)
                     start = cut
                 offset += len(span.text)
+
+    def _new_block(self, fmt: QTextBlockFormat) -> None:
+        if self._first:
+            self.cursor.setBlockFormat(fmt)
+            self._first = False
+        else:
+            self.cursor.insertBlock(fmt)
+
+    def _table_row(self, block: Block, header: bool, columns: int) -> None:
+        """A table row as the DOCX writes it: equal columns across the text block, the last cell spanning
+        what is left, each cell's paragraphs in 4号 (the header row in 黑体), every cell ruled. The row is
+        an empty block as tall as its tallest cell (so it never splits over a page); `paint` draws it."""
+        column = self.mm(self.layout.block_width_mm) / columns
+        pad = self.pt(CELL_PADDING_PT)
+        cells: list[tuple[float, float, QTextDocument]] = []
+        texts = row_cells(block.text)
+        for k, text in enumerate(texts):
+            span = columns - len(texts) + 1 if k == len(texts) - 1 else 1
+            cells.append((k * column, span * column, self._cell(text, span * column - 2 * pad, header)))
+        height = max(cell.size().height() for _, _, cell in cells) + self.pt(TABLE_RULE_PT)  # the rule's own
+        fmt = QTextBlockFormat()
+        fmt.setLineHeight(height, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        self._new_block(fmt)
+        self.table_rows.append((self.cursor.block().blockNumber(), height, cells))
+
+    def _cell(self, text: str, width: float, header: bool) -> QTextDocument:
+        layout = self.layout
+        cell = QTextDocument()
+        cell.setDocumentMargin(0)
+        cell.setTextWidth(width)
+        font = layout.heading1_font if header else layout.body_font
+        char = self._char(Span("", font, TABLE_SIZE))
+        cursor = QTextCursor(cell)
+        for k, paragraph in enumerate(cell_paragraphs(text)):
+            fmt = QTextBlockFormat()
+            fmt.setLineHeight(self.pt(TABLE_SIZE * 1.3), QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+            centred = header or len(paragraph) <= 8
+            fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter if centred else Qt.AlignmentFlag.AlignJustify)
+            if k:
+                cursor.insertBlock(fmt)
+            else:
+                cursor.setBlockFormat(fmt)
+            cursor.insertText(autospace(paragraph), char)
+        return cell
+
+    def _draw_tables(self, painter: QPainter, start: float, height: float) -> None:
+        """The table rows of one page: each cell's text, vertically centred, and its four rules."""
+        layout = self.document.documentLayout()
+        pad = self.pt(CELL_PADDING_PT)
+        pen = QPen(QColor("#000000"))
+        pen.setWidthF(self.pt(TABLE_RULE_PT))
+        for number, row, cells in self.table_rows:
+            top = layout.blockBoundingRect(self.document.findBlockByNumber(number)).top()
+            if not start <= top + row / 2 < start + height:
+                continue
+            y = top - start
+            for x, width, cell in cells:
+                painter.setPen(pen)
+                painter.drawRect(QRectF(x, y, width, row))
+                painter.save()
+                painter.translate(x + pad, y + (row - cell.size().height()) / 2)
+                cell.drawContents(painter)
+                painter.restore()
 
     def _insert(self, text: str, char: QTextCharFormat, size: float) -> None:
         """Insert `text`, its autospaces exactly as wide as LibreOffice sets them."""
@@ -228,6 +291,7 @@ class PrintLayout:
                 painter.translate(left, top)
                 self._draw_lines(painter, page * height, height)
                 self._draw_rules(painter, page * height, height)
+                self._draw_tables(painter, page * height, height)
                 painter.restore()
                 painter.setFont(number_font)
                 box = QRectF(
@@ -242,14 +306,21 @@ class PrintLayout:
             painter.end()
 
 
-#: The preview's table: cells side by side, a thin rule between rows (the DOCX draws the full grid).
-_TABLE_RULE = Rule(0.5, 2.0)
+#: Left and right padding inside a table cell, as the DOCX writes it (w:tblCellMar 85 twips).
+CELL_PADDING_PT = 4.25
+#: The width of a table's rules (w:sz 4: half a point); LibreOffice adds it to each row's height.
+TABLE_RULE_PT = 0.5
 
 
-def _table_row(block: Block, first: bool) -> Block:
-    cells = ["　".join(cell_paragraphs(cell)) for cell in row_cells(block.text)]
-    span = replace(block.spans[0], text="　｜　".join(cells))
-    return replace(block, spans=[span], rule_above=_TABLE_RULE if first else None, rule_below=_TABLE_RULE)
+def _run_columns(blocks: Sequence[Block], k: int) -> int:
+    """The number of columns of the table whose row is `blocks[k]`: its widest row."""
+    start = k
+    while start > 0 and blocks[start - 1].role == Role.TABLE:
+        start -= 1
+    end = k
+    while end < len(blocks) and blocks[end].role == Role.TABLE:
+        end += 1
+    return max(len(row_cells(b.text)) for b in blocks[start:end])
 
 
 def _lines_between(document: QTextDocument, start: float, length: float):

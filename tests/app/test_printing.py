@@ -8,7 +8,7 @@ import unicodedata
 from collections import Counter
 
 from PySide6.QtPrintSupport import QPrinter
-from rendering import render
+from rendering import horizontal_rules, page_pixels, render, word_boxes
 
 from app.printing import print_report
 from phrasebank.document.files import read_paragraphs
@@ -91,11 +91,51 @@ def test_print_preview_paints_the_pages_and_closes(qtbot, window):
     assert seen and seen[0][0] == "打印预览" and seen[0][1] >= 3
 
 
-def test_a_table_prints_cell_by_cell_between_rules(qtbot, tmp_path):
+def _vertical_rules(pdf, folder) -> list[float]:
+    """x in points of every pixel column of page 1 that is dark for more than 40 pt of its height."""
+    pixels = page_pixels(pdf, 1, folder)
+    dark = pixels.sum(axis=2) < 200
+    return [x * 72 / 144 for x in range(dark.shape[1]) if dark[:, x].sum() > 80]
+
+
+def _clusters(values: list[float], gap: float = 2.0) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > gap:
+            out.append(v)
+    return out
+
+
+def test_a_table_prints_as_the_docx_draws_it_cell_by_cell_in_a_grid(qtbot, tmp_path):
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    paragraphs = ["关于报送名单的通知", "各单位：", "│单位│联系人│", "│市教育局│张三↵李四│", "特此通知。"]
+    printed = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(printed))
+    paragraphs = [
+        "关于报送名单的通知",
+        "各单位：",
+        "│单位│联系人│完成情况│",
+        "│市教育局│张三↵李四│已按期报送全部材料并完成整改复核工作│",
+        "│市卫生健康委员会│王五│",
+        "特此通知。",
+    ]
     assert print_report(paragraphs, NATIONAL, printer) == 1
-    lines = page_texts(tmp_path / "printed.pdf")[0]
-    assert "单位|联系人" in lines and "市教育局|张三李四" in lines and not any("│" in line for line in lines)
+    docx = tmp_path / "saved.docx"
+    export_docx(paragraphs, docx)
+    rendered = render(docx, tmp_path)
+    for pdf in (printed, rendered):  # every cell's text once, no cell mark drawn
+        lines = page_texts(pdf)[0]
+        assert not any("│" in line or "|" in line for line in lines)
+    # The grid: four horizontal rules across the text block, column rules at the same places as the DOCX's.
+    pdfs = (printed, rendered)
+    rules = [_clusters([y for y, x0, x1 in horizontal_rules(pdf, 1, tmp_path) if x1 - x0 > 400]) for pdf in pdfs]
+    assert len(rules[0]) == len(rules[1]) == 4, rules
+    assert all(abs(a - b) < 1.5 for a, b in zip(*rules, strict=True)), rules  # rows as tall as the DOCX's
+    columns = [_clusters(_vertical_rules(pdf, tmp_path)) for pdf in pdfs]
+    assert len(columns[0]) == len(columns[1]) == 4  # two outer edges, two between the columns
+    assert all(abs(a - b) < 3 for a, b in zip(*columns, strict=True))
+    # Each cell's text sits in its column, as in the DOCX.
+    for word in ("联系人", "王五", "李四"):
+        spelled = [[(b[0], _same(unicodedata.normalize("NFKC", b[4]))) for b in word_boxes(pdf, 1)] for pdf in pdfs]
+        x = [next(left for left, text in words if text == word) for words in spelled]
+        assert abs(x[0] - x[1]) < 6, (word, x)
