@@ -25,6 +25,7 @@ from .dialogs import dock_page
 INSERTED_COLOR = QColor("#1f5fbf")
 DELETED_COLOR = QColor("#f4c7c3")
 COMMENT_COLOR = QColor("#fff1a8")
+FORMATTED_COLOR = QColor("#d6e9ff")
 
 
 class _Open:
@@ -53,6 +54,9 @@ class ReviewDock(QDockWidget):
     """Lists the open changes; 接受/拒绝 act on the selected one, 全部接受/全部拒绝 on all."""
 
     message = Signal(str)
+    #: A format change rejected: (paragraph number, the change where it stands); the window restores the
+    #: emphasis the text had before (`review.former_emphasis`).
+    formatRejected = Signal(int, object)
 
     def __init__(self, editor, parent=None) -> None:
         super().__init__("审阅", parent)
@@ -125,8 +129,8 @@ class ReviewDock(QDockWidget):
         return [self.open[row]] if 0 <= row < len(self.open) else []
 
     def _resolve(self, items: list[_Open], accept: bool) -> None:
-        """Accepting keeps the text as shown; rejecting takes an insertion out or puts a deletion back
-        (one undoable edit). A comment is removed either way."""
+        """Accepting keeps the text as shown; rejecting takes an insertion out, puts a deletion back (one
+        undoable edit) or gives words their former emphasis. A comment is removed either way."""
         if not items:
             return
         edit = QTextCursor(self.editor.document())
@@ -137,6 +141,8 @@ class ReviewDock(QDockWidget):
                 continue
             if item.change.kind is ChangeKind.INSERTED:
                 item.cursor.removeSelectedText()
+            elif item.change.kind is ChangeKind.FORMATTED:
+                self.formatRejected.emit(*item.located())
             else:
                 item.cursor.clearSelection()
                 item.cursor.insertText(item.change.text)
@@ -166,7 +172,7 @@ class ReviewDock(QDockWidget):
         self._refresh_marks()
 
     def _refresh_marks(self) -> None:
-        """Insertions underlined in blue, a deletion's place and a comment's text shaded."""
+        """Insertions underlined in blue; a deletion's place, restyled words and a comment's text shaded."""
         if not self.open and not self.editor.extraSelections():
             return
         selections = []
@@ -181,6 +187,8 @@ class ReviewDock(QDockWidget):
                 fmt.setBackground(DELETED_COLOR)
                 if not cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor):
                     cursor.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor)
+            elif item.change.kind is ChangeKind.FORMATTED:
+                fmt.setBackground(FORMATTED_COLOR)
             else:
                 fmt.setBackground(COMMENT_COLOR)
             selection.format, selection.cursor = fmt, cursor  # pyright: ignore[reportAttributeAccessIssue]

@@ -183,6 +183,21 @@ class MainWindow(QMainWindow):
         self.checks.findingsChanged.connect(self._underline)
         self.checks.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.revisions.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.revisions.formatRejected.connect(self._restyle)
+
+    def _restyle(self, number: int, change) -> None:
+        """A rejected format change: the words get back the emphasis they had, on screen and when saved."""
+        from phrasebank.document.emphasis import carry, restyled
+        from phrasebank.document.review import former_emphasis
+
+        block = self.editor.document().findBlockByNumber(number)
+        text = block.text()
+        lead = len(text) - len(text.lstrip())
+        marks = carry(self.emphasis, [text]).get(text.strip(), ())
+        marks = restyled(marks, change.start - lead, change.end - lead, former_emphasis(change))
+        self.emphasis.append((text.strip(), marks))
+        self.editor.highlighter.emphasis[text.strip()] = marks
+        self.editor.highlighter.rehighlightBlock(block)
 
     def set_bank(self, bank: PhraseBank) -> None:
         """A built-in bank is ready: suggestions on, its phrases in the panel beside the writer's own."""

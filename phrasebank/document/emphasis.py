@@ -85,18 +85,25 @@ def merged(marks: Iterable[Mark]) -> tuple[Mark, ...]:
     return tuple(out)
 
 
+def restyled(marks: Sequence[Mark], start: int, end: int, xml: tuple[bytes, ...]) -> tuple[Mark, ...]:
+    """`marks` with the characters [start, end) set to `xml` (no emphasis when it is empty)."""
+    kept = [Mark(m.start, min(m.end, start), m.xml) for m in marks if m.start < start]
+    kept += [Mark(max(m.start, end), m.end, m.xml) for m in marks if m.end > end]
+    return merged([*kept, Mark(start, end, xml)] if xml else kept)
+
+
 def carry(read: Sequence[tuple[str, tuple[Mark, ...]]], paragraphs: Sequence[str]) -> dict[str, tuple[Mark, ...]]:
     """Marks for `paragraphs` as they are now, by paragraph text (stripped, offsets in it).
 
-    `read` is every paragraph as read with its marks. A paragraph still as read keeps its marks; an
-    edited one that is mostly the paragraph it was (paired in document order) keeps the marks on the
-    characters it still has.
+    `read` is every paragraph as read with its marks (a later entry for the same text wins: a rejected
+    format change). A paragraph still as read keeps its marks; an edited one that is mostly the
+    paragraph it was (paired in document order) keeps the marks on the characters it still has.
     """
     if not any(marks for _, marks in read):
         return {}
     old = [_stripped(text, marks) for text, marks in read]
     new = [text.strip() for text in paragraphs]
-    result = {text: marks for text, marks in old if marks}
+    result = dict(old)
     pairs = difflib.SequenceMatcher(None, [t for t, _ in old], new, autojunk=False).get_opcodes()
     for tag, i1, i2, j1, j2 in pairs:
         if tag != "replace":
@@ -106,7 +113,7 @@ def carry(read: Sequence[tuple[str, tuple[Mark, ...]]], paragraphs: Sequence[str
                 moved = _moved(before, after, marks)
                 if moved:
                     result[after] = moved
-    return result
+    return {text: marks for text, marks in result.items() if marks}
 
 
 def _stripped(text: str, marks: tuple[Mark, ...]) -> tuple[str, tuple[Mark, ...]]:

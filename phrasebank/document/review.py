@@ -9,6 +9,7 @@ those still open are written back as tracked changes and comments, so the review
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -19,11 +20,17 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 class ChangeKind(StrEnum):
     INSERTED = "ins"
     DELETED = "del"
+    FORMATTED = "format"  # emphasis set or taken off with 修订 on (w:rPrChange)
     COMMENT = "comment"
 
 
 #: How the review list names each kind.
-KIND_LABELS = {ChangeKind.INSERTED: "插入", ChangeKind.DELETED: "删除", ChangeKind.COMMENT: "批注"}
+KIND_LABELS = {
+    ChangeKind.INSERTED: "插入",
+    ChangeKind.DELETED: "删除",
+    ChangeKind.FORMATTED: "格式",
+    ChangeKind.COMMENT: "批注",
+}
 
 
 @dataclass(frozen=True)
@@ -33,7 +40,7 @@ class Change:
     kind: ChangeKind
     start: int
     end: int  # == start for a deletion
-    text: str = ""  # the deleted text, or the comment; empty for an insertion (its text is in the paragraph)
+    text: str = ""  # the deleted text, the comment, or a format change's former emphasis (`former_emphasis`)
     author: str = ""
     date: str = ""  # as Word wrote it (ISO 8601), or empty
 
@@ -47,8 +54,15 @@ class Change:
             return f"{who} 插入：“{paragraph[self.start : self.end]}”"
         if self.kind is ChangeKind.DELETED:
             return f"{who} 删除：“{self.text}”"
+        if self.kind is ChangeKind.FORMATTED:
+            return f"{who} 修改格式：“{paragraph[self.start : self.end][:20]}”"
         about = paragraph[self.start : self.end]
         return f"{who} 批注：{self.text}" + (f"（针对“{about[:20]}”）" if about else "")
+
+
+def former_emphasis(change: Change) -> tuple[bytes, ...]:
+    """The emphasis a format change replaced (w:rPr children, as `emphasis.run_emphasis` gives them)."""
+    return tuple(piece.encode() for piece in re.findall(r"<w:[^>]*/>", change.text))
 
 
 def comment_texts(document) -> dict[str, tuple[str, str, str]]:
@@ -123,6 +137,10 @@ def write_changes(document, p, lengths: Sequence[int], changes: Sequence[Change]
             r.append(text)
             deleted.append(r)
             put_at(change.start, deleted)
+        elif change.kind is ChangeKind.FORMATTED:
+            for run, a, n in zip(runs, starts, lengths, strict=True):
+                if n and change.start <= a and a + n <= change.end:
+                    _format_change(run, marked("w:rPrChange", change), former_emphasis(change))
     for change in changes:
         if change.kind is ChangeKind.COMMENT:
             comment = document.comments.add_comment(text=change.text, author=change.author or "审阅人", initials="")
@@ -140,3 +158,19 @@ def write_changes(document, p, lengths: Sequence[int], changes: Sequence[Change]
             put_at(change.start, start)
             put_after(change.end, end)
             end.addnext(reference)
+
+
+def _format_change(run, change, former: Sequence[bytes]) -> None:
+    """Mark a run's emphasis as set by the reviewer: w:rPrChange (last in w:rPr) holds what it was."""
+    from docx.oxml import OxmlElement, parse_xml
+    from docx.oxml.ns import qn
+
+    rpr = run.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        run.insert(0, rpr)
+    before = OxmlElement("w:rPr")
+    for xml in former:
+        before.append(parse_xml(xml))
+    change.append(before)
+    rpr.append(change)

@@ -277,6 +277,34 @@ def test_a_reviewers_changes_are_shown_resolved_one_by_one_and_the_rest_saved_ba
     assert window.revisions.list.count() == 0 and window.editor.extraSelections() == []
 
 
+def _bold_at(editor, number: int, column: int) -> bool:
+    """Whether the highlighter sets the character at `column` of paragraph `number` in bold."""
+    block = editor.document().findBlockByNumber(number)
+    return any(
+        r.start <= column < r.start + r.length and r.format.fontWeight() >= QFont.Weight.Bold
+        for r in block.layout().formats()
+    )
+
+
+def test_a_reviewers_format_change_is_listed_and_rejecting_it_takes_the_emphasis_off(qtbot, window, tmp_path):
+    from document.test_review import restyled_docx
+
+    path = restyled_docx(tmp_path / "格式修订.docx")
+    window.open_path(path, wait=True)
+    qtbot.waitUntil(lambda: window.path == path)
+    dock = window.revisions
+    rows = [dock.list.item(k).text() for k in range(dock.list.count())]
+    assert rows == ["第2段　王五 修改格式：“落实”", "第2段　王五 修改格式：“坚决”"]
+    qtbot.waitUntil(lambda: _bold_at(window.editor, 1, 3))  # 落实 shown bold, as the reviewer set it
+    dock.list.setCurrentRow(0)
+    qtbot.mouseClick(_button(dock, "拒绝"), Qt.MouseButton.LeftButton)
+    assert not _bold_at(window.editor, 1, 3) and dock.list.count() == 1
+    assert window.save()
+    again = open_report(path)
+    assert [c.describe(again.paragraphs[1]) for c in again.changes[1]] == ["王五 修改格式：“坚决”"]  # still open
+    assert not any(marks for text, marks in again.emphasis if "落实" in text)  # rejected: not bold in the file
+
+
 def _button(dock, label: str):
     from PySide6.QtWidgets import QPushButton
 

@@ -3,8 +3,9 @@
 import docx
 from docx.oxml import parse_xml
 
+from phrasebank.document.emphasis import Mark, carry, looks, restyled
 from phrasebank.document.report import open_report, save_report
-from phrasebank.document.review import Change, ChangeKind
+from phrasebank.document.review import Change, ChangeKind, former_emphasis
 from tests.rendering import pdf_lines, render
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:author="王五"'
@@ -60,3 +61,67 @@ def test_changes_kept_by_libreoffice_are_read_as_changes(tmp_path):
     kinds = [(c.kind, c.author) for changes in report.changes.values() for c in changes]
     assert (ChangeKind.INSERTED, "王五") in kinds and (ChangeKind.DELETED, "王五") in kinds
     assert (ChangeKind.COMMENT, "王五") in kinds
+
+
+def restyled_docx(path):
+    """A reviewer made 落实 bold and took the red off 坚决 with 修订 on (w:rPrChange)."""
+    document = docx.Document()
+    document.add_paragraph("关于防汛工作的通知")
+    body = document.add_paragraph("各地要")
+    body._p.append(
+        parse_xml(
+            f'<w:r {W.split(" w:author")[0]}><w:rPr><w:b/><w:rPrChange {W} w:id="7" w:date="2026-12-01T09:00:00Z">'
+            "<w:rPr/></w:rPrChange></w:rPr><w:t>落实</w:t></w:r>"
+        )
+    )
+    body.add_run("责任，")
+    body._p.append(
+        parse_xml(
+            f'<w:r {W.split(" w:author")[0]}><w:rPr><w:rPrChange {W} w:id="8"><w:rPr><w:color w:val="FF0000"/>'
+            "</w:rPr></w:rPrChange></w:rPr><w:t>坚决</w:t></w:r>"
+        )
+    )
+    body.add_run("防范风险。")
+    sized = document.add_paragraph()  # a size change only: nothing the editor keeps, nothing to show
+    sized._p.append(
+        parse_xml(
+            f'<w:r {W.split(" w:author")[0]}><w:rPr><w:sz w:val="28"/><w:rPrChange {W} w:id="9"><w:rPr/>'
+            "</w:rPrChange></w:rPr><w:t>特此通知。</w:t></w:r>"
+        )
+    )
+    document.save(path)
+    return path
+
+
+def test_a_reviewers_emphasis_changes_are_changes_not_silently_taken(tmp_path):
+    report = open_report(restyled_docx(tmp_path / "格式.docx"))
+    assert report.paragraphs[1] == "各地要落实责任，坚决防范风险。"
+    bold, red = report.changes[1]
+    assert (bold.kind, bold.start, bold.end, bold.author, former_emphasis(bold)) == (
+        ChangeKind.FORMATTED, 3, 5, "王五", ()
+    )
+    assert (red.kind, red.start, red.end) == (ChangeKind.FORMATTED, 8, 10)
+    assert [looks(Mark(0, 1, former_emphasis(red)))] == [[("color", "FF0000")]]
+    assert bold.describe(report.paragraphs[1]) == "王五 修改格式：“落实”"
+    assert 2 not in report.changes  # the size change
+
+
+def test_open_format_changes_go_back_as_tracked_formatting_libreoffice_keeps(tmp_path):
+    report = open_report(restyled_docx(tmp_path / "格式.docx"))
+    saved = tmp_path / "存回.docx"
+    save_report(report, saved)
+    again = open_report(saved)
+    assert again.changes[1] == report.changes[1]
+    passed_on = open_report(render(saved, tmp_path, to="docx"))  # and through LibreOffice, as a colleague's
+    kinds = [(c.kind, c.start, c.end) for c in passed_on.changes[1]]
+    assert (ChangeKind.FORMATTED, 3, 5) in kinds
+
+
+def test_rejecting_a_format_change_gives_the_words_their_former_emphasis():
+    red = (b'<w:color xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:val="FF0000"/>',)
+    bold = (b'<w:b xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>',)
+    marks = (Mark(0, 6, bold),)
+    assert restyled(marks, 2, 4, red) == (Mark(0, 2, bold), Mark(2, 4, red), Mark(4, 6, bold))
+    assert restyled(marks, 2, 4, ()) == (Mark(0, 2, bold), Mark(4, 6, bold))
+    # a later entry for the same paragraph wins when saving, even when it takes all emphasis off
+    assert carry([("甲乙丙", marks), ("甲乙丙", ())], ["甲乙丙"]) == {}
