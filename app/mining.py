@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtWidgets import QProgressDialog
@@ -13,19 +14,37 @@ def mine_reports(window, folder: Path, wait: bool = False) -> None:
     """Mine a folder off the GUI thread with a progress dialog, then offer the results for review."""
     from phrasebank.mining import review  # the miner (numpy) loads when the writer first mines, not at start
 
-    dialog = QProgressDialog("正在读取报告……", "", 0, 0, window)
+    dialog = QProgressDialog("正在读取报告……", "取消", 0, 0, window)
     dialog.setWindowTitle("挖掘短语")
-    dialog.setCancelButton(None)
     dialog.setMinimumDuration(0)
+    dialog.setAutoReset(False)
+    dialog.setAutoClose(False)
+    stop = threading.Event()
+    dialog.canceled.connect(stop.set)
+    dialog.canceled.connect(lambda: window.statusBar().showMessage("正在取消挖掘……", 8000))
     dialog.show()
 
     def progress(done: int, total: int, name: str) -> None:
+        if stop.is_set():
+            return
         dialog.setMaximum(total)
         dialog.setValue(done)
         dialog.setLabelText(f"正在读取 {done + 1}/{total}：{name}" if name else "正在挖掘短语……")
 
+    def work(report) -> list:
+        def checked(done: int, total: int, name: str) -> None:
+            if stop.is_set():  # stops at the next report; a mine already past reading is dropped when done
+                raise MiningCancelled
+            report(done, total, name)
+
+        return review.mined_phrases([folder], progress=checked)  # no library access off the GUI thread
+
     def finished(phrases) -> None:
+        dialog.canceled.disconnect()  # closing a progress dialog emits canceled
         dialog.close()
+        if stop.is_set():
+            window.statusBar().showMessage("已取消挖掘，短语库未改动", 8000)
+            return
         fresh = [c for c in review.against_library(window.library, phrases) if c.duplicate is None]
         if not fresh:
             window.ask("挖掘短语", "没有发现新的短语（挖掘出的短语都已在短语库中）。", ["确定"])
@@ -35,13 +54,15 @@ def mine_reports(window, folder: Path, wait: bool = False) -> None:
         window.library_changed()
 
     def failed(error: Exception) -> None:
+        dialog.canceled.disconnect()
         dialog.close()
+        if isinstance(error, MiningCancelled) or stop.is_set():
+            window.statusBar().showMessage("已取消挖掘，短语库未改动", 8000)
+            return
         window.show_error(error)
 
-    run_in_background(
-        lambda report: review.mined_phrases([folder], progress=report),  # no library access off the GUI thread
-        finished,
-        failed,
-        wait=wait,
-        progress=progress,
-    )
+    run_in_background(work, finished, failed, wait=wait, progress=progress)
+
+
+class MiningCancelled(Exception):
+    """The writer pressed 取消 while reports were being mined."""

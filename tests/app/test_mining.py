@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 
 def test_mining_my_old_reports_with_progress_and_review(qtbot, window, gov_files, tmp_path, monkeypatch):
     folder = tmp_path / "旧报告"
@@ -21,3 +23,24 @@ def test_mining_my_old_reports_with_progress_and_review(qtbot, window, gov_files
     texts = {e.text for e in window.library.personal()}
     assert "我改过的短语" in texts and reviewed[0].phrase.text in texts
     assert all(e.source.startswith("挖掘：") for e in window.library.personal())
+
+
+def test_a_long_mine_can_be_cancelled_and_leaves_the_library_as_it_was(qtbot, window, gov_files, tmp_path, monkeypatch):
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    folder = tmp_path / "旧报告"
+    folder.mkdir()
+    for path in gov_files[:8]:
+        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    before = len(window.library.personal())
+    reviewed = []
+    monkeypatch.setattr(window, "review", lambda candidates: reviewed.extend(candidates) or [])
+    window.mine_reports(folder)
+    dialog = window.findChild(QProgressDialog)
+    qtbot.waitUntil(lambda: "正在读取 2/8" in dialog.labelText(), timeout=30000)
+    [cancel] = [b for b in dialog.findChildren(QPushButton) if b.text() == "取消"]
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "已取消挖掘" in window.statusBar().currentMessage(), timeout=30000)
+    QThreadPool.globalInstance().waitForDone()
+    assert not dialog.isVisible() and reviewed == [] and len(window.library.personal()) == before
