@@ -61,7 +61,7 @@ def test_printed_pages_match_the_docx_rendered_by_libreoffice(qtbot, gov_files, 
     # closing marks hang past the edge as there). bench/preview_breaks.py gives the figures per fold.
     lines = [Counter(_same(line) for page in pdf for line in page[:-1]) for pdf in (printed, saved)]
     assert len(printed) == len(saved)
-    assert (lines[0] & lines[1]).total() >= 0.85 * lines[1].total()
+    assert (lines[0] & lines[1]).total() >= 0.93 * lines[1].total()  # 0.946 here; 0.879 before the measured rules
 
 
 def test_print_preview_paints_the_pages_and_closes(qtbot, window):
