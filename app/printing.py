@@ -31,7 +31,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from phrasebank.document.layout import Layout
 from phrasebank.document.masthead import Masthead
-from phrasebank.document.pages import AUTOSPACE, set_lines, squeeze_pt
+from phrasebank.document.pages import AUTOSPACE, rule_room, set_lines, squeeze_pt
 from phrasebank.document.tables import TABLE_SIZE
 from phrasebank.document.typeset import CJK_LATIN_EDGE_RE, Align, Block, Rule, Span, plan
 from phrasebank.structure.outline import Role
@@ -119,8 +119,9 @@ class PrintLayout:
             fmt = QTextBlockFormat()
             pitch = block.line_pitch or self.layout.line_pitch_pt
             fmt.setLineHeight(self.pt(pitch), QTextBlockFormat.LineHeightTypes.FixedHeight.value)
-            fmt.setTopMargin(self.pt(block.space_before))
-            fmt.setBottomMargin(0)
+            above, below = rule_room(block)  # a rule takes room as the DOCX's paragraph border does
+            fmt.setTopMargin(self.pt(block.space_before + above))
+            fmt.setBottomMargin(self.pt(below))
             fmt.setLeftMargin(self.pt(block.left))
             fmt.setRightMargin(self.pt(block.right))
             fmt.setTextIndent(self.pt(block.first_line))
@@ -155,6 +156,13 @@ class PrintLayout:
                 offset += len(span.text)
 
     def _new_block(self, fmt: QTextBlockFormat) -> None:
+        if self._first and fmt.topMargin() > 0:  # Qt drops the first block's top margin: an empty line instead
+            spacer = QTextBlockFormat()
+            spacer.setLineHeight(fmt.topMargin(), QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+            self.cursor.setBlockFormat(spacer)
+            self._first = False
+            fmt = QTextBlockFormat(fmt)
+            fmt.setTopMargin(0)
         if self._first:
             self.cursor.setBlockFormat(fmt)
             self._first = False
@@ -261,11 +269,14 @@ class PrintLayout:
             lines = block.layout()
             if lines.lineCount() == 0:
                 continue
-            origin = layout.blockBoundingRect(block).topLeft()
-            first, last = lines.lineAt(0), lines.lineAt(lines.lineCount() - 1)
-            for rule, y in (
-                (above, origin.y() + first.y() - self.pt(above.space if above else 0)),
-                (below, origin.y() + last.y() + last.height() + self.pt(below.space if below else 0)),
+            top = layout.blockBoundingRect(block).top()  # the first line box's top (Qt sets text at its foot)
+            fmt = block.blockFormat()
+            fixed = fmt.lineHeightType() == QTextBlockFormat.LineHeightTypes.FixedHeight.value
+            last = lines.lineAt(lines.lineCount() - 1)
+            bottom = top + lines.lineCount() * fmt.lineHeight() if fixed else top + last.y() + last.height()
+            for rule, y in (  # the rule's middle: its distance from the text, then half its width
+                (above, top - self.pt(round(above.space) + above.width / 2) if above else 0.0),
+                (below, bottom + self.pt(round(below.space) + below.width / 2) if below else 0.0),
             ):
                 if rule is not None and start <= y < start + height:
                     pen = QPen(QColor(f"#{rule.color}"))

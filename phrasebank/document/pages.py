@@ -160,7 +160,9 @@ def page_fill(blocks: Sequence[Block], layout: Layout) -> tuple[int, float]:
     page = layout.lines_per_page * layout.line_pitch_pt
     counts = [line_count(b, layout) for b in blocks]
     pitches = [b.line_pitch or layout.line_pitch_pt for b in blocks]
-    heights = [b.space_before + n * pitch for b, n, pitch in zip(blocks, counts, pitches, strict=True)]
+    heights = [
+        b.space_before + n * pitch + sum(rule_room(b)) for b, n, pitch in zip(blocks, counts, pitches, strict=True)
+    ]
     pages, y = 1, 0.0
     chained_until = -1  # blocks up to this index are part of a run already placed
     for k, block in enumerate(blocks):
@@ -176,7 +178,8 @@ def page_fill(blocks: Sequence[Block], layout: Layout) -> tuple[int, float]:
                 need += blocks[end].space_before + min(counts[end], 2 if counts[end] == 2 else 1) * pitches[end]
             if y > 0 and y + need > page + 0.01 and need <= page:
                 pages, y = pages + 1, 0.0
-        y += block.space_before
+        above, below = rule_room(block)
+        y += block.space_before + above
         lines = counts[k]
         while y + lines * pitches[k] > page + 0.01:
             fit = max(int((page + 0.01 - y) // pitches[k]), 0)
@@ -184,5 +187,13 @@ def page_fill(blocks: Sequence[Block], layout: Layout) -> tuple[int, float]:
                 fit = 0  # a two-line paragraph is not split
             fit = max(fit, 0)
             pages, y, lines = pages + 1, 0.0, lines - fit
-        y += lines * pitches[k]
+        y += lines * pitches[k] + below
     return pages, y
+
+
+def rule_room(block: Block) -> tuple[float, float]:
+    """Points a paragraph's rules add above and below its lines: the border's distance from the text
+    (whole points, as the DOCX writes it) and its width (LibreOffice's render, measured)."""
+    return tuple(  # type: ignore[return-value]
+        round(rule.space) + rule.width if rule else 0.0 for rule in (block.rule_above, block.rule_below)
+    )

@@ -8,7 +8,7 @@ import unicodedata
 from collections import Counter
 
 from PySide6.QtPrintSupport import QPrinter
-from rendering import horizontal_rules, page_pixels, render, word_boxes
+from rendering import horizontal_rules, ink_bottom, page_pixels, render, word_boxes
 
 from app.printing import print_report
 from phrasebank.document.files import read_paragraphs
@@ -139,3 +139,37 @@ def test_a_table_prints_as_the_docx_draws_it_cell_by_cell_in_a_grid(qtbot, tmp_p
         spelled = [[(b[0], _same(unicodedata.normalize("NFKC", b[4]))) for b in word_boxes(pdf, 1)] for pdf in pdfs]
         x = [next(left for left, text in words if text == word) for words in spelled]
         assert abs(x[0] - x[1]) < 6, (word, x)
+
+
+def test_a_banner_above_a_report_prints_where_the_docx_puts_it(qtbot, tmp_path):
+    """The 发文机关标志 stands 35 mm into the text block on the first page (Qt drops a first paragraph's
+    space above, the preview must not), and every rule takes room as the DOCX's paragraph borders do."""
+    from phrasebank.document.masthead import Masthead
+
+    paragraphs = ["关于报送2026年度安全生产工作情况的报告", "市人民政府：", "现将有关情况报告如下。", "特此报告。"]
+    masthead = Masthead(
+        issuer="云岭市应急管理局文件",
+        doc_number="云应急〔2026〕18号",
+        signers="张三",
+        copy_to="市委办公室，市人大常委会办公室。",
+        printer="云岭市应急管理局办公室",
+        print_date="2026年12月6日",
+    )
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printed = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(printed))
+    print_report(paragraphs, NATIONAL, printer, masthead)
+    docx = tmp_path / "saved.docx"
+    export_docx(paragraphs, docx, masthead=masthead)
+    pdfs = (printed, render(docx, tmp_path))
+    for word in ("云岭市应急管理局文件", "签发人:张三", "特此报告。"):  # where the ink of each line ends
+        boxes = [[(b[:4], _same(unicodedata.normalize("NFKC", b[4]))) for b in word_boxes(pdf, 1)] for pdf in pdfs]
+        found = [next(box for box, text in words if text == word) for words in boxes]
+        feet = [ink_bottom(pdf, 1, box, tmp_path) for pdf, box in zip(pdfs, found, strict=True)]
+        assert abs(feet[0] - feet[1]) < 1.5, (word, feet)
+    red = [horizontal_rules(pdf, 1, tmp_path, red=True)[0][0] for pdf in pdfs]
+    assert abs(red[0] - red[1]) < 1.5, red
+    # The 版记 at the foot of the same page, its three rules where the DOCX draws them.
+    black = [_clusters([y for y, x0, x1 in horizontal_rules(pdf, 1, tmp_path) if x1 - x0 > 400]) for pdf in pdfs]
+    assert len(black[0]) == len(black[1]) == 3 and all(abs(a - b) < 1.5 for a, b in zip(*black, strict=True)), black
