@@ -154,8 +154,8 @@ def page_fill(blocks: Sequence[Block], layout: Layout) -> tuple[int, float]:
     """(pages, points of the text block used on the last page) for `blocks`.
 
     A run of keep-with-next blocks goes to the next page whole, with the first line of the block after
-    it, when they do not fit (as Word and LibreOffice move a heading with its text). LibreOffice never
-    splits a two-line paragraph (measured on its renders).
+    it, when they do not fit (as Word and LibreOffice move a heading with its text). Any other
+    paragraph is split line by line (widow control is off: pages of 22 lines).
     """
     page = layout.lines_per_page * layout.line_pitch_pt
     counts = [line_count(b, layout) for b in blocks]
@@ -183,8 +183,6 @@ def page_fill(blocks: Sequence[Block], layout: Layout) -> tuple[int, float]:
         lines = counts[k]
         while y + lines * pitches[k] > page + 0.01:
             fit = max(int((page + 0.01 - y) // pitches[k]), 0)
-            if lines == 2 and fit == 1:
-                fit = 0  # a two-line paragraph is not split
             fit = max(fit, 0)
             pages, y, lines = pages + 1, 0.0, lines - fit
         y += lines * pitches[k] + below

@@ -17,7 +17,7 @@ from itertools import combinations, pairwise
 from phrasebank.document.files import SPACER_STYLE
 from phrasebank.document.layout import NATIONAL, Layout, mm_to_pt
 from phrasebank.document.masthead import Masthead
-from phrasebank.document.pages import page_fill
+from phrasebank.document.pages import line_count, page_fill
 from phrasebank.paths import whole_formulations
 from phrasebank.structure.outline import Role, Structure
 from phrasebank.text import segment
@@ -188,6 +188,11 @@ class _Planner:
         roles = structure.roles
         text = structure.paragraphs[index].text.strip()
         if index == 0 or roles[index - 1] not in (Role.SIGNATURE, Role.DATE, Role.EMPTY):
+            before = self.blocks[-1] if self.blocks else None
+            if before and before.role in (Role.BODY, Role.ATTACHMENT_NOTE) and line_count(before, self.layout) <= 3:
+                # Never a 落款 alone on a page (此页无正文): a short closing (特此报告。) goes over with it.
+                # Not a long paragraph: LibreOffice would move it whole and leave the page half empty.
+                before.keep_next = True
             self.spacer(2 if self.layout.seal else 1, keep_next=True)
         # The date of this 落款: the first one from here on (a date line higher up belongs elsewhere).
         date = next(

@@ -28,16 +28,30 @@ def test_figures_are_never_broken():
     assert lines_of(body("甲" * 24 + "2026年"), NATIONAL) == ["甲" * 24, "2026年"]  # not 202/6
 
 
-def test_pages_fill_line_by_line_keep_headings_with_their_text_and_never_split_two_lines():
+def test_pages_fill_line_by_line_and_keep_headings_with_their_text():
     lines = [body("甲" * 10) for _ in range(21)]
     assert page_fill(lines, NATIONAL) == (1, pytest.approx(21 * PITCH))
     two = body("乙" * 40)
     assert line_count(two, NATIONAL) == 2
-    assert page_fill([*lines, two], NATIONAL) == (2, pytest.approx(2 * PITCH))  # both lines go over
+    assert page_fill([*lines, two], NATIONAL) == (2, pytest.approx(PITCH))  # one line stays (widow control off)
     three = body("乙" * 70)
     assert page_fill([*lines, three], NATIONAL) == (2, pytest.approx(2 * PITCH))  # one line stays
     heading = Block("heading", [Span("一、总体情况", NATIONAL.heading1_font, EM)], keep_next=True)
     assert page_fill([*lines, heading, three], NATIONAL) == (2, pytest.approx(4 * PITCH))  # the heading goes too
+
+
+def test_a_two_line_paragraph_splits_at_the_page_foot_as_libreoffice_sets_it(tmp_path):
+    from rendering import pdf_lines, render
+
+    from phrasebank.document.typeset import plan
+    from phrasebank.document.writer import export_docx
+
+    paragraphs = ["关于测试分页的报告", "市人民政府：", *(f"第{k:02d}段" + "甲" * 20 + "。" for k in range(18)), "乙" * 40 + "。"]
+    target = tmp_path / "split.docx"
+    export_docx(paragraphs, target)
+    pages = [[text.replace(" ", "") for _, _, text in page] for page in pdf_lines(render(target, tmp_path))]
+    assert pages[0][-2].startswith("乙") and pages[1][0].startswith("乙")  # above the page number, and over
+    assert page_fill(plan(paragraphs, NATIONAL), NATIONAL) == (2, pytest.approx(PITCH))
 
 
 #: One paragraph per rule of LibreOffice's line breaking the model follows (each line measured on its

@@ -427,3 +427,29 @@ def test_signers_print_date_and_every_rule_measure_as_the_standard_says(tmp_path
     rules = horizontal_rules(pdf, last, tmp_path)
     assert len({round(y) // 3 for y, _, _ in rules}) == 3  # thick, thin, thick
     assert all(abs((x1 - x0) / PT_PER_MM - 156) <= 1 for _, x0, x1 in rules)
+
+
+def test_a_signature_never_stands_alone_on_a_page(tmp_path):
+    """When the 落款 does not fit under the text, the closing line goes over with it (此页无正文 is what
+    an office must avoid), and the page model counts the pages LibreOffice sets."""
+    from phrasebank.document.pages import page_fill
+    from phrasebank.document.typeset import plan
+
+    paragraphs = [
+        "关于报送2026年度安全生产工作情况的报告",
+        "市人民政府：",
+        "现将我局2026年度安全生产工作情况报告如下。",
+        "一、总体情况",
+        "全年共开展检查“四不两直”暗访32次，发现隐患1108处、整改率达到97.5%，同比提高4.7个百分点。",
+        "│单位│联系人│完成情况│",
+        "│市教育局│张三↵李四│已按期报送全部材料并完成整改复核工作│",
+        "│市卫生健康委员会│王五│",
+        "特此报告。",
+        "云岭市应急管理局",
+        "2026年12月6日",
+    ]
+    masthead = Masthead(issuer="云岭市应急管理局文件", doc_number="云应急〔2026〕18号", signers="张三")
+    pages = export_and_render(paragraphs, tmp_path, "落款", masthead=masthead)
+    [signed] = [page for page in pages if any(squeeze(text) == "云岭市应急管理局" for _, _, text in page)]
+    assert any(squeeze(text) == "特此报告。" for _, _, text in signed)
+    assert page_fill(plan(paragraphs, NATIONAL, masthead), NATIONAL)[0] == len(pages)
