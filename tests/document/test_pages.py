@@ -46,7 +46,8 @@ def test_a_two_line_paragraph_splits_at_the_page_foot_as_libreoffice_sets_it(tmp
     from phrasebank.document.typeset import plan
     from phrasebank.document.writer import export_docx
 
-    paragraphs = ["关于测试分页的报告", "市人民政府：", *(f"第{k:02d}段" + "甲" * 20 + "。" for k in range(18)), "乙" * 40 + "。"]
+    lines = [f"第{k:02d}段" + "甲" * 20 + "。" for k in range(18)]  # one line each: 21 with the title block
+    paragraphs = ["关于测试分页的报告", "市人民政府：", *lines, "乙" * 40 + "。"]
     target = tmp_path / "split.docx"
     export_docx(paragraphs, target)
     pages = [[text.replace(" ", "") for _, _, text in page] for page in pdf_lines(render(target, tmp_path))]
