@@ -34,8 +34,9 @@ KIND_LIMITS = {
     PhraseKind.FORMULA: 40,
     PhraseKind.COLLOCATION: 40,
 }
-#: Kinds that are terms of the text (not inserted whole): these must recur across reports.
-_TERMS = frozenset({PhraseKind.FORMULA, PhraseKind.COLLOCATION})
+#: Kinds a report makes its own (terms, lists, patterns): in a large corpus they must recur across reports
+#: (a series of one report names its own railways: 平庆铁路、兰合铁路、天陇铁路).
+_TERMS = frozenset({PhraseKind.FORMULA, PhraseKind.COLLOCATION, PhraseKind.SERIES, PhraseKind.PATTERN})
 #: Kinds that name their section themselves.
 _KIND_SECTIONS = {PhraseKind.OPENING: SectionType.OPENING, PhraseKind.CLOSING: SectionType.CLOSING}
 #: The standard openings and closings of the common 文种, always in the dock after the corpus's own (a
@@ -105,8 +106,8 @@ def section_list(
 ) -> list[Phrase]:
     """The dock's list for a section type (every section when None), grouped by kind, best first.
 
-    With `recurring` (a corpus of several reports), a term or 四字格 seen in one report only is left out:
-    one report's content words never lead a section."""
+    With `recurring` (a corpus of several reports), a term, 四字格, series or pattern seen in one report
+    only is left out: one report's content words and lists never lead a section."""
     shares = text_shares(characters)
     groups: dict[PhraseKind, list[tuple[float, int, str, Phrase]]] = {k: [] for k in KIND_ORDER}
     for phrase in phrases:

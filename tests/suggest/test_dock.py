@@ -112,11 +112,15 @@ def test_in_a_large_corpus_terms_of_one_report_never_reach_the_dock():
 
     one = Phrase("农村电网改造", PhraseKind.COLLOCATION, 9, {S.OPENING: 9}, "2002.txt:3", [], reports=1)
     many = Phrase("本届政府任期", PhraseKind.COLLOCATION, 5, {S.OPENING: 5}, "2008.txt:2", [], reports=2)
-    series = Phrase("学党史、悟思想、办实事、开新局", PhraseKind.SERIES, 3, {S.OPENING: 3}, "a.txt:1", [], reports=1)
-    listed = [p.text for p in section_list([one, many, series], S.OPENING, recurring=True)]
+    place = Phrase("平庆铁路、兰合铁路、天陇铁路", PhraseKind.SERIES, 2, {S.OPENING: 2}, "甘肃.txt:9", [], reports=1)
+    series = Phrase("学党史、悟思想、办实事、开新局", PhraseKind.SERIES, 3, {S.OPENING: 3}, "a.txt:1", [], reports=2)
+    slot = Phrase("在XX上下功夫", PhraseKind.PATTERN, 2, {S.OPENING: 2}, "b.txt:4", [], reports=1)
+    listed = [p.text for p in section_list([one, many, place, series, slot], S.OPENING, recurring=True)]
     assert "农村电网改造" not in listed and "本届政府任期" in listed
-    assert "学党史、悟思想、办实事、开新局" in listed  # kinds inserted whole are not terms of one report
-    assert "农村电网改造" in [p.text for p in section_list([one, many], S.OPENING)]  # a small corpus keeps it
+    assert "学党史、悟思想、办实事、开新局" in listed  # a series of two reports
+    assert "平庆铁路、兰合铁路、天陇铁路" not in listed and "在XX上下功夫" not in listed  # one report's lists
+    small = [p.text for p in section_list([one, many, place], S.OPENING)]
+    assert "农村电网改造" in small and "平庆铁路、兰合铁路、天陇铁路" in small  # a small corpus keeps them
 
 
 def test_the_bank_file_keeps_how_many_reports_a_phrase_was_seen_in(corpus_bank, tmp_path):
