@@ -246,10 +246,10 @@ class ReportEditor(QTextEdit):
     def _forget_removed(self) -> None:
         """A clause learned as typed that is no longer in the text (undone, deleted) is forgotten: what
         the writer took back is never offered again."""
-        text = self.toPlainText() if self._recent_clauses else ""
+        document, here = self.document(), self.textCursor().block().text()
         kept = []
-        for clause in self._recent_clauses:
-            if clause in text:
+        for clause in self._recent_clauses:  # searched in Qt, not in a copy of the whole text per keystroke
+            if clause in here or not document.find(clause).isNull():
                 kept.append(clause)
             else:
                 self.memory.forget(clause)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from phrasebank.structure.outline import OpenHeadings, Role, Structure
-from phrasebank.text.chars import PLACEHOLDER_RE, chinese_number, number_value
+from phrasebank.text.chars import chinese_number, number_value
 
 
 def _format(level: int, template: str, n: int) -> str:
@@ -134,6 +134,6 @@ def slot_counts(structure: Structure) -> dict[int, int]:
             heading = index
         elif role in (Role.SIGNATURE, Role.DATE, Role.APPENDIX):
             heading = -1
-        if heading >= 0 and (found := len(PLACEHOLDER_RE.findall(para.text))):
+        if heading >= 0 and (found := para.placeholders):
             counts[heading] = counts.get(heading, 0) + found
     return counts

@@ -11,12 +11,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Generic, TypeVar
 
 from phrasebank.kinds import SectionType
 from phrasebank.structure.tables import is_row
-from phrasebank.text.chars import NUMERALS, SENTENCE_END
+from phrasebank.text.chars import NUMERALS, PLACEHOLDER_RE, SENTENCE_END
 
 _CN_NUM = NUMERALS
 
@@ -107,6 +107,17 @@ class Paragraph:
     @property
     def is_runin(self) -> bool:
         return self.role is Role.BODY and bool(self.number)
+
+    @cached_property
+    def tense(self) -> tuple[int, int]:
+        """How often the text speaks of tasks ahead and of work done (`_chapters_by_content`), counted
+        once per paragraph: a keystroke re-counts only the paragraph it changed."""
+        return len(_AHEAD_RE.findall(self.text)), len(_DONE_RE.findall(self.text))
+
+    @cached_property
+    def placeholders(self) -> int:
+        """How many unfilled slots (XX, ×× …) the text holds, counted once per paragraph."""
+        return len(PLACEHOLDER_RE.findall(self.text))
 
 
 class NodeKind(StrEnum):
@@ -414,8 +425,8 @@ def _chapters_by_content(paragraphs: Sequence[Paragraph], roles: list[Role]) -> 
     result: dict[int, tuple[SectionType, ...]] = {}
     for start, end in zip(starts, [*starts[1:], len(paragraphs)], strict=False):
         chapter = zip(paragraphs[start + 1 : end], roles[start + 1 : end], strict=True)
-        text = "".join(p.text for p, r in chapter if r is Role.BODY)
-        ahead, done = len(_AHEAD_RE.findall(text)), len(_DONE_RE.findall(text))
+        counts = [p.tense for p, r in chapter if r is Role.BODY]
+        ahead, done = sum(a for a, _ in counts), sum(d for _, d in counts)
         if ahead >= _TENSE_MARGIN * done and ahead >= 3:
             result[start] = (SectionType.NEXT_STEPS,)
         elif done >= _TENSE_MARGIN * ahead and done >= 2:
