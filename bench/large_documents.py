@@ -1,15 +1,17 @@
 """Large reports in the editor: open, type, save and export at 1 000, 10 000 and 50 000 paragraphs.
 
 Reports are the provincial government reports repeated. For each size it prints: the time until an
-opened report is usable (the window's event loop idle again), the longest the window stays blocked
-while typing a sentence, the longest the window stays blocked during a save (a 10 ms ticker measures
-the gaps in the event loop; the save itself runs off the GUI thread for long reports), the time the
-save takes to land on disk, and `export_docx` alone. Reference in the same run: a bare QTextEdit's
-setPlainText of the same text, and writing the text as a plain .txt file.
+opened report is usable (the window's event loop idle again) and until the background work on it
+(learning its phrases, the first proofreading pass) has landed, the longest the window stays blocked
+while typing a sentence after that (every debounced pass included), the longest it stays blocked
+during a save (a 10 ms ticker measures the gaps in the event loop; the save itself runs off the GUI
+thread for long reports), the time the save takes to land on disk, and `export_docx` alone. Reference
+in the same run: a bare QTextEdit's setPlainText of the same text, and writing the text as a .txt file.
 
-Targets: open 10 000 paragraphs < 2 s; export 50 000 < 10 s and linear; no save blocks > 100 ms.
+Targets: open 10 000 paragraphs < 2 s; export 50 000 < 10 s and linear; no save blocks > 100 ms;
+typing ≤ 16 ms to idle in a report of about 100,000 characters (issue #28).
 
-    python bench/large_documents.py [--sizes 1000 10000 50000]
+    python bench/large_documents.py [--sizes 700 1000 10000 50000]   (700: about 150,000 characters)
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtCore import QElapsedTimer, QThreadPool, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QTextEdit
 
@@ -101,6 +103,12 @@ def measure(app: QApplication, count: int, folder: Path) -> dict:
     window._load(text, None)
     app.processEvents()
     row["open_usable_s"] = time.perf_counter() - started  # the window answers again from here on
+    pool = QThreadPool.globalInstance()
+    while pool.activeThreadCount():  # the opened text is learned and checked in the background
+        app.processEvents()
+        time.sleep(0.01)
+    settle(app)
+    row["background_landed_s"] = time.perf_counter() - started
 
     ticker = Ticker()
     ticker.start()
@@ -153,7 +161,8 @@ def main() -> None:
             rows.append(row)
             print(
                 f"{count:>6} paragraphs: open {row['open_usable_s']:.2f} s "
-                f"(bare QTextEdit {row['reference_setPlainText_s']:.2f} s); typing blocks ≤ "
+                f"(bare QTextEdit {row['reference_setPlainText_s']:.2f} s), background work landed after "
+                f"{row['background_landed_s']:.1f} s; typing blocks ≤ "
                 f"{row['typing_longest_block_ms']} ms; save blocks ≤ {row['save_longest_block_ms']} ms, "
                 f"lands in {row['save_landed_s']:.2f} s; export_docx {row['export_docx_s']:.2f} s "
                 f"({row['export_docx_s'] / count * 1000:.3f} ms a paragraph; "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import shutil
 import subprocess
@@ -63,15 +64,17 @@ def missing_fonts(layout: Layout, families: set[str] | None = None) -> list[str]
 
 def outside_gb2312(paragraphs: Iterable[str]) -> list[str]:
     """Chinese characters the *_GB2312 fonts do not have (堃 喆 䶮 镕): Word shows them in another font."""
-    found: dict[str, None] = {}
-    for ch in dict.fromkeys("".join(paragraphs)):  # each distinct character once, in order of first use
-        if ord(ch) < 0x2E80 or not unicodedata.category(ch).startswith("L"):
-            continue
-        try:
-            ch.encode("gb2312")
-        except UnicodeEncodeError:
-            found[ch] = None
-    return list(found)
+    text = "".join(paragraphs)
+    lacking: dict[str, None] = {}  # in order of first use
+
+    def collect(error: UnicodeError) -> tuple[str, int]:
+        assert isinstance(error, UnicodeEncodeError)
+        lacking.update(dict.fromkeys(error.object[error.start : error.end]))
+        return "", error.end
+
+    codecs.register_error("gongwen-collect", collect)
+    text.encode("gb2312", errors="gongwen-collect")  # the codec finds what GB2312 lacks, at C speed
+    return [ch for ch in lacking if ord(ch) >= 0x2E80 and unicodedata.category(ch).startswith("L")]
 
 
 def missing_fonts_warning(layout: Layout, families: set[str] | None = None) -> str:
