@@ -320,13 +320,18 @@ class MainWindow(QMainWindow):
         the GB2312 fonts lack (once per session for the fonts; every time for the characters)."""
         from phrasebank.document.fontcheck import missing_fonts_warning, rare_characters_warning
 
-        warnings = [rare_characters_warning(paragraphs, layout)]
+        fonts = ""
         if not self._fonts_warned:
-            warnings.insert(0, missing_fonts_warning(layout, set(QFontDatabase.families())))
+            fonts = missing_fonts_warning(layout, set(QFontDatabase.families()))
             self._fonts_warned = True
-        warnings = [w for w in warnings if w]
-        if warnings:
-            self.statusBar().showMessage("提醒：" + "；".join(warnings), 20000)
+
+        def say(rare: str) -> None:
+            warnings = [w for w in (fonts, rare) if w]
+            if warnings:
+                self.statusBar().showMessage("提醒：" + "；".join(warnings), 20000)
+
+        # The characters are looked for off the GUI thread: a long report never waits for a status message.
+        run_in_background(lambda: rare_characters_warning(paragraphs, layout), say, lambda _error: say(""))
 
     def edit_masthead(self) -> None:
         """Fill in the 版头 and 版记 (saved with the document in DOCX and text files)."""

@@ -514,3 +514,12 @@ def test_the_lines_under_a_title_are_centred_on_screen_as_in_the_docx(qtbot, win
 
     qtbot.waitUntil(lambda: centred(0))
     assert [centred(k) for k in range(5)] == [True, True, True, False, False]  # title, date line, speaker
+
+
+def test_a_character_the_gb2312_fonts_lack_is_named_after_the_save(qtbot, window, tmp_path):
+    window.new_from_template("空白报告")
+    window.editor.setPlainText("关于表彰张堃同志的通报\n各单位：\n张堃同志工作成绩突出。")
+    window.path = tmp_path / "通报.docx"
+    assert window.save()
+    qtbot.waitUntil(lambda: "“堃”不在 GB2312 字符集中" in window.statusBar().currentMessage(), timeout=10000)
+    assert (tmp_path / "通报.docx").stat().st_size > 0
