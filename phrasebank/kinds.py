@@ -24,7 +24,7 @@ class _Vocabulary(StrEnum):
             if name in (member.value, member.label):
                 return member
         valid = ", ".join(f"{m.value}({m.label})" for m in cls)
-        raise ValueError(f"unknown {cls.__name__} {name!r}; valid: {valid}")
+        raise ValueError(f"没有“{name}”这一项，可选：{valid}")
 
 
 class SectionType(_Vocabulary):

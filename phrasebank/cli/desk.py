@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from phrasebank.cli import tolerant_output
+from phrasebank.cli.parser import ChineseParser
 from phrasebank.document.files import read_paragraphs
 from phrasebank.document.fontcheck import missing_fonts_warning, rare_characters_warning
 from phrasebank.document.layout import PRESETS, RunInStyle, chosen_layout
@@ -42,13 +43,11 @@ def main(argv: Sequence[str]) -> int:
 
 
 def _main(argv: Sequence[str]) -> int:
-    parser = argparse.ArgumentParser(
+    parser = ChineseParser(
         prog="gongwen-desk",
         description="公文写作台。gongwen-desk [文件] 打开编辑器（可带一个要打开的文件）；下列命令不打开窗口。",
         epilog="gongwen-desk --version 显示版本。",
-        add_help=False,
     )
-    parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     p = commands.add_parser("export", help="把 .txt 或 .docx 报告按 GB/T 9704-2012 版式导出为 .docx")
     p.add_argument("report", type=Path)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from phrasebank.cli import library, tolerant_output
+from phrasebank.cli.parser import ChineseParser
 from phrasebank.document.files import read_paragraphs
 from phrasebank.document.masthead import split_masthead
 from phrasebank.errors import PhrasebankError
@@ -53,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ChineseParser(
         prog="phrasebank", description="公文写作台短语引擎：清洗语料、解析结构、挖掘短语、输入联想。"
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")

@@ -72,6 +72,8 @@ def load_docx(path: str | Path) -> DocxText:
         document = open_docx(path)
     except Exception as exc:  # python-docx raises many types for broken parts
         raise ReadError(path, f"DOCX 文件已损坏（{type(exc).__name__}）") from None
+    if not document.element.tag.endswith("}document") or getattr(document.element, "body", None) is None:
+        raise ReadError(path, "DOCX 文件已损坏（没有正文 w:body）")
     return read_docx(document)
 
 

@@ -33,7 +33,7 @@ class Collection(StrEnum):
         for member in cls:
             if name.strip() in (member.value, member.label):
                 return member
-        raise ValueError(f"unknown collection {name!r}; valid: " + ", ".join(f"{m.value}({m.label})" for m in cls))
+        raise ValueError(f"没有“{name}”这一语料，可选：" + ", ".join(f"{m.value}({m.label})" for m in cls))
 
 
 _LABELS = {

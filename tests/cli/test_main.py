@@ -123,3 +123,30 @@ def test_a_console_without_the_character_shows_a_question_mark_instead_of_failin
         env={**os.environ, "PYTHONIOENCODING": "gbk"},
     ).stdout.decode("gbk")
     assert "关于?祥物设计的通知" in outline
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["library", "foo"], "错误：参数 ACTION 的取值 'foo' 无效，可选："),
+        (["mine"], "错误：缺少参数：paths, -o/--output"),
+        (["library", "list", "--limit", "x"], "错误：参数 --limit 的取值 'x' 不是有效的整数"),
+        (["library", "list", "--personal", "--builtin"], "错误：参数 --builtin 不能和 --personal 同时使用"),
+        (["suggest", "--bank", "x.db", "--section", "foo", "加强"], "错误：参数 --section：没有“foo”这一项，可选："),
+        (["outline", "--bogus", "x.txt"], "错误：无法识别的参数：--bogus"),
+    ],
+)
+def test_usage_errors_are_told_in_chinese_with_exit_code_2(capsys, args, expected):
+    with pytest.raises(SystemExit) as exit_:
+        main(args)
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and expected in err and err.startswith("用法：")
+    assert not any(word in err for word in ("usage", "error", "argument", "invalid", "required", "unknown"))
+
+
+def test_help_has_chinese_headings(capsys):
+    with pytest.raises(SystemExit):
+        main(["library", "add", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("用法：") and "\n参数：\n" in out and "\n选项：\n" in out and "显示本帮助并退出" in out
+    assert "show this help" not in out and "options:" not in out

@@ -174,6 +174,27 @@ def test_docx_missing_its_body_part(tmp_path):
         read_paragraphs(path)
 
 
+@pytest.mark.parametrize(
+    "document_xml",
+    [
+        b'<?xml version="1.0"?><foo xmlns="urn:x"><bar/></foo>',  # another root
+        b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>',
+    ],
+)
+def test_a_document_part_without_a_body_is_named_as_damaged(tmp_path, document_xml):
+    path = tmp_path / "bodiless.docx"
+    docx.Document().save(str(path))
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["word/document.xml"] = document_xml
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    with pytest.raises(ReadError, match="已损坏（没有正文") as error:
+        read_paragraphs(path)
+    assert "bodiless.docx" in str(error.value)
+
+
 def test_export_command_from_txt_and_docx(tmp_path, corpus_files, capsys):
     gbk = tmp_path / "gbk.txt"
     gbk.write_bytes(corpus_files[2].read_text(encoding="utf-8").encode("gbk"))
