@@ -20,7 +20,7 @@ from phrasebank.document.masthead import Masthead, split_masthead
 from phrasebank.document.reader import Picture
 from phrasebank.document.report import OPENABLE, Report, open_report, save_report
 from phrasebank.document.stats import text_stats
-from phrasebank.errors import PhrasebankError
+from phrasebank.errors import PhrasebankError, os_reason
 from phrasebank.library.store import Library, LibraryError
 from phrasebank.mining.corpora import Collection, detect
 from phrasebank.paths import data_dir
@@ -696,7 +696,7 @@ class MainWindow(QMainWindow):
                     self.editor.toPlainText(), str(self.path or ""), self.masthead.to_dict(), self._carried_record()
                 )
             except OSError as exc:
-                self.statusBar().showMessage(f"自动保存失败：{exc.strerror or exc}", 8000)
+                self.statusBar().showMessage(f"自动保存失败：{os_reason(exc)}", 8000)
 
     def _carried_record(self) -> dict:
         """What the opened Word file brought besides text, for the draft (document.carried)."""

@@ -11,6 +11,7 @@ Temporary files left by a crash (older than an hour) are swept on the next write
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import stat
 import tempfile
@@ -63,6 +64,14 @@ def write_atomic(path: str | Path, write: Callable[[Path], None]) -> None:
         Path(temp).unlink(missing_ok=True)
         raise
     _fsync_directory(directory)
+
+
+def write_buffered_atomic(path: str | Path, write: Callable[[io.BytesIO], None]) -> None:
+    """Let `write` fill a buffer in memory, then write that atomically: a writer that leaves its file
+    open after an error (python-docx's zip writer on a full disk) never meets the disk."""
+    buffer = io.BytesIO()
+    write(buffer)
+    write_bytes_atomic(path, buffer.getvalue())
 
 
 def write_bytes_atomic(path: str | Path, data: bytes) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import platformdirs
 
-from phrasebank.errors import PhrasebankError
+from phrasebank.errors import PhrasebankError, os_reason
 
 APP_NAME = "gongwen-desk"
 
@@ -53,7 +53,7 @@ def _make_folder(path: Path, what: str) -> None:
     except FileExistsError:
         raise PhrasebankError(f"{what} 指向的 {path} 不是文件夹。") from None
     except OSError as exc:
-        raise PhrasebankError(f"无法创建{what} {path}：{exc.strerror or exc}") from None
+        raise PhrasebankError(f"无法创建{what} {path}：{os_reason(exc)}") from None
 
 
 def cache_dir() -> Path:

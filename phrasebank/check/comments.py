@@ -10,10 +10,10 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from phrasebank.atomic import write_atomic
+from phrasebank.atomic import write_buffered_atomic
 from phrasebank.check.findings import Finding
 from phrasebank.document.reader import open_docx, read_docx
-from phrasebank.errors import PhrasebankError
+from phrasebank.errors import PhrasebankError, os_reason
 
 AUTHOR = "公文写作台"
 
@@ -72,7 +72,7 @@ def annotate(source: Path, findings: Sequence[Finding], target: Path) -> int:
         document.add_comment(runs, text=f"【{finding.kind.value}】{finding.message}{fix}", author=AUTHOR, initials="GW")
         placed += 1
     try:
-        write_atomic(target, lambda temp: document.save(str(temp)))
+        write_buffered_atomic(target, document.save)
     except OSError as exc:
-        raise PhrasebankError(f"无法写入 {target}：{exc.strerror or exc}") from None
+        raise PhrasebankError(f"无法写入 {target}：{os_reason(exc)}") from None
     return placed

@@ -8,7 +8,7 @@ from pathlib import Path
 from phrasebank.atomic import write_bytes_atomic
 from phrasebank.check.checker import USER_AVOID, USER_FORMULATIONS
 from phrasebank.check.findings import Finding
-from phrasebank.errors import PhrasebankError
+from phrasebank.errors import PhrasebankError, os_reason
 
 IGNORED_FILE = "ignored.tsv"
 #: The writer's lists by name: file in the data folder.
@@ -92,7 +92,7 @@ class IgnoreList:
         try:
             write_bytes_atomic(self.path, data)
         except OSError as exc:
-            raise PhrasebankError(f"无法保存“总是忽略”的设置（{exc.strerror or exc}），本次未改动。") from None
+            raise PhrasebankError(f"无法保存“总是忽略”的设置（{os_reason(exc)}），本次未改动。") from None
 
 
 def read_user_list(folder: Path, name: str) -> str:
@@ -106,4 +106,4 @@ def save_user_list(folder: Path, name: str, text: str) -> None:
     try:
         write_bytes_atomic(folder / USER_LISTS[name], (text.strip() + "\n").encode("utf-8"))
     except OSError as exc:
-        raise PhrasebankError(f"无法保存词表 {USER_LISTS[name]}（{exc.strerror or exc}），原有内容未改动。") from None
+        raise PhrasebankError(f"无法保存词表 {USER_LISTS[name]}（{os_reason(exc)}），原有内容未改动。") from None

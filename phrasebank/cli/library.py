@@ -9,7 +9,7 @@ from pathlib import Path
 from phrasebank.kinds import PhraseKind
 from phrasebank.library.entry import Entry
 from phrasebank.library.exchange import export_library, import_library
-from phrasebank.library.store import Library
+from phrasebank.library.store import Library, LibraryError
 from phrasebank.mining import review
 from phrasebank.mining.banks import builtin_bank
 
@@ -82,8 +82,11 @@ def _phrase_options(p, section_type, kind_type, defaults: bool = True) -> None:
     p.add_argument("--note", default="" if defaults else None)
 
 
-def _open() -> Library:
+def _open(writes: bool = False) -> Library:
+    """The library; for a command that changes it, a library that can only be read is an error at once."""
     library = Library(builtin=builtin_bank().phrases)
+    if writes and library.read_only:
+        raise LibraryError(f"{library.notice or '短语库只能读取。'}这次修改没有保存。")
     if library.notice:
         print(library.notice, file=sys.stderr)
     return library
@@ -98,7 +101,7 @@ def _line(entry: Entry) -> str:
 
 
 def _add(args: argparse.Namespace) -> int:
-    library = _open()
+    library = _open(writes=True)
     existing = library.find(args.text)
     entry = library.add(args.text, args.kind, args.sections, args.tags, args.note)
     print(("已有：" if existing else "已添加：") + _line(entry))
@@ -124,7 +127,7 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _edit(args: argparse.Namespace) -> int:
-    library = _open()
+    library = _open(writes=True)
     changes = {
         key: value
         for key, value in (
@@ -142,7 +145,7 @@ def _edit(args: argparse.Namespace) -> int:
 
 
 def _remove(args: argparse.Namespace) -> int:
-    library = _open()
+    library = _open(writes=True)
     entry = library.get(args.id)
     library.remove(args.id)
     print(f"已删除：{entry.text}")
@@ -156,14 +159,14 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    report = import_library(_open(), args.file)
+    report = import_library(_open(writes=True), args.file)
     lost = f"；{report.unreadable} 条已损坏、读不出来" if report.unreadable else ""
     print(f"已导入 {report.added} 条短语；{report.duplicates} 条已存在，未重复导入{lost}。")
     return 0
 
 
 def _mine(args: argparse.Namespace) -> int:
-    library = _open()
+    library = _open(writes=True)
     found = [c for c in review.candidates(library, args.paths) if c.duplicate is None][: args.limit]
     if not found:
         print("没有发现新的短语。")

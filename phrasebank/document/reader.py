@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from phrasebank.document.emphasis import Mark, merged, run_emphasis
 from phrasebank.document.review import Change, ChangeKind, comment_texts
-from phrasebank.errors import ReadError
+from phrasebank.errors import ReadError, os_reason
 
 if TYPE_CHECKING:
     from phrasebank.document.tables import KeptTable
@@ -442,7 +442,7 @@ def convert_with_libreoffice(path: Path, folder: Path, to: str = "docx") -> Path
             timeout=CONVERT_SECONDS,
         )
     except OSError as exc:
-        raise ReadError(path, f"LibreOffice 无法启动（{exc.strerror or exc}），请检查 LibreOffice 的安装") from None
+        raise ReadError(path, f"LibreOffice 无法启动（{os_reason(exc)}），请检查 LibreOffice 的安装") from None
     except subprocess.TimeoutExpired:
         raise ReadError(path, f"LibreOffice 在 {CONVERT_SECONDS} 秒内没有完成转换，请稍后再试") from None
     converted = folder / f"{path.stem}.{to}"

@@ -17,7 +17,7 @@ from phrasebank.document.files import DOCX_SUFFIXES, load_docx
 from phrasebank.document.layout import NATIONAL, Layout
 from phrasebank.document.masthead import Masthead, masthead_extent, split_masthead
 from phrasebank.document.reader import CONVERTED_SUFFIXES, Picture
-from phrasebank.errors import PhrasebankError
+from phrasebank.errors import PhrasebankError, os_reason
 from phrasebank.text.encoding import TextFormat, read_text_format, split_lines
 
 if TYPE_CHECKING:
@@ -115,4 +115,4 @@ def save_report(report: Report, path: Path, layout: Layout = NATIONAL, author: s
     try:
         write_bytes_atomic(path, data)
     except OSError as exc:
-        raise PhrasebankError(f"无法保存 {path}：{exc.strerror or exc}") from None
+        raise PhrasebankError(f"无法保存 {path}：{os_reason(exc)}") from None

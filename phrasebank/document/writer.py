@@ -24,7 +24,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, Twips
 from lxml import etree  # pyright: ignore[reportAttributeAccessIssue] (lxml ships no type information)
 
-from phrasebank.atomic import write_atomic
+from phrasebank.atomic import write_buffered_atomic
 from phrasebank.document.emphasis import Mark
 from phrasebank.document.files import SPACER_STYLE
 from phrasebank.document.layout import NATIONAL, Layout, mm_to_twips
@@ -33,7 +33,7 @@ from phrasebank.document.reader import PICTURE_MARKER_RE, Picture, related_part
 from phrasebank.document.review import Change, write_changes
 from phrasebank.document.tables import KeptTable, add_styles, build_table
 from phrasebank.document.typeset import Align, Block, Span, plan, split_head, title_lines
-from phrasebank.errors import PhrasebankError
+from phrasebank.errors import PhrasebankError, os_reason
 from phrasebank.structure.outline import Role
 
 __all__ = ["ExportError", "export_docx", "split_head", "title_lines"]
@@ -473,6 +473,6 @@ def _properties(document, blocks: Sequence[Block], author: str) -> None:
 
 def _save(document, path: Path) -> None:
     try:
-        write_atomic(path, lambda temp: document.save(str(temp)))
+        write_buffered_atomic(path, document.save)
     except OSError as exc:
-        raise ExportError(f"无法保存 {path}：{exc.strerror or exc}") from None
+        raise ExportError(f"无法保存 {path}：{os_reason(exc)}") from None

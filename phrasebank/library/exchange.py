@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from phrasebank.atomic import write_bytes_atomic
-from phrasebank.errors import PhrasebankError
+from phrasebank.errors import PhrasebankError, os_reason
 from phrasebank.kinds import PhraseKind, SectionType
 from phrasebank.library.entry import Entry, entry_from_row, lenient_text, row_intact
 from phrasebank.library.store import Library, LibraryError
@@ -107,7 +107,7 @@ def import_library(library: Library, path: str | Path) -> ImportReport:
             raise ExchangeError(f"{path} 超过 {MAX_IMPORT_BYTES // 1024 // 1024} MB，不像短语库文件，未导入")
         data = path.read_bytes()
     except OSError as exc:
-        raise ExchangeError(f"无法读取 {path}：{exc.strerror or exc}") from None
+        raise ExchangeError(f"无法读取 {path}：{os_reason(exc)}") from None
     entries = _read_csv(path, data) if path.suffix.lower() == ".csv" else _read_json(path, data)
     return _add(library, entries)
 
@@ -326,4 +326,4 @@ def _write_atomic(path: Path, data: bytes) -> None:
     try:
         write_bytes_atomic(path, data)
     except OSError as exc:
-        raise ExchangeError(f"无法写入 {path}：{exc.strerror or exc}") from None
+        raise ExchangeError(f"无法写入 {path}：{os_reason(exc)}") from None

@@ -8,6 +8,7 @@ a commit succeeds, so a full disk leaves it usable; another process's commits ar
 
 from __future__ import annotations
 
+import errno
 import shutil
 import sqlite3
 import stat
@@ -17,7 +18,7 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from phrasebank.errors import PhrasebankError
+from phrasebank.errors import PhrasebankError, known_os_reason, reason_text
 from phrasebank.kinds import PhraseKind, SectionType
 from phrasebank.library import backup, journal
 from phrasebank.library.entry import (
@@ -173,7 +174,7 @@ class Library:
         except OSError as exc:
             return self._read_only(f"无法使用文件夹 {self.folder}：{_reason(exc)}")
         if self.path.is_dir():
-            return self._read_only(f"“{self.path.name}”{_ERRNO_REASONS[21][3:]}")
+            return self._read_only(f"“{self.path.name}”是一个文件夹，不是短语库文件")
         if self.path.is_symlink() and not self.path.exists():
             return self._read_only("它是一个链接，指向的位置不存在")
         if self.path.exists():
@@ -184,7 +185,7 @@ class Library:
                 except OSError as exc:
                     return self._read_only(f"文件已损坏，且无法修复：{_reason(exc)}")
             elif health is backup.Health.UNREADABLE:
-                return self._read_only(_reason_text(why))
+                return self._read_only(reason_text(why))
         try:
             db = sqlite3.connect(self.path, timeout=15, isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")
@@ -636,34 +637,12 @@ class Library:
             self.notice = f"短语库备份失败（{_reason(exc)}），短语库本身未受影响。"
 
 
-#: errno values named as they are (a long path, a folder where the file should be, a broken link).
-_ERRNO_REASONS = {
-    28: "磁盘已满",
-    36: "路径太长，超过系统允许的长度",
-    21: "该位置是一个文件夹，不是短语库文件",
-    20: "路径中有一段是文件而不是文件夹",
-    40: "链接层层相指，无法到达文件",
-}
-
-
 def _reason(exc: BaseException) -> str:
-    known = _ERRNO_REASONS.get(getattr(exc, "errno", None) or 0)
+    if getattr(exc, "errno", None) == errno.EISDIR:
+        return "该位置是一个文件夹，不是短语库文件"
+    known = known_os_reason(exc)
     if known:
         return known
     if isinstance(exc, PermissionError):
         return "文件或文件夹只读"
-    return _reason_text(str(exc))
-
-
-def _reason_text(text: str) -> str:
-    """SQLite's and the system's words for an I/O problem, in the writer's."""
-    lower = text.lower()
-    if "full" in lower or "no space" in lower:
-        return "磁盘已满"
-    if "readonly" in lower or "read-only" in lower or "permission" in lower or "unable to open" in lower:
-        return "文件或文件夹只读或无权访问"
-    if "locked" in lower or "busy" in lower:
-        return "另一个程序正在写入，请稍后再试"
-    if "disk i/o" in lower:
-        return "磁盘读写出错（可能已满或只读）"
-    return text
+    return reason_text(str(exc))

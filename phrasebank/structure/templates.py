@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from phrasebank.atomic import write_bytes_atomic
-from phrasebank.errors import PhrasebankError
+from phrasebank.errors import PhrasebankError, os_reason
 from phrasebank.paths import data_dir, resource
 
 ORDER = (
@@ -63,5 +63,5 @@ def save_template(name: str, lines: Sequence[str]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_bytes_atomic(path, ("\n".join(lines) + "\n").encode("utf-8"))
     except OSError as exc:
-        raise PhrasebankError(f"无法保存模板 {path}：{exc.strerror or exc}") from None
+        raise PhrasebankError(f"无法保存模板 {path}：{os_reason(exc)}") from None
     return path

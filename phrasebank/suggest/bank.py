@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from phrasebank.atomic import write_atomic
-from phrasebank.errors import BankError
+from phrasebank.errors import BankError, os_reason
 from phrasebank.kinds import PhraseKind, SectionType
 from phrasebank.paths import read_only_uri
 from phrasebank.phrase import Phrase, Suggestion
@@ -105,7 +105,7 @@ class PhraseBank:
         except FileNotFoundError:
             raise BankError(path, f"无法在 {path.parent} 中写入（文件夹不存在）") from None
         except (OSError, sqlite3.Error, UnicodeError) as exc:
-            raise BankError(path, f"保存失败（{getattr(exc, 'strerror', None) or exc}）") from None
+            raise BankError(path, f"保存失败（{os_reason(exc)}）") from None
 
     @classmethod
     def load(cls, path: str | Path) -> PhraseBank:

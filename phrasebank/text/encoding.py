@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from phrasebank.errors import ReadError
+from phrasebank.errors import ReadError, os_reason
 
 #: A text file larger than this is refused (a report is a few hundred kilobytes at most).
 MAX_TEXT_BYTES = 64 * 1024 * 1024
@@ -87,7 +87,7 @@ def read_text_format(path: str | Path) -> tuple[str, TextFormat]:
     except PermissionError:
         raise ReadError(path, "没有读取权限") from None
     except OSError as exc:
-        raise ReadError(path, exc.strerror or str(exc)) from None
+        raise ReadError(path, os_reason(exc)) from None
     text, encoding = decode(data, path)
     newline = "\r\n" if "\r\n" in text[:100_000] else "\n"
     return text, TextFormat(encoding, newline)

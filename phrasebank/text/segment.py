@@ -14,6 +14,7 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
+from pathlib import Path
 
 from phrasebank.errors import PhrasebankError
 from phrasebank.paths import cache_dir
@@ -38,12 +39,28 @@ def warm_up() -> None:
             return
         import jieba
 
-        jieba.setLogLevel(logging.WARNING)
+        jieba.setLogLevel(logging.CRITICAL)  # its only error, a cache it cannot write, costs the next start time
         # No cache folder of our own (read-only disk): jieba uses the system temp folder.
+        folder: Path | None = None
         with contextlib.suppress(PhrasebankError):
-            setattr(jieba.dt, "tmp_dir", str(cache_dir()))  # noqa: B010 (jieba declares no such attribute)
+            folder = cache_dir()
+            setattr(jieba.dt, "tmp_dir", str(folder))  # noqa: B010 (jieba declares no such attribute)
+        before = _temporary_files(folder)
         jieba.initialize()
+        for left in _temporary_files(folder) - before:  # a cache jieba failed to write (a full disk) stays behind
+            with contextlib.suppress(OSError):
+                left.unlink()
         _ready = True
+
+
+def _temporary_files(folder: Path | None) -> set[Path]:
+    """The unfinished cache files (jieba's mkstemp names) in `folder`."""
+    if folder is None:
+        return set()
+    try:
+        return set(folder.glob("tmp*"))
+    except OSError:
+        return set()
 
 
 def words(text: str) -> list[str]:

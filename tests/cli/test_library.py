@@ -64,3 +64,14 @@ def test_mined_duplicates_of_the_builtin_bank_are_not_offered_again(capsys, monk
 def test_edit_and_remove_unknown_id_is_a_clear_error(capsys):
     code, _, err = run(capsys, "library", "remove", "42")
     assert code == 2 and "42" in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_change_to_a_library_that_can_only_be_read_is_one_error_line(capsys, data_dir):
+    (data_dir / "library.db").mkdir()  # a folder where the library file should be
+    code, out, err = run(capsys, "library", "add", "以学促干")
+    assert code == 2 and out == ""
+    why = "“library.db”是一个文件夹，不是短语库文件"
+    expected = f"错误：短语库 {data_dir / 'library.db'} 现在只能读取，修改无法保存（{why}）。这次修改没有保存。"
+    assert err.splitlines() == [expected]
+    code, out, err = run(capsys, "library", "list", "--personal")
+    assert code == 0 and "现在只能读取" in err and "（没有找到）" in out
