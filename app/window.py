@@ -12,6 +12,7 @@ from PySide6.QtGui import QCloseEvent, QFontDatabase
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox
 
 from phrasebank.atomic import FileStamp, file_stamp
+from phrasebank.check import homophones
 from phrasebank.check.genre import CLASSIFIED
 from phrasebank.check.placeholders import placeholders_warning
 from phrasebank.document.drafts import DraftStore
@@ -265,8 +266,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"联想与短语：{collection.label}（{len(bank.phrases)} 条短语）", 5000)
 
     def _warm_up(self) -> None:
-        """Load jieba's dictionary (for learning what the writer types) after the window is usable."""
-        run_in_background(segment.warm_up, lambda _: None, self.show_error)
+        """Load jieba's dictionary (for learning what the writer types) and the checker's set phrases after
+        the window is usable."""
+
+        def warm() -> None:
+            segment.warm_up()
+            homophones.prepare()
+
+        run_in_background(warm, lambda _: None, self.show_error)
 
     def _bank_loaded(self, collection: Collection, bank: PhraseBank) -> None:
         self._loading.discard(collection)

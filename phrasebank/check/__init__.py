@@ -14,6 +14,7 @@ from phrasebank.check import (
     formulations,
     genre,
     headings,
+    homophones,
     lists,
     number_forms,
     parts,
@@ -60,4 +61,5 @@ def all_rules() -> tuple[Rule, ...]:
         *attachments.RULES,
         *genre.RULES,
         *confusables.rules(),
+        *homophones.RULES,
     )

@@ -17,6 +17,7 @@ from phrasebank.check import (
     docnumber,
     genre,
     headings,
+    homophones,
     number_forms,
     parts,
     placeholders,
@@ -42,13 +43,21 @@ PARAGRAPH_CHECKS = (
     number_forms.findings,
     docnumber.findings,
     confusables.findings,
+    homophones.findings,
     headings.runin_findings,
     dates.findings,
     wording.findings,
     parts.findings,
 )
 #: Checks of a table cell's text: wording, not a paragraph's form (a cell needs no 。 and is no heading).
-CELL_CHECKS = (placeholders.findings, number_forms.findings, confusables.findings, dates.findings, wording.findings)
+CELL_CHECKS = (
+    placeholders.findings,
+    number_forms.findings,
+    confusables.findings,
+    homophones.findings,
+    dates.findings,
+    wording.findings,
+)
 #: Checks over the whole report.
 DOCUMENT_CHECKS = (
     headings.heading_findings,

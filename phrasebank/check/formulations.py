@@ -42,16 +42,15 @@ def edit_distance_at_most_one(a: str, b: str) -> bool:
     """True when b differs from a by one deletion, insertion, substitution or adjacent transposition."""
     if a == b or abs(len(a) - len(b)) > 1:
         return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        if len(diff) == 1:
-            return True
-        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    i = 0
-    while i < len(short) and short[i] == long[i]:
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    i, n = 0, len(short)
+    while i < n and short[i] == long[i]:
         i += 1
-    return short[i:] == long[i + 1 :]
+    if len(a) != len(b):
+        return short[i:] == long[i + 1 :]
+    if a[i + 1 :] == b[i + 1 :]:
+        return True
+    return a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
 
 
 _MARKS = set("“”‘’《》（）()、，。；：！？ ")
@@ -128,14 +127,25 @@ def _homophones(a: str, b: str) -> bool:
     let a writer confuse (zh/z, ch/c, sh/s, n/l, -ng/-n): 到位/到为, 传导/传到, 自信/自性."""
     from pypinyin import Style, pinyin
 
-    readings = [{_fuzzy(r) for r in pinyin(ch, style=Style.NORMAL, heteronym=True)[0]} for ch in (a, b)]
+    readings = [{fuzzy(r) for r in pinyin(ch, style=Style.NORMAL, heteronym=True)[0]} for ch in (a, b)]
     return bool(readings[0] & readings[1]) and a != b
 
 
-def _fuzzy(reading: str) -> str:
+def fuzzy_reading(character: str) -> str:
+    """A character's common reading, tones aside, with an input method's fuzzy sounds."""
+    from pypinyin import Style, pinyin
+
+    return fuzzy(pinyin(character, style=Style.NORMAL)[0][0])
+
+
+def fuzzy(reading: str) -> str:
+    """A pinyin reading with the sounds input methods let a writer confuse made one (zh→z, n→l, -ng→-n)."""
     reading = re.sub("^([zcs])h", r"\1", reading)
     reading = re.sub("^n", "l", reading)
     return re.sub("ng$", "n", reading)
+
+
+_QUOTED_RE = re.compile(f"“([^“”]{{3,{SHORT + 1}}})”")
 
 
 def _series_pattern(items: list[str]) -> re.Pattern[str]:
@@ -167,7 +177,14 @@ class Formulations:
                 if len(piece) >= 2:
                     self._pieces.setdefault(piece[:2], []).append((piece, offset, text))
         self._sources = {f.text: f.source for f in self.formulations}
-        self._short = [text for text in self._canonical if len(text) <= SHORT]
+        # A one-edit variant of a 4–5 character formulation keeps its first two, its last two or its first
+        # and last characters: the quoted text is compared only with the formulations sharing one of them.
+        self._short: dict[str, list[str]] = {}
+        for text in sorted(self._canonical):
+            if len(text) <= SHORT:
+                for key in {"<" + text[:2], text[-2:] + ">", text[0] + text[-1]}:
+                    self._short.setdefault(key, []).append(text)
+        self._series_first = [(f, f.items[0], sorted(f.items)) for f in self._series]
 
     def findings(self, index: int, text: str) -> list[Finding]:
         findings: list[Finding] = []
@@ -180,12 +197,12 @@ class Formulations:
                 taken.append((start, end))
                 message = f"“{found}”疑为规范表述“{canonical}”之误（{self._sources[canonical]}）"
                 findings.append(NEAR_MISS.at(index, start, found, canonical, message))
-        for formulation in self._series:
-            if formulation.items[0] not in text:
+        for formulation, first, items in self._series_first:
+            if first not in text:
                 continue
             for match in self._series_res[formulation.text].finditer(text):
                 found = match.group(0)
-                if found != formulation.text and sorted(found.split("、")) == sorted(formulation.items):
+                if found != formulation.text and sorted(found.split("、")) == items:
                     message = f"固定表述的顺序应为“{formulation.text}”（{formulation.source}）"
                     findings.append(SERIES_ORDER.at(index, match.start(), found, formulation.text, message))
         return findings
@@ -194,12 +211,11 @@ class Formulations:
         """For each formulation with an intact piece in the text: the spans a one-edit variant may take."""
         windows: dict[str, set[tuple[int, int]]] = {}
         pieces = self._pieces
-        for match in re.finditer("“", text):
-            for canonical in self._short:
-                spans = windows.setdefault(canonical, set())
-                for width in (len(canonical) - 1, len(canonical), len(canonical) + 1):
-                    if match.end() + width <= len(text):
-                        spans.add((match.end(), match.end() + width))
+        for match in _QUOTED_RE.finditer(text):  # a short formulation counts only when quoted
+            inner = match.group(1)
+            for key in ("<" + inner[:2], inner[-2:] + ">", inner[0] + inner[-1]):
+                for canonical in self._short.get(key, ()):
+                    windows.setdefault(canonical, set()).add(match.span(1))
         for position in range(len(text) - 1):
             entries = pieces.get(text[position : position + 2])
             if entries is None:
@@ -208,16 +224,20 @@ class Formulations:
                 if not text.startswith(piece, position) or text.startswith(canonical, position - offset):
                     continue  # no piece here, or the formulation written as it should be
                 size, spans = len(canonical), windows.setdefault(canonical, set())
-                for shift in (-1, 0, 1):
-                    start = position - offset + shift
-                    for width in (size - 1, size, size + 1):
-                        if start >= 0 and start + width <= len(text):
-                            spans.add((start, start + width))
+                # the first half intact fixes where the variant starts; a later piece, where it ends
+                fixed = position if offset == 0 else position + len(piece)
+                for width in (size - 1, size, size + 1):
+                    start = fixed if offset == 0 else fixed - width
+                    if start >= 0 and start + width <= len(text):
+                        spans.add((start, start + width))
         return windows
 
     def _near_misses(self, canonical: str, text: str, spans: set[tuple[int, int]]) -> Iterable[tuple[int, int, str]]:
         """Spans of text one edit away from the canonical form (never overlapping an exact use)."""
-        exact = [(m.start(), m.end()) for m in re.finditer(re.escape(canonical), text)]
+        exact, at = [], text.find(canonical)
+        while at >= 0:
+            exact.append((at, at + len(canonical)))
+            at = text.find(canonical, at + 1)
         for start, end in sorted(spans):
             found = text[start:end]
             if any(start < b and a < end for a, b in exact) or not edit_distance_at_most_one(canonical, found):

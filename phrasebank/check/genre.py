@@ -27,6 +27,14 @@ LETTER_CLOSING = Rule(
     "函不用“请批示”一类上行请示的结束语，常用“妥否，请函复”“请予研究函复”",
     re.compile(r"请批示|请予批示|请审示|特此请示"),
 )
+REPORT_CLOSING_IN_REQUEST = Rule(
+    "report-closing-in-request",
+    _G,
+    f"{_REGULATIONS}第八条（请示用于请求指示、批准；报告用于汇报工作）",
+    "“特此报告”是报告的结束语；请示以“妥否，请批示”“特此请示”一类请求批示的话结束",
+    re.compile(r"特此报告"),
+    lambda _: "特此请示",
+)
 REPORT_WITH_REQUEST = Rule(
     "report-with-request",
     _G,
@@ -78,6 +86,7 @@ RULES = (
     GENRE_UNREAD,
     REQUEST_CLOSING,
     LETTER_CLOSING,
+    REPORT_CLOSING_IN_REQUEST,
     REPORT_WITH_REQUEST,
     REQUEST_REPORT,
     REQUEST_RECIPIENTS,
@@ -158,6 +167,8 @@ def findings(structure: Structure) -> list[Finding]:
             result += LETTER_CLOSING.find(index, text)
         elif kind not in ("请示", "请示报告"):
             result += REQUEST_CLOSING.find(index, text)
+        if kind == "请示":
+            result += REPORT_CLOSING_IN_REQUEST.find(index, text)
         if kind in ("报告", "汇报"):
             result += REPORT_WITH_REQUEST.find(index, text)
         if kind in _UPWARD:

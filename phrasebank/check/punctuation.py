@@ -44,6 +44,16 @@ DOUBLED = pattern_rule(
     "标点重复",
     lambda m: m.group(0)[0],
 )
+_FULL_OF = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+DOUBLED_MIXED = pattern_rule(
+    "doubled-mark-mixed",
+    _P,
+    "GB/T 15834-2011 4（点号不重叠使用）",
+    # a half-width mark beside its full-width twin (a comma typed twice as the input method switched)
+    r"(?<![\x21-\x7e]),，|，,(?![\x21-\x7e])|;；|；;|(?<![\x21-\x7e]):：|：:(?![\x21-\x7e])|!！|！!|\?？|？\?",
+    "标点重复（半角和全角各一个）",
+    lambda m: next(ch for ch in m.group(0) if ch not in _FULL_OF),
+)
 ELLIPSIS = pattern_rule(
     "ellipsis-form",
     _P,
@@ -88,7 +98,17 @@ HEADING_STOP = Rule(
 )
 #: A heading as short as a section title (一、总体情况。); longer items are sentences of a list.
 HEADING_STOP_MAX = 12
-PATTERN_RULES = (HALF_WIDTH, HALF_PERIOD, HALF_PARENS, DOUBLED, ELLIPSIS, ELLIPSIS_ETC, YEAR_RANGE, QUOTED_SERIES)
+PATTERN_RULES = (
+    HALF_WIDTH,
+    HALF_PERIOD,
+    HALF_PARENS,
+    DOUBLED,
+    DOUBLED_MIXED,
+    ELLIPSIS,
+    ELLIPSIS_ETC,
+    YEAR_RANGE,
+    QUOTED_SERIES,
+)
 RULES = (*PATTERN_RULES, UNPAIRED, NESTED, HEADING_STOP)
 
 #: Double marks and what the inner layer should use.

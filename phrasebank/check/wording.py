@@ -38,6 +38,27 @@ ADVERBIAL_DE = pattern_rule(
     "修饰动词的状语后用“地”",
     lambda m: m.group(1) + "地",
 )
+#: More verbs after an adverbial 的, where 的 before a noun phrase is as common (有效的监督机制, 进行深入的研究):
+#: only with a verb that takes an object, not after a word that makes a noun of it, not before a head noun.
+_NOMINAL_BEFORE = (
+    r"(?<![最更较有了是次个种番场])"
+    r"(?<!更加|比较|进行|作出|做出|开展|加以|给予|实施|实行|坚持|采取|形成|建立|经过|通过|得到|受到|需要)"
+)
+_HEAD_NOUNS = (
+    "制度|机制|政策|措施|工作|方式|体系|模式|办法|举措|力度|水平|能力|作用|效果|成效|意识|格局|态势|方法|过程|结果|"
+    "报告|材料|阶段|对象|范围|内容|任务|体制|原则|理念|思路|路径|手段|氛围|环境|保障|支持|基础|条件|责任|精神|态度|"
+    "作风|风气|活动|行动|中|后|时|的"
+)
+ADVERBIAL_DE_OBJECT = pattern_rule(
+    "adverbial-de-object",
+    FindingKind.WORDING,
+    "《现代汉语词典》第7版“地”条（状语和动词之间用“地”）",
+    _NOMINAL_BEFORE + r"(扎实|认真|积极|深入|全面|切实|主动|严格|及时|坚决|充分|科学|依法|彻底|认认真真)的"
+    r"(?=(?:总结|排查|谋划|研究|分析|查找|整治|督促|部署|检查|探索|思考|处理|处置|履行|把握|对待|反思|剖析|查处|纠正)"
+    rf"(?!{_HEAD_NOUNS})[\u4e00-\u9fff])",
+    "修饰动词的状语后用“地”",
+    lambda m: m.group(1) + "地",
+)
 COMPLEMENT_DE = pattern_rule(
     "complement-de",
     FindingKind.WORDING,
@@ -54,7 +75,7 @@ FIRST_LEVEL_DOT = pattern_rule(
     "第一层序号写作“一、”",
     lambda m: m.group(1) + "、",
 )
-RULES = (REPEATED_CHAR, REPEATED_WORD, ADVERBIAL_DE, COMPLEMENT_DE, FIRST_LEVEL_DOT)
+RULES = (REPEATED_CHAR, REPEATED_WORD, ADVERBIAL_DE, ADVERBIAL_DE_OBJECT, COMPLEMENT_DE, FIRST_LEVEL_DOT)
 
 #: Doubled two-character sequences that are words of their own or counting (一个一个, 天天向上 is AA).
 _COUNTING_RE = re.compile(r"^[一二三四五六七八九十两几每][个步点次层级年天批项条件家位名户代辈]$")

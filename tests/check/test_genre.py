@@ -34,6 +34,12 @@ def test_request_closing_in_a_notice_or_a_report():
     assert rules(*report) == {"request-closing"}
 
 
+def test_a_request_closed_as_a_report():
+    request = [*REQUEST[:3], "特此报告。", *REQUEST[4:]]
+    assert found(*request) == [("report-closing-in-request", "特此报告", "特此请示")]
+    assert found(*REPORT) == []  # a report's own closing
+
+
 def test_a_report_that_asks_for_approval():
     report = [*REPORT[:3], "请予批准拨付专项经费10万元。", *REPORT[3:]]
     assert found(*report) == [("report-with-request", "请予批准", None)]

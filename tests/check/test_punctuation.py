@@ -13,6 +13,8 @@ from checking import assert_found_and_fixed, found
         ("half-width-parens", "(中文括号)里的话", "（中文括号）里的话"),
         ("doubled-mark", "坚持学习。。", "坚持学习。"),
         ("doubled-mark", "加强学习，，抓好落实", "加强学习，抓好落实"),
+        ("doubled-mark-mixed", "规范市场秩序,，我局拟开展检查", "规范市场秩序，我局拟开展检查"),
+        ("doubled-mark-mixed", "请于5月前报送；;逾期不候", "请于5月前报送；逾期不候"),
         ("ellipsis-form", "学习、调研、座谈...都要落实。", "学习、调研、座谈……都要落实。"),
         ("ellipsis-form", "学习、调研、座谈。。。都要落实。", "学习、调研、座谈……都要落实。"),
         ("ellipsis-form", "学习、调研、座谈…都要落实。", "学习、调研、座谈……都要落实。"),
@@ -49,6 +51,7 @@ def test_unpaired_marks_are_found_without_a_fix():
         "一、加强组织领导，各地要高度重视。",  # an item of a list is a sentence
         "一、建立健全安全生产责任制度和考核评价体系。",
         "增长2.5%，采用v1.2版本，e.g.不改。",
+        "访问http://www.gov.cn,，比分3:：2",  # Latin text around a half-width mark is not a slip of ours
     ],
 )
 def test_correct_text_has_no_finding(clean):
