@@ -93,6 +93,7 @@ class OutlineDock(QDockWidget):
         """Rebuild the tree from the structure (coalesced while the writer types)."""
         self._pending = structure
         if at_once:
+            self._timer.stop()  # what was pending is this rebuild
             self._rebuild()
         else:
             self._timer.start()

@@ -545,6 +545,7 @@ class MainWindow(QMainWindow):
         self.editor.set_text(text)
         self.outline.show_structure(self.editor.structure, at_once=True)
         self._update_title()
+        self._counts.stop()  # counted here, not again when the timer the new text started runs out
         self._update_counts()
         self.editor.setFocus()
         self.load_bank_in_background()  # (自动) a government report brings its own collection

@@ -35,9 +35,8 @@ def _swap(word: str, mapping: dict[str, str], common: set[str], by_length: dict[
     return mapping[word]
 
 
-def write_distinct(folder: Path, characters: int, seed: int = 7) -> int:
-    """Write about `characters` characters of distinct text as files of about 1 M characters each; returns
-    the number written."""
+def distinct_copies(seed: int = 7) -> Iterator[list[str]]:
+    """Copies of the reports of ../shared, one after another without end, each with its own words."""
     import jieba
 
     reports = _reports()
@@ -52,14 +51,16 @@ def write_distinct(folder: Path, characters: int, seed: int = 7) -> int:
     for words in by_length.values():
         words.sort()
     rng = random.Random(seed)
+    while True:
+        for paras in tokenised:
+            mapping: dict[str, str] = {}  # this copy's own word for each uncommon word
+            yield ["".join(_swap(w, mapping, common, by_length, rng) for w in words) for words in paras]
 
-    def copies() -> Iterator[list[str]]:
-        while True:
-            for paras in tokenised:
-                mapping: dict[str, str] = {}  # this copy's own word for each uncommon word
-                yield ["".join(_swap(w, mapping, common, by_length, rng) for w in words) for words in paras]
 
-    return write_parts(folder, copies(), characters)
+def write_distinct(folder: Path, characters: int, seed: int = 7) -> int:
+    """Write about `characters` characters of distinct text as files of about 1 M characters each; returns
+    the number written."""
+    return write_parts(folder, distinct_copies(seed), characters)
 
 
 def write_parts(folder: Path, copies: Iterable[list[str]], characters: int) -> int:

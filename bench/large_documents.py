@@ -1,12 +1,13 @@
 """Large reports in the editor: open, type, save and export at 1 000, 10 000 and 50 000 paragraphs.
 
-Reports are the provincial government reports repeated. For each size it prints: the time until an
-opened report is usable (the window's event loop idle again) and until the background work on it
-(learning its phrases, the first proofreading pass) has landed, the longest the window stays blocked
-while typing a sentence after that (every debounced pass included), the longest it stays blocked
-during a save (a 10 ms ticker measures the gaps in the event loop; the save itself runs off the GUI
-thread for long reports), the time the save takes to land on disk, and `export_docx` alone. Reference
-in the same run: a bare QTextEdit's setPlainText of the same text, and writing the text as a .txt file.
+Reports are distinct text made from the reports of ../shared (`distinct_text.py`). For each size it
+prints: the time until an opened report is usable (the window's event loop idle again) and until the
+background work on it (learning its phrases, the first proofreading pass) has landed, the longest the
+window stays blocked while typing a sentence after that (every debounced pass included), the longest
+it stays blocked during a save (a 10 ms ticker measures the gaps in the event loop; the save itself
+runs off the GUI thread for long reports), the time the save takes to land on disk, and `export_docx`
+alone. Reference in the same run: a bare QTextEdit's setPlainText of the same text, and writing the
+text as a .txt file.
 
 Targets: open 10 000 paragraphs < 2 s; export 50 000 < 10 s and linear; no save blocks > 100 ms;
 typing ≤ 16 ms to idle in a report of about 100,000 characters (issue #28).
@@ -73,13 +74,16 @@ def settle(app: QApplication, idle_ms: int = 300) -> None:
 
 
 def report_paragraphs(count: int) -> list[str]:
-    from phrasebank.document.files import read_paragraphs
-    from phrasebank.structure.cleaning import clean_lines
+    """`count` paragraphs of distinct report text (`distinct_text.py`: copies of the reports, each with
+    its own words), so no cache of the editor's is helped by repetition."""
+    from distinct_text import distinct_copies
 
-    source: list[str] = []
-    for path in sorted((SHARED / "govreports").glob("*.txt")):
-        source += clean_lines(read_paragraphs(path)).paragraphs
-    return (source * (count // len(source) + 1))[:count]
+    paragraphs: list[str] = []
+    for copy in distinct_copies():
+        paragraphs += [p for p in copy if p.strip()]
+        if len(paragraphs) >= count:
+            return paragraphs[:count]
+    return paragraphs
 
 
 def measure(app: QApplication, count: int, folder: Path) -> dict:
@@ -96,7 +100,8 @@ def measure(app: QApplication, count: int, folder: Path) -> dict:
     bare.setPlainText(text)
     row["reference_setPlainText_s"] = time.perf_counter() - started
 
-    window = MainWindow(bank=PhraseBank([]), ask=lambda *args: args[2][-1])
+    # the supervision reports keep their XX placeholders: the writer saves anyway
+    window = MainWindow(bank=PhraseBank([]), ask=lambda *args: "仍然保存" if "仍然保存" in args[2] else args[2][-1])
     window.show()
     settle(app)
     started = time.perf_counter()

@@ -79,7 +79,7 @@ def findings(structure: Structure) -> list[Finding]:
     for index, (para, role) in enumerate(zip(structure.paragraphs, roles, strict=True)):
         if role is Role.APPENDIX:
             break  # the 附件 pages themselves may cite anything
-        if role in (Role.BODY, Role.HEADING):
+        if role in (Role.BODY, Role.HEADING) and "附件" in para.text:
             for match in _CITED_RE.finditer(para.text):
                 if int(match.group(1)) not in numbers:
                     message = f"正文提到“{match.group(0)}”，附件说明中没有这一项"

@@ -90,9 +90,12 @@ def document_findings(structure: Structure) -> list[Finding]:
     for index, (para, role) in enumerate(zip(structure.paragraphs, structure.roles, strict=True)):
         if role is Role.APPENDIX:
             break
-        result += _weekdays(index, para.text, default_year)
+        text = para.text
+        if "日" not in text:  # quick: most paragraphs hold no date (the patterns scan every position)
+            continue
+        result += _weekdays(index, text, default_year)
         if signed is not None and role not in (Role.DATE, Role.SIGNATURE):
-            result += _deadlines(index, para.text, signed)
+            result += _deadlines(index, text, signed)
     # A 公文 with its 成文日期 writes years one way; reports and speeches keep 二〇三五年 for the
     # long-range goal as the Party's documents write it.
     return result + (_mixed_years(structure) if signed is not None else [])

@@ -85,10 +85,11 @@ def _word(text: str) -> bool:
 
 
 def _crossed(text: str, boundary: int) -> bool:
-    """Whether a dictionary word of up to four characters runs across `boundary`."""
+    """Whether a common dictionary word of up to four characters runs across `boundary` (a rare one such as
+    新发 in 新发展 does not count)."""
     for start in range(max(0, boundary - 3), boundary):
         for end in range(boundary + 1, min(len(text), start + 4) + 1):
-            if _word(text[start:end]):
+            if frequency(text[start:end]) >= MIN_FREQUENCY:
                 return True
     return False
 

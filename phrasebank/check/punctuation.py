@@ -24,7 +24,7 @@ HALF_PERIOD = pattern_rule(
     "GB/T 15834-2011 3、4.1（句号用“。”）",
     # a sentence ending in a half-width . — not 1. 2. numbering, decimals, or Latin abbreviations; not the
     # 一. of a heading either (the numbering rule says what is wrong there, once)
-    rf"(?<=[{_CJK}”）》])(?<!^[一二三四五六七八九十])(?<!^[一二三四五六七八九十]{{2}})\.(?=$|\s*$|[{_CJK}“（《])",
+    rf"(?<=[{_CJK}”）》%‰])(?<!^[一二三四五六七八九十])(?<!^[一二三四五六七八九十]{{2}})\.(?=$|\s*$|[{_CJK}“（《])",
     "中文句子末尾用了半角圆点，应为句号“。”",
     lambda m: "。",
 )

@@ -115,9 +115,30 @@ class Paragraph:
         return len(_AHEAD_RE.findall(self.text)), len(_DONE_RE.findall(self.text))
 
     @cached_property
+    def placement(self) -> tuple:
+        """Everything `Structure._place` reads of this paragraph: an edit that leaves it as it was leaves
+        every role and section of the report as they were."""
+        stripped = self.text.strip()
+        return (
+            self.role,
+            self.level,
+            self.number,
+            self.head,
+            self.cue,
+            self.heading_types,
+            self.titleish,
+            self.addressish,
+            self.tense,
+            stripped if self.titleish or self.role is not Role.BODY else "",
+            bool(_ATTACHMENT_ITEM_RE.match(stripped)),
+            bool(_NOTE_RE.match(stripped)),
+            stripped in _ADDRESS_LINES,
+        )
+
+    @cached_property
     def placeholders(self) -> int:
         """How many unfilled slots (XX, ×× …) the text holds, counted once per paragraph."""
-        return len(PLACEHOLDER_RE.findall(self.text))
+        return len(PLACEHOLDER_RE.findall(self.text)) if _PLACEHOLDER_CLUE_RE.search(self.text) else 0
 
 
 class NodeKind(StrEnum):
@@ -275,9 +296,13 @@ class Structure:
         return cls([parse_paragraph(text) for text in texts])
 
     def replace(self, start: int, removed: int, texts: Sequence[str]) -> None:
-        """Replace `removed` paragraphs from `start` with `texts` (an edit in the editor)."""
-        self.paragraphs[start : start + removed] = [parse_paragraph(text) for text in texts]
-        self._roles = self._sections = None
+        """Replace `removed` paragraphs from `start` with `texts` (an edit in the editor). Typing inside a
+        paragraph mostly leaves what places sections as it was: then roles and sections are kept."""
+        new = [parse_paragraph(text) for text in texts]
+        old = self.paragraphs[start : start + removed]
+        self.paragraphs[start : start + removed] = new
+        if len(old) != len(new) or any(a.placement != b.placement for a, b in zip(old, new, strict=True)):
+            self._roles = self._sections = None
 
     @property
     def roles(self) -> list[Role]:
@@ -367,7 +392,7 @@ class Structure:
                 sections[index] = current
             elif role is Role.BODY:
                 opening_run = opening_run + 1 if current is SectionType.OPENING else 0
-                if opening_run > OPENING_PARAGRAPHS and len(_DONE_RE.findall(para.text)) >= 2:
+                if opening_run > OPENING_PARAGRAPHS and para.tense[1] >= 2:
                     current = SectionType.OVERVIEW  # a long preamble goes on to review the year
                 cue = para.cue
                 if cue is SectionType.OPENING and section_types:
@@ -413,6 +438,8 @@ OPENING_PARAGRAPHS = 2
 #: What a chapter's text says of time: tasks ahead (要, 将, 今年) or work done (了, 已经, 取得).
 _AHEAD_RE = re.compile(r"(?<![主重需纪摘概简提])要(?![求素点闻件])|必须|应当|力争|今年|明年|下一步|下步")
 _DONE_RE = re.compile(r"了|已经|取得|完成|比上年|同比|增长\d|共\d|累计|先后")
+_PLACEHOLDER_CLUE_RE = re.compile("[xXｘＸ×]")
+
 #: How much one must outweigh the other to type a chapter.
 _TENSE_MARGIN = 1.5
 

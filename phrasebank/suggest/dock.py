@@ -9,6 +9,7 @@ cut to its limit after filtering, so no kind crowds out another.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from phrasebank.kinds import PhraseKind, SectionType
@@ -37,6 +38,9 @@ KIND_LIMITS = {
 #: Kinds a report makes its own (terms, lists, patterns): in a large corpus they must recur across reports
 #: (a series of one report names its own railways: 平庆铁路、兰合铁路、天陇铁路).
 _TERMS = frozenset({PhraseKind.FORMULA, PhraseKind.COLLOCATION, PhraseKind.SERIES, PhraseKind.PATTERN})
+#: A bare organ name is no phrase to insert (人民政府, 本届政府), nor a heading that only names a part (结束语).
+_ORGAN_RE = re.compile(r"^.{0,4}(?:政府|委员会|办公厅|办公室)$")
+_SHORTEST_HEADING = 4
 #: Kinds that name their section themselves.
 _KIND_SECTIONS = {PhraseKind.OPENING: SectionType.OPENING, PhraseKind.CLOSING: SectionType.CLOSING}
 #: The standard openings and closings of the common 文种, always in the dock after the corpus's own (a
@@ -115,6 +119,8 @@ def section_list(
             continue
         if recurring and phrase.reports == 1 and phrase.kind in _TERMS:
             continue
+        if _bare_name(phrase):
+            continue
         if section is None:
             groups[phrase.kind].append((0.0, -phrase.count, phrase.text, phrase))
             continue
@@ -130,6 +136,13 @@ def section_list(
         if kind in (None, group_kind):
             out.extend(_standard(group_kind, section, {p.text for p in ranked}))
     return out
+
+
+def _bare_name(phrase: Phrase) -> bool:
+    """An organ's name or a part's name: nothing a writer inserts from the dock."""
+    if phrase.kind is PhraseKind.HEADING:
+        return len(phrase.text.strip("“”")) < _SHORTEST_HEADING
+    return phrase.kind in (PhraseKind.COLLOCATION, PhraseKind.FORMULA) and bool(_ORGAN_RE.match(phrase.text))
 
 
 def _standard(kind: PhraseKind, section: SectionType | None, listed: set[str]) -> list[Phrase]:

@@ -16,6 +16,8 @@ from phrasebank.check.homophones import findings
         ("发扬钉钉子精神，久久唯功。", "久久唯功", "久久为功"),
         ("坚持守正创心，推动高质量发展。", "守正创心", "守正创新"),
         ("各部门要齐抓共关，形成合力。", "齐抓共关", "齐抓共管"),
+        ("完整准确全面贯彻新发展里念。", "发展里念", "发展理念"),
+        ("加快构建新发展格句。", "发展格句", "发展格局"),
     ],
 )
 def test_a_homophone_slip_names_the_set_phrase(text, slip, phrase):

@@ -14,6 +14,7 @@ from checking import assert_found_and_fixed, found
         ("doubled-mark", "坚持学习。。", "坚持学习。"),
         ("doubled-mark", "加强学习，，抓好落实", "加强学习，抓好落实"),
         ("doubled-mark-mixed", "规范市场秩序,，我局拟开展检查", "规范市场秩序，我局拟开展检查"),
+        ("half-width-period", "同比增长12.3%.下一步继续加强", "同比增长12.3%。下一步继续加强"),
         ("doubled-mark-mixed", "请于5月前报送；;逾期不候", "请于5月前报送；逾期不候"),
         ("ellipsis-form", "学习、调研、座谈...都要落实。", "学习、调研、座谈……都要落实。"),
         ("ellipsis-form", "学习、调研、座谈。。。都要落实。", "学习、调研、座谈……都要落实。"),

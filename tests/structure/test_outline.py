@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from phrasebank.document.files import read_paragraphs
 from phrasebank.kinds import SectionType as S
 from phrasebank.structure.cleaning import clean_lines
@@ -117,6 +119,71 @@ def test_incremental_replace_matches_a_full_parse(corpus_files):
     full = Structure.from_texts(edited)
     assert live.sections == full.sections
     assert live.outline() == full.outline()
+
+
+def test_roles_and_sections_kept_across_typing_are_those_of_a_full_parse(gov_files, corpus_files):
+    """Typing keeps the placed roles and sections when nothing they rest on changed: after each of many
+    random edits (a character typed or deleted anywhere, a line split or joined), equal to a new parse."""
+    import random
+
+    rng = random.Random(5)
+    typed = "了要，。：一是（一）附件1.各位代表！今年完成下一步问题不足同志们（此件公开发布）2026年3月1日"
+    for path in (gov_files[0], corpus_files[1]):
+        texts = clean_lines(read_paragraphs(path)).paragraphs[:120]
+        live = Structure.from_texts(texts)
+        assert live.sections  # placed once, then kept or redone edit by edit
+        for _ in range(400):
+            k = rng.randrange(len(texts))
+            at = rng.randrange(len(texts[k]) + 1)
+            move = rng.random()
+            if move < 0.6:
+                texts[k] = texts[k][:at] + rng.choice(typed) + texts[k][at:]
+                live.replace(k, 1, [texts[k]])
+            elif move < 0.85 and texts[k]:
+                texts[k] = texts[k][: max(at - 1, 0)] + texts[k][at:]
+                live.replace(k, 1, [texts[k]])
+            elif move < 0.95:
+                texts[k : k + 1] = [texts[k][:at], texts[k][at:]]
+                live.replace(k, 1, texts[k : k + 2])
+            elif k + 1 < len(texts):
+                texts[k : k + 2] = [texts[k] + texts[k + 1]]
+                live.replace(k, 2, texts[k : k + 1])
+            full = Structure.from_texts(texts)
+            assert (live.roles, live.sections) == (full.roles, full.sections)
+
+
+@pytest.mark.parametrize(
+    ("index", "typed"),
+    [
+        (3, "要加快建设，要推进改造，要抓好落实。"),  # the chapter now speaks of tasks ahead
+        (6, "取得了成效，完成了改造。"),  # … or of work done
+        (7, "各位代表"),  # an address line before the last words
+        (11, "公开发布）"),  # a note under the date
+        (0, "2026年"),  # the title's year
+    ],
+)
+def test_typing_what_places_sections_places_them_again(index, typed):
+    texts = [
+        "关于住房保障工作的报告",
+        "市人民政府：",
+        "一、住房保障",
+        "全市住房保障工作有序推进，保障性住房建设、城镇老旧小区改造和租赁住房筹集稳步开展。",
+        "二、其他工作",
+        "各项工作有序开展，社会事业、民生保障、安全生产和生态环境保护等工作都在稳步推进之中。",
+        "保障房建设稳步推进，住房租赁市场进一步规范，群众住房条件持续得到改善，居住品质稳步提升。",
+        "",
+        "我们将继续努力。",
+        "某某市人民政府",
+        "2026年3月1日",
+        "（此件",
+    ]
+    live = Structure.from_texts(texts)
+    assert live.sections  # placed once, then kept or redone character by character
+    for character in typed:  # typed a character at a time at the paragraph's end
+        texts[index] += character
+        live.replace(index, 1, [texts[index]])
+        full = Structure.from_texts(texts)
+        assert (live.roles, live.sections) == (full.roles, full.sections), texts[index]
 
 
 def test_open_headings_give_each_heading_its_parent():

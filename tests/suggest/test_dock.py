@@ -130,3 +130,14 @@ def test_the_bank_file_keeps_how_many_reports_a_phrase_was_seen_in(corpus_bank, 
     again = PhraseBank.load(tmp_path / "bank.db")
     assert [p.reports for p in again.phrases] == [p.reports for p in corpus_bank.phrases]
     assert {p.reports for p in again.phrases} >= {1, 2}
+
+
+def test_bare_organ_names_and_part_names_are_not_listed():
+    organ = Phrase("人民政府", PhraseKind.COLLOCATION, 40, {S.OPENING: 40}, "a.txt:1", [], reports=9)
+    also = Phrase("本届政府", PhraseKind.COLLOCATION, 12, {S.OPENING: 12}, "a.txt:2", [], reports=5)
+    part = Phrase("结束语", PhraseKind.HEADING, 6, {S.CLOSING: 6}, "b.txt:9", [], reports=6)
+    kept = Phrase("本届政府任期", PhraseKind.COLLOCATION, 5, {S.OPENING: 5}, "c.txt:2", [], reports=2)
+    heading = Phrase("下步工作建议", PhraseKind.HEADING, 3, {S.CLOSING: 3}, "d.txt:5", [], reports=2)
+    listed = [p.text for s in (S.OPENING, S.CLOSING) for p in section_list([organ, also, part, kept, heading], s)]
+    assert "人民政府" not in listed and "本届政府" not in listed and "结束语" not in listed
+    assert "本届政府任期" in listed and "下步工作建议" in listed
