@@ -90,17 +90,21 @@ class ReportEditor(QTextEdit):
 
     # ---- document and structure --------------------------------------------------------------
 
-    def set_text(self, text: str) -> None:
-        """Replace the whole document (open, new from template); clears undo history."""
+    def set_text(self, text: str, structure: Structure | None = None) -> None:
+        """Replace the whole document (open, new from template); clears undo history. `structure` is the
+        text's structure when it was worked out off the GUI thread (a long report being opened)."""
         document = self.document()
         document.blockSignals(True)
         self.setPlainText(text)
         document.blockSignals(False)
         self._block_count = document.blockCount()
-        self.structure = Structure.from_texts(self.paragraphs())
+        paragraphs = self.paragraphs()
+        if structure is None or [p.text for p in structure.paragraphs] != paragraphs:
+            structure = Structure.from_texts(paragraphs)
+        self.structure = structure
         self.memory, self._recent_clauses = DocumentMemory(), []
         self._generation += 1
-        self._learn_document(self.paragraphs(), self._generation)
+        self._learn_document(paragraphs, self._generation)
         self._after_structure_change(undoable=False)
         self.document().setModified(False)
         self.highlighter.rehighlight_lazily(self.cursorForPosition(QPoint(0, 0)).blockNumber())

@@ -15,8 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from phrasebank.structure.numbering import Slip, numbering_issues, slot_counts
+from phrasebank.structure.numbering import NumberingIssue, Slip, numbering_issues, slot_counts
 from phrasebank.structure.outline import NodeKind, OutlineNode, Structure
+
+from .workers import run_in_background
+
+#: From this many paragraphs on, the outline is worked out off the GUI thread (a tenth of a second and more).
+OUTLINE_APART_FROM = 3000
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole
 HEADING_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -88,6 +93,7 @@ class OutlineDock(QDockWidget):
         self.gaps: list[int] = []
         self.slots: dict[int, int] = {}  # first-level heading index -> unfilled slots in its section
         self._shape: list[tuple] | None = None  # what the tree shows, to skip rebuilding an unchanged outline
+        self._asked = 0  # outlines asked for; only the newest is shown
 
     def show_structure(self, structure: Structure, at_once: bool = False) -> None:
         """Rebuild the tree from the structure (coalesced while the writer types)."""
@@ -102,11 +108,20 @@ class OutlineDock(QDockWidget):
         structure = self._pending
         if structure is None:
             return
-        issues = {issue.index: issue for issue in numbering_issues(structure)}
-        self.slots = slot_counts(structure)
+        self._asked += 1
+        if len(structure.paragraphs) < OUTLINE_APART_FROM:
+            self._show(_worked_out(self._asked, structure))
+            return
+        asked, copy = self._asked, structure.snapshot()  # the editor goes on changing its own structure
+        run_in_background(lambda: _worked_out(asked, copy), self._show, lambda _: None)
+
+    def _show(self, worked_out: WorkedOut) -> None:
+        asked, paragraph_count, nodes, issues, slots = worked_out
+        if asked != self._asked:
+            return  # the text changed meanwhile: a newer outline is on its way
+        self.slots = slots
         self.gaps = sorted(issues)
-        self.tree.paragraph_count = len(structure.paragraphs)
-        nodes = structure.outline()
+        self.tree.paragraph_count = paragraph_count
         shape = [
             (n.kind, n.level, n.number, n.text, n.section, issues.get(n.index), self.slots.get(n.index)) for n in nodes
         ]
@@ -180,3 +195,12 @@ class OutlineDock(QDockWidget):
         for i in range(self.tree.topLevelItemCount()):
             walk(self.tree.topLevelItem(i))
         return out
+
+
+WorkedOut = tuple[int, int, list[OutlineNode], dict[int, NumberingIssue], dict[int, int]]
+
+
+def _worked_out(asked: int, structure: Structure) -> WorkedOut:
+    """What the outline shows of a structure: its nodes, numbering slips and unfilled slots per chapter."""
+    issues = {issue.index: issue for issue in numbering_issues(structure)}
+    return asked, len(structure.paragraphs), structure.outline(), issues, slot_counts(structure)

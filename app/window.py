@@ -20,11 +20,12 @@ from phrasebank.document.layout import Layout, RunInStyle, chosen_layout
 from phrasebank.document.masthead import Masthead, split_masthead
 from phrasebank.document.reader import Picture
 from phrasebank.document.report import OPENABLE, Report, open_report, save_report
-from phrasebank.document.stats import text_stats
+from phrasebank.document.stats import TextStats, text_stats
 from phrasebank.errors import PhrasebankError, os_reason
 from phrasebank.library.store import Library, LibraryError
 from phrasebank.mining.corpora import Collection, detect
 from phrasebank.paths import data_dir
+from phrasebank.structure.outline import Structure
 from phrasebank.structure.renewal import Renewed, renew
 from phrasebank.structure.templates import save_template, template_text
 from phrasebank.suggest.bank import RECURRENCE_FROM, PhraseBank
@@ -54,6 +55,8 @@ AUTOSAVE_MS = 30_000
 MAX_RECENT = 8
 #: From this many paragraphs on, a save runs off the GUI thread (a short report is written at once).
 BACKGROUND_SAVE_FROM = 400
+#: Counting a text this long (characters) takes tens of milliseconds: it is done off the GUI thread.
+COUNT_APART_FROM = 300_000
 
 
 def _renewed(path: Path) -> tuple[Report, Renewed]:
@@ -136,6 +139,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu("最近打开", self)  # placed in 文件 by build_menus
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._counts = QTimer(self, singleShot=True, interval=300)
+        self._counts_asked = 0
         self._counts.timeout.connect(self._update_counts)
         self._connect()
         build_menus(self)
@@ -359,8 +363,20 @@ class MainWindow(QMainWindow):
         self.phrases.follow_section(section)
 
     def _update_counts(self) -> None:
+        """The status bar's counts; a long report's are worked out off the GUI thread (the newest wins)."""
         self.load_bank_in_background()  # a pasted 政府工作报告 brings its own collection at once
-        stats = text_stats(self.editor.toPlainText())
+        text = self.editor.toPlainText()
+        self._counts_asked += 1
+        if len(text) < COUNT_APART_FROM:
+            self._show_counts((self._counts_asked, text_stats(text)))
+            return
+        asked = self._counts_asked
+        run_in_background(lambda: (asked, text_stats(text)), self._show_counts, self.show_error)
+
+    def _show_counts(self, counted: tuple[int, TextStats]) -> None:
+        asked, stats = counted
+        if asked != self._counts_asked:
+            return  # the text changed meanwhile: a newer count is on its way
         self.count_label.setText(
             f"字数 {stats.characters}（不含标点 {stats.without_punctuation}） "
             f"段落 {stats.paragraphs}  约 {stats.pages} 页"
@@ -457,10 +473,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"正在打开 {path.name}……")
         self.setEnabled(False)
 
-        def done(report: Report) -> None:
+        def done(opened: tuple[Report, Structure]) -> None:
+            report, structure = opened
             self.setEnabled(True)
             converted = report.converted_from is not None
-            self._load("\n".join(report.paragraphs), None if converted else path, report.masthead)
+            self._load("\n".join(report.paragraphs), None if converted else path, report.masthead, structure)
             self.unkept, self.text_format, self.pictures = report.unkept, report.text_format, report.pictures
             self.tables, self.emphasis = report.tables, report.emphasis
             if report.emphasis:  # shown while a paragraph is as it was read
@@ -483,7 +500,7 @@ class MainWindow(QMainWindow):
             self.setEnabled(True)
             self.show_error(error)
 
-        run_in_background(lambda: open_report(path), done, failed, wait=wait)
+        run_in_background(lambda: _read_and_place(path), done, failed, wait=wait)
 
     def print_preview(self) -> None:
         """The pages as the saved DOCX prints them (same layout), printable from the preview."""
@@ -534,7 +551,9 @@ class MainWindow(QMainWindow):
             f"粘贴时去掉了 {len(dropped)} 行网页杂项或广告：{shown}。按 Ctrl+Z 恢复粘贴的原文。", 15000
         )
 
-    def _load(self, text: str, path: Path | None, masthead: Masthead | None = None) -> None:
+    def _load(
+        self, text: str, path: Path | None, masthead: Masthead | None = None, structure: Structure | None = None
+    ) -> None:
         self.path = path
         self.text_format = None  # a text file opened keeps its encoding and line breaks when saved
         self.masthead, self.pictures, self.unkept = masthead or Masthead(), {}, ""
@@ -542,7 +561,7 @@ class MainWindow(QMainWindow):
         self.editor.highlighter.emphasis = {}
         self.revisions.show_changes({})
         self.revisions.hide()  # a document without a reviewer's changes has no 审阅 tab
-        self.editor.set_text(text)
+        self.editor.set_text(text, structure)
         self.outline.show_structure(self.editor.structure, at_once=True)
         self._update_title()
         self._counts.stop()  # counted here, not again when the timer the new text started runs out
@@ -936,3 +955,12 @@ class MainWindow(QMainWindow):
     def show_error(self, error: Exception) -> None:
         self.statusBar().clearMessage()
         self.ask("出错了", str(error), ["确定"])
+
+
+def _read_and_place(path: Path) -> tuple[Report, Structure]:
+    """A report read and its structure placed (roles, sections, outline): the work of opening a long
+    report done off the GUI thread, which then only shows it."""
+    report = open_report(path)
+    structure = Structure.from_texts(report.paragraphs)
+    structure.outline()
+    return report, structure

@@ -59,8 +59,10 @@ def _index() -> tuple[frozenset[str], frozenset[str], dict[str, list[str]]]:
 
 
 def prepare() -> None:
-    """Build the set-phrase index now (a quarter second; call it off the GUI thread)."""
+    """Build the set-phrase index and load pypinyin's tables now (call it off the GUI thread, when the
+    window is idle: loading them holds Python's lock for a fifth of a second at a time)."""
     _index()
+    _readings("准备")
 
 
 @cache

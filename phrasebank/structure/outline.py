@@ -304,6 +304,11 @@ class Structure:
         if len(old) != len(new) or any(a.placement != b.placement for a, b in zip(old, new, strict=True)):
             self._roles = self._sections = None
 
+    def snapshot(self) -> Structure:
+        """A copy to read on another thread while this one goes on changing (the parsed paragraphs and the
+        placed lists are never changed in place, only replaced)."""
+        return Structure(list(self.paragraphs), self._roles, self._sections)
+
     @property
     def roles(self) -> list[Role]:
         if self._roles is None:

@@ -96,3 +96,35 @@ def test_dragging_the_last_section_leaves_the_closing_and_signature_at_the_end(q
     texts = [t for t in window.editor.paragraphs() if t.strip()]
     assert texts[-3:] == ["特此报告。", "XX督导组", "X年X月X日"]
     assert texts.index("三、存在的问题") > texts.index("四、意见建议")
+
+
+def test_a_long_report_opened_from_a_file_gets_its_outline_and_counts_after_the_latest_edit(qtbot, window, tmp_path):
+    """A long report's outline and counts are worked out off the GUI thread; an edit made meanwhile wins."""
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtGui import QTextCursor
+
+    from app.outline import OUTLINE_APART_FROM
+    from app.window import COUNT_APART_FROM
+
+    chapters = [f"{'一二三四五六七八九'[k]}、第{k + 1}部分工作" for k in range(9)]
+    body = "全市各项工作有序推进，重点任务扎实落实，群众获得感不断增强，发展质量稳步提升。" * 3
+    lines = ["关于全年工作情况的报告"]
+    for chapter in chapters:
+        lines += [chapter] + [body] * (OUTLINE_APART_FROM // 9 + 10)
+    path = tmp_path / "长报告.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert len(lines) > OUTLINE_APART_FROM and len(path.read_text(encoding="utf-8")) > COUNT_APART_FROM
+    window.open_path(path)
+    qtbot.waitUntil(lambda: window.path == path, timeout=20_000)
+    cursor = window.editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.insertText("\n十、新增的部分\n新增的工作。")  # typed before the first outline lands
+    qtbot.waitUntil(lambda: headings(window)[-1:] == ["十、新增的部分"], timeout=20_000)
+    assert headings(window) == [*chapters, "十、新增的部分"]
+    qtbot.waitUntil(lambda: not QThreadPool.globalInstance().activeThreadCount(), timeout=60_000)
+    qtbot.wait(400)  # the counts' timer
+    from phrasebank.document.stats import text_stats
+
+    expected = text_stats(window.editor.toPlainText())
+    assert f"段落 {expected.paragraphs} " in window.count_label.text()
+    assert f"字数 {expected.characters}（" in window.count_label.text()
