@@ -189,19 +189,38 @@ def _read_json(path: Path, data: bytes) -> list[Entry]:
 
 
 _CSV_REASONS = {
-    "unexpected end of data": "引号没有闭合，文件到此结束",
+    "unexpected end of data": "这一行的引号没有闭合",
     "',' expected after '\"'": '引号内的引号要写成两个（""），或引号后缺少逗号',
 }
 
 
 def _read_csv(path: Path, data: bytes) -> list[Entry]:
     text = decode(data, path)[0].lstrip("\ufeff")
-    reader = csv.reader(io.StringIO(text), strict=True)  # an unclosed quote is an error, not a merged row
+    reader = _Records(csv.reader(io.StringIO(text), strict=True))  # an unclosed quote is an error, not a merged row
     try:
         return _csv_rows(path, reader)
     except csv.Error as exc:
         reason = _CSV_REASONS.get(str(exc), str(exc))
-        raise ExchangeError(f"{path} 第 {reader.line_num} 行无法读取（{reason}），未导入任何短语") from None
+        line = reader.start if str(exc) == "unexpected end of data" else reader.line_num  # where the quote opened
+        raise ExchangeError(f"{path} 第 {line} 行无法读取（{reason}），未导入任何短语") from None
+
+
+class _Records:
+    """A csv reader that knows the line its current record started on (a quote left open runs to the end)."""
+
+    def __init__(self, reader) -> None:
+        self.reader, self.start = reader, 1
+
+    def __iter__(self) -> _Records:
+        return self
+
+    def __next__(self) -> list[str]:
+        self.start = self.reader.line_num + 1
+        return next(self.reader)
+
+    @property
+    def line_num(self) -> int:
+        return self.reader.line_num
 
 
 def _csv_rows(path: Path, reader) -> list[Entry]:
