@@ -259,17 +259,18 @@ def _checked(path: Path, rows: list[tuple[int, object]], where: str, csv_row: bo
 def _entry(item: object, csv_row: bool) -> Entry:
     if not isinstance(item, dict):
         raise TypeError("不是一条短语记录")
-    text = str(item.get("text") or "").strip()
+    fields = {key: _optional_text(item, key, what) for key, what in _TEXT_FIELDS.items()}
+    text = fields["text"].strip()
     if not text:
         raise ValueError("短语内容为空")
     if len(text) > MAX_PHRASE:
         raise ValueError(f"短语过长（{len(text)} 字，最多 {MAX_PHRASE} 字），可能是引号没有闭合")
-    kind = PhraseKind.parse(str(item.get("kind") or "collocation"))
+    kind = PhraseKind.parse(fields["kind"] or "collocation")
     if csv_row:
         sections = [SectionType.parse(s) for s in _split(item.get("sections", ""), "、,，;；")]
         tags = _split(item.get("tags", ""), ";；")
     else:
-        sections = [SectionType.parse(s) for s in _list(item.get("sections", []))]
+        sections = [SectionType.parse(_text(s, "章节类型")) for s in _list(item.get("sections", []))]
         tags = [_text(t, "标签") for t in _list(item.get("tags", []))]
     favourite = item.get("favourite", False)
     if not isinstance(favourite, bool):
@@ -288,7 +289,7 @@ def _entry(item: object, csv_row: bool) -> Entry:
         raise ValueError(f"使用次数“{usage}”不是有效的数") from None
     if not 0 <= usage <= MAX_USAGE:
         raise ValueError(f"使用次数应在 0 到 {MAX_USAGE} 之间，而不是 {usage}")
-    created, updated = (str(item.get(key) or "") for key in ("created", "updated"))
+    created, updated = fields["created"], fields["updated"]
     for stamp in (created, updated):
         if stamp:
             datetime.fromisoformat(stamp)
@@ -297,13 +298,30 @@ def _entry(item: object, csv_row: bool) -> Entry:
         kind,
         sections,
         tags,
-        str(item.get("note") or ""),
+        fields["note"],
         favourite,
         usage,
         created,
         updated,
-        str(item.get("source") or "导入"),
+        fields["source"] or "导入",
     )
+
+
+#: The string fields of a record and their names in a message.
+_TEXT_FIELDS = {
+    "text": "短语",
+    "kind": "种类",
+    "note": "备注",
+    "created": "创建时间",
+    "updated": "修改时间",
+    "source": "来源",
+}
+
+
+def _optional_text(item: dict, key: str, what: str) -> str:
+    """A string field ("" when absent or null); a number, list or object there is an error, not its repr."""
+    value = item.get(key)
+    return "" if value is None else _text(value, what)
 
 
 #: A spreadsheet reads a cell starting with one of these as a formula; an export prefixes a quote.

@@ -107,6 +107,21 @@ def test_gbk_csv_written_by_hand_in_excel(data_dir, tmp_path):
             '"phrases": [{"text": "好"}, {"text": "坏", "sections": ["x"]}]}',
             "第 2 条",
         ),
+        (
+            "bad.json",
+            '{"format": "gongwen-desk-library", "version": 1, "phrases": [{"text": ["列表"]}]}',
+            "短语应为文字，而不是",
+        ),
+        (
+            "bad.json",
+            '{"format": "gongwen-desk-library", "version": 1, "phrases": [{"text": "好", "note": 123}]}',
+            "备注应为文字，而不是 123",
+        ),
+        (
+            "bad.json",
+            '{"format": "gongwen-desk-library", "version": 1, "phrases": [{"text": "好", "sections": [1]}]}',
+            "章节类型应为文字，而不是 1",
+        ),
     ],
 )
 def test_a_bad_file_is_reported_with_where_and_nothing_is_imported(data_dir, tmp_path, name, content, message):
