@@ -62,6 +62,23 @@ MAGNITUDE_RANGE = pattern_rule(
     "数值范围中“万”“亿”前后都要写（写 13万元～17万元，不写 13～17万元）",
     lambda m: f"{m.group(1)}{m.group(3)}{m.group(4) or ''}～{m.group(2)}{m.group(3)}{m.group(4) or ''}",
 )
+YEAR_ZERO = pattern_rule(
+    "year-chinese-zero",
+    FindingKind.DATE,
+    "GB/T 15835-2011 4.1.3、5.1.3（汉字数字年份中的零写作“〇”）",
+    # 二0二六年, 二零二六年: a Chinese-numeral year with an Arabic 0, a letter O or 零
+    r"(?<![〇零○一二三四五六七八九0-9])(?=[^年]{0,3}[0OoＯ０零○])[〇零○一二三四五六七八九0OoＯ０]{4}年",
+    "汉字数字的年份中，“0”写作“〇”（二〇二六年）",
+    lambda m: re.sub("[0OoＯ０零○]", "〇", m.group(0)),
+)
+NUMBER_RANGE_HYPHEN = pattern_rule(
+    "number-range-hyphen",
+    FindingKind.NUMBERS,
+    "GB/T 15834-2011 4.13.3.2（标示数值范围用浪纹线“～”）",
+    r"(?<![\d.\-－A-Za-z])(\d{1,3}(?:\.\d+)?)[-－](\d{1,3}(?:\.\d+)?)(?=[个天年月日周人次家项条件所座名岁倍批轮期])",
+    "数值范围用浪纹线“～”连接（3～5年）",
+    lambda m: f"{m.group(1)}～{m.group(2)}",
+)
 RANGE_OVERLAP = Rule(
     "range-overlap",
     FindingKind.NUMBERS,
@@ -69,8 +86,8 @@ RANGE_OVERLAP = Rule(
     "“以上”“以下”都包括本数，同一数值既“以上”又“以下”，界限重叠",
 )
 
-DATE_RULES = (DATE_PADDED, DATE_HAO, YEAR_SHORT)
-NUMBER_RULES = (FULL_WIDTH_DIGITS, PERCENT_RANGE, MAGNITUDE_RANGE)
+DATE_RULES = (DATE_PADDED, DATE_HAO, YEAR_SHORT, YEAR_ZERO)
+NUMBER_RULES = (FULL_WIDTH_DIGITS, PERCENT_RANGE, MAGNITUDE_RANGE, NUMBER_RANGE_HYPHEN)
 RULES = (*DATE_RULES, DATE_CHINESE, *NUMBER_RULES, RANGE_OVERLAP)
 
 _AMOUNT = rf"(?<![\d.])\d+(?:\.\d+)?(?:万|亿)?[{CJK}]{{0,2}}?"
@@ -82,7 +99,8 @@ def findings(index: int, text: str) -> list[Finding]:
     """Date and number slips in one paragraph."""
     found = find_all((*DATE_RULES, *NUMBER_RULES), index, text)
     date = CHINESE_DATE_RE.fullmatch(text.strip())
-    if date:
+    if date:  # a 成文日期 in Chinese numerals: rewritten whole, its 零 with it
+        found = [f for f in found if f.rule != YEAR_ZERO.id]
         found.append(DATE_CHINESE.at(index, text.find(date.group(0)), date.group(0), arabic_date(date.group(0))))
     return found + _overlaps(index, text)
 

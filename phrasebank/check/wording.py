@@ -75,7 +75,24 @@ FIRST_LEVEL_DOT = pattern_rule(
     "第一层序号写作“一、”",
     lambda m: m.group(1) + "、",
 )
-RULES = (REPEATED_CHAR, REPEATED_WORD, ADVERBIAL_DE, ADVERBIAL_DE_OBJECT, COMPLEMENT_DE, FIRST_LEVEL_DOT)
+ORDINAL_DUNHAO = pattern_rule(
+    "ordinal-dunhao",
+    FindingKind.NUMBERING,
+    "GB/T 15834-2011 4.5.3.5（“第一”“首先”一类序次语后用逗号）",
+    # 第一、加强领导 at a sentence's start; not 第一、二轮 (two ordinals shortened)
+    r"(?:^|(?<=[。；！？]))(第[一二三四五六七八九十]{1,3})、(?![一二三四五六七八九十第])",
+    "“第一”“第二”一类序次语后用逗号，不用顿号",
+    lambda m: m.group(1) + "，",
+)
+RULES = (
+    REPEATED_CHAR,
+    REPEATED_WORD,
+    ADVERBIAL_DE,
+    ADVERBIAL_DE_OBJECT,
+    COMPLEMENT_DE,
+    FIRST_LEVEL_DOT,
+    ORDINAL_DUNHAO,
+)
 
 #: Doubled two-character sequences that are words of their own or counting (一个一个, 天天向上 is AA).
 _COUNTING_RE = re.compile(r"^[一二三四五六七八九十两几每][个步点次层级年天批项条件家位名户代辈]$")

@@ -35,6 +35,7 @@ def test_the_corpus_and_the_government_reports_show_only_their_real_slips(corpus
         ("000", "half-width-mark", ",", "，"),  # 为民办实事,有力增强 — a half-width comma
         ("003", "formulation-near-miss", "习近平时代中国特色社会主义思想", "习近平新时代中国特色社会主义思想"),
         ("003", "half-width-mark", ",", "，"),  # 开展惠民文化服务,今年来
+        ("202", "number-range-hyphen", "3-5", "3～5"),  # 江苏省: 连续3-5年 (GB/T 15834: 数值范围用～)
         ("202", "confusable-zhiding", "制订", "制定"),  # 陕西: 制订古籍存藏服务标准 (标准化法: 制定标准)
         ("202", "percent-range", "4.5-5%", "4.5%～5%"),  # 黑龙江: 地区生产总值增长4.5-5% (GB/T 15835)
     ]

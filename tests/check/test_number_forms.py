@@ -18,6 +18,9 @@ from checking import assert_found_and_fixed, found
         ("percent-range", "增长10～20%左右。", "增长10%～20%左右。"),
         ("magnitude-range", "每户补助3～5万元。", "每户补助3万元～5万元。"),
         ("magnitude-range", "投资9-16亿。", "投资9亿～16亿。"),
+        ("year-chinese-zero", "二0二六年是开局之年。", "二〇二六年是开局之年。"),
+        ("year-chinese-zero", "二零二六年是开局之年。", "二〇二六年是开局之年。"),
+        ("number-range-hyphen", "连续3-5年扎实推进，每组10－15人。", "连续3～5年扎实推进，每组10～15人。"),
     ],
 )
 def test_each_rule_finds_its_slip_and_fixes_it(rule, wrong, right):
@@ -37,6 +40,8 @@ def test_each_rule_finds_its_slip_and_fixes_it(rule, wrong, right):
         "2026年11月22日",
         "投资总额100万元以上的项目由市级审批，50万元以下的由县级审批。",
         "处10人以上30人以下罚款；情节较轻的，处3人以上10人以下罚款。",  # ranges, as statutes write them
+        "二〇二六年是开局之年，到二〇三五年基本实现现代化。",
+        "咨询电话0571-87654321，G15-3线路，型号A-5级。",
     ],
 )
 def test_correct_text_has_no_finding(clean):

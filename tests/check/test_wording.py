@@ -16,6 +16,7 @@ from checking import fixed, found
         ("各地要认真的总结经验做法。", "各地要认真地总结经验做法。"),
         ("及时的处置突发事件，深入的查找问题根源。", "及时地处置突发事件，深入地查找问题根源。"),
         ("一.总体情况", "一、总体情况"),
+        ("第一、加强领导。第二、完善制度。", "第一，加强领导。第二，完善制度。"),
     ],
 )
 def test_typing_slips_are_found_and_fixed(wrong, right):
@@ -37,6 +38,7 @@ def test_typing_slips_are_found_and_fixed(wrong, right):
         "进行深入的研究，作出全面的部署，开展认真的检查。",
         "形成有效的监督机制，实行最严格的检查制度，坚持严格的部署要求。",
         "这是一次全面的总结，有深入的分析。",
+        "第一、二轮中央生态环境保护督察反馈问题整改完成。",
     ],
 )
 def test_right_text_that_repeats_or_uses_de_is_left_alone(clean):
