@@ -17,6 +17,7 @@ from checking import fixed, found
         ("及时的处置突发事件，深入的查找问题根源。", "及时地处置突发事件，深入地查找问题根源。"),
         ("一.总体情况", "一、总体情况"),
         ("第一、加强领导。第二、完善制度。", "第一，加强领导。第二，完善制度。"),
+        ("这方面做的很多，说的很少，落实的不够。", "这方面做得很多，说的很少，落实得不够。"),
     ],
 )
 def test_typing_slips_are_found_and_fixed(wrong, right):
@@ -39,6 +40,7 @@ def test_typing_slips_are_found_and_fixed(wrong, right):
         "形成有效的监督机制，实行最严格的检查制度，坚持严格的部署要求。",
         "这是一次全面的总结，有深入的分析。",
         "第一、二轮中央生态环境保护督察反馈问题整改完成。",
+        "我们做的很多工作得到认可，开展的很多活动深受欢迎，做的更多的是服务。",
     ],
 )
 def test_right_text_that_repeats_or_uses_de_is_left_alone(clean):
