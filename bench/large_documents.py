@@ -12,7 +12,7 @@ text as a .txt file.
 Targets: open 10 000 paragraphs < 2 s; export 50 000 < 10 s and linear; no save blocks > 100 ms;
 typing ≤ 16 ms to idle in a report of about 100,000 characters (issue #28).
 
-    python bench/large_documents.py [--sizes 700 1000 10000 50000]   (700: about 150,000 characters)
+    python bench/large_documents.py [--sizes 700 1000 10000 50000]   (1000: about 130,000 characters)
 """
 
 from __future__ import annotations
