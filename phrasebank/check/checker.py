@@ -68,8 +68,9 @@ DOCUMENT_CHECKS = (
 )
 
 
-#: Rules about a style an author may choose for a whole document (”、“ between quoted items): said once.
-STYLE_RULES = frozenset((punctuation.QUOTED_SERIES.id,))
+#: Rules about a style an author may choose for a whole document (”、“ between quoted items, 1、 for 1., a
+#: level skipped under every chapter): said once, with how often.
+STYLE_RULES = frozenset((punctuation.QUOTED_SERIES.id, headings.STYLE.id, headings.SKIP.id))
 
 
 def one_per_spot(findings: list[Finding]) -> list[Finding]:

@@ -20,6 +20,16 @@ def test_a_skipped_level_is_found_once():
     assert found("（一）学习情况", "（二）调研情况") == [("numbering-skip", "（一）", None)]
 
 
+def test_a_level_skipped_or_a_numbering_style_kept_throughout_is_one_note():
+    """An author who puts 1、 under every 一、 made a choice: one note with the count, not one per chapter."""
+    from checking import RULES_ONLY
+
+    report = ["一、主要工作", "1、加强领导。", "2、完善制度。", "二、存在问题", "1、学习不够深入。", "三、下步打算"]
+    findings = {f.rule: f.message for f in RULES_ONLY.check([*report, "1、持续用力。"])}
+    assert set(findings) == {"numbering-skip", "numbering-style"}
+    assert "全文共 3 处" in findings["numbering-skip"] and "全文共 4 处" in findings["numbering-style"]
+
+
 def test_each_attachment_numbers_its_headings_afresh():
     report = [
         "关于开展专项督导的通知",
