@@ -73,6 +73,19 @@ DOCUMENT_CHECKS = (
 STYLE_RULES = frozenset((punctuation.QUOTED_SERIES.id, headings.STYLE.id, headings.SKIP.id))
 
 
+def _quotes_across_paragraphs(findings: list[Finding], paragraphs: Sequence[str]) -> list[Finding]:
+    """A quotation of several paragraphs opens each with “ and closes only the last (GB/T 15834-2011, 引号):
+    an opening “ left open is no slip when the next paragraph opens with “ again."""
+
+    def continued(finding: Finding) -> bool:
+        if finding.rule != punctuation.UNPAIRED.id or finding.found != "“":
+            return False
+        following = next((p.strip() for p in paragraphs[finding.paragraph + 1 :] if p.strip()), "")
+        return following.startswith("“")
+
+    return [f for f in findings if not continued(f)]
+
+
 def one_per_spot(findings: list[Finding]) -> list[Finding]:
     """One finding where two rules say the same (主送机关后的半角冒号 is a 主送 slip and a punctuation
     slip, with the same fix): the more specific one stays, the general punctuation one goes."""
@@ -140,6 +153,7 @@ class Checker:
         findings: list[Finding] = []
         for index, text in enumerate(paragraphs):
             findings.extend(self.check_paragraph(index, text))
+        findings = _quotes_across_paragraphs(findings, paragraphs)
         for check in DOCUMENT_CHECKS:
             findings.extend(check(structure))
         findings.extend(genre.classified_findings(paragraphs))

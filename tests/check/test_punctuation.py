@@ -63,3 +63,9 @@ def test_the_dot_of_a_heading_number_is_left_to_the_numbering_rule():
     assert found("一.总体情况") == [("numbering-first-level-dot", "一.", "一、")]  # once, not as a sentence end
     assert found("十二.下步打算") == [("numbering-first-level-dot", "十二.", "十二、")]
     assert found("我市是全国十大城市之一.") == [("half-width-period", ".", "。")]  # a sentence's end still is
+
+
+def test_a_quotation_over_several_paragraphs_closes_only_at_its_end():
+    quoted = ["习近平总书记指出：“要坚持以人民为中心。", "“要把群众满意作为标准。", "“要久久为功。”"]
+    assert found(*quoted) == []
+    assert found("他说：“要坚持以人民为中心。", "下一步，继续努力。") == [("unpaired-mark", "“", None)]
