@@ -42,6 +42,7 @@ def test_each_rule_finds_its_slip_and_fixes_it(rule, wrong, right):
         "处10人以上30人以下罚款；情节较轻的，处3人以上10人以下罚款。",  # ranges, as statutes write them
         "二〇二六年是开局之年，到二〇三五年基本实现现代化。",
         "咨询电话0571-87654321，G15-3线路，型号A-5级。",
+        "1-11月，全市规上工业增加值增长6%。",  # a span of months: a time range, not a number range
     ],
 )
 def test_correct_text_has_no_finding(clean):
