@@ -157,3 +157,24 @@ def test_a_writer_turns_a_family_off_from_the_menu_and_on_again(qtbot, window):
     QTimer.singleShot(100, lambda: choose("恢复全部检查类别"))
     window.checks._menu(window.checks.list.visualItemRect(window.checks.list.item(0)).center())
     assert any(f.kind.value == "标点" for f in window.checks.findings)
+
+
+def test_an_input_method_slip_in_a_set_phrase_is_listed_and_fixed_from_the_dock(qtbot, window):
+    """Typed as an input method commits it (a word at a time), 不流死角 is listed with its set phrase; 应用修改
+    puts 不留死角 in its place."""
+    from PySide6.QtWidgets import QPushButton
+
+    window.new_from_template("空白报告")
+    editor = window.editor
+    for word in ("确保", "检查", "不", "流", "死角", "、", "不走过场", "。"):
+        commit(qtbot, editor, word)
+    window.checks.run()
+    found = [(f.kind.value, f.found, f.fix) for f in window.checks.findings]
+    assert ("易混词", "不流死角", "不留死角") in found
+    row = next(i for i, f in enumerate(window.checks.findings) if f.found == "不流死角")
+    window.checks.list.setCurrentRow(row)
+    apply = next(b for b in window.checks.findChildren(QPushButton) if b.text() == "应用修改")
+    qtbot.mouseClick(apply, Qt.MouseButton.LeftButton)
+    assert "确保检查不留死角、不走过场。" in editor.paragraphs()
+    window.checks.run()
+    assert all(f.found != "不流死角" for f in window.checks.findings)
