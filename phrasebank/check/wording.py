@@ -41,13 +41,13 @@ ADVERBIAL_DE = pattern_rule(
 #: More verbs after an adverbial 的, where 的 before a noun phrase is as common (有效的监督机制, 进行深入的研究):
 #: only with a verb that takes an object, not after a word that makes a noun of it, not before a head noun.
 _NOMINAL_BEFORE = (
-    r"(?<![最更较有了是次个种番场])"
+    r"(?<![最更较有了是次个种番场在对以])"
     r"(?<!更加|比较|进行|作出|做出|开展|加以|给予|实施|实行|坚持|采取|形成|建立|经过|通过|得到|受到|需要)"
 )
 _HEAD_NOUNS = (
     "制度|机制|政策|措施|工作|方式|体系|模式|办法|举措|力度|水平|能力|作用|效果|成效|意识|格局|态势|方法|过程|结果|"
     "报告|材料|阶段|对象|范围|内容|任务|体制|原则|理念|思路|路径|手段|氛围|环境|保障|支持|基础|条件|责任|精神|态度|"
-    "作风|风气|活动|行动|中|后|时|的"
+    "作风|风气|活动|行动|基础|之上|中|后|时|上|的"
 )
 ADVERBIAL_DE_OBJECT = pattern_rule(
     "adverbial-de-object",
