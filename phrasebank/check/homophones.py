@@ -8,8 +8,9 @@ reported (measured on the 44 reports of ../shared: no finding; see tests/check/t
 - the typed character has the set phrase's reading there (its common reading, tones aside, with the
   fuzzy sounds of input methods), and makes no dictionary word with its neighbours in the phrase
   (稳中秋进 holds 中秋: a word the writer may mean);
-- the four characters are not a word themselves, and no dictionary word runs across either end
-  (力度进一步 is 力度 + 进一步, not a slip of 再进一步).
+- the four characters are not a word themselves, no dictionary word runs across either end (力度进一步 is
+  力度 + 进一步, not a slip of 再进一步), and a changed first or last character does not stand beside a word
+  made of the other three (在进一步扩大 is 在 + 进一步).
 """
 
 from __future__ import annotations
@@ -105,6 +106,8 @@ def _slip_of(window: str, text: str, start: int, positions: tuple[int, ...]) -> 
                 continue
             if (p > 0 and _word(window[p - 1 : p + 1])) or (p < 3 and _word(window[p : p + 2])):
                 continue
+            if (p == 0 and _word(window[1:])) or (p == 3 and _word(window[:3])):
+                continue  # a word and a character beside it (在进一步扩大: 在 + 进一步, not 再进一步)
             if _crossed(text, start) or _crossed(text, start + 4):
                 continue
             return phrase
