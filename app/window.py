@@ -652,6 +652,7 @@ class MainWindow(QMainWindow):
         def failed(exc: Exception) -> None:
             self._saving -= 1
             self.show_error(exc)
+            self.statusBar().showMessage(f"未能保存 {path.name}，修改仍未保存", 15000)
 
         run_in_background(lambda: save_report_apart(*job), done, failed)
         return True

@@ -7,6 +7,8 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from phrasebank.errors import PhrasebankError
+
 from .trail import LOG
 
 T = TypeVar("T")
@@ -26,6 +28,9 @@ class _Task(QRunnable):
     def run(self) -> None:
         try:
             result = self.work()
+        except PhrasebankError as exc:  # a cause the writer is told (a full disk): no traceback in the log
+            LOG.info("后台任务未完成：%s", exc)
+            self._hand_over(self.relay.failed, exc)
         except Exception as exc:  # handed to the GUI thread as a message, never lost
             LOG.warning("后台任务出错", exc_info=exc)
             self._hand_over(self.relay.failed, exc)

@@ -106,3 +106,23 @@ def test_a_save_apart_returns_the_stamp_of_the_written_file(tmp_path):
     written = save_report_apart(Report(["关于工作的报告", "正文。"]), target, NATIONAL)
     assert written is not None and written == file_stamp(target)
     assert os.path.getsize(target) > 0
+
+
+def test_a_long_save_that_fails_says_so_and_keeps_the_text_unsaved(qtbot, window, answers, tmp_path, caplog):
+    """Saved apart (a long report) into a folder that does not exist: one message, the status bar says it was
+    not saved (not “正在保存”), the document stays modified, and no traceback is logged for it."""
+    import logging
+
+    from app.window import BACKGROUND_SAVE_FROM
+
+    body = ["全市各项工作有序推进，重点任务扎实落实。"] * BACKGROUND_SAVE_FROM
+    window._load("\n".join(["关于工作的报告", *body]), None)
+    window.editor.textCursor().insertText("新")
+    target = tmp_path / "不存在的文件夹" / "报告.docx"
+    with caplog.at_level(logging.INFO, logger="gongwen_desk"):
+        assert window._write(target)  # handed to the background
+        qtbot.waitUntil(lambda: not window._saving, timeout=60_000)
+    assert [title for title, _ in answers.asked] == ["出错了"] and "报告.docx" in answers.asked[0][1]
+    assert window.statusBar().currentMessage().startswith("未能保存 报告.docx")
+    assert window.editor.document().isModified() and not target.exists()
+    assert not any(record.exc_info for record in caplog.records)
