@@ -65,7 +65,7 @@ MAGNITUDE_RANGE = pattern_rule(
 YEAR_ZERO = pattern_rule(
     "year-chinese-zero",
     FindingKind.DATE,
-    "GB/T 15835-2011 4.1.3、5.1.3（汉字数字年份中的零写作“〇”）",
+    "GB/T 15835-2011（编号中的“0”汉字写作“〇”：二〇一二年，不写二零一二年）",
     # 二0二六年, 二零二六年: a Chinese-numeral year with an Arabic 0, a letter O or 零
     r"(?<![〇零○一二三四五六七八九0-9])(?=[^年]{0,3}[0OoＯ０零○])[〇零○一二三四五六七八九0OoＯ０]{4}年",
     "汉字数字的年份中，“0”写作“〇”（二〇二六年）",
@@ -74,7 +74,7 @@ YEAR_ZERO = pattern_rule(
 NUMBER_RANGE_HYPHEN = pattern_rule(
     "number-range-hyphen",
     FindingKind.NUMBERS,
-    "GB/T 15834-2011 4.13.3.2（标示数值范围用浪纹线“～”）",
+    "GB/T 15834-2011 4.13（连接号：标示数值范围的起止一般用浪纹线“～”）",
     r"(?<![\d.\-－A-Za-z])(\d{1,3}(?:\.\d+)?)[-－](\d{1,3}(?:\.\d+)?)(?=[个天年周人次家项条件所座名岁倍批轮期])",
     "数值范围用浪纹线“～”连接（3～5年）",
     lambda m: f"{m.group(1)}～{m.group(2)}",

@@ -80,7 +80,7 @@ FIRST_LEVEL_DOT = pattern_rule(
 ORDINAL_DUNHAO = pattern_rule(
     "ordinal-dunhao",
     FindingKind.NUMBERING,
-    "GB/T 15834-2011 4.5.3.5（“第一”“首先”一类序次语后用逗号）",
+    "GB/T 15834-2011 4.5.3.3（“第”字头、“首先”类序次语之后不用顿号，用逗号）",
     # 第一、加强领导 at a sentence's start; not 第一、二轮 (two ordinals shortened)
     r"(?:^|(?<=[。；！？]))(第[一二三四五六七八九十]{1,3})、(?![一二三四五六七八九十第])",
     "“第一”“第二”一类序次语后用逗号，不用顿号",
