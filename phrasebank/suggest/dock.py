@@ -124,11 +124,14 @@ def section_list(
         if section is None:
             groups[phrase.kind].append((0.0, -phrase.count, phrase.text, phrase))
             continue
-        if _KIND_SECTIONS.get(phrase.kind, section) is not section:
+        home = _KIND_SECTIONS.get(phrase.kind)
+        if home is not None and home is not section:
             continue  # an opening sentence belongs to the opening, whatever paragraph it stood in
         score = typicality(phrase, shares).get(section)
+        if score is None and home is section:
+            score = 0.0  # an opening by its form (根据XX部署，), though the reports used it further down
         if score is not None:
-            groups[phrase.kind].append((-score, -phrase.sections[section], phrase.text, phrase))
+            groups[phrase.kind].append((-score, -phrase.sections.get(section, 0), phrase.text, phrase))
     out: list[Phrase] = []
     for group_kind in KIND_ORDER:
         ranked = [item[3] for item in sorted(groups[group_kind], key=lambda item: item[:3])]

@@ -141,3 +141,13 @@ def test_bare_organ_names_and_part_names_are_not_listed():
     listed = [p.text for s in (S.OPENING, S.CLOSING) for p in section_list([organ, also, part, kept, heading], s)]
     assert "人民政府" not in listed and "本届政府" not in listed and "结束语" not in listed
     assert "本届政府任期" in listed and "下步工作建议" in listed
+
+
+def test_an_opening_seen_only_further_down_is_still_listed_under_the_opening():
+    """根据XX部署， is an opening by its form; the government reports happen to use it inside chapters."""
+    below = {S.PROBLEMS: 1, S.NEXT_STEPS: 1}
+    used_below = Phrase("根据XX部署，", PhraseKind.OPENING, 2, below, "a.txt:3", [], reports=2)
+    typical = Phrase("现在，我代表XX向大会报告工作", PhraseKind.OPENING, 9, {S.OPENING: 9}, "b.txt:1", [], reports=2)
+    opening = [p.text for p in section_list([used_below, typical], S.OPENING, recurring=True)]
+    assert opening[:2] == ["现在，我代表XX向大会报告工作", "根据XX部署，"]
+    assert "根据XX部署，" not in [p.text for p in section_list([used_below], S.NEXT_STEPS)]
