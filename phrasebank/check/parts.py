@@ -83,7 +83,10 @@ def signature_findings(paragraphs: Sequence[str], structure: Structure) -> list[
 
 
 def _is_short_form(short: str, full: str) -> bool:
-    """Whether `short` keeps the characters of `full` in order (云岭市政府 of 云岭市人民政府)."""
+    """Whether `short` keeps the characters of `full` in order and names the same kind of organ (云岭市政府 of
+    云岭市人民政府, 市政府办 of 市人民政府办公室; not 领导小组 of 领导小组办公室, another organ)."""
+    if not (short.endswith(full[-1]) or (short.endswith("办") and full.endswith(("办公室", "办公厅")))):
+        return False
     position = 0
     for ch in short:
         position = full.find(ch, position) + 1

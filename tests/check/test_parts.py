@@ -27,3 +27,16 @@ def test_the_signature_names_the_organ_of_the_banner():
     assert not [f for f in found(*banner, TITLE, *BODY, "云岭市应急管理局", *end) if f[0] == "signature-issuer"]
     short = ["云岭市人民政府文件", "云政发〔2026〕12号"]
     assert not [f for f in found(*short, TITLE, *BODY, "云岭市政府", *end) if f[0] == "signature-issuer"]
+
+
+def test_a_signature_that_drops_the_organ_type_names_another_organ():
+    """领导小组 is not its own 办公室 (an 18-character organ name, as offices have them); 市政府办 is the usual
+    short form of 市人民政府办公室."""
+    office = "云岭市推进长江经济带发展领导小组办公室"
+    banner, end = [f"{office}文件", "云长江办发〔2026〕5号"], ["2026年3月5日"]
+    signed = found(*banner, TITLE, *BODY, "云岭市推进长江经济带发展领导小组", *end)
+    assert ("signature-issuer", "云岭市推进长江经济带发展领导小组", None) in signed
+    assert not [f for f in found(*banner, TITLE, *BODY, office, *end) if f[0] == "signature-issuer"]
+    general = ["云岭市人民政府办公室文件", "云政办发〔2026〕5号"]
+    for short in ("云岭市政府办公室", "云岭市政府办"):
+        assert not [f for f in found(*general, TITLE, *BODY, short, *end) if f[0] == "signature-issuer"]
