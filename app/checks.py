@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from phrasebank.check import Checker, Finding, FindingKind, unfilled_placeholders
+from phrasebank.check import Checker, Finding, FindingKind
 from phrasebank.check.ignoring import IgnoreList, read_user_list, save_user_list, split_always_key
 from phrasebank.errors import PhrasebankError
 from phrasebank.paths import data_dir
@@ -30,6 +30,8 @@ from .workers import run_in_background
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 #: More unchecked paragraphs than this are checked off the GUI thread first.
 BACKGROUND_FROM = 40
+#: From this many paragraphs on, every check runs off the GUI thread.
+CHECK_APART_FROM = 3000
 #: At most this many findings are listed and underlined (the summary counts all of them).
 MAX_LISTED = 500
 
@@ -49,6 +51,7 @@ class CheckDock(QDockWidget):
         self.checker = Checker.default()
         self.findings: list[Finding] = []
         self._busy = False
+        self._apart: Checker | None = None  # the checker of the passes off the GUI thread
         self.ignored = IgnoreList(data_dir())
         self.settings = QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
         self.families_off: set[str] = set(str(self.settings.value("check/families_off", "")).split("|")) - {""}
@@ -81,27 +84,40 @@ class CheckDock(QDockWidget):
         """Check the document (paragraphs unchanged since the last run come from the cache).
 
         When many paragraphs are new (a file just opened), a separate checker does the first pass in
-        the background and hands its cache over, so the window never freezes.
+        the background and hands its cache over, so the window never freezes. A very long report is
+        checked off the GUI thread every time (its document-wide checks alone take tenths of a second).
         """
-        paragraphs = self.editor.paragraphs()
-        uncached = sum(1 for text in paragraphs if text not in self.checker._cache)
-        if uncached > BACKGROUND_FROM and not wait and not adopted:
-            if not self._busy:
-                self._busy = True
-                worker = Checker(self.checker.formulations, self.checker.avoid)
-
-                def first_pass() -> Checker:
-                    worker.check(paragraphs)  # fills the worker's cache; a clean report has no findings
-                    return worker
-
-                run_in_background(first_pass, self._adopt, self._failed)
+        paragraphs = self.editor.block_texts()
+        if wait:
+            self._show(self.checker.check(paragraphs))
             return
-        self._show(self.checker.check(paragraphs))
+        apart = len(paragraphs) >= CHECK_APART_FROM
+        if not apart and (
+            adopted or sum(1 for text in paragraphs if text not in self.checker._cache) <= BACKGROUND_FROM
+        ):
+            self._show(self.checker.check(paragraphs))
+            return
+        if self._busy:
+            return  # what is typed meanwhile is checked when this pass lands
+        self._busy = True
+        if self._apart is None:
+            self._apart = Checker(self.checker.formulations, self.checker.avoid)
+        worker = self._apart  # used by one pass at a time, never by the GUI thread
+        run_in_background(lambda: (worker, paragraphs, worker.check(paragraphs)), self._adopt, self._failed)
 
-    def _adopt(self, worker) -> None:
+    def _adopt(self, result: tuple[Checker, list[str], list[Finding]]) -> None:
+        worker, paragraphs, findings = result
         self._busy = False
-        self.checker._cache.update(worker._cache)
-        self.run(adopted=True)  # what is still new was typed meanwhile: checked here, no second pass
+        if worker is not self._apart:
+            self.run()  # the writer's lists changed meanwhile: checked again with them
+        elif len(paragraphs) >= CHECK_APART_FROM:
+            if self.editor.block_texts() != paragraphs:
+                self.run()  # typed meanwhile: the newest text is checked in turn
+            else:
+                self._show(findings)
+        else:
+            self.checker._cache.update(worker._cache)
+            self.run(adopted=True)  # what is still new was typed meanwhile: checked here, no second pass
 
     def _failed(self, error: Exception) -> None:
         self._busy = False
@@ -147,10 +163,9 @@ class CheckDock(QDockWidget):
         self.setWindowTitle(f"检查（{len(self.findings)}）" if self.findings else "检查")
         self.findingsChanged.emit(shown)
 
-    def placeholders(self, paragraphs: list[str] | None = None) -> list[Finding]:
-        """Unfilled placeholders the writer has not chosen to ignore (no full check: saving never waits)."""
-        texts = self.editor.paragraphs() if paragraphs is None else paragraphs
-        return [f for f in unfilled_placeholders(texts) if f not in self.ignored]
+    def not_ignored(self, findings: list[Finding]) -> list[Finding]:
+        """The findings the writer has not chosen to ignore."""
+        return [f for f in findings if f not in self.ignored]
 
     def _selected(self) -> Finding | None:
         item = self.list.currentItem()
@@ -199,7 +214,7 @@ class CheckDock(QDockWidget):
                 dialog.save()
             except PhrasebankError as exc:
                 self.message.emit(str(exc))
-            self.checker = Checker.default()
+            self.checker, self._apart = Checker.default(), None
         self._ignores_changed()  # entries restored in the dialog count even when it is cancelled
 
 

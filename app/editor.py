@@ -17,7 +17,7 @@ from phrasebank.kinds import SectionType
 from phrasebank.phrase import Suggestion
 from phrasebank.structure.cleaning import clean_text
 from phrasebank.structure.numbering import move_section, renumber
-from phrasebank.structure.outline import Role, Structure
+from phrasebank.structure.outline import Structure
 from phrasebank.structure.tables import empty_rows, is_row, row_cells
 from phrasebank.suggest.bank import PhraseBank
 from phrasebank.suggest.memory import DocumentMemory
@@ -26,6 +26,7 @@ from phrasebank.text.chars import PLACEHOLDER_RE
 
 from . import fonts
 from .highlighter import ReportHighlighter
+from .outline import OUTLINE_APART_FROM
 from .popup import SuggestionPopup
 from .workers import run_in_background
 
@@ -98,7 +99,7 @@ class ReportEditor(QTextEdit):
         self.setPlainText(text)
         document.blockSignals(False)
         self._block_count = document.blockCount()
-        paragraphs = self.paragraphs()
+        paragraphs = self._block_texts_of(text)
         if structure is None or [p.text for p in structure.paragraphs] != paragraphs:
             structure = Structure.from_texts(paragraphs)
         self.structure = structure
@@ -135,6 +136,22 @@ class ReportEditor(QTextEdit):
     def paragraphs(self) -> list[str]:
         return self.toPlainText().split("\n")
 
+    def _block_texts_of(self, text: str) -> list[str]:
+        """The text of every block once `text` is set: its lines as they are (a no-break space stays one),
+        unless it holds breaks other than line feeds, which only Qt's blocks can say."""
+        if "\r" in text or "\u2028" in text or "\u2029" in text:
+            block, texts = self.document().begin(), []
+            while block.isValid():
+                texts.append(block.text())
+                block = block.next()
+            return texts
+        return text.split("\n")
+
+    def block_texts(self) -> list[str]:
+        """Every paragraph's text as the document holds it, from the structure (kept equal to the document
+        edit by edit): no copy of a long document is made on the GUI thread."""
+        return [paragraph.text for paragraph in self.structure.paragraphs]
+
     def _on_contents_change(self, position: int, removed: int, added: int) -> None:
         document = self.document()
         first = document.findBlock(position).blockNumber()
@@ -144,7 +161,9 @@ class ReportEditor(QTextEdit):
         old_count, self._block_count = self._block_count, document.blockCount()
         replaced = (last - first + 1) + (old_count - self._block_count)
         texts = [document.findBlockByNumber(n).text() for n in range(first, last + 1)]
-        self.structure.replace(first, max(replaced, 0), texts)
+        # In a very long report the sections are placed again off the GUI thread (the outline's pass)
+        provisional = len(self.structure.paragraphs) >= OUTLINE_APART_FROM
+        self.structure.replace(first, max(replaced, 0), texts, provisional)
         self._after_structure_change(undoable=True)
         if removed:
             self._forget_removed()
@@ -160,22 +179,12 @@ class ReportEditor(QTextEdit):
             QTimer.singleShot(0, self, lambda: self.refresh_popup(open_new=False))
 
     def _after_structure_change(self, undoable: bool) -> None:
-        title = self._title_lines()
+        title = self.structure.title_lines()
         if title != self._title_block:
             self._align_title(self._title_block, title, undoable)
             self._title_block = title
         self.structureChanged.emit()
         self._on_cursor_moved()
-
-    def _title_lines(self) -> tuple[int, ...]:
-        """The title and the lines under it (date line, speaker), as the DOCX centres them."""
-        lines: list[int] = []
-        for index, role in enumerate(self.structure.roles):
-            if role in (Role.TITLE, Role.SUBTITLE):
-                lines.append(index)
-            elif role is not Role.EMPTY:
-                break
-        return tuple(lines)
 
     def _align_title(self, old: tuple[int, ...], new: tuple[int, ...], undoable: bool) -> None:
         """Centre the title block (merged into the edit that made it the title, so undo reverts both)."""
@@ -196,8 +205,11 @@ class ReportEditor(QTextEdit):
         cursor.endEditBlock()
 
     def _is_title(self, block_number: int) -> bool:
-        roles = self.structure.roles
-        return 0 <= block_number < len(roles) and roles[block_number] is Role.TITLE
+        return self.structure.title_lines()[:1] == (block_number,)
+
+    def on_placed(self) -> None:
+        """The sections were placed again off the GUI thread (a very long report): follow them."""
+        self._on_cursor_moved()
 
     def current_section(self) -> SectionType | None:
         return self.structure.section_at(self.textCursor().blockNumber())

@@ -69,6 +69,7 @@ class OutlineDock(QDockWidget):
 
     jumpRequested = Signal(int)
     renumberRequested = Signal()
+    placed = Signal()  # the editor's provisional sections were replaced by the ones the outline shows
 
     def __init__(self, parent=None) -> None:
         super().__init__("大纲", parent)
@@ -109,16 +110,19 @@ class OutlineDock(QDockWidget):
         if structure is None:
             return
         self._asked += 1
-        if len(structure.paragraphs) < OUTLINE_APART_FROM:
+        if len(structure.paragraphs) < OUTLINE_APART_FROM and not structure.provisional:
             self._show(_worked_out(self._asked, structure))
             return
         asked, copy = self._asked, structure.snapshot()  # the editor goes on changing its own structure
         run_in_background(lambda: _worked_out(asked, copy), self._show, lambda _: None)
 
     def _show(self, worked_out: WorkedOut) -> None:
-        asked, paragraph_count, nodes, issues, slots = worked_out
+        asked, placed, nodes, issues, slots = worked_out
         if asked != self._asked:
             return  # the text changed meanwhile: a newer outline is on its way
+        paragraph_count = len(placed.paragraphs)
+        if self._pending is not None and self._pending.adopt(placed):
+            self.placed.emit()  # worked out off the GUI thread: the editor's sections are this outline's
         self.slots = slots
         self.gaps = sorted(issues)
         self.tree.paragraph_count = paragraph_count
@@ -197,10 +201,10 @@ class OutlineDock(QDockWidget):
         return out
 
 
-WorkedOut = tuple[int, int, list[OutlineNode], dict[int, NumberingIssue], dict[int, int]]
+WorkedOut = tuple[int, Structure, list[OutlineNode], dict[int, NumberingIssue], dict[int, int]]
 
 
 def _worked_out(asked: int, structure: Structure) -> WorkedOut:
     """What the outline shows of a structure: its nodes, numbering slips and unfilled slots per chapter."""
     issues = {issue.index: issue for issue in numbering_issues(structure)}
-    return asked, len(structure.paragraphs), structure.outline(), issues, slot_counts(structure)
+    return asked, structure, structure.outline(), issues, slot_counts(structure)

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QM
 
 from phrasebank.atomic import FileStamp, file_stamp
 from phrasebank.check import homophones
+from phrasebank.check.findings import Finding
 from phrasebank.check.genre import CLASSIFIED
-from phrasebank.check.placeholders import placeholders_warning
+from phrasebank.check.placeholders import placeholders_warning, unfilled_placeholders
 from phrasebank.document.drafts import DraftStore
 from phrasebank.document.layout import Layout, RunInStyle, chosen_layout
 from phrasebank.document.masthead import Masthead, split_masthead
@@ -172,6 +173,7 @@ class MainWindow(QMainWindow):
         editor.structureChanged.connect(lambda: self.outline.show_structure(editor.structure))
         editor.structureChanged.connect(self._counts.start)
         editor.sectionChanged.connect(self._on_section)
+        self.outline.placed.connect(editor.on_placed)
         editor.document().modificationChanged.connect(self._update_title)
         editor.phraseUsed.connect(self._record_use)
         editor.addToLibraryRequested.connect(self.add_selection)
@@ -365,13 +367,13 @@ class MainWindow(QMainWindow):
     def _update_counts(self) -> None:
         """The status bar's counts; a long report's are worked out off the GUI thread (the newest wins)."""
         self.load_bank_in_background()  # a pasted 政府工作报告 brings its own collection at once
-        text = self.editor.toPlainText()
+        paragraphs = self.editor.block_texts()
         self._counts_asked += 1
-        if len(text) < COUNT_APART_FROM:
-            self._show_counts((self._counts_asked, text_stats(text)))
+        if sum(map(len, paragraphs)) < COUNT_APART_FROM:
+            self._show_counts((self._counts_asked, text_stats(paragraphs)))
             return
         asked = self._counts_asked
-        run_in_background(lambda: (asked, text_stats(text)), self._show_counts, self.show_error)
+        run_in_background(lambda: (asked, text_stats(paragraphs)), self._show_counts, self.show_error)
 
     def _show_counts(self, counted: tuple[int, TextStats]) -> None:
         asked, stats = counted
@@ -575,9 +577,9 @@ class MainWindow(QMainWindow):
             marks.setdefault(f.paragraph, []).append((f.column, max(f.length, 1)))
         self.editor.highlighter.set_marks(marks)
 
-    def _placeholders_ok(self, paragraphs: list[str]) -> bool:
-        """Before saving: warn, with the list, when placeholders are still unfilled."""
-        left = placeholders_warning(self.checks.placeholders(paragraphs))
+    def _placeholders_ok(self, found: list[Finding]) -> bool:
+        """Before saving: warn, with the list, when placeholders are still unfilled (and not ignored)."""
+        left = placeholders_warning(self.checks.not_ignored(found))
         if not left:
             return True
         choice = self.ask("未填写的占位符", f"{left}。仍要保存吗？", ["仍然保存", "取消"])
@@ -610,9 +612,32 @@ class MainWindow(QMainWindow):
 
     def _write(self, path: Path, wait: bool = False) -> bool:
         """Save to `path`. A long report is written off the GUI thread (the window never freezes) and
-        counts as saved only once the file is really written and nothing was typed meanwhile."""
-        paragraphs = self.editor.paragraphs()
-        if not self._placeholders_ok(paragraphs):
+        counts as saved only once the file is really written and nothing was typed meanwhile; its
+        placeholders are looked for off the GUI thread too, before the writer is asked about them."""
+        paragraphs, held = self.editor.paragraphs(), self.editor.block_texts()
+        if wait or len(paragraphs) < BACKGROUND_SAVE_FROM:
+            return self._write_checked(path, paragraphs, held, unfilled_placeholders(paragraphs), wait=True)
+        self.statusBar().showMessage(f"正在保存 {path.name}……")
+        self._saving += 1
+
+        def checked(found: list[Finding]) -> None:
+            self._saving -= 1
+            self._write_checked(path, paragraphs, held, found, wait=False)
+
+        def failed(exc: Exception) -> None:
+            self._saving -= 1
+            self.show_error(exc)
+
+        run_in_background(lambda: unfilled_placeholders(paragraphs), checked, failed)
+        return True
+
+    def _write_checked(
+        self, path: Path, paragraphs: list[str], held: list[str], placeholders: list[Finding], wait: bool
+    ) -> bool:
+        """Save `paragraphs` once the placeholders still in them are known (the writer may stop it there);
+        `held` is the document's blocks then, to tell whether anything was typed while it was written."""
+        if not self._placeholders_ok(placeholders):
+            self.statusBar().clearMessage()
             return False
         layout = self.page_layout()
         if path.suffix.lower() != ".docx" and self.revisions.open:
@@ -621,6 +646,7 @@ class MainWindow(QMainWindow):
                 f"{len(self.revisions.open)} 处修订和批注不写入。"
             )
             if self.ask("修订和批注", said, ["仍然保存", "取消"]) != "仍然保存":
+                self.statusBar().clearMessage()
                 return False
         report = Report(
             paragraphs,
@@ -634,20 +660,20 @@ class MainWindow(QMainWindow):
         job = (report, path, layout, str(self.settings.value("document/author", "")))
         if path.suffix.lower() == ".docx":
             self._font_warnings(paragraphs, layout)
-        if wait or len(paragraphs) < BACKGROUND_SAVE_FROM:
+        if wait:
             try:
                 save_report(*job)
             except (PhrasebankError, OSError) as exc:
                 self.show_error(exc)
                 return False
-            self._saved(path, paragraphs, file_stamp(path))
+            self._saved(path, held, file_stamp(path))
             return True
         self.statusBar().showMessage(f"正在保存 {path.name}……")
         self._saving += 1
 
         def done(written: FileStamp | None) -> None:
             self._saving -= 1
-            self._saved(path, paragraphs, written)
+            self._saved(path, held, written)
 
         def failed(exc: Exception) -> None:
             self._saving -= 1
@@ -657,14 +683,14 @@ class MainWindow(QMainWindow):
         run_in_background(lambda: save_report_apart(*job), done, failed)
         return True
 
-    def _saved(self, path: Path, written: list[str], stamp: FileStamp | None) -> None:
+    def _saved(self, path: Path, held: list[str], stamp: FileStamp | None) -> None:
         if path != self.path:
             self.unkept = ""
         self.path = path
         # Nothing typed while it was written? The structure holds every paragraph's text already (kept equal
         # to the document edit by edit), so this costs no copy of a long document on the GUI thread.
         # The draft goes only once the file on disk is the one just written (not replaced since).
-        if [paragraph.text for paragraph in self.editor.structure.paragraphs] == written:
+        if self.editor.block_texts() == held:
             self.editor.document().setModified(False)
             if stamp is not None and file_stamp(path) == stamp:
                 self.drafts.clear()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from phrasebank.document.layout import NATIONAL, Layout
@@ -29,10 +30,16 @@ _PUNCTUATION_RE = re.compile(
 _SPACE_RE = re.compile(r"\s")
 
 
-def text_stats(text: str, layout: Layout = NATIONAL) -> TextStats:
-    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
-    characters = len(text) - _SPACE_RE.subn("", text)[1]
-    punctuation = _PUNCTUATION_RE.subn("", text)[1]
-    lines = sum(math.ceil((len(p) + 2) / layout.chars_per_line) for p in paragraphs)
+def text_stats(paragraphs: Sequence[str], layout: Layout = NATIONAL) -> TextStats:
+    """Counts of a document given as its paragraphs, one at a time: counting a long report off the GUI
+    thread never holds Python's lock for long (a regular expression over the whole text would)."""
+    characters = punctuation = lines = filled = 0
+    for paragraph in paragraphs:
+        characters += len(paragraph) - _SPACE_RE.subn("", paragraph)[1]
+        punctuation += _PUNCTUATION_RE.subn("", paragraph)[1]
+        for line in paragraph.split("\n"):  # a paragraph given with line breaks counts as several
+            if stripped := line.strip():
+                filled += 1
+                lines += math.ceil((len(stripped) + 2) / layout.chars_per_line)
     pages = math.ceil(lines / layout.lines_per_page) if lines else 0
-    return TextStats(characters, characters - punctuation, len(paragraphs), pages)
+    return TextStats(characters, characters - punctuation, filled, pages)

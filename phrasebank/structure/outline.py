@@ -284,30 +284,76 @@ class Structure:
     """The structure of a whole report, kept current paragraph by paragraph.
 
     `replace` mirrors an editor's change notification: only the new paragraphs are parsed; the
-    linear pass that places sections is redone lazily and costs microseconds per paragraph.
+    linear pass that places sections is redone lazily and costs microseconds per paragraph. In a very
+    long report an editor may ask to keep the last placing meanwhile (`provisional`): the pass is then
+    run on a `snapshot` off its thread and its result `adopt`ed.
     """
 
     paragraphs: list[Paragraph] = field(default_factory=list)
     _roles: list[Role] | None = field(default=None, repr=False)
     _sections: list[SectionType | None] | None = field(default=None, repr=False)
+    #: roles and sections are the last placing, carried over edits that changed what places them
+    provisional: bool = field(default=False, repr=False)
+    _title: tuple[int, ...] | None = field(default=None, repr=False)
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> Structure:
         return cls([parse_paragraph(text) for text in texts])
 
-    def replace(self, start: int, removed: int, texts: Sequence[str]) -> None:
+    def replace(self, start: int, removed: int, texts: Sequence[str], provisional: bool = False) -> None:
         """Replace `removed` paragraphs from `start` with `texts` (an edit in the editor). Typing inside a
-        paragraph mostly leaves what places sections as it was: then roles and sections are kept."""
+        paragraph mostly leaves what places sections as it was: then roles and sections are kept. When it
+        does not, they are placed again on the next read; with `provisional`, the last placing is carried
+        over instead (the new paragraphs with their own role and the section they replace) until a placing
+        done elsewhere is adopted."""
         new = [parse_paragraph(text) for text in texts]
         old = self.paragraphs[start : start + removed]
         self.paragraphs[start : start + removed] = new
-        if len(old) != len(new) or any(a.placement != b.placement for a, b in zip(old, new, strict=True)):
-            self._roles = self._sections = None
+        if len(old) == len(new) and all(a.placement == b.placement for a, b in zip(old, new, strict=True)):
+            return
+        if not provisional or self._roles is None or self._sections is None:
+            self._roles = self._sections = self._title = None
+            self.provisional = False
+            return
+        roles, sections = list(self._roles), list(self._sections)  # never changed in place (snapshots)
+        carried = sections[min(start, len(sections) - 1)] if sections else None
+        roles[start : start + removed] = [p.role for p in new]
+        sections[start : start + removed] = [carried] * len(new)
+        self._roles, self._sections, self._title = roles, sections, None
+        self.provisional = True
 
     def snapshot(self) -> Structure:
         """A copy to read on another thread while this one goes on changing (the parsed paragraphs and the
-        placed lists are never changed in place, only replaced)."""
+        placed lists are never changed in place, only replaced). A provisional placing is not copied: the
+        copy places itself."""
+        if self.provisional:
+            return Structure(list(self.paragraphs))
         return Structure(list(self.paragraphs), self._roles, self._sections)
+
+    def adopt(self, placed: Structure) -> bool:
+        """Take the placing of a snapshot worked out elsewhere, when nothing was edited since it was taken."""
+        if not self.provisional or placed.provisional or placed.paragraphs != self.paragraphs:
+            return False
+        self._roles, self._sections, self.provisional = placed.roles, placed.sections, False
+        return True
+
+    def title_lines(self) -> tuple[int, ...]:
+        """The title and the lines under it (a second title line, date line, speaker), as `roles` places
+        them, worked out from the first paragraphs alone: exact even while the placing is provisional."""
+        if self._title is None:
+            paragraphs, lines = self.paragraphs, []
+            i = next((k for k, p in enumerate(paragraphs) if p.role is not Role.EMPTY), len(paragraphs))
+            if i < len(paragraphs) and paragraphs[i].titleish:
+                lines.append(i)
+                i += 1
+                while i < len(paragraphs) and (
+                    paragraphs[i].role is Role.EMPTY or (paragraphs[i].titleish and paragraphs[i].role is Role.BODY)
+                ):
+                    if paragraphs[i].role is Role.BODY:
+                        lines.append(i)
+                    i += 1
+            self._title = tuple(lines)
+        return self._title
 
     @property
     def roles(self) -> list[Role]:

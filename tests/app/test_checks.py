@@ -178,3 +178,26 @@ def test_an_input_method_slip_in_a_set_phrase_is_listed_and_fixed_from_the_dock(
     assert "确保检查不留死角、不走过场。" in editor.paragraphs()
     window.checks.run()
     assert all(f.found != "不流死角" for f in window.checks.findings)
+
+
+def test_a_very_long_report_is_checked_apart_every_time_and_what_is_typed_meanwhile_is_checked(qtbot, window):
+    """From CHECK_APART_FROM paragraphs on no check runs on the GUI thread (its document-wide checks alone
+    take tenths of a second); a pass asked for while one runs is run once that one lands."""
+    from qt_helpers import enter, type_at_end
+
+    from app.checks import CHECK_APART_FROM
+
+    lines = ["关于全年工作情况的报告"] + [f"第{n}项工作有序推进，重点任务扎实落实。" for n in range(CHECK_APART_FROM)]
+    type_at_end(qtbot, window, "\n".join(lines))
+    checks = window.checks
+    checks.run()
+    assert checks._busy
+    enter(qtbot, window.editor)
+    commit(qtbot, window.editor, "坚持学习习近平时代中国特色社会主义思想。")  # typed while the pass runs
+    checks.run()
+    qtbot.waitUntil(lambda: any(f.found == "习近平时代中国特色社会主义思想" for f in checks.findings), timeout=60_000)
+    commit(qtbot, window.editor, "增强政治意识,强化责任。")
+    checks.run()
+    assert checks._busy  # the cache knows every other paragraph, yet the pass still runs apart
+    qtbot.waitUntil(lambda: any(f.found == "," for f in checks.findings), timeout=60_000)
+    assert not checks._busy

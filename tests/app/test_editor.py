@@ -413,3 +413,30 @@ def test_text_typed_after_a_table_row_starts_its_own_paragraph(qtbot, window):
     window.editor.setTextCursor(cursor)
     commit(qtbot, window.editor, "名单如下：")  # before its opening │: a paragraph above it
     assert window.editor.paragraphs() == ["关于报送名单的通知", "名单如下：", "│单位│联系人│", "特此通知。"]
+
+
+def test_a_structure_worked_out_apart_is_kept_and_its_paragraphs_are_the_blocks(qtbot, window):
+    """Opening a long report hands over the structure placed off the GUI thread: kept as it is, its
+    paragraphs the document's blocks (a no-break space stays one; a line separator stays in its block)."""
+    from phrasebank.structure.outline import Structure
+
+    texts = ["关于工作的报告", "一、总体情况", "全年\xa0完成各项任务。", "二、下步打算", "继续推进。"]
+    structure = Structure.from_texts(texts)
+    kept = structure.paragraphs[1]
+    window.editor.set_text("\n".join(texts), structure)
+    assert window.editor.structure is structure and structure.paragraphs[1] is kept
+    assert window.editor.block_texts() == blocks(window.editor)
+    separated = ["第一段\u2028续行", "第二段"]  # a line separator inside a block; \r ends one
+    for text in ("\n".join(separated), "第一段\r\n第二段\r\n"):
+        window.editor.set_text(text, Structure.from_texts(text.split("\n")))
+        assert window.editor.block_texts() == blocks(window.editor)
+        commit(qtbot, window.editor, "新")
+        assert window.editor.block_texts() == blocks(window.editor)
+
+
+def blocks(editor) -> list[str]:
+    block, texts = editor.document().begin(), []
+    while block.isValid():
+        texts.append(block.text())
+        block = block.next()
+    return texts

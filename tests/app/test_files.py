@@ -126,3 +126,24 @@ def test_a_long_save_that_fails_says_so_and_keeps_the_text_unsaved(qtbot, window
     assert window.statusBar().currentMessage().startswith("未能保存 报告.docx")
     assert window.editor.document().isModified() and not target.exists()
     assert not any(record.exc_info for record in caplog.records)
+
+
+def test_a_long_report_is_searched_for_placeholders_apart_before_the_writer_is_asked(qtbot, window, answers, tmp_path):
+    """Saving a long report asks about its unfilled XX only once they were looked for off the GUI thread;
+    “取消” then leaves nothing written and nothing under way."""
+    from app.window import BACKGROUND_SAVE_FROM
+
+    body = ["全市各项工作有序推进，重点任务扎实落实。"] * BACKGROUND_SAVE_FROM
+    window._load("\n".join(["关于工作的报告", *body, "XX督导组"]), None)
+    window.editor.textCursor().insertText("新")
+    target = tmp_path / "报告.docx"
+    answers.plan = ["取消"]
+    assert window._write(target) and window._saving == 1 and answers.asked == []  # nothing asked yet
+    qtbot.waitUntil(lambda: not window._saving, timeout=60_000)
+    assert [title for title, _ in answers.asked] == ["未填写的占位符"] and "XX" in answers.asked[0][1]
+    assert not target.exists() and window.editor.document().isModified()
+    assert not window.statusBar().currentMessage().startswith("正在保存")
+    answers.plan = ["仍然保存"]
+    window._write(target)
+    qtbot.waitUntil(lambda: not window._saving, timeout=60_000)
+    assert target.stat().st_size > 0 and not window.editor.document().isModified()

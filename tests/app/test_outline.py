@@ -125,6 +125,31 @@ def test_a_long_report_opened_from_a_file_gets_its_outline_and_counts_after_the_
     qtbot.wait(400)  # the counts' timer
     from phrasebank.document.stats import text_stats
 
-    expected = text_stats(window.editor.toPlainText())
+    expected = text_stats(window.editor.toPlainText().split("\n"))
     assert f"段落 {expected.paragraphs} " in window.count_label.text()
     assert f"字数 {expected.characters}（" in window.count_label.text()
+
+
+def test_in_a_very_long_report_a_typed_heading_is_placed_off_the_gui_thread(qtbot, window):
+    """From OUTLINE_APART_FROM paragraphs on a keystroke does not place the whole report again: the last
+    placing is carried, the outline's pass places it apart, and the dock follows the new section."""
+    from qt_helpers import enter, type_at_end
+
+    from app.outline import OUTLINE_APART_FROM
+    from phrasebank.structure.outline import Structure
+
+    body = "全市各项工作有序推进，重点任务扎实落实，群众获得感不断增强，发展质量稳步提升。"
+    lines = ["关于全年工作情况的报告", "一、过去一年的工作", *[body] * OUTLINE_APART_FROM, "取得了较好成效。"]
+    type_at_end(qtbot, window, "\n".join(lines))
+    editor = window.editor
+    enter(qtbot, editor)
+    commit(qtbot, editor, "二、下步打算")
+    assert editor.structure.provisional  # the keystroke carried the last placing
+    enter(qtbot, editor)
+    commit(qtbot, editor, "要加快建设，要推进改造，要抓好落实。")
+    qtbot.waitUntil(lambda: not editor.structure.provisional, timeout=30_000)
+    fresh = Structure.from_texts(editor.paragraphs())
+    assert (editor.structure.roles, editor.structure.sections) == (fresh.roles, fresh.sections)
+    assert editor.current_section() is SectionType.NEXT_STEPS
+    assert window.section_label.text() == "当前部分：下步打算"
+    assert headings(window)[-1] == "二、下步打算"

@@ -186,6 +186,43 @@ def test_typing_what_places_sections_places_them_again(index, typed):
         assert (live.roles, live.sections) == (full.roles, full.sections), texts[index]
 
 
+def test_a_provisional_placing_is_carried_until_a_placed_snapshot_is_adopted():
+    """A very long report keeps its last placing while the writer types; a snapshot placed elsewhere
+    replaces it, unless the text changed since the snapshot was taken."""
+    texts = ["关于住房保障工作的报告", "一、工作开展情况", "全市住房保障工作有序推进，取得了成效。", "我们将继续努力。"]
+    live = Structure.from_texts(texts)
+    before = live.sections
+    texts[3:4] = ["二、下步打算", "要加快建设，要推进改造，要抓好落实。"]
+    live.replace(3, 1, texts[3:5], provisional=True)
+    assert live.provisional and live.sections[:3] == before[:3]  # not placed again on the spot
+    copy = live.snapshot()
+    assert not copy.provisional and copy.sections == Structure.from_texts(texts).sections  # the copy places itself
+    assert live.adopt(copy) and not live.provisional
+    assert (live.roles, live.sections) == (Structure.from_texts(texts).roles, Structure.from_texts(texts).sections)
+    texts[4] += "要保障民生。"
+    live.replace(4, 1, [texts[4]], provisional=True)
+    stale = live.snapshot()
+    live.replace(1, 1, ["一、过去一年的工作"], provisional=True)  # typed after the snapshot was taken
+    assert not live.adopt(stale) and live.provisional
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["关于住房保障工作的报告", "市人民政府：", "一、住房保障", "工作有序推进。"],
+        ["", "", "2026年政府工作报告", "", "——在市第十七届人民代表大会第五次会议上", "市长  张某某", "各位代表："],
+        ["关于进一步加强", "住房保障工作的通知", "各区县：", "现就有关事项通知如下。"],
+        ["全市住房保障工作有序推进。", "一、住房保障"],
+        ["", "   ", ""],
+        [],
+    ],
+)
+def test_title_lines_are_the_placed_title_block(texts):
+    structure = Structure.from_texts(texts)
+    placed = tuple(k for k, role in enumerate(structure.roles) if role in (Role.TITLE, Role.SUBTITLE))
+    assert structure.title_lines() == placed
+
+
 def test_open_headings_give_each_heading_its_parent():
     from phrasebank.structure.outline import OpenHeadings
 
