@@ -30,6 +30,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .trail import LOG, install_hook, log_path, start_log
     from .translations import install_chinese
     from .window import MainWindow, rescue_drafts
+    from .workers import share_the_lock
 
     fallback = usable_data_dir()
     existing = QApplication.instance()
@@ -37,6 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_chinese(app)
     app.setApplicationName("公文写作台")
     app.setOrganizationName("gongwen-desk")
+    share_the_lock()
     stand_ins = install_substitutions()
     logged = start_log()
     window = MainWindow()

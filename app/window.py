@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -111,6 +112,9 @@ class MainWindow(QMainWindow):
         self._fonts_warned = False
         self.drafts = DraftStore()
         self._closing = False
+        self._draft_writing = threading.Lock()  # a draft written apart and the draft cleared never cross
+        self._drafts_cleared = 0  # drafts cleared so far: a draft taken before a clear is not written after it
+        self._drafting = False  # a draft being written apart
         self._draft_lock = QLockFile(str(self.drafts.lock_path()))  # tells other windows this draft is live
         self._draft_lock.setStaleLockTime(0)
         try:
@@ -145,7 +149,7 @@ class MainWindow(QMainWindow):
         self._connect()
         build_menus(self)
         self._autosave = QTimer(self, interval=AUTOSAVE_MS)
-        self._autosave.timeout.connect(self.autosave)
+        self._autosave.timeout.connect(lambda: self.autosave(wait=False))
         self._autosave.start()
         self._restore_settings()
         self._update_title()
@@ -693,7 +697,7 @@ class MainWindow(QMainWindow):
         if self.editor.block_texts() == held:
             self.editor.document().setModified(False)
             if stamp is not None and file_stamp(path) == stamp:
-                self.drafts.clear()
+                self._clear_draft()
         self._add_recent(path)
         self._update_title()
         self.statusBar().showMessage(f"已保存 {path}", 5000)
@@ -742,15 +746,49 @@ class MainWindow(QMainWindow):
 
     # ---- autosave and drafts -----------------------------------------------------------------
 
-    def autosave(self) -> None:
-        """Write this window's draft (not once the writer has closed it: a discarded text stays discarded)."""
-        if self.editor.document().isModified() and not self._closing:
+    def autosave(self, wait: bool = True) -> None:
+        """Write this window's draft (not once the writer has closed it: a discarded text stays discarded).
+        Without `wait` (the timer, focus leaving) a long report's draft is written off the GUI thread."""
+        if not self.editor.document().isModified() or self._closing:
+            return
+        blocks = self.editor.block_texts()
+        record = (str(self.path or ""), self.masthead.to_dict(), self._carried_record())
+        if wait or len(blocks) < BACKGROUND_SAVE_FROM:
+            self._write_draft(self._drafts_cleared, "\n".join(blocks), *record)
+            return
+        if self._drafting:
+            return  # one at a time: the next one writes the newest text
+        self._drafting, cleared = True, self._drafts_cleared
+
+        def done(_result: None) -> None:
+            self._drafting = False
+
+        def failed(exc: Exception) -> None:
+            self._drafting = False
+            self.statusBar().showMessage(f"自动保存失败：{os_reason(exc) if isinstance(exc, OSError) else exc}", 8000)
+
+        run_in_background(lambda: self._write_draft(cleared, "\n".join(blocks), *record, apart=True), done, failed)
+
+    def _write_draft(
+        self, cleared: int, text: str, path: str, masthead: dict, carried: dict, apart: bool = False
+    ) -> None:
+        """Write the draft unless it was cleared since it was taken (saved, closed); errors are said, or
+        raised to the caller when written apart."""
+        with self._draft_writing:
+            if cleared != self._drafts_cleared or self._closing:
+                return
             try:
-                self.drafts.save(
-                    self.editor.toPlainText(), str(self.path or ""), self.masthead.to_dict(), self._carried_record()
-                )
+                self.drafts.save(text, path, masthead, carried)
             except OSError as exc:
+                if apart:
+                    raise
                 self.statusBar().showMessage(f"自动保存失败：{os_reason(exc)}", 8000)
+
+    def _clear_draft(self) -> None:
+        """The draft is gone (the text is saved or discarded); a draft being written apart is not left behind."""
+        with self._draft_writing:
+            self._drafts_cleared += 1
+            self.drafts.clear()
 
     def _carried_record(self) -> dict:
         """What the opened Word file brought besides text, for the draft (document.carried)."""
@@ -829,7 +867,7 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event) -> None:
         if event.type() == event.Type.ActivationChange and not self.isActiveWindow():
-            self.autosave()  # focus left the window
+            self.autosave(wait=False)  # focus left the window
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -838,7 +876,7 @@ class MainWindow(QMainWindow):
             self._closing = False
             event.ignore()
             return
-        self.drafts.clear()
+        self._clear_draft()
         self._draft_lock.unlock()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("state", self.saveState())

@@ -170,9 +170,13 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("GONGWEN_DATA_DIR", tempfile.mkdtemp(prefix="gongwen-bench-"))
     app = QApplication.instance() or QApplication([])
+    from app.workers import share_the_lock
+    from phrasebank.check import homophones
     from phrasebank.text import segment
 
-    segment.warm_up()  # as the editor does once the window is up
+    share_the_lock()  # as the editor does at start
+    segment.warm_up()  # as the editor does once its bank is loaded
+    homophones.prepare()
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         for count in args.sizes:

@@ -36,6 +36,13 @@ class Draft:
     carried: dict = field(default_factory=dict)  # what the Word file brought besides text (document.carried)
 
 
+def _json_string(text: str) -> str:
+    """`text` as a JSON string, encoded line by line: a long report written as a draft off the GUI thread
+    never holds Python's lock for one long call."""
+    lines = text.split("\n")
+    return '"' + "\\n".join(json.dumps(line, ensure_ascii=False)[1:-1] for line in lines) + '"'
+
+
 class DraftStore:
     """This window's draft slot, and the drafts other windows left behind."""
 
@@ -55,12 +62,13 @@ class DraftStore:
         self.folder.mkdir(parents=True, exist_ok=True)
         saved_at = datetime.now().isoformat(timespec="seconds")
         draft = Draft(text, document_path, saved_at, self.path, masthead or {}, carried or {})
-        record: dict[str, object] = {"text": draft.text, "path": draft.path, "saved_at": draft.saved_at}
+        record: dict[str, object] = {"path": draft.path, "saved_at": draft.saved_at}
         if draft.masthead:
             record["masthead"] = draft.masthead
         if draft.carried:
             record["carried"] = draft.carried
-        data = json.dumps(record, ensure_ascii=False)
+        rest = json.dumps(record, ensure_ascii=False)
+        data = '{"text": ' + _json_string(draft.text) + ", " + rest[1:]
         write_bytes_atomic(self.path, data.encode("utf-8"))
         return draft
 

@@ -180,9 +180,9 @@ def test_an_input_method_slip_in_a_set_phrase_is_listed_and_fixed_from_the_dock(
     assert all(f.found != "不流死角" for f in window.checks.findings)
 
 
-def test_a_very_long_report_is_checked_apart_every_time_and_what_is_typed_meanwhile_is_checked(qtbot, window):
-    """From CHECK_APART_FROM paragraphs on no check runs on the GUI thread (its document-wide checks alone
-    take tenths of a second); a pass asked for while one runs is run once that one lands."""
+def test_a_long_report_is_checked_apart_every_time_and_what_is_typed_meanwhile_is_checked(qtbot, window):
+    """From CHECK_APART_FROM paragraphs on no check runs on the GUI thread (its document-wide checks would
+    hold a keystroke); a pass asked for while one runs is run once that one lands."""
     from qt_helpers import enter, type_at_end
 
     from app.checks import CHECK_APART_FROM

@@ -440,3 +440,57 @@ def blocks(editor) -> list[str]:
         texts.append(block.text())
         block = block.next()
     return texts
+
+
+def test_a_long_reports_draft_is_written_apart_and_never_outlives_a_discarding_close(qtbot, corpus_bank, answers):
+    """The timer's draft of a long report is written off the GUI thread; one still being written when
+    the writer closes without saving is not left behind to be offered again."""
+    from PySide6.QtCore import QThreadPool
+
+    from app.window import BACKGROUND_SAVE_FROM, MainWindow
+
+    body = "\n".join(f"第{n}项工作有序推进，重点任务扎实落实。" for n in range(BACKGROUND_SAVE_FROM))
+    first = MainWindow(bank=corpus_bank, ask=answers)
+    qtbot.addWidget(first)
+    first._load(body, None)
+    commit(qtbot, first.editor, "刚写的一句。")
+    first.autosave(wait=False)
+    assert first._drafting  # handed to the background
+    qtbot.waitUntil(lambda: not first._drafting, timeout=20_000)
+    assert "刚写的一句。" in first.drafts.path.read_text(encoding="utf-8")
+    commit(qtbot, first.editor, "不要了的文字")
+    first.autosave(wait=False)
+    answers.plan = ["不保存"]
+    first.close()  # while that draft may still be on its way
+    QThreadPool.globalInstance().waitForDone(20_000)
+    qtbot.wait(50)
+    second = MainWindow(bank=corpus_bank, ask=answers)
+    qtbot.addWidget(second)
+    assert not second.offer_draft()
+
+
+def test_overlapping_looks_merge_piece_by_piece(qtbot, window):
+    """A run-in head in bold, an unfilled XX in it and a checker underline across both: each character
+    carries every look that covers it, and a look ends where its span ends."""
+    window._load("关于工作的报告\n一是加强XX学习。推动落实。", None)
+    editor = window.editor
+    block = editor.document().findBlockByNumber(1)
+    text = block.text()
+    start = text.index("XX") - 1  # 强XX学
+
+    def looks(column: int) -> tuple[bool, bool, bool]:
+        ranges = [r for r in block.layout().formats() if r.start <= column < r.start + r.length]
+        bold = any(r.format.fontWeight() >= 700 for r in ranges)
+        underlined = any(r.format.underlineStyle() == r.format.underlineStyle().WaveUnderline for r in ranges)
+        slot = any(r.format.background().color().name() == "#fff1a8" for r in ranges)
+        return bold, underlined, slot
+
+    editor.highlighter.set_marks({1: [(start, 4)]})
+    qtbot.waitUntil(lambda: looks(start)[1])
+    head_end = text.index("。")
+    assert looks(0) == (True, False, False)  # 一是… in bold
+    assert looks(start) == (True, True, False)  # 强: bold and underlined
+    assert looks(start + 1) == (True, True, True)  # X: all three
+    assert looks(start + 3) == (True, True, False)  # 学
+    assert looks(start + 4) == (True, False, False)  # 习: the underline has ended
+    assert looks(head_end + 2) == (False, False, False)  # 推动落实: plain
