@@ -27,10 +27,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from .fonts import install_substitutions
+    from .responsive import keep_responsive
     from .trail import LOG, install_hook, log_path, start_log
     from .translations import install_chinese
     from .window import MainWindow, rescue_drafts
-    from .workers import share_the_lock
 
     fallback = usable_data_dir()
     existing = QApplication.instance()
@@ -38,7 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_chinese(app)
     app.setApplicationName("公文写作台")
     app.setOrganizationName("gongwen-desk")
-    share_the_lock()
+    keep_responsive(app)
     stand_ins = install_substitutions()
     logged = start_log()
     window = MainWindow()

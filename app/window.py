@@ -48,6 +48,7 @@ from .menus import AUTO, build_menus, shortcut_lines
 from .mining import mine_reports
 from .outline import OutlineDock
 from .phrases import PhraseDock
+from .responsive import Collector
 from .review import ReviewDock
 from .shelf import RECURRING_FROM, ShelfDialog, ShelfKeeper
 from .workers import run_in_background
@@ -568,6 +569,7 @@ class MainWindow(QMainWindow):
         self.revisions.show_changes({})
         self.revisions.hide()  # a document without a reviewer's changes has no 审阅 tab
         self.editor.set_text(text, structure)
+        Collector.document_replaced()
         self.outline.show_structure(self.editor.structure, at_once=True)
         self._update_title()
         self._counts.stop()  # counted here, not again when the timer the new text started runs out

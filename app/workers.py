@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -13,16 +12,6 @@ from phrasebank.errors import PhrasebankError
 from .trail import LOG
 
 T = TypeVar("T")
-
-#: How long a thread running Python keeps Python's lock while another waits for it (Python's default 5 ms).
-#: The GUI thread re-takes the lock after each call into Qt, so beside background work a default interval
-#: costs it up to 5 ms a call: highlighting a paragraph, a few dozen calls, took a tenth of a second.
-SWITCH_INTERVAL_S = 0.0005
-
-
-def share_the_lock() -> None:
-    """Let the GUI thread take Python's lock back quickly from background work (call once at start)."""
-    sys.setswitchinterval(SWITCH_INTERVAL_S)
 
 
 class _Relay(QObject):

@@ -1,0 +1,85 @@
+"""Keep the GUI thread answering while Python work runs beside it: Python's lock handed back quickly, and
+the cyclic garbage collector run by the GUI thread between keystrokes instead of by whichever thread
+happens to allocate (a full collection over a long report's million objects holds the lock 0.2–0.6 s),
+and what survives a full collection is frozen, so that the next ones look only at what is new."""
+
+from __future__ import annotations
+
+import gc
+import sys
+
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+#: How long a thread running Python keeps Python's lock while another waits for it (Python's default 5 ms).
+#: The GUI thread re-takes the lock after each call into Qt, so beside background work a default interval
+#: costs it up to 5 ms a call: highlighting a paragraph, a few dozen calls, took a tenth of a second.
+SWITCH_INTERVAL_S = 0.0005
+#: The young generations are collected this often (each collection takes about a millisecond).
+TICK_MS = 1000
+#: A full collection waits for the writer to pause this long, and runs at most this often.
+IDLE_MS = 3000
+FULL_EVERY_MS = 60_000
+_INPUT = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.InputMethod,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.Wheel,
+}
+
+
+class Collector(QObject):
+    """Python's automatic collection off; young objects collected every TICK_MS, everything once the writer
+    has paused IDLE_MS (at most every FULL_EVERY_MS)."""
+
+    def __init__(self, app: QApplication, tick_ms: int = TICK_MS, idle_ms: int = IDLE_MS) -> None:
+        super().__init__(app)
+        self.app = app
+        self.idle_ms, self.full_every_ms = idle_ms, FULL_EVERY_MS
+        self._since_input, self._since_full = QElapsedTimer(), QElapsedTimer()
+        self._since_input.start()
+        self._since_full.start()
+        self.full_collections = 0
+        gc.disable()
+        app.installEventFilter(self)
+        self._timer = QTimer(self, interval=tick_ms)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT:
+            self._since_input.restart()
+        return False
+
+    def _tick(self) -> None:
+        young, middle, _old = gc.get_count()
+        threshold = gc.get_threshold()
+        due = self._since_full.elapsed() >= self.full_every_ms and self._since_input.elapsed() >= self.idle_ms
+        if due and middle + young:
+            gc.collect()
+            gc.freeze()  # what survived is the open report: later full collections skip it
+            self.full_collections += 1
+            self._since_full.restart()
+        elif middle >= threshold[1]:
+            gc.collect(1)
+        elif young:
+            gc.collect(0)
+
+    @staticmethod
+    def document_replaced() -> None:
+        """A report was closed or replaced: its objects are looked at again by the next full collection
+        (an object frozen while alive and caught in a cycle once dead is freed then)."""
+        gc.unfreeze()
+
+    def stop(self) -> None:
+        """Hand collection back to Python."""
+        self._timer.stop()
+        self.app.removeEventFilter(self)
+        gc.unfreeze()
+        gc.enable()
+
+
+def keep_responsive(app: QApplication) -> Collector:
+    """Call once at start, on the GUI thread."""
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
+    return Collector(app)
