@@ -16,6 +16,9 @@ from . import fonts
 
 #: The longest the highlighter works between two events (a long document is highlighted in slices).
 SLICE_MS = 30
+#: How long the lazy pass waits for Qt to lay out more text, and at most in all before it goes on anyway.
+LAYOUT_WAIT_MS = 40
+PATIENCE_MS = 3000
 
 
 #: Word's highlight colours Qt does not know by name.
@@ -53,6 +56,7 @@ class ReportHighlighter(QSyntaxHighlighter):
         self._lazy = None  # (next block, blocks done) while a lazy pass runs
         self._marked: set[int] = set()  # blocks whose underlines changed, not yet redrawn
         self._slice_scheduled = False
+        self._waited = QElapsedTimer()  # since when the pass waits for Qt's layout
         self._formats: dict[tuple[str, float, bool], QTextCharFormat] = {}
 
     def highlightBlock(self, text: str) -> None:
@@ -128,25 +132,45 @@ class ReportHighlighter(QSyntaxHighlighter):
             QTimer.singleShot(0, self, self._next_slice)
 
     def _next_slice(self) -> None:
-        """Highlight queued blocks (marked ones first, then the lazy pass) for at most SLICE_MS."""
+        """Highlight queued blocks (marked ones first, then the lazy pass) for at most SLICE_MS, only where
+        Qt has laid the text out: highlighting a block further down makes Qt lay out everything above it at
+        once (a quarter of a second in a long report), so the pass waits for Qt's own lazy layout there."""
         self._slice_scheduled = False
         clock = QElapsedTimer()
         clock.start()
         document = self.document()
-        while self._marked and clock.elapsed() < SLICE_MS:
-            block = document.findBlockByNumber(self._marked.pop())
-            if block.isValid():
-                self.rehighlightBlock(block)
+        waiting = False
+        marked, self._marked = sorted(self._marked), set()
+        for number in marked:
+            block = document.findBlockByNumber(number)
+            if not block.isValid():
+                continue
+            if clock.elapsed() >= SLICE_MS or not self._ready(block):
+                self._marked.add(number)
+                waiting = waiting or clock.elapsed() < SLICE_MS
+                continue
+            self.rehighlightBlock(block)
         if self._lazy is not None:
             block, done = self._lazy
             while block.isValid() and clock.elapsed() < SLICE_MS:
+                if not self._ready(block):
+                    waiting = True
+                    break
                 if block.blockNumber() not in done:
                     self.rehighlightBlock(block)
                 block = block.next()
             self._lazy = (block, done) if block.isValid() else None
+        if not waiting:
+            self._waited.invalidate()
+        elif not self._waited.isValid():
+            self._waited.start()
         if self._marked or self._lazy is not None:
             self._slice_scheduled = True
-            QTimer.singleShot(0, self, self._next_slice)
+            QTimer.singleShot(LAYOUT_WAIT_MS if waiting else 0, self, self._next_slice)
+
+    def _ready(self, block) -> bool:
+        """Laid out by Qt already — or waited for long enough (a document Qt does not lay out, unshown)."""
+        return block.layout().lineCount() > 0 or (self._waited.isValid() and self._waited.elapsed() > PATIENCE_MS)
 
     def set_marks(self, marks: dict[int, list[tuple[int, int]]]) -> None:
         """Underline checker findings; only blocks whose marks changed are redrawn."""
@@ -163,23 +187,31 @@ Span = tuple[int, int, QTextCharFormat]
 
 def _merged(length: int, base: list[Span], over: list[Span]) -> list[Span]:
     """The formats to set, piece by piece: each piece the base format covering it with every overlay
-    covering it merged on, in order. Worked out in Python and set once per piece: a call into Qt per
-    character made a long underline cost a tenth of a second beside background work."""
+    covering it merged on, in order. Worked out in Python (one sweep over the span edges) and set once per
+    piece: a call into Qt per character made a long underline cost a tenth of a second beside background
+    work, and a paragraph of hundreds of XX slots must not cost a pass over every span per piece."""
     if not over:
         return base
-    cuts = sorted({0, length, *(min(max(p, 0), length) for s, e, _ in base + over for p in (s, e))})
+    spans = [(max(s, 0), min(e, length), f) for s, e, f in base + over]
+    starts: dict[int, list[int]] = {}
+    ends: dict[int, list[int]] = {}
+    for index, (s, e, _) in enumerate(spans):
+        if s < e:
+            starts.setdefault(s, []).append(index)
+            ends.setdefault(e, []).append(index)
+    active: set[int] = set()
     pieces: list[Span] = []
+    cuts = sorted(starts.keys() | ends.keys())
     for start, end in pairwise(cuts):
-        if start >= end:
+        active.difference_update(ends.get(start, ()))
+        active.update(starts.get(start, ()))
+        if not active:
             continue
-        fmt = None
-        for s, e, f in base:
-            if s <= start and end <= e:
-                fmt = QTextCharFormat(f)
-        for s, e, f in over:
-            if s <= start and end <= e:
-                fmt = fmt if fmt is not None else QTextCharFormat()
-                fmt.merge(f)
-        if fmt is not None:
-            pieces.append((start, end, fmt))
+        covering = sorted(active)
+        under = [k for k in covering if k < len(base)]
+        fmt = QTextCharFormat(spans[under[-1]][2]) if under else QTextCharFormat()
+        for k in covering:
+            if k >= len(base):
+                fmt.merge(spans[k][2])
+        pieces.append((start, end, fmt))
     return pieces
