@@ -51,6 +51,7 @@ class CheckDock(QDockWidget):
         self.editor = editor
         self.checker = Checker.default()
         self.findings: list[Finding] = []
+        self._listed: tuple | None = None  # what the list and its summary show
         self._busy = False
         self._apart: Checker | None = None  # the checker of the passes off the GUI thread
         self.ignored = IgnoreList(data_dir())
@@ -147,6 +148,10 @@ class CheckDock(QDockWidget):
         self.findings = [f for f in findings if f not in self.ignored]
         self.findings.sort(key=lambda f: (f.kind is FindingKind.PLACEHOLDER, f.paragraph, f.column))  # slips first
         shown = self.findings[:MAX_LISTED]  # a huge document's thousands of findings would freeze the window
+        listed = (len(self.findings), sorted(self.families_off), shown)
+        if listed == self._listed:
+            return  # typing that changed no finding: the list, its summary and the underlines stay
+        self._listed = listed
         self.list.setUpdatesEnabled(False)
         self.list.clear()
         for f in shown:

@@ -201,3 +201,21 @@ def test_a_long_report_is_checked_apart_every_time_and_what_is_typed_meanwhile_i
     assert checks._busy  # the cache knows every other paragraph, yet the pass still runs apart
     qtbot.waitUntil(lambda: any(f.found == "," for f in checks.findings), timeout=60_000)
     assert not checks._busy
+
+
+def test_typing_that_changes_no_finding_leaves_the_list_as_it_is(qtbot, window):
+    """A long report's findings are listed once; a clean sentence typed after them does not rebuild the
+    list (hundreds of rows rebuilt at every pause held the keystrokes of a long report)."""
+    from qt_helpers import enter, type_at_end
+
+    type_at_end(qtbot, window, "关于工作的报告\n坚持学习习近平时代中国特色社会主义思想。")
+    window.checks.run(wait=True)
+    first = window.checks.list.item(0)
+    first.setData(Qt.ItemDataRole.UserRole + 7, "listed before")
+    enter(qtbot, window.editor)
+    commit(qtbot, window.editor, "推动各项工作落实。")
+    window.checks.run(wait=True)
+    assert window.checks.list.item(0).data(Qt.ItemDataRole.UserRole + 7) == "listed before"
+    commit(qtbot, window.editor, "增强政治意识,强化责任。")  # a new finding: listed
+    window.checks.run(wait=True)
+    assert window.checks.list.count() == 2
