@@ -16,9 +16,10 @@ from . import fonts
 
 #: The longest the highlighter works between two events (a long document is highlighted in slices).
 SLICE_MS = 30
-#: How long the lazy pass waits for Qt to lay out more text, and at most in all before it goes on anyway.
+#: How long the lazy pass waits for Qt to lay out more text, and at most in all before it goes on anyway (a
+#: document Qt does not lay out: an editor never shown).
 LAYOUT_WAIT_MS = 40
-PATIENCE_MS = 3000
+PATIENCE_MS = 30000
 
 
 #: Word's highlight colours Qt does not know by name.
