@@ -64,7 +64,6 @@ def missing_fonts(layout: Layout, families: set[str] | None = None) -> list[str]
 
 def outside_gb2312(paragraphs: Iterable[str]) -> list[str]:
     """Chinese characters the *_GB2312 fonts do not have (堃 喆 䶮 镕): Word shows them in another font."""
-    text = "".join(paragraphs)
     lacking: dict[str, None] = {}  # in order of first use
 
     def collect(error: UnicodeError) -> tuple[str, int]:
@@ -73,7 +72,8 @@ def outside_gb2312(paragraphs: Iterable[str]) -> list[str]:
         return "", error.end
 
     codecs.register_error("gongwen-collect", collect)
-    text.encode("gb2312", errors="gongwen-collect")  # the codec finds what GB2312 lacks, at C speed
+    for paragraph in paragraphs:  # the codec finds what GB2312 lacks, at C speed; a paragraph at a time, so
+        paragraph.encode("gb2312", errors="gongwen-collect")  # a long report never holds Python's lock long
     return [ch for ch in lacking if ord(ch) >= 0x2E80 and unicodedata.category(ch).startswith("L")]
 
 

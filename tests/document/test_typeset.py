@@ -345,6 +345,7 @@ def test_font_warnings_name_missing_fonts_and_characters_outside_gb2312():
     assert missing_fonts_warning(NATIONAL, everything) == ""
     assert "堃喆䶮镕" in rare_characters_warning(["王堃、李喆、刘䶮、朱镕基同志"], NATIONAL)
     assert rare_characters_warning(["张三同志"], NATIONAL) == ""
+    assert "“喆堃”" in rare_characters_warning(["李喆同志", "", "王堃、李喆"], NATIONAL)  # each once, in order
     assert rare_characters_warning(["王堃"], NATIONAL.with_fonts(True)) == ""  # 仿宋 has them
 
 
