@@ -1,7 +1,7 @@
 """Keep the GUI thread answering while Python work runs beside it: Python's lock handed back quickly, and
-the cyclic garbage collector run by the GUI thread between keystrokes instead of by whichever thread
-happens to allocate (a full collection over a long report's million objects holds the lock 0.2–0.6 s),
-and what survives a full collection is frozen, so that the next ones look only at what is new."""
+full garbage collections run by the GUI thread when the writer pauses instead of by whichever thread happens
+to allocate (one over a long report's million objects holds the lock 0.2–0.6 s); what survives one is
+frozen, so that the next ones look only at what is new."""
 
 from __future__ import annotations
 
@@ -15,7 +15,10 @@ from PySide6.QtWidgets import QApplication
 #: The GUI thread re-takes the lock after each call into Qt, so beside background work a default interval
 #: costs it up to 5 ms a call: highlighting a paragraph, a few dozen calls, took a tenth of a second.
 SWITCH_INTERVAL_S = 0.0005
-#: The young generations are collected this often (each collection takes about a millisecond).
+#: Python collects the young generations itself, a few hundred objects at a time; the oldest one, which
+#: holds a long report's million objects, only when this many young collections have passed — never, in effect.
+NEVER = 1_000_000
+#: How often the collector looks whether a full collection is due.
 TICK_MS = 1000
 #: A full collection waits for the writer to pause this long, and runs at most this often: the first one
 #: after a long report is opened looks at all its objects (0.3 s at 25,000 paragraphs), later ones only at
@@ -31,8 +34,8 @@ _INPUT = {
 
 
 class Collector(QObject):
-    """Python's automatic collection off; young objects collected every TICK_MS, everything once the writer
-    has paused IDLE_MS (at most every FULL_EVERY_MS)."""
+    """Full collections taken from Python (which runs them in whichever thread allocates) and run on the GUI
+    thread once the writer has paused IDLE_MS, at most every FULL_EVERY_MS; young ones stay Python's."""
 
     def __init__(self, app: QApplication, tick_ms: int = TICK_MS, idle_ms: int = IDLE_MS) -> None:
         super().__init__(app)
@@ -42,7 +45,8 @@ class Collector(QObject):
         self._since_input.start()
         self._since_full.start()
         self.full_collections = 0
-        gc.disable()
+        self._thresholds = gc.get_threshold()
+        gc.set_threshold(self._thresholds[0], self._thresholds[1], NEVER)
         app.installEventFilter(self)
         self._timer = QTimer(self, interval=tick_ms)
         self._timer.timeout.connect(self._tick)
@@ -54,18 +58,11 @@ class Collector(QObject):
         return False
 
     def _tick(self) -> None:
-        young, middle, _old = gc.get_count()
-        threshold = gc.get_threshold()
-        due = self._since_full.elapsed() >= self.full_every_ms and self._since_input.elapsed() >= self.idle_ms
-        if due and middle + young:
+        if self._since_full.elapsed() >= self.full_every_ms and self._since_input.elapsed() >= self.idle_ms:
             gc.collect()
             gc.freeze()  # what survived is the open report: later full collections skip it
             self.full_collections += 1
             self._since_full.restart()
-        elif middle >= threshold[1]:
-            gc.collect(1)
-        elif young:
-            gc.collect(0)
 
     @staticmethod
     def document_replaced() -> None:
@@ -78,7 +75,7 @@ class Collector(QObject):
         self._timer.stop()
         self.app.removeEventFilter(self)
         gc.unfreeze()
-        gc.enable()
+        gc.set_threshold(*self._thresholds)
 
 
 def keep_responsive(app: QApplication) -> Collector:
