@@ -23,6 +23,7 @@ from phrasebank.check import Checker, Finding, FindingKind
 from phrasebank.check.ignoring import IgnoreList, read_user_list, save_user_list, split_always_key
 from phrasebank.errors import PhrasebankError
 from phrasebank.paths import data_dir
+from phrasebank.structure.outline import Paragraph
 
 from .dialogs import dock_page, ok_cancel
 from .workers import run_in_background
@@ -89,31 +90,36 @@ class CheckDock(QDockWidget):
         the background and hands its cache over, so the window never freezes. A long report (from
         CHECK_APART_FROM paragraphs) is checked off the GUI thread every time.
         """
-        paragraphs = self.editor.block_texts()
+        held = self.editor.held()
+        apart = len(held) >= CHECK_APART_FROM
+        if apart and not wait:
+            self._check_apart(held)
+            return
+        paragraphs = [p.text for p in held]
         if wait:
             self._show(self.checker.check(paragraphs))
             return
-        apart = len(paragraphs) >= CHECK_APART_FROM
-        if not apart and (
-            adopted or sum(1 for text in paragraphs if text not in self.checker._cache) <= BACKGROUND_FROM
-        ):
+        if adopted or sum(1 for text in paragraphs if text not in self.checker._cache) <= BACKGROUND_FROM:
             self._show(self.checker.check(paragraphs))
             return
+        self._check_apart(held)
+
+    def _check_apart(self, held: list[Paragraph]) -> None:
         if self._busy:
             return  # what is typed meanwhile is checked when this pass lands
         self._busy = True
         if self._apart is None:
             self._apart = Checker(self.checker.formulations, self.checker.avoid)
         worker = self._apart  # used by one pass at a time, never by the GUI thread
-        run_in_background(lambda: (worker, paragraphs, worker.check(paragraphs)), self._adopt, self._failed)
+        run_in_background(lambda: (worker, held, worker.check([p.text for p in held])), self._adopt, self._failed)
 
-    def _adopt(self, result: tuple[Checker, list[str], list[Finding]]) -> None:
-        worker, paragraphs, findings = result
+    def _adopt(self, result: tuple[Checker, list[Paragraph], list[Finding]]) -> None:
+        worker, held, findings = result
         self._busy = False
         if worker is not self._apart:
             self.run()  # the writer's lists changed meanwhile: checked again with them
-        elif len(paragraphs) >= CHECK_APART_FROM:
-            if self.editor.block_texts() != paragraphs:
+        elif len(held) >= CHECK_APART_FROM:
+            if not self.editor.unchanged_since(held):
                 self.run()  # typed meanwhile: the newest text is checked in turn
             else:
                 self._show(findings)

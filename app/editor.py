@@ -8,16 +8,25 @@ accepted suggestion or an inserted phrase is one undoable edit.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetricsF, QInputMethodEvent, QKeyEvent, QKeySequence, QTextBlockFormat, QTextCursor
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QInputMethodEvent,
+    QKeyEvent,
+    QKeySequence,
+    QTextBlockFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QApplication, QTextEdit
 
 from phrasebank.kinds import SectionType
 from phrasebank.phrase import Suggestion
 from phrasebank.structure.cleaning import clean_text
 from phrasebank.structure.numbering import move_section, renumber
-from phrasebank.structure.outline import Structure
+from phrasebank.structure.outline import Paragraph, Structure
 from phrasebank.structure.tables import empty_rows, is_row, row_cells
 from phrasebank.suggest.bank import PhraseBank
 from phrasebank.suggest.memory import DocumentMemory
@@ -28,6 +37,7 @@ from . import fonts
 from .highlighter import ReportHighlighter
 from .outline import OUTLINE_APART_FROM
 from .popup import SuggestionPopup
+from .prepared import Prepared, prepare
 from .workers import run_in_background
 
 _CLAUSE_MARKS = "。！？；，、："
@@ -51,6 +61,7 @@ class ReportEditor(QTextEdit):
     """Plain-text report editor with live structure, inline suggestions and slot navigation."""
 
     structureChanged = Signal()
+    documentReplaced = Signal()  # a new QTextDocument holds the text: connect to its signals again
     addToLibraryRequested = Signal()
     pasteCleaned = Signal(list)  # the lines of page chrome a paste lost (Ctrl+Z brings them back)
     sectionChanged = Signal(object)  # SectionType | None
@@ -80,34 +91,44 @@ class ReportEditor(QTextEdit):
         self.popup = SuggestionPopup(self.viewport())
         self.popup.accepted.connect(self.accept_suggestion)
         self._cursor_block = 0
-        self.highlighter = ReportHighlighter(
-            self.document(), self._is_title, lambda block: block == self.textCursor().blockNumber()
-        )
+        self.highlighter = ReportHighlighter(self.document(), self._is_title, self._is_editing)
         self.setFont(fonts.font(fonts.BODY, self.highlighter.base_size))
-        self.document().setDocumentMargin(24)
-        self.document().contentsChange.connect(self._on_contents_change)
         self.cursorPositionChanged.connect(self._on_cursor_moved)
-        self.set_text("")
+        self.set_text("")  # the editor's own document: with the margin and the font of a report
 
     # ---- document and structure --------------------------------------------------------------
 
-    def set_text(self, text: str, structure: Structure | None = None) -> None:
-        """Replace the whole document (open, new from template); clears undo history. `structure` is the
-        text's structure when it was worked out off the GUI thread (a long report being opened)."""
-        document = self.document()
-        document.blockSignals(True)
-        self.setPlainText(text)
-        document.blockSignals(False)
+    def set_text(self, text: str) -> None:
+        """Replace the whole document (new, from a template, a draft); clears undo history."""
+        self.show_prepared(self.preparer()(text))
+
+    def preparer(self) -> Callable[[str], Prepared]:
+        """What makes this editor's document for a text, on any thread (a long report being opened)."""
+        font, size = QFont(self.font()), self.highlighter.base_size
+        return lambda text: prepare(text, font, size, self._is_title, self._is_editing)
+
+    def show_prepared(self, prepared: Prepared, structure: Structure | None = None) -> None:
+        """Put a document made by `preparer()` in place of the whole text; clears undo history. `structure`
+        is that of `prepared.texts` when it was worked out off the GUI thread (a long report being opened)."""
+        document, old = prepared.document, self.document()
+        ours = old.parent() is self  # (Qt deletes the document it made itself)
+        self.structure = structure or Structure.from_texts(prepared.texts)
         self._block_count = document.blockCount()
-        paragraphs = self._block_texts_of(text)
-        if structure is None or [p.text for p in structure.paragraphs] != paragraphs:
-            structure = Structure.from_texts(paragraphs)
-        self.structure = structure
+        self._title_block, self._slot_span, self._cursor_block = (), None, 0
+        document.setParent(self)
+        document.blockSignals(True)  # Qt says the whole text changed when it lays it out: nothing did
+        self.setDocument(document)
+        document.blockSignals(False)
+        self.highlighter = prepared.highlighter
+        document.contentsChange.connect(self._on_contents_change)
+        if ours:
+            old.deleteLater()  # with its highlighter
         self.memory, self._recent_clauses = DocumentMemory(), []
         self._generation += 1
-        self._learn_document(paragraphs, self._generation)
+        self._learn_document(prepared.texts, self._generation)
         self._after_structure_change(undoable=False)
-        self.document().setModified(False)
+        document.setModified(False)
+        self.documentReplaced.emit()
         self.highlighter.rehighlight_lazily(self.cursorForPosition(QPoint(0, 0)).blockNumber())
 
     def set_page_width(self, characters: int) -> None:
@@ -136,16 +157,13 @@ class ReportEditor(QTextEdit):
     def paragraphs(self) -> list[str]:
         return self.toPlainText().split("\n")
 
-    def _block_texts_of(self, text: str) -> list[str]:
-        """The text of every block once `text` is set: its lines as they are (a no-break space stays one),
-        unless it holds breaks other than line feeds, which only Qt's blocks can say."""
-        if "\r" in text or "\u2028" in text or "\u2029" in text:
-            block, texts = self.document().begin(), []
-            while block.isValid():
-                texts.append(block.text())
-                block = block.next()
-            return texts
-        return text.split("\n")
+    def held(self) -> list[Paragraph]:
+        """The paragraphs as they stand, parsed (each `.text` its block's): a copy taken at once with no text
+        copied, for work off the GUI thread and to tell later whether anything changed (`unchanged_since`)."""
+        return list(self.structure.paragraphs)
+
+    def unchanged_since(self, held: list[Paragraph]) -> bool:
+        return self.structure.paragraphs == held  # the same objects where nothing was edited: no text compared
 
     def block_texts(self) -> list[str]:
         """Every paragraph's text as the document holds it, from the structure (kept equal to the document
@@ -203,6 +221,9 @@ class ReportEditor(QTextEdit):
                 cursor.setPosition(block.position())
                 cursor.setBlockFormat(fmt)
         cursor.endEditBlock()
+
+    def _is_editing(self, block_number: int) -> bool:
+        return block_number == self.textCursor().blockNumber()
 
     def _is_title(self, block_number: int) -> bool:
         return self.structure.title_lines()[:1] == (block_number,)

@@ -16,6 +16,8 @@ from . import fonts
 
 #: The longest the highlighter works between two events (a long document is highlighted in slices).
 SLICE_MS = 30
+#: A document of up to this many paragraphs has its first screenful highlighted as it is put in place.
+SCREEN_AT_ONCE_UP_TO = 3000
 #: How long the lazy pass waits for Qt to lay out more text, and at most in all before it goes on anyway (a
 #: document Qt does not lay out: an editor never shown).
 LAYOUT_WAIT_MS = 40
@@ -118,12 +120,16 @@ class ReportHighlighter(QSyntaxHighlighter):
         return self._formats[key]
 
     def rehighlight_lazily(self, first: int = 0) -> None:
-        """Highlight a just-opened document: the screenful at `first` at once, the rest in slices of at
-        most SLICE_MS between events, so that a long report opens at once and typing never waits."""
+        """Highlight a just-opened document: the screenful at `first` at once (in a long one, first thing
+        after it is shown: Qt lays out the first lines there), the rest in slices of at most SLICE_MS between
+        events, so that a long report opens at once and typing never waits."""
         document = self.document()
         visible = range(first, min(first + 80, document.blockCount()))
-        for number in visible:
-            self.rehighlightBlock(document.findBlockByNumber(number))
+        if document.blockCount() < SCREEN_AT_ONCE_UP_TO:
+            for number in visible:
+                self.rehighlightBlock(document.findBlockByNumber(number))
+        else:
+            self._marked.update(visible)
         self._queue_from(document.begin(), done=set(visible))
 
     def _queue_from(self, block, done: set[int] | None = None) -> None:

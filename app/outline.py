@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +24,9 @@ from .workers import run_in_background
 
 #: From this many paragraphs on, the outline is worked out off the GUI thread (a tenth of a second and more).
 OUTLINE_APART_FROM = 3000
+#: An outline of up to this many entries is shown at once; a longer one is added BUILD_SLICE_MS at a time.
+BUILD_AT_ONCE = 300
+BUILD_SLICE_MS = 15
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole
 HEADING_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -95,6 +100,9 @@ class OutlineDock(QDockWidget):
         self.slots: dict[int, int] = {}  # first-level heading index -> unfilled slots in its section
         self._shape: list[tuple] | None = None  # what the tree shows, to skip rebuilding an unchanged outline
         self._asked = 0  # outlines asked for; only the newest is shown
+        self._made: list[QTreeWidgetItem] = []  # the tree's items in outline order
+        self._building: _Building | None = None  # a long outline being added slice by slice
+        self._build_scheduled = False
 
     def show_structure(self, structure: Structure, at_once: bool = False) -> None:
         """Rebuild the tree from the structure (coalesced while the writer types)."""
@@ -130,17 +138,37 @@ class OutlineDock(QDockWidget):
             (n.kind, n.level, n.number, n.text, n.section, issues.get(n.index), self.slots.get(n.index)) for n in nodes
         ]
         if shape == self._shape:  # typing in body text: the same outline, at most shifted
-            for item, node in zip(self.items(), nodes, strict=True):
+            for item, node in zip(self._made, nodes, strict=False):  # (a long one may still be coming)
                 item.setData(0, INDEX_ROLE, node.index)
+            if self._building is not None:
+                self._building.nodes = nodes  # the items still to come, where they stand now
             return
-        self._shape = shape
+        self._shape, self._made = shape, []
+        self.tree.invisibleRootItem().takeChildren()  # far quicker than clear() on a long outline
+        self._building = _Building(nodes, issues)
+        self._build_some()
+
+    def _build_some(self) -> None:
+        """Add the outline's items: a short outline at once, a long one (thousands of headings in a very
+        long report) for at most BUILD_SLICE_MS at a time, going on at the next turn of the event loop."""
+        building = self._building
+        if building is None:
+            return
+        clock = QElapsedTimer()
+        clock.start()
+        at_once = len(building.nodes) <= BUILD_AT_ONCE
+        tops: list[QTreeWidgetItem] = []
         self.tree.setUpdatesEnabled(False)
         try:
-            self.tree.invisibleRootItem().takeChildren()  # far quicker than clear() on a long outline
-            parents: list[tuple[int, QTreeWidgetItem]] = []
-            tops: list[QTreeWidgetItem] = []
-            for node in nodes:
-                item = self._item(node, issues.get(node.index))
+            first = building.next
+            while building.next < len(building.nodes):
+                if building.next > first and not at_once and clock.elapsed() >= BUILD_SLICE_MS:
+                    break  # (at least one item each time)
+                node = building.nodes[building.next]
+                building.next += 1
+                item = self._item(node, building.issues.get(node.index))
+                self._made.append(item)
+                parents = building.parents
                 while parents and parents[-1][0] >= node.level:
                     parents.pop()
                 if parents:
@@ -152,6 +180,16 @@ class OutlineDock(QDockWidget):
             self.tree.expandAll()
         finally:
             self.tree.setUpdatesEnabled(True)
+        if building.next < len(building.nodes):
+            if not self._build_scheduled:
+                self._build_scheduled = True
+                QTimer.singleShot(0, self, self._go_on_building)
+        else:
+            self._building = None
+
+    def _go_on_building(self) -> None:
+        self._build_scheduled = False
+        self._build_some()
 
     def _item(self, node: OutlineNode, issue) -> QTreeWidgetItem:
         text = f"{node.number}{node.text}"
@@ -199,6 +237,17 @@ class OutlineDock(QDockWidget):
         for i in range(self.tree.topLevelItemCount()):
             walk(self.tree.topLevelItem(i))
         return out
+
+
+@dataclass
+class _Building:
+    """A long outline being added to the tree: its nodes, their numbering slips, the next node to add
+    and the open headings (level, item) the next one may go under."""
+
+    nodes: list[OutlineNode]
+    issues: dict[int, NumberingIssue]
+    next: int = 0
+    parents: list[tuple[int, QTreeWidgetItem]] = field(default_factory=list)
 
 
 WorkedOut = tuple[int, Structure, list[OutlineNode], dict[int, NumberingIssue], dict[int, int]]

@@ -82,6 +82,7 @@ class ReviewDock(QDockWidget):
             buttons.addWidget(button)
         self.setWidget(dock_page(self.summary, self.list, buttons))
         editor.document().contentsChanged.connect(self._refresh_marks)
+        editor.documentReplaced.connect(lambda: editor.document().contentsChanged.connect(self._refresh_marks))
 
     # ---- the changes of a file ---------------------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,7 +28,7 @@ from phrasebank.errors import PhrasebankError, os_reason
 from phrasebank.library.store import Library, LibraryError
 from phrasebank.mining.corpora import Collection, detect
 from phrasebank.paths import data_dir
-from phrasebank.structure.outline import Structure
+from phrasebank.structure.outline import Paragraph, Structure
 from phrasebank.structure.renewal import Renewed, renew
 from phrasebank.structure.templates import save_template, template_text
 from phrasebank.suggest.bank import RECURRENCE_FROM, PhraseBank
@@ -48,6 +49,7 @@ from .menus import AUTO, build_menus, shortcut_lines
 from .mining import mine_reports
 from .outline import OutlineDock
 from .phrases import PhraseDock
+from .prepared import Prepared, plain_lines
 from .responsive import Collector
 from .review import ReviewDock
 from .shelf import RECURRING_FROM, ShelfDialog, ShelfKeeper
@@ -179,6 +181,7 @@ class MainWindow(QMainWindow):
         editor.structureChanged.connect(self._counts.start)
         editor.sectionChanged.connect(self._on_section)
         self.outline.placed.connect(editor.on_placed)
+        editor.documentReplaced.connect(lambda: editor.document().modificationChanged.connect(self._update_title))
         editor.document().modificationChanged.connect(self._update_title)
         editor.phraseUsed.connect(self._record_use)
         editor.addToLibraryRequested.connect(self.add_selection)
@@ -372,13 +375,13 @@ class MainWindow(QMainWindow):
     def _update_counts(self) -> None:
         """The status bar's counts; a long report's are worked out off the GUI thread (the newest wins)."""
         self.load_bank_in_background()  # a pasted 政府工作报告 brings its own collection at once
-        paragraphs = self.editor.block_texts()
+        held = self.editor.held()
         self._counts_asked += 1
-        if sum(map(len, paragraphs)) < COUNT_APART_FROM:
-            self._show_counts((self._counts_asked, text_stats(paragraphs)))
+        if self.editor.document().characterCount() < COUNT_APART_FROM:
+            self._show_counts((self._counts_asked, text_stats([p.text for p in held])))
             return
         asked = self._counts_asked
-        run_in_background(lambda: (asked, text_stats(paragraphs)), self._show_counts, self.show_error)
+        run_in_background(lambda: (asked, text_stats([p.text for p in held])), self._show_counts, self.show_error)
 
     def _show_counts(self, counted: tuple[int, TextStats]) -> None:
         asked, stats = counted
@@ -480,11 +483,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"正在打开 {path.name}……")
         self.setEnabled(False)
 
-        def done(opened: tuple[Report, Structure]) -> None:
-            report, structure = opened
+        def done(opened: tuple[Report, Prepared, Structure]) -> None:
+            report, prepared, structure = opened
             self.setEnabled(True)
             converted = report.converted_from is not None
-            self._load("\n".join(report.paragraphs), None if converted else path, report.masthead, structure)
+            self._load(prepared, None if converted else path, report.masthead, structure)
             self.unkept, self.text_format, self.pictures = report.unkept, report.text_format, report.pictures
             self.tables, self.emphasis = report.tables, report.emphasis
             if report.emphasis:  # shown while a paragraph is as it was read
@@ -507,7 +510,8 @@ class MainWindow(QMainWindow):
             self.setEnabled(True)
             self.show_error(error)
 
-        run_in_background(lambda: _read_and_place(path), done, failed, wait=wait)
+        preparer = self.editor.preparer()
+        run_in_background(lambda: _read_and_place(path, preparer), done, failed, wait=wait)
 
     def print_preview(self) -> None:
         """The pages as the saved DOCX prints them (same layout), printable from the preview."""
@@ -559,8 +563,13 @@ class MainWindow(QMainWindow):
         )
 
     def _load(
-        self, text: str, path: Path | None, masthead: Masthead | None = None, structure: Structure | None = None
+        self,
+        text: str | Prepared,
+        path: Path | None,
+        masthead: Masthead | None = None,
+        structure: Structure | None = None,
     ) -> None:
+        """Show a text (or a document prepared off the GUI thread, with its structure) as the report."""
         self.path = path
         self.text_format = None  # a text file opened keeps its encoding and line breaks when saved
         self.masthead, self.pictures, self.unkept = masthead or Masthead(), {}, ""
@@ -568,7 +577,10 @@ class MainWindow(QMainWindow):
         self.editor.highlighter.emphasis = {}
         self.revisions.show_changes({})
         self.revisions.hide()  # a document without a reviewer's changes has no 审阅 tab
-        self.editor.set_text(text, structure)
+        if isinstance(text, str):
+            self.editor.set_text(text)
+        else:
+            self.editor.show_prepared(text, structure)
         Collector.document_replaced()
         self.outline.show_structure(self.editor.structure, at_once=True)
         self._update_title()
@@ -620,28 +632,33 @@ class MainWindow(QMainWindow):
         """Save to `path`. A long report is written off the GUI thread (the window never freezes) and
         counts as saved only once the file is really written and nothing was typed meanwhile; its
         placeholders are looked for off the GUI thread too, before the writer is asked about them."""
-        paragraphs, held = self.editor.paragraphs(), self.editor.block_texts()
-        if wait or len(paragraphs) < BACKGROUND_SAVE_FROM:
-            return self._write_checked(path, paragraphs, held, unfilled_placeholders(paragraphs), wait=True)
+        held = self.editor.held()
+        if wait or len(held) < BACKGROUND_SAVE_FROM:
+            paragraphs = plain_lines(p.text for p in held)
+            return self._write_checked(path, paragraphs, unfilled_placeholders(paragraphs), held, wait=True)
         self.statusBar().showMessage(f"正在保存 {path.name}……")
         self._saving += 1
 
-        def checked(found: list[Finding]) -> None:
+        def checked(found: tuple[list[str], list[Finding]]) -> None:
             self._saving -= 1
-            self._write_checked(path, paragraphs, held, found, wait=False)
+            self._write_checked(path, *found, held=held, wait=False)
 
         def failed(exc: Exception) -> None:
             self._saving -= 1
             self.show_error(exc)
 
-        run_in_background(lambda: unfilled_placeholders(paragraphs), checked, failed)
+        def lines_and_placeholders() -> tuple[list[str], list[Finding]]:
+            paragraphs = plain_lines(p.text for p in held)
+            return paragraphs, unfilled_placeholders(paragraphs)
+
+        run_in_background(lines_and_placeholders, checked, failed)
         return True
 
     def _write_checked(
-        self, path: Path, paragraphs: list[str], held: list[str], placeholders: list[Finding], wait: bool
+        self, path: Path, paragraphs: list[str], placeholders: list[Finding], held: list[Paragraph], wait: bool
     ) -> bool:
         """Save `paragraphs` once the placeholders still in them are known (the writer may stop it there);
-        `held` is the document's blocks then, to tell whether anything was typed while it was written."""
+        `held` is the editor's paragraphs then, to tell whether anything was typed while it was written."""
         if not self._placeholders_ok(placeholders):
             self.statusBar().clearMessage()
             return False
@@ -689,14 +706,14 @@ class MainWindow(QMainWindow):
         run_in_background(lambda: save_report_apart(*job), done, failed)
         return True
 
-    def _saved(self, path: Path, held: list[str], stamp: FileStamp | None) -> None:
+    def _saved(self, path: Path, held: list[Paragraph], stamp: FileStamp | None) -> None:
         if path != self.path:
             self.unkept = ""
         self.path = path
-        # Nothing typed while it was written? The structure holds every paragraph's text already (kept equal
-        # to the document edit by edit), so this costs no copy of a long document on the GUI thread.
+        # Nothing typed while it was written? The editor's paragraphs are compared as objects: no text of a
+        # long document is copied or compared on the GUI thread.
         # The draft goes only once the file on disk is the one just written (not replaced since).
-        if self.editor.block_texts() == held:
+        if self.editor.unchanged_since(held):
             self.editor.document().setModified(False)
             if stamp is not None and file_stamp(path) == stamp:
                 self._clear_draft()
@@ -753,10 +770,10 @@ class MainWindow(QMainWindow):
         Without `wait` (the timer, focus leaving) a long report's draft is written off the GUI thread."""
         if not self.editor.document().isModified() or self._closing:
             return
-        blocks = self.editor.block_texts()
+        held = self.editor.held()
         record = (str(self.path or ""), self.masthead.to_dict(), self._carried_record())
-        if wait or len(blocks) < BACKGROUND_SAVE_FROM:
-            self._write_draft(self._drafts_cleared, "\n".join(blocks), *record)
+        if wait or len(held) < BACKGROUND_SAVE_FROM:
+            self._write_draft(self._drafts_cleared, "\n".join(p.text for p in held), *record)
             return
         if self._drafting:
             return  # one at a time: the next one writes the newest text
@@ -769,7 +786,10 @@ class MainWindow(QMainWindow):
             self._drafting = False
             self.statusBar().showMessage(f"自动保存失败：{os_reason(exc) if isinstance(exc, OSError) else exc}", 8000)
 
-        run_in_background(lambda: self._write_draft(cleared, "\n".join(blocks), *record, apart=True), done, failed)
+        def write() -> None:
+            self._write_draft(cleared, "\n".join(p.text for p in held), *record, apart=True)
+
+        run_in_background(write, done, failed)
 
     def _write_draft(
         self, cleared: int, text: str, path: str, masthead: dict, carried: dict, apart: bool = False
@@ -1024,10 +1044,11 @@ class MainWindow(QMainWindow):
         self.ask("出错了", str(error), ["确定"])
 
 
-def _read_and_place(path: Path) -> tuple[Report, Structure]:
-    """A report read and its structure placed (roles, sections, outline): the work of opening a long
-    report done off the GUI thread, which then only shows it."""
+def _read_and_place(path: Path, preparer: Callable[[str], Prepared]) -> tuple[Report, Prepared, Structure]:
+    """A report read, made into the editor's document and its structure placed (roles, sections,
+    outline): the work of opening a long report done off the GUI thread, which then only shows it."""
     report = open_report(path)
-    structure = Structure.from_texts(report.paragraphs)
+    prepared = preparer("\n".join(report.paragraphs))
+    structure = Structure.from_texts(prepared.texts)
     structure.outline()
-    return report, structure
+    return report, prepared, structure

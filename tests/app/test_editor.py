@@ -415,23 +415,47 @@ def test_text_typed_after_a_table_row_starts_its_own_paragraph(qtbot, window):
     assert window.editor.paragraphs() == ["关于报送名单的通知", "名单如下：", "│单位│联系人│", "特此通知。"]
 
 
-def test_a_structure_worked_out_apart_is_kept_and_its_paragraphs_are_the_blocks(qtbot, window):
-    """Opening a long report hands over the structure placed off the GUI thread: kept as it is, its
-    paragraphs the document's blocks (a no-break space stays one; a line separator stays in its block)."""
+def test_a_document_made_apart_is_shown_with_its_structure_and_behaves_as_the_first(qtbot, window):
+    """Opening a long report: its document is made on another thread and its structure placed from its
+    blocks there; the window only puts them in place. The structure is kept as it is, its paragraphs the
+    document's blocks (a no-break space stays one, a line separator stays in its block, \r ends one), and
+    the new document is typed in, marked modified in the title, highlighted and undone as the first."""
+    import threading
+
+    import shiboken6
+
     from phrasebank.structure.outline import Structure
 
+    preparer, made = window.editor.preparer(), []
     texts = ["关于工作的报告", "一、总体情况", "全年\xa0完成各项任务。", "二、下步打算", "继续推进。"]
-    structure = Structure.from_texts(texts)
-    kept = structure.paragraphs[1]
-    window.editor.set_text("\n".join(texts), structure)
-    assert window.editor.structure is structure and structure.paragraphs[1] is kept
-    assert window.editor.block_texts() == blocks(window.editor)
-    separated = ["第一段\u2028续行", "第二段"]  # a line separator inside a block; \r ends one
-    for text in ("\n".join(separated), "第一段\r\n第二段\r\n"):
-        window.editor.set_text(text, Structure.from_texts(text.split("\n")))
+    for text in ("\n".join(texts), "第一段\u2028续行\n第二段", "第一段\r\n第二段\r\n"):
+        thread = threading.Thread(target=lambda text=text: made.append(preparer(text)))
+        thread.start()
+        thread.join()
+        prepared = made.pop()
+        assert prepared.document.thread() is window.thread()
+        structure = Structure.from_texts(prepared.texts)
+        kept = structure.paragraphs[1]
+        window.editor.show_prepared(prepared, structure)
+        assert window.editor.structure is structure and structure.paragraphs[1] is kept
         assert window.editor.block_texts() == blocks(window.editor)
+        assert not window.isWindowModified()
         commit(qtbot, window.editor, "新")
         assert window.editor.block_texts() == blocks(window.editor)
+        assert window.isWindowModified()  # the title's * follows the new document
+        window.editor.undo()
+        assert window.editor.block_texts() == blocks(window.editor) == prepared.texts
+    replaced = window.editor.document()
+    window.editor.show_prepared(preparer("\n".join(texts)))
+    qtbot.waitUntil(lambda: bold_at(window.editor, 1, 0))  # 一、总体情况 in 黑体 bold: highlighted
+    qtbot.waitUntil(lambda: not shiboken6.isValid(replaced))  # the document replaced is freed
+
+
+def bold_at(editor, number: int, column: int) -> bool:
+    block = editor.document().findBlockByNumber(number)
+    return any(
+        r.start <= column < r.start + r.length and r.format.fontWeight() >= 700 for r in block.layout().formats()
+    )
 
 
 def blocks(editor) -> list[str]:

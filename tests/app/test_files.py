@@ -147,3 +147,20 @@ def test_a_long_report_is_searched_for_placeholders_apart_before_the_writer_is_a
     window._write(target)
     qtbot.waitUntil(lambda: not window._saving, timeout=60_000)
     assert target.stat().st_size > 0 and not window.editor.document().isModified()
+
+
+def test_a_long_report_saved_apart_writes_what_the_editor_shows(qtbot, window, tmp_path):
+    """A long report's text for the save is taken from the editor's paragraphs and made into lines off the
+    GUI thread: no-break spaces and line separators come out as the editor's plain text has them."""
+    from app.window import BACKGROUND_SAVE_FROM
+
+    body = [f"第{n}项工作全面\xa0完成。" for n in range(BACKGROUND_SAVE_FROM)]
+    window._load("\n".join(["关于工作的报告", *body, "附件：名单\u2028（另附）"]), None)
+    window.editor.textCursor().insertText("新")
+    target = tmp_path / "报告.txt"
+    assert window._write(target) and window._saving == 1
+    qtbot.waitUntil(lambda: not window._saving, timeout=60_000)
+    written = target.read_text(encoding="utf-8-sig").replace("\r\n", "\n").split("\n")
+    assert written[: len(window.editor.paragraphs())] == window.editor.paragraphs()
+    assert "附件：名单" in written and "第1项工作全面 完成。" in written
+    assert not window.editor.document().isModified()

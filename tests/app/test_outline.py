@@ -153,3 +153,39 @@ def test_in_a_very_long_report_a_typed_heading_is_placed_off_the_gui_thread(qtbo
     assert editor.current_section() is SectionType.NEXT_STEPS
     assert window.section_label.text() == "当前部分：下步打算"
     assert headings(window)[-1] == "二、下步打算"
+
+
+def test_a_long_outline_is_added_a_slice_at_a_time_and_follows_typing_meanwhile(qtbot, window, monkeypatch):
+    """Thousands of headings are added to the tree a slice at a time (the window answers between slices);
+    typing in body text meanwhile shifts the entries still to come, and the tree ends as one built at once."""
+    from app import outline
+    from phrasebank.structure.outline import Structure
+    from phrasebank.text.chars import chinese_number
+
+    chapters = [
+        [
+            f"{chinese_number(n)}、第{n}项工作",
+            *(f"（{chinese_number(k)}）第{n}项的第{k}个做法" for k in (1, 2, 3)),
+            "全年完成。",
+        ]
+        for n in range(1, 100)
+    ]
+    texts = ["关于工作的报告", *(line for chapter in chapters for line in chapter)]
+    monkeypatch.setattr(outline, "BUILD_SLICE_MS", 0)  # one entry a slice: the slices can be seen
+    window.outline.show_structure(Structure.from_texts(texts), at_once=True)
+    assert len(window.outline.items()) == 1
+    texts.insert(3, "新加的一段正文。")  # typed while it is built: the same outline, shifted by one
+    window.outline.show_structure(Structure.from_texts(texts), at_once=True)
+    qtbot.waitUntil(lambda: window.outline._building is None, timeout=30_000)
+    sliced = [
+        (item.text(0), item.data(0, outline.INDEX_ROLE), item.parent() is None) for item in window.outline.items()
+    ]
+    sliced_from = outline.BUILD_AT_ONCE
+    monkeypatch.setattr(outline, "BUILD_AT_ONCE", 10_000)
+    window.outline._shape = None
+    window.outline.show_structure(Structure.from_texts(texts), at_once=True)
+    at_once = [
+        (item.text(0), item.data(0, outline.INDEX_ROLE), item.parent() is None) for item in window.outline.items()
+    ]
+    assert sliced == at_once and len(at_once) == 1 + 4 * len(chapters) > sliced_from
+    assert texts[at_once[-1][1]] == "（三）第99项的第3个做法"  # indices after the inserted paragraph moved on
