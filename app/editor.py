@@ -125,7 +125,8 @@ class ReportEditor(QTextEdit):
             old.deleteLater()  # with its highlighter
         self.memory, self._recent_clauses = DocumentMemory(), []
         self._generation += 1
-        self._learn_document(prepared.texts, self._generation)
+        generation = self._generation  # learned once the document is shown: nothing competes with that
+        QTimer.singleShot(0, self, lambda: self._learn_document(prepared.texts, generation))
         self._after_structure_change(undoable=False)
         document.setModified(False)
         self.documentReplaced.emit()

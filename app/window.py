@@ -50,7 +50,7 @@ from .mining import mine_reports
 from .outline import OutlineDock
 from .phrases import PhraseDock
 from .prepared import Prepared, plain_lines
-from .responsive import Collector
+from .responsive import Collector, watch_input
 from .review import ReviewDock
 from .shelf import RECURRING_FROM, ShelfDialog, ShelfKeeper
 from .workers import run_in_background
@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         self._counts_asked = 0
         self._counts.timeout.connect(self._update_counts)
         self._connect()
+        watch_input(self.editor, self.editor.viewport())  # the writer at work: collections wait
         build_menus(self)
         self._autosave = QTimer(self, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(lambda: self.autosave(wait=False))
