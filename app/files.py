@@ -10,8 +10,10 @@ from __future__ import annotations
 import concurrent.futures
 import multiprocessing
 import os
+import tempfile
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from phrasebank import atomic
@@ -22,6 +24,8 @@ from phrasebank.errors import PhrasebankError
 
 #: How often the child looks whether the window's process still lives.
 WATCH_SECONDS = 0.1
+#: Paragraphs written to the child's file in one call.
+LINES_AT_A_TIME = 1000
 #: How much lower the child runs than the window (a save of 50,000 paragraphs keeps a core busy 8 s).
 CHILD_NICENESS = 10
 
@@ -37,18 +41,37 @@ def save_report_apart(report: Report, path: Path, layout: Layout, author: str = 
     Returns the stamp of the file as written (the window deletes its draft only when the file on disk
     still carries it)."""
     context = multiprocessing.get_context("spawn")
-    job = (report, path, layout, author, os.getpid(), file_stamp(path))
-    with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        problem, written = pool.submit(_save_or_say_why, *job).result()
+    with tempfile.TemporaryDirectory(prefix="gongwen-save-") as folder:
+        lines = Path(folder) / "paragraphs.txt"
+        write_lines(report.paragraphs, lines)
+        job = (replace(report, paragraphs=[]), lines, path, layout, author, os.getpid(), file_stamp(path))
+        with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+            problem, written = pool.submit(_save_or_say_why, *job).result()
     if problem:
         raise PhrasebankError(problem)
     return written
 
 
+def write_lines(paragraphs: list[str], target: Path) -> None:
+    """The paragraphs handed to the child through a file, a thousand at a time: pickled with the report in
+    one call, 50,000 of them held Python's lock 45 ms beside the window."""
+    with target.open("w", encoding="utf-8", newline="") as out:
+        for start in range(0, len(paragraphs), LINES_AT_A_TIME):
+            out.write(("\n" if start else "") + "\n".join(paragraphs[start : start + LINES_AT_A_TIME]))
+        out.write("\n" if paragraphs else "")  # an empty list leaves the file empty
+
+
+def read_lines(source: Path) -> list[str]:
+    """The paragraphs `write_lines` wrote, as they were (a carriage return inside one stays)."""
+    with source.open(encoding="utf-8", newline="") as text:
+        return text.read().split("\n")[:-1]
+
+
 def _save_or_say_why(
-    report: Report, path: Path, layout: Layout, author: str, parent: int, before: FileStamp | None
+    report: Report, lines: Path, path: Path, layout: Layout, author: str, parent: int, before: FileStamp | None
 ) -> tuple[str, FileStamp | None]:
     threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+    report = replace(report, paragraphs=read_lines(lines))
     os.nice(CHILD_NICENESS)  # the window's thread keeps its share of a busy machine
 
     def guard(target: Path) -> None:

@@ -164,3 +164,17 @@ def test_a_long_report_saved_apart_writes_what_the_editor_shows(qtbot, window, t
     assert written[: len(window.editor.paragraphs())] == window.editor.paragraphs()
     assert "附件：名单" in written and "第1项工作全面 完成。" in written
     assert not window.editor.document().isModified()
+
+
+def test_the_paragraphs_reach_the_saving_child_as_they_are(tmp_path, monkeypatch):
+    """Handed over through a file a thousand at a time: none lost or split at a chunk's edge, a carriage
+    return or a line separator inside one kept, an empty report and an empty paragraph kept."""
+    from app import files
+
+    monkeypatch.setattr(files, "LINES_AT_A_TIME", 3)
+    cases = [[], [""], ["", ""], ["一、总体情况", "全年\r完成。", "附件\u2028名单", "", "特此报告。", "XX督导组", "x"]]
+    cases.append([f"第{n}段" for n in range(10)])
+    for paragraphs in cases:
+        target = tmp_path / "lines.txt"
+        files.write_lines(paragraphs, target)
+        assert files.read_lines(target) == paragraphs
