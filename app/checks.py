@@ -66,6 +66,7 @@ class CheckDock(QDockWidget):
         self.list.itemClicked.connect(self._jump)
         self.list.itemActivated.connect(self._jump)
         self.summary = QLabel("")
+        self.summary.setWordWrap(True)  # many kinds of findings: the line wraps, the dock never squeezes the text
         buttons = QHBoxLayout()
         self.undo_button = QPushButton("撤销忽略")
         self.undo_button.setEnabled(False)

@@ -219,3 +219,19 @@ def test_typing_that_changes_no_finding_leaves_the_list_as_it_is(qtbot, window):
     commit(qtbot, window.editor, "增强政治意识,强化责任。")  # a new finding: listed
     window.checks.run(wait=True)
     assert window.checks.list.count() == 2
+
+
+def test_findings_of_every_kind_never_squeeze_the_editor(qtbot, window):
+    """The summary names each kind found with its count on one line: with many kinds it widened the dock
+    to 891 px and left the editor 225 px of a 1400 px window."""
+    from phrasebank.check import Finding, FindingKind
+
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    width = window.editor.viewport().width()
+    findings = [Finding(n, 0, 1, kind, "示例", "示") for n, kind in enumerate(FindingKind)]
+    window.checks._show(findings)
+    qtbot.wait(100)
+    assert len({f.kind for f in window.checks.findings}) == len(FindingKind) > 8
+    assert window.editor.viewport().width() >= width - 20
