@@ -35,6 +35,7 @@ from phrasebank.text.chars import PLACEHOLDER_RE
 
 from . import fonts
 from .highlighter import ReportHighlighter
+from .layout_pace import LayoutPacer, laid_out
 from .outline import OUTLINE_APART_FROM
 from .popup import SuggestionPopup
 from .prepared import Prepared, prepare
@@ -91,6 +92,7 @@ class ReportEditor(QTextEdit):
         self.popup = SuggestionPopup(self.viewport())
         self.popup.accepted.connect(self.accept_suggestion)
         self._cursor_block = 0
+        self._pacer: LayoutPacer | None = None  # the document's layout in slices (set with each document)
         self.highlighter = ReportHighlighter(self.document(), self._is_title, self._is_editing)
         self.setFont(fonts.font(fonts.BODY, self.highlighter.base_size))
         self.cursorPositionChanged.connect(self._on_cursor_moved)
@@ -119,6 +121,7 @@ class ReportEditor(QTextEdit):
         document.blockSignals(True)  # Qt says the whole text changed when it lays it out: nothing did
         self.setDocument(document)
         document.blockSignals(False)
+        self._pacer = LayoutPacer(document)  # a long text is laid out in short steps
         self.highlighter = prepared.highlighter
         document.contentsChange.connect(self._on_contents_change)
         if ours:
@@ -237,7 +240,11 @@ class ReportEditor(QTextEdit):
         return self.structure.section_at(self.textCursor().blockNumber())
 
     def _on_cursor_moved(self) -> None:
-        block = self.textCursor().blockNumber()
+        cursor = self.textCursor()
+        block = cursor.blockNumber()
+        if self._pacer is not None and not laid_out(cursor.block()):  # a jump below what is laid out yet
+            self._pacer.reach(cursor.position())
+            self.ensureCursorVisible()
         if block != self._cursor_block:  # the paragraph left is drawn as what it is now (a heading, say)
             left = self.document().findBlockByNumber(self._cursor_block)
             self._cursor_block = block
