@@ -86,8 +86,11 @@ class ReportEditor(QTextEdit):
         self._block_count = 1
         self._title_block: tuple[int, ...] = ()  # the title and the lines under it, centred as in the DOCX
         self._section: SectionType | None = None
-        self._learned_to = 0  # position in the current paragraph up to which the memory has learned
-        self._recent_clauses: list[str] = []  # learned as typed, newest last: forgotten when taken back
+        # the writer's typing run: its paragraph, where it starts there (or the last clause learned ends)
+        # and where it has got to; only what the writer typed is learned, never the text around it
+        self._run = (-1, 0, 0)
+        # learned as typed, newest last, each with a cursor where it was typed: forgotten when taken back
+        self._recent_clauses: list[tuple[str, QTextCursor]] = []
         self._slot_span: QTextCursor | None = None  # a slot phrase being filled in: Tab moves between its slots
         self.popup = SuggestionPopup(self.viewport())
         self.popup.accepted.connect(self.accept_suggestion)
@@ -197,8 +200,10 @@ class ReportEditor(QTextEdit):
                 QTimer.singleShot(0, self, lambda: self._after_insert(typed))
             else:
                 self.popup.hide()  # a pasted passage: nothing to complete
-        elif typed == "" and removed and self.popup.isVisible():
-            QTimer.singleShot(0, self, lambda: self.refresh_popup(open_new=False))
+        elif typed == "" and removed:
+            self._follow_deletion(position)
+            if self.popup.isVisible():
+                QTimer.singleShot(0, self, lambda: self.refresh_popup(open_new=False))
 
     def _after_structure_change(self, undoable: bool) -> None:
         title = self.structure.title_lines()
@@ -277,25 +282,43 @@ class ReportEditor(QTextEdit):
         run_in_background(learn, adopt, lambda _error: None)
 
     def _learn_finished_clause(self, inserted: str) -> None:
-        if not inserted or inserted[-1] not in _CLAUSE_MARKS:
+        """Follow the writer's typing run and learn a clause of it once its mark is typed. Typing that
+        does not go on where the run stopped (a click, a jump, another paragraph) starts a new run: the
+        text already there was learned with the document and is not counted twice."""
+        if not inserted:
             return
-        block = self.textCursor().block()
-        end = self.textCursor().positionInBlock()
-        start = self._learned_to if self._learned_to < end else 0
+        cursor = self.textCursor()
+        block, end = cursor.block(), cursor.positionInBlock()
+        number, start, reached = self._run
+        if number != block.blockNumber() or reached != end - len(inserted):
+            start = max(end - len(inserted), 0)
+        self._run = (block.blockNumber(), start, end)
+        if inserted[-1] not in _CLAUSE_MARKS:
+            return
         clause = block.text()[start:end]
+        self._run = (block.blockNumber(), end, end)
         if clause.strip():
             self.memory.learn(clause)
-            self._recent_clauses = [*self._recent_clauses[-(RECENT_CLAUSES - 1) :], clause]
-        self._learned_to = end
+            where = QTextCursor(block)  # moves with the edits above it
+            self._recent_clauses = [*self._recent_clauses[-(RECENT_CLAUSES - 1) :], (clause, where)]
+
+    def _follow_deletion(self, position: int) -> None:
+        """The writer deleted back into the typing run (a slip corrected): the run goes on from there."""
+        block = self.document().findBlock(position)
+        number, start, _reached = self._run
+        if block.blockNumber() == number:
+            at = position - block.position()
+            self._run = (number, min(start, at), at)
 
     def _forget_removed(self) -> None:
         """A clause learned as typed that is no longer in the text (undone, deleted) is forgotten: what
         the writer took back is never offered again."""
-        document, here = self.document(), self.textCursor().block().text()
+        document = self.document()
         kept = []
-        for clause in self._recent_clauses:  # searched in Qt, not in a copy of the whole text per keystroke
-            if clause in here or not document.find(clause).isNull():
-                kept.append(clause)
+        for clause, where in self._recent_clauses:
+            # where it was typed first; the whole text (searched in Qt) only when it is gone from there
+            if clause in where.block().text() or not document.find(clause).isNull():
+                kept.append((clause, where))
             else:
                 self.memory.forget(clause)
         self._recent_clauses = kept

@@ -202,3 +202,27 @@ def test_a_clause_the_writer_undoes_is_forgotten(qtbot, window):
     while "神话" in editor.toPlainText():
         editor.undo()
     assert editor.memory.count("神话理论") == 0
+
+
+def test_going_on_after_text_already_there_learns_only_what_is_typed(qtbot, window):
+    """The paragraph the writer goes on with was learned with the document: the clause mark typed after
+    it learns the typed words only. Counting the old text again would make one sighting two, and two
+    sightings open the popup."""
+    window._load("一、主要做法\n我们坚持问题导向推动整改落实", None)
+    editor = window.editor
+    qtbot.waitUntil(lambda: editor.memory.count("推动整改") == 1)
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    for piece in ("，", "取得", "实效", "。"):
+        commit(qtbot, editor, piece)
+    qtbot.waitUntil(lambda: editor.memory.count("取得实效") == 1)
+    assert editor.memory.count("推动整改") == 1
+
+
+def test_a_slip_corrected_inside_a_clause_still_learns_the_whole_clause(qtbot, window):
+    type_at_end(qtbot, window, "一、主要做法\n", "持续", "深花")
+    key(qtbot, window.editor, Qt.Key.Key_Backspace)
+    for piece in ("化", "改革", "。"):
+        commit(qtbot, window.editor, piece)
+    qtbot.waitUntil(lambda: window.editor.memory.count("持续深化改革") == 1)
