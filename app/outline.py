@@ -143,6 +143,13 @@ class OutlineDock(QDockWidget):
             if self._building is not None:
                 self._building.nodes = nodes  # the items still to come, where they stand now
             return
+        if self._building is None and _same_tree(shape, self._shape):  # a head's words typed: those items only
+            for item, node, now, before in zip(self._made, nodes, shape, self._shape or [], strict=True):
+                item.setData(0, INDEX_ROLE, node.index)
+                if now != before:
+                    self._describe(item, node, issues.get(node.index))
+            self._shape = shape
+            return
         self._shape, self._made = shape, []
         self.tree.invisibleRootItem().takeChildren()  # far quicker than clear() on a long outline
         self._building = _Building(nodes, issues)
@@ -192,6 +199,21 @@ class OutlineDock(QDockWidget):
         self._build_some()
 
     def _item(self, node: OutlineNode, issue) -> QTreeWidgetItem:
+        item = QTreeWidgetItem()
+        item.setData(0, HEADING_ROLE, node.kind is NodeKind.HEADING)
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if node.kind is NodeKind.HEADING:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        item.setFlags(flags)
+        if node.kind is NodeKind.TITLE or node.level == 1:
+            font = item.font(0)
+            font.setBold(True)
+            item.setFont(0, font)
+        self._describe(item, node, issue)
+        return item
+
+    def _describe(self, item: QTreeWidgetItem, node: OutlineNode, issue) -> None:
+        """An item's words, colours and tips: what changes as the writer types a heading."""
         text = f"{node.number}{node.text}"
         if len(text) > 40:
             text = text[:39] + "…"
@@ -203,25 +225,13 @@ class OutlineDock(QDockWidget):
         if issue is not None:
             problem = f"{'重复' if issue.kind is Slip.REPEAT else '缺号'}，应为第{issue.expected}项"
             text = f"⚠ {text}"
-        item = QTreeWidgetItem([text])
+        item.setText(0, text)
         item.setData(0, INDEX_ROLE, node.index)
-        item.setData(0, HEADING_ROLE, node.kind is NodeKind.HEADING)
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if node.kind is NodeKind.HEADING:
-            flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
-        item.setFlags(flags)
-        if issue is not None:
-            item.setBackground(0, QBrush(QColor("#fff1d6")))
-            item.setForeground(0, QBrush(QColor("#b45309")))
-        elif node.section:
-            item.setForeground(0, QBrush(QColor(SECTION_COLOURS[node.section.value])))
-        if node.kind is NodeKind.TITLE or node.level == 1:
-            font = item.font(0)
-            font.setBold(True)
-            item.setFont(0, font)
+        item.setData(0, Qt.ItemDataRole.BackgroundRole, QBrush(QColor("#fff1d6")) if issue is not None else None)
+        colour = "#b45309" if issue is not None else SECTION_COLOURS[node.section.value] if node.section else None
+        item.setData(0, Qt.ItemDataRole.ForegroundRole, QBrush(QColor(colour)) if colour else None)
         item.setToolTip(0, f"⚠ {problem}\n{node.number}{node.text}" if problem else node.text)
         item.setStatusTip(0, problem)
-        return item
 
     def items(self) -> list[QTreeWidgetItem]:
         """Every item in display order (for tests and keyboard navigation)."""
@@ -257,3 +267,10 @@ def _worked_out(asked: int, structure: Structure) -> WorkedOut:
     """What the outline shows of a structure: its nodes, numbering slips and unfilled slots per chapter."""
     issues = {issue.index: issue for issue in numbering_issues(structure)}
     return asked, structure, structure.outline(), issues, slot_counts(structure)
+
+
+def _same_tree(shape: list[tuple], before: list[tuple] | None) -> bool:
+    """Whether two outlines have the same entries of the same kinds and levels (only words differ)."""
+    if before is None or len(shape) != len(before):
+        return False
+    return all(a[:2] == b[:2] for a, b in zip(shape, before, strict=True))

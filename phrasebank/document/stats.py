@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from phrasebank.document.layout import NATIONAL, Layout
 
@@ -32,14 +33,26 @@ _SPACE_RE = re.compile(r"\s")
 
 def text_stats(paragraphs: Sequence[str], layout: Layout = NATIONAL) -> TextStats:
     """Counts of a document given as its paragraphs, one at a time: counting a long report off the GUI
-    thread never holds Python's lock for long (a regular expression over the whole text would)."""
+    thread never holds Python's lock for long (a regular expression over the whole text would), and a
+    paragraph counted before is not counted again (the editor recounts after each pause in typing)."""
     characters = punctuation = lines = filled = 0
     for paragraph in paragraphs:
-        characters += len(paragraph) - _SPACE_RE.subn("", paragraph)[1]
-        punctuation += _PUNCTUATION_RE.subn("", paragraph)[1]
-        for line in paragraph.split("\n"):  # a paragraph given with line breaks counts as several
-            if stripped := line.strip():
-                filled += 1
-                lines += math.ceil((len(stripped) + 2) / layout.chars_per_line)
+        counts = _paragraph_counts(paragraph, layout.chars_per_line)
+        characters += counts[0]
+        punctuation += counts[1]
+        filled += counts[2]
+        lines += counts[3]
     pages = math.ceil(lines / layout.lines_per_page) if lines else 0
     return TextStats(characters, characters - punctuation, filled, pages)
+
+
+@lru_cache(maxsize=1 << 16)
+def _paragraph_counts(paragraph: str, chars_per_line: int) -> tuple[int, int, int, int]:
+    """(characters, punctuation marks, filled lines, printed lines) of one paragraph."""
+    filled = lines = 0
+    for line in paragraph.split("\n"):  # a paragraph given with line breaks counts as several
+        if stripped := line.strip():
+            filled += 1
+            lines += math.ceil((len(stripped) + 2) / chars_per_line)
+    characters = len(paragraph) - _SPACE_RE.subn("", paragraph)[1]
+    return characters, _PUNCTUATION_RE.subn("", paragraph)[1], filled, lines

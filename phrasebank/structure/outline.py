@@ -419,7 +419,9 @@ class Structure:
             j -= 1
         path: OpenHeadings[tuple[SectionType, ...]] = OpenHeadings()  # each open heading's types
         years: list[int] = []  # years that open chapter headings so far; a 2026年… title reviews 2025
-        titled = next((p.text.strip() for p, r in zip(paragraphs, roles, strict=True) if r is Role.TITLE), "")
+        titled = ""
+        if roles[first_content : first_content + 1] == [Role.TITLE]:
+            titled = paragraphs[first_content].text.strip()
         if match := _YEAR_HEAD_RE.match(titled):
             years.append(int(match.group(1)) - 1)
         current: SectionType | None = SectionType.OPENING
@@ -451,7 +453,7 @@ class Structure:
                 if cue is not None and (cue in section_types or not section_types or cue in _OVERRIDING_CUES):
                     current = cue
                 sections[index] = current
-        last = max((k for k, r in enumerate(roles) if r is Role.BODY), default=-1)
+        last = next((k for k in range(len(roles) - 1, -1, -1) if roles[k] is Role.BODY), -1)
         signed = Role.SIGNATURE in roles[last + 1 :] or Role.DATE in roles[last + 1 :]
         if last > 0 and paragraphs[last - 1].text.strip() in _ADDRESS_LINES:
             sections[last - 1] = sections[last] = SectionType.CLOSING  # 各位代表！ then the last words
@@ -499,12 +501,15 @@ def _chapters_by_content(paragraphs: Sequence[Paragraph], roles: list[Role]) -> 
     """The type each first-level chapter's text gives it: tasks ahead (下步打算) or work done (主要做法);
     nothing when neither outweighs the other. The early national reports' task chapters (二、坚持实行
     扩大内需的方针 …) name no type in their headings but speak of the year ahead."""
-    starts = [k for k, (p, r) in enumerate(zip(paragraphs, roles, strict=True)) if r is Role.HEADING and p.level == 1]
+    starts = [k for k, r in enumerate(roles) if r is Role.HEADING and paragraphs[k].level == 1]
     result: dict[int, tuple[SectionType, ...]] = {}
     for start, end in zip(starts, [*starts[1:], len(paragraphs)], strict=False):
-        chapter = zip(paragraphs[start + 1 : end], roles[start + 1 : end], strict=True)
-        counts = [p.tense for p, r in chapter if r is Role.BODY]
-        ahead, done = sum(a for a, _ in counts), sum(d for _, d in counts)
+        ahead = done = 0
+        for k in range(start + 1, end):
+            if roles[k] is Role.BODY:
+                tense = paragraphs[k].tense
+                ahead += tense[0]
+                done += tense[1]
         if ahead >= _TENSE_MARGIN * done and ahead >= 3:
             result[start] = (SectionType.NEXT_STEPS,)
         elif done >= _TENSE_MARGIN * ahead and done >= 2:
@@ -522,6 +527,8 @@ def _place_recipient(paragraphs: Sequence[Paragraph], roles: list[Role], start: 
 def _place_appendices(paragraphs: Sequence[Paragraph], roles: list[Role], start: int) -> int:
     """Mark each 附件 page's title; return where the first 附件 starts (the end of the report proper)."""
     end = len(roles)
+    if Role.APPENDIX not in roles:
+        return end
     for k in range(start, len(roles)):
         if roles[k] is not Role.APPENDIX:
             continue
@@ -537,6 +544,8 @@ def _place_appendices(paragraphs: Sequence[Paragraph], roles: list[Role], start:
 
 def _place_attachment_note(paragraphs: Sequence[Paragraph], roles: list[Role], start: int, end: int) -> None:
     """The items under 附件：1.…… are part of the 附件说明, not level-3 headings."""
+    if Role.ATTACHMENT_NOTE not in roles:
+        return
     for k in range(start, end):
         if roles[k] is not Role.ATTACHMENT_NOTE:
             continue

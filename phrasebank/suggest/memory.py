@@ -2,8 +2,8 @@
 
 A report repeats its own terms (巡回指导组, its theme, its units); a predictive keyboard that learns
 them saves far more than a static bank alone. The editor feeds finished clauses to `learn`; a query
-looks only at a bucket of word n-grams sharing the context's first two characters, so its cost does
-not grow with the document.
+looks only at the word n-grams seen twice that share the context's first two characters, so its cost
+does not grow with the document.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ class DocumentMemory:
 
     def __init__(self) -> None:
         self._buckets: dict[str, dict[str, list[int]]] = defaultdict(dict)  # text -> [count, bounds]
+        self._often: dict[str, dict[str, list[int]]] = defaultdict(dict)  # those seen MIN_SIGHTINGS times
         self.paragraphs = 0
 
     def learn(self, paragraph: str, weight: int = 1) -> None:
@@ -61,6 +62,7 @@ class DocumentMemory:
                         bucket = self._buckets[text[:2]]
                         entry = bucket.setdefault(text, [0, bounds])
                         entry[0] += step
+                        self._sort(text, entry)
                         if entry[0] <= 0:
                             del bucket[text]
                     if words[end] in _MARKS:
@@ -73,7 +75,16 @@ class DocumentMemory:
             for text, (n, bounds) in bucket.items():
                 entry = mine.setdefault(text, [0, bounds])
                 entry[0] += n
+                self._sort(text, entry)
         self.paragraphs += other.paragraphs
+
+    def _sort(self, text: str, entry: list[int]) -> None:
+        """Keep a sequence among those a query looks at exactly while it has been seen often enough."""
+        often = self._often[text[:2]]
+        if entry[0] >= MIN_SIGHTINGS:
+            often[text] = entry
+        else:
+            often.pop(text, None)
 
     def count(self, text: str) -> int:
         """How often a word sequence was typed (0 when never, or when shorter than two characters)."""
@@ -86,12 +97,12 @@ class DocumentMemory:
         sections = (section,) if section else ()
         for context in typed:
             prefix, k = context.text, len(context.text)
-            bucket = self._buckets.get(prefix[:2]) if k >= 2 else None
+            bucket = self._often.get(prefix[:2]) if k >= 2 else None  # (most are typed once: not looked at)
             if not bucket:
                 continue
             context_count = max(self.count(prefix), 1)
-            for text, (seen, bounds) in bucket.items():
-                if seen < MIN_SIGHTINGS or not text.startswith(prefix) or not 2 <= len(text) - k <= MAX_COMPLETION:
+            for text, (_seen, bounds) in bucket.items():
+                if not text.startswith(prefix) or not 2 <= len(text) - k <= MAX_COMPLETION:
                     continue
                 if not context.agrees(bounds) or text[-1] in "“《（(":
                     continue

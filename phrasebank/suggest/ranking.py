@@ -14,6 +14,7 @@ from typing import Protocol
 from phrasebank.kinds import SectionType
 from phrasebank.phrase import Suggestion
 from phrasebank.suggest.context import Context, contexts, current_tail
+from phrasebank.text import segment
 from phrasebank.text.segment import BOUND_BITS
 
 #: Longest completion offered: a phrase, never a sentence from one report.
@@ -96,8 +97,6 @@ def sound(tail: str, completion: str) -> bool:
 def _inside_a_word(text: str) -> bool:
     """The text ends part-way into a dictionary word: its last two or three characters begin a longer
     word and are no word themselves (jieba keeps every word's prefixes, with frequency 0)."""
-    from phrasebank.text import segment
-
     for size in (3, 2):
         end = text[-size:]
         if len(end) == size and segment.frequency(end) == 0 and segment.is_prefix(end):

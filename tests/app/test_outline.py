@@ -189,3 +189,37 @@ def test_a_long_outline_is_added_a_slice_at_a_time_and_follows_typing_meanwhile(
     ]
     assert sliced == at_once and len(at_once) == 1 + 4 * len(chapters) > sliced_from
     assert texts[at_once[-1][1]] == "（三）第99项的第3个做法"  # indices after the inserted paragraph moved on
+
+
+def test_typing_in_a_heading_updates_its_row_in_place_as_a_rebuild_would_show_it(qtbot, window):
+    """A heading's words typed change that row only (no tree rebuilt per pause in typing), and the rows
+    then read, tip and colour exactly as a freshly built outline's."""
+    from PySide6.QtGui import QTextCursor
+
+    window.new_from_template("督导情况报告")
+    outline, editor = window.outline, window.editor
+
+    def rows() -> list[tuple]:
+        roles = (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole)
+        return [(i.text(0), i.toolTip(0), *(i.data(0, role) for role in roles)) for i in outline.items()]
+
+    mark = Qt.ItemDataRole.UserRole + 77
+    for item in outline.items():
+        item.setData(0, mark, "kept")
+    block = editor.document().find("三、存在的问题").block()
+    cursor = QTextCursor(block)
+    cursor.movePosition(QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    commit(qtbot, editor, "五")  # 五、 where 三、 belongs: the row is marked
+    row = next(i for i in outline.items() if "存在的问题" in i.text(0))
+    qtbot.waitUntil(lambda: row.text(0).startswith("⚠ 五、存在的问题"))
+    assert row.data(0, Qt.ItemDataRole.BackgroundRole) is not None and "应为第3项" in row.toolTip(0)
+    assert all(item.data(0, mark) == "kept" for item in outline.items())  # the same rows, changed in place
+    editor.undo()
+    qtbot.waitUntil(lambda: row.text(0).startswith("三、存在的问题"))
+    assert row.data(0, Qt.ItemDataRole.BackgroundRole) is None
+    shown = rows()
+    outline._shape = None  # as a fresh outline is built
+    outline.show_structure(editor.structure, at_once=True)
+    assert not any(item.data(0, mark) for item in outline.items())
+    assert rows() == shown
