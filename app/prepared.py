@@ -7,12 +7,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtGui import QFont, QTextCursor, QTextDocument
 
 from .highlighter import ReportHighlighter
 
 #: The room around the text on screen (points).
 DOCUMENT_MARGIN = 24
+#: Characters handed to Qt in one call while a text is set: PySide keeps Python's lock through each call into
+#: Qt, so a text set in one call (`setPlainText`) stops the window as long (0.1 s at 8 M characters).
+PIECE = 100_000
 #: Characters Qt breaks blocks at besides a line feed: where they occur, only Qt's blocks say the paragraphs.
 _BLOCK_BREAKS = ("\r", "\u2029", "\u2028", "\ufdd0", "\ufdd1")
 
@@ -42,7 +45,7 @@ def prepare(
     highlighter = ReportHighlighter(document, is_title, is_editing)
     highlighter.base_size = base_size
     document.blockSignals(True)
-    document.setPlainText(text)
+    set_text(document, text)
     document.blockSignals(False)
     document.setModified(False)
     prepared = Prepared(document, highlighter, block_texts(document, text))
@@ -50,6 +53,22 @@ def prepare(
     if application is not None and document.thread() is not application.thread():
         document.moveToThread(application.thread())  # its highlighter, a child, goes with it
     return prepared
+
+
+def set_text(document: QTextDocument, text: str) -> None:
+    """What `setPlainText` does to an empty document (one edit, no undo history), in pieces of PIECE
+    characters ending at a line break, so that the GUI thread gets Python's lock between them."""
+    document.setUndoRedoEnabled(False)
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + PIECE)
+        end = len(text) if end < 0 else end + 1
+        cursor.insertText(text[start:end])
+        start = end
+    cursor.endEditBlock()
+    document.setUndoRedoEnabled(True)
 
 
 def block_texts(document: QTextDocument, text: str) -> list[str]:

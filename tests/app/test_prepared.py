@@ -41,3 +41,23 @@ def test_its_highlighter_leaves_the_text_alone_until_the_editor_asks(qtbot):
     prepared = made_apart("\n".join(["一、总体情况", "全年完成各项任务。"] * 2000))
     qtbot.wait(100)
     assert not prepared.document.firstBlock().layout().formats()  # 一、 would be in 黑体
+
+
+def test_a_long_text_is_set_in_pieces_as_setplaintext_would_set_it(qapp, monkeypatch):
+    """Set a few characters at a time (so the window gets Python's lock between the pieces), random texts
+    with every kind of line break read back exactly as `setPlainText` makes them: blocks, plain text, no
+    undo history."""
+    from PySide6.QtGui import QTextDocument
+
+    from app import prepared as module
+
+    monkeypatch.setattr(module, "PIECE", 7)
+    chance = random.Random(2012)
+    for _ in range(200):
+        text = "".join(chance.choice(PIECES) for _ in range(chance.randrange(0, 60)))
+        made = made_apart(text).document
+        plain = QTextDocument()
+        plain.setPlainText(text)
+        assert made.blockCount() == plain.blockCount(), repr(text)
+        assert made.toRawText() == plain.toRawText(), repr(text)
+        assert not made.isUndoAvailable()
