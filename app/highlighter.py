@@ -12,7 +12,7 @@ from phrasebank.structure.outline import Role, parse_paragraph
 from phrasebank.structure.tables import CELL, CELL_BREAK
 from phrasebank.text.chars import PLACEHOLDER_RE
 
-from . import fonts
+from . import fonts, turns
 
 #: The longest the highlighter works between two events (a long document is highlighted in slices).
 SLICE_MS = 30
@@ -143,6 +143,16 @@ class ReportHighlighter(QSyntaxHighlighter):
         Qt has laid the text out: highlighting a block further down makes Qt lay out everything above it at
         once (a quarter of a second in a long report), so the pass waits for Qt's own lazy layout there."""
         self._slice_scheduled = False
+        if not turns.my_turn():
+            self._slice_scheduled = True
+            QTimer.singleShot(turns.RETRY_MS, self, self._next_slice)
+            return
+        try:
+            self._highlight_slice()
+        finally:
+            turns.ended()
+
+    def _highlight_slice(self) -> None:
         clock = QElapsedTimer()
         clock.start()
         document = self.document()

@@ -18,6 +18,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
 
+from . import turns
+
 #: Time between slices and characters laid out in one (~15 ms of Qt's work).
 PACE_MS = 15
 SLICE = 16_000
@@ -68,6 +70,14 @@ class LayoutPacer(QObject):
 
     def pace(self) -> None:
         """Lay out the next slice; stop once the slices have reached the end and nothing is left."""
+        if not turns.my_turn():
+            return  # another slice just ran: the timer comes back
+        try:
+            self._pace()
+        finally:
+            turns.ended()
+
+    def _pace(self) -> None:
         frontier = self.frontier()
         start = self.reached.block()
         if frontier is not None and frontier.blockNumber() < start.blockNumber():

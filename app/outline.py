@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from phrasebank.structure.numbering import NumberingIssue, Slip, numbering_issues, slot_counts
 from phrasebank.structure.outline import NodeKind, OutlineNode, Structure
 
+from . import turns
 from .workers import run_in_background
 
 #: From this many paragraphs on, the outline is worked out off the GUI thread (a tenth of a second and more).
@@ -199,7 +200,14 @@ class OutlineDock(QDockWidget):
 
     def _go_on_building(self) -> None:
         self._build_scheduled = False
-        self._build_some()
+        if not turns.my_turn():
+            self._build_scheduled = True
+            QTimer.singleShot(turns.RETRY_MS, self, self._go_on_building)
+            return
+        try:
+            self._build_some()
+        finally:
+            turns.ended()
 
     def _item(self, node: OutlineNode, issue) -> QTreeWidgetItem:
         item = QTreeWidgetItem()
