@@ -143,14 +143,8 @@ class ReportHighlighter(QSyntaxHighlighter):
         Qt has laid the text out: highlighting a block further down makes Qt lay out everything above it at
         once (a quarter of a second in a long report), so the pass waits for Qt's own lazy layout there."""
         self._slice_scheduled = False
-        if not turns.my_turn():
-            self._slice_scheduled = True
-            QTimer.singleShot(turns.RETRY_MS, self, self._next_slice)
-            return
-        try:
-            self._highlight_slice()
-        finally:
-            turns.ended()
+        if not turns.run_in_turn(self._highlight_slice, self, self._next_slice):
+            self._slice_scheduled = True  # another slice just ran: this one comes back
 
     def _highlight_slice(self) -> None:
         clock = QElapsedTimer()

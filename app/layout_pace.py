@@ -70,12 +70,7 @@ class LayoutPacer(QObject):
 
     def pace(self) -> None:
         """Lay out the next slice; stop once the slices have reached the end and nothing is left."""
-        if not turns.my_turn():
-            return  # another slice just ran: the timer comes back
-        try:
-            self._pace()
-        finally:
-            turns.ended()
+        turns.run_in_turn(self._pace)  # (when another slice just ran, the timer comes back)
 
     def _pace(self) -> None:
         frontier = self.frontier()

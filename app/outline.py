@@ -200,14 +200,8 @@ class OutlineDock(QDockWidget):
 
     def _go_on_building(self) -> None:
         self._build_scheduled = False
-        if not turns.my_turn():
-            self._build_scheduled = True
-            QTimer.singleShot(turns.RETRY_MS, self, self._go_on_building)
-            return
-        try:
-            self._build_some()
-        finally:
-            turns.ended()
+        if not turns.run_in_turn(self._build_some, self, self._go_on_building):
+            self._build_scheduled = True  # another slice just ran: this one comes back
 
     def _item(self, node: OutlineNode, issue) -> QTreeWidgetItem:
         item = QTreeWidgetItem()

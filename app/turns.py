@@ -9,6 +9,9 @@ ended in the last GAP_MS; otherwise it comes back a little later, and the event 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
 
 #: The least time between the end of one slice and the start of another (milliseconds).
 GAP_MS = 8
@@ -27,3 +30,19 @@ def ended() -> None:
     """Note that a slice has just ended."""
     global _last_end
     _last_end = time.perf_counter()
+
+
+def run_in_turn(
+    work: Callable[[], None], owner: QObject | None = None, again: Callable[[], None] | None = None
+) -> bool:
+    """Run a slice of work if it is its turn, and say so; otherwise call `again` (with `owner` as its
+    context) a little later, when given."""
+    if not my_turn():
+        if owner is not None and again is not None:
+            QTimer.singleShot(RETRY_MS, owner, again)
+        return False
+    try:
+        work()
+    finally:
+        ended()
+    return True
