@@ -25,6 +25,7 @@ from phrasebank.errors import PhrasebankError
 from phrasebank.paths import data_dir
 from phrasebank.structure.outline import Paragraph
 
+from . import turns
 from .dialogs import dock_page, ok_cancel
 from .workers import run_in_background
 
@@ -36,6 +37,14 @@ BACKGROUND_FROM = 40
 CHECK_APART_FROM = 400
 #: At most this many findings are listed and underlined (the summary counts all of them).
 MAX_LISTED = 500
+
+
+class _GivingWay(Checker):
+    """The checker of the passes off the GUI thread: it gives way to the window's slices between paragraphs."""
+
+    def check_paragraph(self, index: int, text: str) -> list[Finding]:
+        turns.give_way()
+        return super().check_paragraph(index, text)
 
 
 class CheckDock(QDockWidget):
@@ -110,7 +119,7 @@ class CheckDock(QDockWidget):
             return  # what is typed meanwhile is checked when this pass lands
         self._busy = True
         if self._apart is None:
-            self._apart = Checker(self.checker.formulations, self.checker.avoid)
+            self._apart = _GivingWay(self.checker.formulations, self.checker.avoid)
         worker = self._apart  # used by one pass at a time, never by the GUI thread
         run_in_background(lambda: (worker, held, worker.check([p.text for p in held])), self._adopt, self._failed)
 

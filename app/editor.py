@@ -7,7 +7,6 @@ accepted suggestion or an inserted phrase is one undoable edit.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
@@ -33,7 +32,7 @@ from phrasebank.suggest.memory import DocumentMemory
 from phrasebank.suggest.personal import PersonalPhrases
 from phrasebank.text.chars import PLACEHOLDER_RE
 
-from . import fonts
+from . import fonts, turns
 from .highlighter import ReportHighlighter
 from .layout_pace import LayoutPacer, laid_out
 from .outline import OUTLINE_APART_FROM
@@ -276,7 +275,7 @@ class ReportEditor(QTextEdit):
                 if text.strip() and budget > 0:
                     memory.learn(text)
                     budget -= len(text)
-                    time.sleep(0)  # hand Python's lock to the GUI thread between paragraphs
+                    turns.give_way()  # the GUI thread's slices first
             return memory
 
         run_in_background(learn, adopt, lambda _error: None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from PySide6.QtCore import QElapsedTimer, QTimer
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument, QTextLayout
 
 from phrasebank.document.emphasis import Mark, looks
 from phrasebank.structure.outline import Role, parse_paragraph
@@ -18,10 +18,6 @@ from . import fonts, turns
 SLICE_MS = 30
 #: A document of up to this many paragraphs has its first screenful highlighted as it is put in place.
 SCREEN_AT_ONCE_UP_TO = 3000
-#: How long the lazy pass waits for Qt to lay out more text, and at most in all before it goes on anyway (a
-#: document Qt does not lay out: an editor never shown).
-LAYOUT_WAIT_MS = 40
-PATIENCE_MS = 30000
 
 
 #: Word's highlight colours Qt does not know by name.
@@ -59,16 +55,33 @@ class ReportHighlighter(QSyntaxHighlighter):
         self._lazy = None  # (next block, blocks done) while a lazy pass runs
         self._marked: set[int] = set()  # blocks whose underlines changed, not yet redrawn
         self._slice_scheduled = False
-        self._waited = QElapsedTimer()  # since when the pass waits for Qt's layout
         self._formats: dict[tuple[str, float, bool], QTextCharFormat] = {}
 
     def highlightBlock(self, text: str) -> None:
+        for start, end, fmt in self._spans(text, self.currentBlock().blockNumber()):
+            self.setFormat(start, end - start, fmt)
+
+    def _format_ahead(self, block: QTextBlock) -> None:
+        """Give a paragraph Qt has not laid out yet its formats without telling Qt (as `rehighlightBlock`
+        does, which makes Qt lay the document out again from there and move every paragraph below it: 40 ms
+        at 50,000 paragraphs); Qt lays it out with them when it gets there."""
+        ranges = []
+        for start, end, fmt in self._spans(block.text(), block.blockNumber()):
+            piece = QTextLayout.FormatRange()
+            piece.start, piece.length, piece.format = start, end - start, fmt
+            ranges.append(piece)
+        layout = block.layout()
+        if ranges or layout.formats():
+            layout.setFormats(ranges)
+
+    def _spans(self, text: str, number: int) -> list[Span]:
+        """The formats of paragraph `number` holding `text`."""
         para = parse_paragraph(text)
         size = self.base_size
         base: list[Span] = []  # the paragraph's own look (title, heading, run-in head, table marks)
-        if self._is_title(self.currentBlock().blockNumber()):
+        if self._is_title(number):
             base.append((0, len(text), self._format(fonts.TITLE, size * 1.375, bold=True)))
-        elif para.role is Role.HEADING and (para.number or not self._is_editing(self.currentBlock().blockNumber())):
+        elif para.role is Role.HEADING and (para.number or not self._is_editing(number)):
             # An unnumbered short line that names a section type reads as a heading — but not while it
             # is being typed: 我们要加强问题整改 is a sentence without its 。 yet.
             family, bold = {1: (fonts.HEI, True), 2: (fonts.KAI, False)}.get(para.level, (fonts.BODY, True))
@@ -89,10 +102,9 @@ class ReportHighlighter(QSyntaxHighlighter):
             for mark in self.emphasis.get(text.strip(), ())
         ]
         over += [(match.start(), match.end(), self._placeholder) for match in PLACEHOLDER_RE.finditer(text)]
-        marks = self.marks.get(self.currentBlock().blockNumber(), ())
+        marks = self.marks.get(number, ())
         over += [(column, column + length, self._underline) for column, length in marks]
-        for start, end, fmt in _merged(len(text), base, over):
-            self.setFormat(start, end - start, fmt)
+        return _merged(len(text), base, over)
 
     def _emphasis_format(self, mark: Mark) -> QTextCharFormat:
         fmt = QTextCharFormat()
@@ -139,9 +151,9 @@ class ReportHighlighter(QSyntaxHighlighter):
             QTimer.singleShot(0, self, self._next_slice)
 
     def _next_slice(self) -> None:
-        """Highlight queued blocks (marked ones first, then the lazy pass) for at most SLICE_MS, only where
-        Qt has laid the text out: highlighting a block further down makes Qt lay out everything above it at
-        once (a quarter of a second in a long report), so the pass waits for Qt's own lazy layout there."""
+        """Highlight queued blocks (marked ones first, then the lazy pass) for at most SLICE_MS: a paragraph Qt
+        has not laid out yet is given its formats for when Qt gets there (a few microseconds), one laid out
+        already is highlighted as Qt does it (Qt lays it out again)."""
         self._slice_scheduled = False
         if not turns.run_in_turn(self._highlight_slice, self, self._next_slice):
             self._slice_scheduled = True  # another slice just ran: this one comes back
@@ -150,38 +162,30 @@ class ReportHighlighter(QSyntaxHighlighter):
         clock = QElapsedTimer()
         clock.start()
         document = self.document()
-        waiting = False
         marked, self._marked = sorted(self._marked), set()
-        for number in marked:
+        for index, number in enumerate(marked):
+            if clock.elapsed() >= SLICE_MS:
+                self._marked.update(marked[index:])
+                break
             block = document.findBlockByNumber(number)
-            if not block.isValid():
-                continue
-            if clock.elapsed() >= SLICE_MS or not self._ready(block):
-                self._marked.add(number)
-                waiting = waiting or clock.elapsed() < SLICE_MS
-                continue
-            self.rehighlightBlock(block)
+            if block.isValid():
+                self._highlight(block)
         if self._lazy is not None:
             block, done = self._lazy
             while block.isValid() and clock.elapsed() < SLICE_MS:
-                if not self._ready(block):
-                    waiting = True
-                    break
                 if block.blockNumber() not in done:
-                    self.rehighlightBlock(block)
+                    self._highlight(block)
                 block = block.next()
             self._lazy = (block, done) if block.isValid() else None
-        if not waiting:
-            self._waited.invalidate()
-        elif not self._waited.isValid():
-            self._waited.start()
         if self._marked or self._lazy is not None:
             self._slice_scheduled = True
-            QTimer.singleShot(LAYOUT_WAIT_MS if waiting else 0, self, self._next_slice)
+            QTimer.singleShot(0, self, self._next_slice)
 
-    def _ready(self, block) -> bool:
-        """Laid out by Qt already — or waited for long enough (a document Qt does not lay out, unshown)."""
-        return block.layout().lineCount() > 0 or (self._waited.isValid() and self._waited.elapsed() > PATIENCE_MS)
+    def _highlight(self, block: QTextBlock) -> None:
+        if block.layout().lineCount() > 0:
+            self.rehighlightBlock(block)
+        else:
+            self._format_ahead(block)
 
     def set_marks(self, marks: dict[int, list[tuple[int, int]]]) -> None:
         """Underline checker findings; only blocks whose marks changed are redrawn."""

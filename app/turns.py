@@ -1,13 +1,21 @@
-"""Slices of work the GUI thread does between events take turns with one another.
+"""Slices of work the GUI thread does between events take turns with one another and with the writer.
 
-The layout pacer, the highlighter's lazy pass and the outline's slices each stop after a few tens of
-milliseconds; but when all three fall due together, Qt runs them back to back before it paints or reads
-a key: at 25,000 paragraphs that held the window 150-200 ms. A slice runs only when no other slice has
-ended in the last GAP_MS; otherwise it comes back a little later, and the event loop goes round between.
+The layout pacer, the highlighter's lazy pass, the outline's slices and the results of background work each
+stop after a few tens of milliseconds; but when they fall due together, Qt runs them back to back before it
+reads a key: at 25,000 paragraphs that held the window 150-200 ms. After a slice, the next one waits until a
+timer of GAP_MS has fired: Qt fires timers only after what was queued meanwhile (the repaint the slice caused,
+the writer's keys and clicks), so a repaint of ten milliseconds cannot stand in for the gap. A slice that
+finds it is not its turn comes back a little later; one turned away has the next turn before the one that ran
+last (the highlighter, which comes back at once, would otherwise take every turn from the layout pacer's timer).
+
+Background work running Python beside a slice takes Python's lock from it every half millisecond, so a slice of
+40 ms of work took 80-130: long background passes (checking, learning the report) `give_way` between small
+pieces, waiting while a slice runs.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 
@@ -18,18 +26,35 @@ GAP_MS = 8
 #: When a slice that found another just ended tries again.
 RETRY_MS = GAP_MS + 2
 
-_last_end = 0.0
+#: The longest background work waits for a slice to end (a slice that never ends holds it back no longer).
+GIVE_WAY_AT_MOST_S = 0.2
+#: How long a slice turned away keeps its claim on the next turn (it comes back within RETRY_MS, or the
+#: pacer's interval).
+CLAIM_MS = 50
+
+_gaps = 0  # slices ended whose gap timer has not fired yet
+_no_slice = threading.Event()  # clear while a slice runs
+_no_slice.set()
+_last: object = None  # the kind of slice that ran last
+_turned_away: dict[object, float] = {}  # kinds of slice turned away -> when
 
 
 def my_turn() -> bool:
-    """Whether a slice may run now: no other slice has ended in the last GAP_MS."""
-    return (time.perf_counter() - _last_end) * 1000 >= GAP_MS
+    """Whether a slice may run now: the gap after every slice that ended has passed, timers included."""
+    return _gaps == 0
 
 
 def ended() -> None:
-    """Note that a slice has just ended."""
-    global _last_end
-    _last_end = time.perf_counter()
+    """Note that a slice has just ended: the next waits for a timer of GAP_MS to fire."""
+    global _gaps
+    _no_slice.set()
+    _gaps += 1
+    QTimer.singleShot(GAP_MS, _gap_passed)
+
+
+def _gap_passed() -> None:
+    global _gaps
+    _gaps = max(_gaps - 1, 0)
 
 
 def run_in_turn(
@@ -37,12 +62,36 @@ def run_in_turn(
 ) -> bool:
     """Run a slice of work if it is its turn, and say so; otherwise call `again` (with `owner` as its
     context) a little later, when given."""
-    if not my_turn():
+    global _last
+    kind = getattr(work, "__func__", work)  # a bound method: its function, one per kind of slice
+    now = time.perf_counter()
+    for other, when in list(_turned_away.items()):
+        if (now - when) * 1000 > CLAIM_MS:
+            del _turned_away[other]
+    if not my_turn() or (kind is _last and _turned_away.keys() - {kind}):
+        _turned_away.setdefault(kind, now)
         if owner is not None and again is not None:
             QTimer.singleShot(RETRY_MS, owner, again)
         return False
+    _turned_away.pop(kind, None)
+    _last = kind
+    _as_a_slice(work)
+    return True
+
+
+def _as_a_slice(work: Callable[[], None]) -> None:
+    starting()
     try:
         work()
     finally:
         ended()
-    return True
+
+
+def starting() -> None:
+    """Note that a slice starts: background work gives way until it has ended."""
+    _no_slice.clear()
+
+
+def give_way() -> None:
+    """Called by background work between small pieces (a paragraph): waits while the GUI thread runs a slice."""
+    _no_slice.wait(GIVE_WAY_AT_MOST_S)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from phrasebank.errors import PhrasebankError
 
+from . import turns
 from .trail import LOG
 
 T = TypeVar("T")
@@ -61,7 +62,9 @@ def run_in_background(
     """
     relay = _Relay()
     _alive.add(relay)
-    relay.done.connect(done)
+    relay.done.connect(lambda _: turns.starting())  # the result is handed over as a slice of the GUI thread's
+    relay.done.connect(done)  # (connected as given: Qt drops the call when `done`'s window is gone)
+    relay.done.connect(lambda _: turns.ended())
     relay.failed.connect(failed)
     relay.done.connect(lambda _: _alive.discard(relay))
     relay.failed.connect(lambda _: _alive.discard(relay))

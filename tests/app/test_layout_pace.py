@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtGui import QTextCursor
 from qt_helpers import commit
 
-from app.layout_pace import laid_out
+from app.layout_pace import LayoutPacer, laid_out
 
 
 def _every_paragraph_placed(editor) -> bool:
@@ -58,3 +58,25 @@ def test_a_jump_below_what_is_laid_out_shows_the_paragraph_jumped_to(qtbot, wind
     editor.setTextCursor(QTextCursor(last))
     assert laid_out(last)
     assert editor.viewport().rect().contains(editor.cursorRect().center())
+
+
+def test_the_slices_do_not_lay_out_again_what_qt_laid_out_ahead_of_them(qtbot, window, monkeypatch):
+    """Qt's own layout can run ahead of the slices (by 1,300 paragraphs at 25,000): a slice started where the
+    last one stopped laid out text already laid out again, 60-120 ms a slice, and fell further behind."""
+    editor = window.editor
+    editor.set_text("\n".join(f"第{n}段，" + "坚持稳中求进工作总基调，" * 8 for n in range(20_000)))
+    document = editor.document()
+    qtbot.waitUntil(lambda: laid_out(document.findBlockByNumber(1000)), timeout=20_000)
+    started_laid_out: list[bool] = []
+    lay_out = LayoutPacer.lay_out
+
+    def recorded(self, start: int, end: int) -> None:
+        started_laid_out.append(laid_out(document.findBlock(start)))
+        lay_out(self, start, end)
+
+    monkeypatch.setattr(LayoutPacer, "lay_out", recorded)
+    pacer = editor._pacer
+    assert pacer is not None
+    pacer.reached.setPosition(0)  # the slices behind what Qt laid out
+    pacer._pace()
+    assert started_laid_out == [False]
