@@ -1,12 +1,13 @@
 """Slices of work the GUI thread does between events take turns with one another and with the writer.
 
-The layout pacer, the highlighter's lazy pass, the outline's slices and the results of background work each
-stop after a few tens of milliseconds; but when they fall due together, Qt runs them back to back before it
-reads a key: at 25,000 paragraphs that held the window 150-200 ms. After a slice, the next one waits until a
-timer of GAP_MS has fired: Qt fires timers only after what was queued meanwhile (the repaint the slice caused,
-the writer's keys and clicks), so a repaint of ten milliseconds cannot stand in for the gap. A slice that
-finds it is not its turn comes back a little later; one turned away has the next turn before the one that ran
-last (the highlighter, which comes back at once, would otherwise take every turn from the layout pacer's timer).
+The layout pacer, the highlighter's lazy pass, the outline's slices and the results of background work handed
+over (`workers.run_in_background`) each stop after a few tens of milliseconds; but when they fall due together,
+Qt runs them back to back before it reads a key: at 25,000 paragraphs that held the window 150-200 ms. After a
+slice, the next one waits until a timer of GAP_MS has fired: Qt fires timers only after what was queued meanwhile
+(the repaint the slice caused, the writer's keys and clicks), so a repaint of ten milliseconds cannot stand in for
+the gap. A slice that finds it is not its turn comes back a little later; one turned away has the next turn before
+the one that ran last (the highlighter, which comes back at once, would otherwise take every turn from the layout
+pacer's timer).
 
 Background work running Python beside a slice takes Python's lock from it every half millisecond, so a slice of
 40 ms of work took 80-130: long background passes (checking, learning the report) `give_way` between small
@@ -58,12 +59,16 @@ def _gap_passed() -> None:
 
 
 def run_in_turn(
-    work: Callable[[], None], owner: QObject | None = None, again: Callable[[], None] | None = None
+    work: Callable[[], None],
+    owner: QObject | None = None,
+    again: Callable[[], None] | None = None,
+    kind: object = None,
 ) -> bool:
     """Run a slice of work if it is its turn, and say so; otherwise call `again` (with `owner` as its
-    context) a little later, when given."""
+    context) a little later, when given. Slices of one `kind` (by default: `work`'s function) take turns
+    with slices of other kinds."""
     global _last
-    kind = getattr(work, "__func__", work)  # a bound method: its function, one per kind of slice
+    kind = kind if kind is not None else getattr(work, "__func__", work)
     now = time.perf_counter()
     for other, when in list(_turned_away.items()):
         if (now - when) * 1000 > CLAIM_MS:
