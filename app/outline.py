@@ -270,8 +270,11 @@ WorkedOut = tuple[int, Structure, list[OutlineNode], dict[int, NumberingIssue], 
 
 def _worked_out(asked: int, structure: Structure) -> WorkedOut:
     """What the outline shows of a structure: its nodes, numbering slips and unfilled slots per chapter."""
+    nodes = structure.outline()
+    turns.give_way()  # (off the GUI thread: a long report's window slices first)
     issues = {issue.index: issue for issue in numbering_issues(structure)}
-    return asked, structure, structure.outline(), issues, slot_counts(structure)
+    turns.give_way()
+    return asked, structure, nodes, issues, slot_counts(structure)
 
 
 def _same_tree(shape: list[tuple], before: list[tuple] | None) -> bool:

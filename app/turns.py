@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -26,6 +27,8 @@ from PySide6.QtCore import QObject, QTimer
 GAP_MS = 8
 #: When a slice that found another just ended tries again.
 RETRY_MS = GAP_MS + 2
+
+T = TypeVar("T")
 
 #: The longest background work waits for a slice to end (a slice that never ends holds it back no longer).
 GIVE_WAY_AT_MOST_S = 0.2
@@ -98,5 +101,16 @@ def starting() -> None:
 
 
 def give_way() -> None:
-    """Called by background work between small pieces (a paragraph): waits while the GUI thread runs a slice."""
-    _no_slice.wait(GIVE_WAY_AT_MOST_S)
+    """Called by background work between small pieces (a paragraph): waits while the GUI thread runs a slice
+    (on the GUI thread itself, where the same work runs for a short report, it does nothing)."""
+    if threading.current_thread() is not threading.main_thread():
+        _no_slice.wait(GIVE_WAY_AT_MOST_S)
+
+
+def giving_way(items: Iterable[T], every: int = 50) -> Iterator[T]:
+    """`items` one by one, giving way to the window's slices before every `every`th (background work that
+    goes through a report's paragraphs)."""
+    for index, item in enumerate(items):
+        if index % every == 0:
+            give_way()
+        yield item

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from phrasebank.document.emphasis import Mark
     from phrasebank.document.tables import KeptTable
 
+from . import turns
 from .checks import CheckDock
 from .dialogs import FindReplaceDialog, ReviewDialog, TemplateDialog
 from .editor import ReportEditor
@@ -382,7 +383,8 @@ class MainWindow(QMainWindow):
             self._show_counts((self._counts_asked, text_stats([p.text for p in held])))
             return
         asked = self._counts_asked
-        run_in_background(lambda: (asked, text_stats([p.text for p in held])), self._show_counts, self.show_error)
+        texts = (p.text for p in held)
+        run_in_background(lambda: (asked, text_stats(turns.giving_way(texts))), self._show_counts, self.show_error)
 
     def _show_counts(self, counted: tuple[int, TextStats]) -> None:
         asked, stats = counted

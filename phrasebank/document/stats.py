@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,7 +31,7 @@ _PUNCTUATION_RE = re.compile(
 _SPACE_RE = re.compile(r"\s")
 
 
-def text_stats(paragraphs: Sequence[str], layout: Layout = NATIONAL) -> TextStats:
+def text_stats(paragraphs: Iterable[str], layout: Layout = NATIONAL) -> TextStats:
     """Counts of a document given as its paragraphs, one at a time: counting a long report off the GUI
     thread never holds Python's lock for long (a regular expression over the whole text would), and a
     paragraph counted before is not counted again (the editor recounts after each pause in typing)."""
