@@ -11,7 +11,9 @@ pacer's timer).
 
 Background work running Python beside a slice takes Python's lock from it every half millisecond, so a slice of
 40 ms of work took 80-130: long background passes (checking, learning the report) `give_way` between small
-pieces, waiting while a slice runs.
+pieces, waiting while a slice runs. Qt's own long steps (laying out and painting a long report) call into Python
+too, and each call waited for the lock the same way: while background work is under way the GUI thread's `pulse`
+beats every PULSE_MS, and a beat that is late says the GUI thread is busy — background work waits for the next.
 """
 
 from __future__ import annotations
@@ -35,6 +37,13 @@ GIVE_WAY_AT_MOST_S = 0.2
 #: How long a slice turned away keeps its claim on the next turn (it comes back within RETRY_MS, or the
 #: pacer's interval).
 CLAIM_MS = 50
+
+#: While background work is under way the GUI thread notes every PULSE_MS that it is free; a note older than
+#: BUSY_S says it is in a long step, and work that gives way waits for the next note — but no longer than until
+#: the note is STUCK_S old (the GUI thread waits for something else: a save that must finish, a dialog).
+PULSE_MS = 4
+BUSY_S = 0.008
+STUCK_S = 0.15
 
 _gaps = 0  # slices ended whose gap timer has not fired yet
 _no_slice = threading.Event()  # clear while a slice runs
@@ -100,11 +109,52 @@ def starting() -> None:
     _no_slice.clear()
 
 
+class _Pulse:
+    """The GUI thread's beat while background work is under way."""
+
+    def __init__(self) -> None:
+        self.at = time.perf_counter()
+        self.users = 0
+        self.timer: QTimer | None = None
+
+    def beat(self) -> None:
+        self.at = time.perf_counter()
+
+    def busy_for(self) -> float:
+        """How long the GUI thread has not beaten, when it beats at all (else 0)."""
+        return time.perf_counter() - self.at if self.users else 0.0
+
+
+_pulse = _Pulse()
+
+
+def background_started() -> None:
+    """Background work was started (on the GUI thread): the pulse beats until it has ended."""
+    if _pulse.timer is None:
+        _pulse.timer = QTimer(interval=PULSE_MS)
+        _pulse.timer.timeout.connect(_pulse.beat)
+    _pulse.users += 1
+    if _pulse.users == 1:
+        _pulse.beat()
+        _pulse.timer.start()
+
+
+def background_ended() -> None:
+    """Background work handed its result back (or failed)."""
+    _pulse.users = max(_pulse.users - 1, 0)
+    if not _pulse.users and _pulse.timer is not None:
+        _pulse.timer.stop()
+
+
 def give_way() -> None:
     """Called by background work between small pieces (a paragraph): waits while the GUI thread runs a slice
-    (on the GUI thread itself, where the same work runs for a short report, it does nothing)."""
-    if threading.current_thread() is not threading.main_thread():
-        _no_slice.wait(GIVE_WAY_AT_MOST_S)
+    or is in a long step of Qt's (on the GUI thread itself, where the same work runs for a short report, it
+    does nothing)."""
+    if threading.current_thread() is threading.main_thread():
+        return
+    _no_slice.wait(GIVE_WAY_AT_MOST_S)
+    while BUSY_S < _pulse.busy_for() < STUCK_S:
+        time.sleep(0.001)
 
 
 def giving_way(items: Iterable[T], every: int = 50) -> Iterator[T]:

@@ -66,12 +66,19 @@ def run_in_background(
     relay.done.connect(done)  # (connected as given: Qt drops the call when `done`'s window is gone)
     relay.done.connect(lambda _: turns.ended())
     relay.failed.connect(failed)
-    relay.done.connect(lambda _: _alive.discard(relay))
-    relay.failed.connect(lambda _: _alive.discard(relay))
+    relay.done.connect(lambda _: _finished(relay))
+    relay.failed.connect(lambda _: _finished(relay))
     task = work
     if progress is not None:
         relay.progress.connect(progress)
         task = lambda: work(relay.progress.emit)  # noqa: E731
+    turns.background_started()
     QThreadPool.globalInstance().start(_Task(task, relay))
     if wait:
         QThreadPool.globalInstance().waitForDone()
+
+
+def _finished(relay: _Relay) -> None:
+    if relay in _alive:
+        _alive.discard(relay)
+        turns.background_ended()

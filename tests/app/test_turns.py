@@ -13,7 +13,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool, QTimer
 
 from app import turns
 from app.highlighter import ReportHighlighter
@@ -213,3 +213,54 @@ def test_giving_way_on_the_gui_thread_never_waits_for_its_own_slice(qtbot):
 
     assert turns.run_in_turn(slice_of_work)
     assert took[0] < turns.GIVE_WAY_AT_MOST_S / 4
+
+
+def _giving_way_in_background(qtbot, stop: threading.Event, pieces: list[float]) -> None:
+    """A background pass (as the window starts them) that gives way before every small piece of its work."""
+
+    def background() -> None:
+        while not stop.is_set():
+            turns.give_way()
+            pieces.append(time.perf_counter())
+            _busy(0.2)
+
+    run_in_background(background, lambda _: None, lambda _: None)
+    qtbot.waitUntil(lambda: len(pieces) > 10)
+
+
+def test_background_work_gives_way_while_qt_is_in_a_long_step_of_its_own(qtbot):
+    """Qt lays out and paints a long report in steps of its own (not slices), calling into Python as it
+    goes; each call waited for Python's lock beside background work, and a 60 ms step took 120."""
+    pieces: list[float] = []
+    stop = threading.Event()
+    span: list[float] = []
+
+    def qts_own_step() -> None:  # no slice: the event loop runs it as it runs Qt's layout timer
+        span.append(time.perf_counter())
+        _busy(60)
+        span.append(time.perf_counter())
+
+    try:
+        _giving_way_in_background(qtbot, stop, pieces)
+        QTimer.singleShot(0, qts_own_step)
+        qtbot.waitUntil(lambda: len(span) == 2)
+    finally:
+        stop.set()
+        QThreadPool.globalInstance().waitForDone()
+    noticed = span[0] + turns.BUSY_S + turns.PULSE_MS / 1000 + sys.getswitchinterval() + 0.002
+    assert [t for t in pieces if t < span[0]]
+    assert not [t for t in pieces if noticed < t < span[1]]
+
+
+def test_background_work_waits_no_longer_than_a_stuck_gui_thread(qtbot):
+    """The GUI thread waiting for the background work itself (a save that must land before the window closes)
+    does not beat: the work goes on once the beat is STUCK_S late."""
+    pieces: list[float] = []
+    stop = threading.Event()
+    _giving_way_in_background(qtbot, stop, pieces)
+    started = time.perf_counter()
+    while time.perf_counter() - started < 3 * turns.STUCK_S:  # the GUI thread holds on, not in Qt's loop
+        time.sleep(0.005)
+    stop.set()
+    QThreadPool.globalInstance().waitForDone()
+    assert [t for t in pieces if t > started + 2 * turns.STUCK_S]
