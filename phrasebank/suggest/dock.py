@@ -68,6 +68,8 @@ STANDARD_CLOSINGS = (
 STANDARD_SOURCE = "常用写法"
 #: Uses elsewhere assumed for every phrase, so that evidence counts: 8 of 8 beats 1 of 1.
 SMOOTHING = 2
+#: In a corpus of several reports, a term is listed for a section only when used there this often.
+MIN_SECTION_USES = 2
 #: A phrase is typical of a section when at least this share of its uses are there ...
 MIN_SHARE = 0.2
 #: ... and that share is at least the section's share of the corpus text times this.
@@ -127,6 +129,8 @@ def section_list(
         home = _KIND_SECTIONS.get(phrase.kind)
         if home is not None and home is not section:
             continue  # an opening sentence belongs to the opening, whatever paragraph it stood in
+        if recurring and phrase.kind in _TERMS and phrase.sections.get(section, 0) < MIN_SECTION_USES:
+            continue  # seen there once: one report's aside, not what the section says
         score = typicality(phrase, shares).get(section)
         if score is None and home is section:
             score = 0.0  # an opening by its form (根据XX部署，), though the reports used it further down

@@ -151,3 +151,15 @@ def test_an_opening_seen_only_further_down_is_still_listed_under_the_opening():
     opening = [p.text for p in section_list([used_below, typical], S.OPENING, recurring=True)]
     assert opening[:2] == ["现在，我代表XX向大会报告工作", "根据XX部署，"]
     assert "根据XX部署，" not in [p.text for p in section_list([used_below], S.NEXT_STEPS)]
+
+
+def test_in_a_large_corpus_a_term_used_once_in_a_section_is_not_listed_there():
+    """In a thin section (问题 is 3 % of a government report's text) one use made any term "typical": the
+    government 存在问题 list led with 一手抓XX，一手抓XX and a series of the army's virtues."""
+    shares = {S.PROBLEMS: 30, S.MEASURES: 600, S.NEXT_STEPS: 370}
+    once = Phrase(f"一手抓{SLOT}，一手抓{SLOT}", PhraseKind.PATTERN, 4, {S.PROBLEMS: 1, S.MEASURES: 3}, "a:1", [], 3)
+    twice = Phrase("任重道远", PhraseKind.FORMULA, 5, {S.PROBLEMS: 2, S.NEXT_STEPS: 3}, "b:1", [], 4)
+    listed = [p.text for p in section_list([once, twice], S.PROBLEMS, shares, recurring=True)]
+    assert listed == ["任重道远"]
+    small = [p.text for p in section_list([once, twice], S.PROBLEMS, shares)]
+    assert once.text in small  # a small corpus keeps what it has
