@@ -42,10 +42,14 @@ OPEN_END_SHARE = 0.05
 LARGE_MIN_COUNT = 3
 #: Edge words glued this much to a neighbour (主题|教育, 县委|主要) start or end fragments.
 GLUE_SHARE = 0.6
-#: A sentence in 主要做法 or 总体情况 that speaks of its own highlights counts as 特色亮点.
+#: A sentence in 主要做法 or 总体情况 that speaks of its own highlights counts as 特色亮点. A cue inside a longer
+#: term is none: 中国特色大国外交, 特色农业, 自主品牌, 东部地区率先发展, 首创精神, 信访工作法治化.
 HIGHLIGHT_RE = re.compile(
-    r"亮点|经验做法|典型经验|好经验|好做法|先进典型|典型引领|典型案例|示范(?:引领|带动|作用)|可复制|可推广|品牌"
-    r"|特色(?!社会主义|产业|农业)|创新做法|创新举措|首创|率先|先行先试|走在(?:全国)?前列|自选动作|以点带面|标杆|样板|工作法|创新(?=“)"
+    r"亮点|经验做法|典型经验|好经验|好做法|先进典型|典型引领|典型案例|示范(?:引领|带动|作用)|可复制|可推广"
+    r"|(?:党建|服务|工作)品牌"
+    r"|(?<!中国)特色(?=[，。；、：”）]|鲜明|突出|亮点|做法)|(?:有|具|出|显|挖掘|形成|凝练)了?特色(?![\u4e00-\u9fff])"
+    r"|创新做法|创新举措|首创(?!精神)|在全[国省市区县][^。，；]{0,8}率先|率先(?:出台|推出|建立|探索|开展|实行|启动)"
+    r"|先行先试|走在(?:全国|全省|全市)?前列|自选动作|以点带面|标杆|样板|工作法(?![治律规])|创新(?=“)"
 )
 #: A clause naming a shortfall (学用结合不够紧密, 压力传导不够).
 _SHORTFALL_RE = re.compile(

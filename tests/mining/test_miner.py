@@ -218,3 +218,37 @@ def test_the_right_closed_share_counts_marks_and_deng_but_not_the_list_comma():
     table = count_ngrams(stream, max_n=2)
     entry = table.find([stream.index["强化"], stream.index["企业"]])
     assert table.right_closed[entry] == pytest.approx(3 / 5)
+
+
+# Sentences of real reports whose cue words stand inside a longer term: no highlight of the writer's own work.
+NOT_HIGHLIGHTS = [
+    "推进信访工作法治化，依法维护群众权益。",  # 工作法 inside 工作法治化
+    "推进中国特色军事变革，加快国防和军队现代化。",
+    "坚持中国特色大国外交，推动构建人类命运共同体。",
+    "因地制宜发展特色农业、旱作农业，发展特色优势产业。",
+    "鼓励东部地区率先发展，着力提升国际竞争力。",
+    "支持自主品牌和高附加值产品出口。",
+    "尊重群众首创精神，充分调动各方面积极性。",
+]
+HIGHLIGHTS = [
+    "x县坚持挖掘特色，用好红色资源，打造沉浸式课堂。",
+    "形成了一批可复制可推广的经验。",
+    "在全省率先出台基层减负“十条措施”。",
+    "打造“党建+网格”工作法，群众满意度明显提升。",
+    "工作特色鲜明，亮点纷呈。",
+    "各单位打造党建品牌，以点带面推动工作。",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_HIGHLIGHTS)
+def test_a_cue_word_inside_a_longer_term_is_no_highlight(sentence):
+    from phrasebank.mining.miner import HIGHLIGHT_RE
+
+    assert not HIGHLIGHT_RE.search(sentence)
+
+
+@pytest.mark.parametrize("sentence", HIGHLIGHTS)
+def test_a_sentence_about_the_units_own_highlights_is_one(sentence):
+    from phrasebank.mining.miner import HIGHLIGHT_RE
+
+    assert HIGHLIGHT_RE.search(sentence)
