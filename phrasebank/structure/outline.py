@@ -67,8 +67,11 @@ _CLOSING_RE = re.compile(
 _NEXT_RE = re.compile(r"^(?:下一步|下步|今后|下阶段|下一阶段|下一步工作中)[，,：:]?")
 _PROBLEM_RE = re.compile(
     r"(?:存在|还有|仍有|仍然|面临|也有)[^。；]{0,16}(?:问题|不足|差距|短板|困难|挑战|薄弱)"
-    r"|(?:不足|差距|问题)(?:主要)?(?:表现在|体现在)|清醒(?:认识|看到)"
+    r"|(?:不足|差距|问题)(?:主要)?(?:表现在|体现在)"
 )
+#: Seeing the problems clearly (我们也清醒地看到，……) opens them, in the first sentence or the second (安不忘危，
+#: 兴不忘忧。我们清醒认识到……).
+_AWARE_RE = re.compile(r"清醒地?(?:认识|看到)")
 _OPENING_RE = re.compile(r"现将[^。]{0,30}(?:报告|汇报)如下|具体情况如下|向大会报告")
 
 
@@ -251,7 +254,8 @@ def body_cue(text: str) -> SectionType | None:
         return SectionType.CLOSING
     if _NEXT_RE.match(text):
         return SectionType.NEXT_STEPS
-    if _PROBLEM_RE.search(first):
+    second = _first_sentence(text[len(first) + 1 :], ends="。！？：:")
+    if _PROBLEM_RE.search(first) or _AWARE_RE.search(first) or _AWARE_RE.search(second):
         return SectionType.PROBLEMS
     if _OPENING_RE.search(text):
         return SectionType.OPENING

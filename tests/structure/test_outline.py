@@ -257,3 +257,31 @@ def test_the_paragraph_being_written_after_a_list_is_not_the_closing():
     assert Structure.from_texts(texts).section_at(4) is S.MEASURES
     signed = Structure.from_texts([*texts[:4], "我们将继续努力。", "某某局", "2026年3月5日"])
     assert signed.section_at(4) is S.CLOSING  # above a 落款 it is the summing up
+
+
+# Sentences of the national reports that open their 存在问题 paragraph (the provincial ones were kept for measuring).
+AWARE_OF_PROBLEMS = [
+    "我们也清醒地看到，政府工作还存在不少缺点。政府自身改革和职能转变滞后。",  # 2005
+    "我们清醒地认识到，我国发展中不平衡、不协调、不可持续的问题依然突出。主要是：",  # 2011
+    "安不忘危，兴不忘忧。我们清醒认识到，我国仍处于并将长期处于社会主义初级阶段。",  # 2018
+    "思危方能居安。在充分肯定成绩的同时，要清醒看到我国发展面临的问题和挑战。",  # 2019
+]
+# Where it must stay silent: a short first sentence followed by one that only mentions problems.
+NOT_PROBLEMS = [
+    "坚持问题导向。围绕群众还有哪些困难问题，逐户走访，建立台账。",
+    "成效明显。各地认识到问题导向的重要性，主动查找不足。",
+]
+
+
+@pytest.mark.parametrize("text", AWARE_OF_PROBLEMS)
+def test_a_paragraph_that_says_it_sees_the_problems_clearly_opens_the_problems(text):
+    from phrasebank.structure.outline import body_cue
+
+    assert body_cue(text) is S.PROBLEMS
+
+
+@pytest.mark.parametrize("text", NOT_PROBLEMS)
+def test_problems_named_after_a_short_first_sentence_are_no_cue(text):
+    from phrasebank.structure.outline import body_cue
+
+    assert body_cue(text) is None
