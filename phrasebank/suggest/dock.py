@@ -64,6 +64,27 @@ STANDARD_CLOSINGS = (
     "妥否，请函复。",
     "专此函达。",
 )
+#: Standard formulations of the sections a corpus of reports is thin on (a government report rarely names its own
+#: highlights), listed after the corpus's own patterns there, never twice.
+STANDARD_PATTERNS = {
+    SectionType.HIGHLIGHTS: (
+        "在全省率先XX",
+        "XX走在全省前列",
+        "形成了可复制、可推广的经验",
+        "探索出一条XX的新路子",
+        "打造XX品牌",
+        "XX的做法得到XX肯定",
+        "以点带面推动XX",
+    ),
+    SectionType.PROBLEMS: (
+        "对照XX要求，还存在一些差距和不足：",
+        "XX还不够到位",
+        "XX有待进一步加强",
+        "XX的问题依然存在",
+        "XX仍需进一步提升",
+        "个别XX存在XX现象",
+    ),
+}
 #: Where the standard phrases come from (a phrase's `source`).
 STANDARD_SOURCE = "常用写法"
 #: Uses elsewhere assumed for every phrase, so that evidence counts: 8 of 8 beats 1 of 1.
@@ -153,7 +174,16 @@ def _bare_name(phrase: Phrase) -> bool:
 
 
 def _standard(kind: PhraseKind, section: SectionType | None, listed: set[str]) -> list[Phrase]:
-    """The standard openings or closings (of that kind) a section's list lacks."""
+    """The standard phrases of that kind a section's list lacks: openings, closings, and the patterns of the
+    sections a corpus is thin on."""
+    if kind is PhraseKind.PATTERN:
+        homes = [section] if section is not None else list(STANDARD_PATTERNS)
+        return [
+            Phrase(text, kind, 0, {home: 0}, STANDARD_SOURCE)
+            for home in homes
+            for text in STANDARD_PATTERNS.get(home, ())
+            if text not in listed
+        ]
     texts = {PhraseKind.OPENING: STANDARD_OPENINGS, PhraseKind.CLOSING: STANDARD_CLOSINGS}.get(kind, ())
     home = _KIND_SECTIONS.get(kind)
     if home is None or section not in (None, home):
@@ -165,5 +195,7 @@ def sections_of(phrase: Phrase, characters: Mapping[SectionType, int] | None = N
     """The section types a phrase is listed under, most typical first."""
     if phrase.kind in _KIND_SECTIONS:
         return [_KIND_SECTIONS[phrase.kind]]
+    if phrase.source == STANDARD_SOURCE:
+        return list(phrase.sections)  # a standard formulation of its section (no corpus counted it)
     scores = typicality(phrase, text_shares(characters))
     return sorted(scores, key=lambda s: -scores[s])

@@ -159,7 +159,26 @@ def test_in_a_large_corpus_a_term_used_once_in_a_section_is_not_listed_there():
     shares = {S.PROBLEMS: 30, S.MEASURES: 600, S.NEXT_STEPS: 370}
     once = Phrase(f"一手抓{SLOT}，一手抓{SLOT}", PhraseKind.PATTERN, 4, {S.PROBLEMS: 1, S.MEASURES: 3}, "a:1", [], 3)
     twice = Phrase("任重道远", PhraseKind.FORMULA, 5, {S.PROBLEMS: 2, S.NEXT_STEPS: 3}, "b:1", [], 4)
-    listed = [p.text for p in section_list([once, twice], S.PROBLEMS, shares, recurring=True)]
-    assert listed == ["任重道远"]
+    listed = [p.text for p in section_list([once, twice], S.PROBLEMS, shares, recurring=True) if p.count]
+    assert listed == ["任重道远"]  # (besides the standard formulations, which no corpus counted)
     small = [p.text for p in section_list([once, twice], S.PROBLEMS, shares)]
     assert once.text in small  # a small corpus keeps what it has
+
+
+def test_sections_a_corpus_is_thin_on_list_standard_formulations_after_its_own_patterns():
+    """Government reports rarely name their own highlights: the 特色亮点 list held four content words."""
+    from phrasebank.suggest.dock import STANDARD_PATTERNS, STANDARD_SOURCE, sections_of
+
+    own = Phrase(f"{SLOT}还有差距", PhraseKind.PATTERN, 3, {S.PROBLEMS: 3}, "a:1", [], 2)
+    same = Phrase(f"{SLOT}还不够到位", PhraseKind.PATTERN, 2, {S.PROBLEMS: 2}, "b:1", [], 2)
+    term = Phrase("任重道远", PhraseKind.FORMULA, 5, {S.PROBLEMS: 5}, "c:1", [], 3)
+    listed = section_list([term, own, same], S.PROBLEMS, recurring=True)
+    texts = [p.text for p in listed]
+    assert texts[:2] == [own.text, same.text] and texts[-1] == "任重道远"
+    assert texts.count(same.text) == 1  # the corpus's own is not listed again as the standard one
+    standard = [p for p in listed if p.source == STANDARD_SOURCE]
+    assert {p.text for p in standard} == set(STANDARD_PATTERNS[S.PROBLEMS]) - {same.text}
+    assert all(sections_of(p) == [S.PROBLEMS] for p in standard)  # the library files them under it
+    highlights = [p.text for p in section_list([], S.HIGHLIGHTS)]
+    assert "形成了可复制、可推广的经验" in highlights
+    assert not set(highlights) & {p.text for p in section_list([], S.MEASURES)}
