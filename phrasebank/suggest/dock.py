@@ -41,6 +41,8 @@ _TERMS = frozenset({PhraseKind.FORMULA, PhraseKind.COLLOCATION, PhraseKind.SERIE
 #: A bare organ name is no phrase to insert (人民政府, 本届政府), nor a heading that only names a part (结束语).
 _ORGAN_RE = re.compile(r"^.{0,4}(?:政府|委员会|办公厅|办公室)$")
 _SHORTEST_HEADING = 4
+#: Sections made of set sentences: what a corpus's few openings and closings say besides is their topic.
+_FRAME_SECTIONS = frozenset({SectionType.OPENING, SectionType.CLOSING})
 #: Kinds that name their section themselves.
 _KIND_SECTIONS = {PhraseKind.OPENING: SectionType.OPENING, PhraseKind.CLOSING: SectionType.CLOSING}
 #: The standard openings and closings of the common 文种, always in the dock after the corpus's own (a
@@ -147,6 +149,8 @@ def section_list(
         if section is None:
             groups[phrase.kind].append((0.0, -phrase.count, phrase.text, phrase))
             continue
+        if phrase.kind is PhraseKind.COLLOCATION and section in _FRAME_SECTIONS:
+            continue  # the few reports' own topic (市委部署, 党史学习教育工作), not how a report opens or closes
         home = _KIND_SECTIONS.get(phrase.kind)
         if home is not None and home is not section:
             continue  # an opening sentence belongs to the opening, whatever paragraph it stood in

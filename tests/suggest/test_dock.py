@@ -110,16 +110,16 @@ def test_in_a_large_corpus_terms_of_one_report_never_reach_the_dock():
     from phrasebank.phrase import Phrase
     from phrasebank.suggest.dock import section_list
 
-    one = Phrase("农村电网改造", PhraseKind.COLLOCATION, 9, {S.OPENING: 9}, "2002.txt:3", [], reports=1)
-    many = Phrase("本届政府任期", PhraseKind.COLLOCATION, 5, {S.OPENING: 5}, "2008.txt:2", [], reports=2)
-    place = Phrase("平庆铁路、兰合铁路、天陇铁路", PhraseKind.SERIES, 2, {S.OPENING: 2}, "甘肃.txt:9", [], reports=1)
-    series = Phrase("学党史、悟思想、办实事、开新局", PhraseKind.SERIES, 3, {S.OPENING: 3}, "a.txt:1", [], reports=2)
-    slot = Phrase("在XX上下功夫", PhraseKind.PATTERN, 2, {S.OPENING: 2}, "b.txt:4", [], reports=1)
-    listed = [p.text for p in section_list([one, many, place, series, slot], S.OPENING, recurring=True)]
+    one = Phrase("农村电网改造", PhraseKind.COLLOCATION, 9, {S.OVERVIEW: 9}, "2002.txt:3", [], reports=1)
+    many = Phrase("本届政府任期", PhraseKind.COLLOCATION, 5, {S.OVERVIEW: 5}, "2008.txt:2", [], reports=2)
+    place = Phrase("平庆铁路、兰合铁路、天陇铁路", PhraseKind.SERIES, 2, {S.OVERVIEW: 2}, "甘肃.txt:9", [], reports=1)
+    series = Phrase("学党史、悟思想、办实事、开新局", PhraseKind.SERIES, 3, {S.OVERVIEW: 3}, "a.txt:1", [], reports=2)
+    slot = Phrase("在XX上下功夫", PhraseKind.PATTERN, 2, {S.OVERVIEW: 2}, "b.txt:4", [], reports=1)
+    listed = [p.text for p in section_list([one, many, place, series, slot], S.OVERVIEW, recurring=True)]
     assert "农村电网改造" not in listed and "本届政府任期" in listed
     assert "学党史、悟思想、办实事、开新局" in listed  # a series of two reports
     assert "平庆铁路、兰合铁路、天陇铁路" not in listed and "在XX上下功夫" not in listed  # one report's lists
-    small = [p.text for p in section_list([one, many, place], S.OPENING)]
+    small = [p.text for p in section_list([one, many, place], S.OVERVIEW)]
     assert "农村电网改造" in small and "平庆铁路、兰合铁路、天陇铁路" in small  # a small corpus keeps them
 
 
@@ -133,12 +133,12 @@ def test_the_bank_file_keeps_how_many_reports_a_phrase_was_seen_in(corpus_bank, 
 
 
 def test_bare_organ_names_and_part_names_are_not_listed():
-    organ = Phrase("人民政府", PhraseKind.COLLOCATION, 40, {S.OPENING: 40}, "a.txt:1", [], reports=9)
-    also = Phrase("本届政府", PhraseKind.COLLOCATION, 12, {S.OPENING: 12}, "a.txt:2", [], reports=5)
+    organ = Phrase("人民政府", PhraseKind.COLLOCATION, 40, {S.OVERVIEW: 40}, "a.txt:1", [], reports=9)
+    also = Phrase("本届政府", PhraseKind.COLLOCATION, 12, {S.OVERVIEW: 12}, "a.txt:2", [], reports=5)
     part = Phrase("结束语", PhraseKind.HEADING, 6, {S.CLOSING: 6}, "b.txt:9", [], reports=6)
-    kept = Phrase("本届政府任期", PhraseKind.COLLOCATION, 5, {S.OPENING: 5}, "c.txt:2", [], reports=2)
+    kept = Phrase("本届政府任期", PhraseKind.COLLOCATION, 5, {S.OVERVIEW: 5}, "c.txt:2", [], reports=2)
     heading = Phrase("下步工作建议", PhraseKind.HEADING, 3, {S.CLOSING: 3}, "d.txt:5", [], reports=2)
-    listed = [p.text for s in (S.OPENING, S.CLOSING) for p in section_list([organ, also, part, kept, heading], s)]
+    listed = [p.text for s in (S.OVERVIEW, S.CLOSING) for p in section_list([organ, also, part, kept, heading], s)]
     assert "人民政府" not in listed and "本届政府" not in listed and "结束语" not in listed
     assert "本届政府任期" in listed and "下步工作建议" in listed
 
@@ -182,3 +182,16 @@ def test_sections_a_corpus_is_thin_on_list_standard_formulations_after_its_own_p
     highlights = [p.text for p in section_list([], S.HIGHLIGHTS)]
     assert "形成了可复制、可推广的经验" in highlights
     assert not set(highlights) & {p.text for p in section_list([], S.MEASURES)}
+
+
+def test_the_opening_and_closing_list_no_terms_of_the_reports_topic():
+    """The supervision 结尾 list held 党史学习教育工作, 单位党史学习教育, 市委部署 (one report's closing paragraph)."""
+    topic = Phrase("党史学习教育工作", PhraseKind.COLLOCATION, 3, {S.CLOSING: 3}, "a:9", [], 1)
+    urge = Phrase("锐意进取", PhraseKind.FORMULA, 4, {S.CLOSING: 4}, "b:9", [], 2)
+    series = Phrase("学党史、悟思想、办实事、开新局", PhraseKind.SERIES, 2, {S.CLOSING: 2}, "c:9", [], 2)
+    listed = [p.text for p in section_list([topic, urge, series], S.CLOSING)]
+    assert "党史学习教育工作" not in listed and {"锐意进取", series.text} <= set(listed)
+    opening = Phrase("单位党史学习教育", PhraseKind.COLLOCATION, 2, {S.OPENING: 2}, "a:2", [], 1)
+    assert opening.text not in [p.text for p in section_list([opening], S.OPENING)]
+    measures = Phrase("党史学习教育工作", PhraseKind.COLLOCATION, 3, {S.MEASURES: 3}, "a:5", [], 1)
+    assert measures.text in [p.text for p in section_list([measures], S.MEASURES)]  # a term of the body
