@@ -58,6 +58,17 @@ def has_place_name(text: str) -> bool:
     return any(tag == "ns" and len(word) > 1 for word, tag in segment.tagged(text))  # not 上 in 在XX上下功夫
 
 
+#: A four-character 习用语 that is a noun (第二 half) with a nominal modifier (first half) is a term: 长江上游,
+#: 二期工程, 体制改革, 各项事业 — jieba's "l" tag does not make it a 四字格.
+_MODIFIER_TAGS = frozenset("n vn b r m d f t ns nz".split())
+_HEAD_TAGS = frozenset("n vn ns nz ng f an".split())
+
+
+def _noun_with_modifier(text: str) -> bool:
+    first, second = segment.tagged(text[:2]), segment.tagged(text[2:])
+    return len(first) == len(second) == 1 and first[0][1] in _MODIFIER_TAGS and second[0][1] in _HEAD_TAGS
+
+
 def is_formula(text: str) -> bool:
     """A four-character formula with inner structure (精心组织, 走深走实, 凝心聚力), not a plain term (政务服务).
 
@@ -70,7 +81,7 @@ def is_formula(text: str) -> bool:
         return True
     whole = segment.tagged(text)
     if len(whole) == 1 and whole[0][1] in ("i", "l"):
-        return True
+        return whole[0][1] == "i" or not _noun_with_modifier(text)
     first, second = text[:2], text[2:]
     if max(segment.frequency(first), segment.frequency(second)) < _RARE or first in _ADVERBIALS:
         return True
