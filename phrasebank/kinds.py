@@ -43,7 +43,7 @@ class PhraseKind(_Vocabulary):
     """What shape of phrase a mined entry is."""
 
     COLLOCATION = "collocation"  # fixed expression: 提高政治站位, 走深走实
-    FORMULA = "formula"  # four-character formula or a series of them: 精心组织、周密部署
+    FORMULA = "formula"  # four-character formula (四字格): 精心组织 (a run of them is a series)
     SERIES = "series"  # parallel series with a shared pattern: 往深里走、往心里走、往实里走
     PATTERN = "pattern"  # sentence pattern with slots: 坚持把XX作为XX
     HEADING = "heading"  # heading formula: 强化组织领导，狠抓工作落实

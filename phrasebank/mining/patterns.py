@@ -190,7 +190,7 @@ def _classify(run: list[_Item]) -> Find | None:
     if any(text[0] in _FUNCTION_START or text[0] in _NUMERALS for text in texts):
         return None  # 一要吃饭、二要建设 is a numbered list
     if len(texts[0]) == 4 and len(texts) <= 4 and all(is_formula(text) for text in texts):
-        return Find(joined, PhraseKind.FORMULA)  # 精心组织、周密部署; not 乡村振兴、项目建设
+        return Find(joined, PhraseKind.SERIES)  # 精心组织、周密部署 (a run of 四字格); not 乡村振兴、项目建设
     quoted = run[0].opens and run[-1].closes
     if len(texts) >= 3 and len(texts[0]) <= 4 and (quoted or len(texts[0]) >= 3):
         return Find(joined, PhraseKind.SERIES, firm=quoted)  # 学党史、悟思想、办实事、开新局; not 科技、教育、文化
