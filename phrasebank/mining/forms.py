@@ -45,12 +45,13 @@ def is_fragment(text: str) -> bool:
 _PREDICATE_START = frozenset("v vd vi vn vg d ad a z j".split())
 
 
-def wants_more(text: str) -> bool:
+def wants_more(text: str, ending: bool = True) -> bool:
     """True when the phrase's form asks for what follows it: it opens on a verb or an adverb (强化企业,
     实施制造业, 正在加快 — the object is cut off) or ends on a bare verb (经济总量突破, 森林覆盖率提高).
-    Only meaningful beside the corpus's evidence that the phrase is rarely followed by a mark."""
+    Only meaningful beside the corpus's evidence that the phrase is rarely followed by a mark. Without
+    `ending`, only the opening counts (after a quoted term jieba tags 支出 and 投入 as verbs)."""
     words = segment.tagged(text)
-    return words[0][1] in _PREDICATE_START or (len(words) > 1 and words[-1][1] == "v")
+    return words[0][1] in _PREDICATE_START or (ending and len(words) > 1 and words[-1][1] == "v")
 
 
 def has_place_name(text: str) -> bool:

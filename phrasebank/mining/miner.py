@@ -333,8 +333,8 @@ def _collocations(table: NgramTable, source: Callable[[int], str], min_count: in
             continue  # 县委主要, 八是推进, 税费减免等政策
         if len(text) == 4 and ("的" in text or text[0] in _PREPOSITIONS or text[-1] in "上中下里"):
             continue  # 新的历史, 在思想上: pieces of longer phrases
-        if table.right_closed[entry] < OPEN_END_SHARE and "“" not in text and not is_formula(text) and wants_more(text):
-            continue  # 强化企业(科技创新主体地位), 实施制造业(重大技术改造): almost never followed by a mark
+        if table.right_closed[entry] < OPEN_END_SHARE and not is_formula(text) and wants_more(text, "“" not in text):
+            continue  # 强化企业(科技创新主体地位), 完成“十四五”(规划): almost never followed by a mark
         if table.documents[entry] == 1 and has_place_name(text):
             continue
         kind = PhraseKind.FORMULA if "“" not in text and is_formula(text) else PhraseKind.COLLOCATION

@@ -207,6 +207,14 @@ def test_a_phrase_that_opens_on_a_verb_and_is_almost_never_closed_is_a_cut_objec
     assert whole | nouns <= collocations
 
 
+def test_a_verb_before_a_quoted_term_never_closed_is_a_cut_object_too(national_bank):
+    """完成“十一五”(规划), 加大“三农”(投入): a quoted term is no object of its own when a word always follows."""
+    collocations = texts(national_bank, PhraseKind.COLLOCATION)
+    assert not {"完成“十一五”", "完成“十二五”", "加大“三农”", "降低“五险一金”"} & collocations
+    whole = {"推进“一带一路”建设", "实施“走出去”战略", "“三农”支出", "中央财政用于“三农”的投入"}
+    assert whole <= collocations  # (jieba tags 支出 and 投入 after a quote as verbs: only the opening counts)
+
+
 def test_the_right_closed_share_counts_marks_and_deng_but_not_the_list_comma():
     from phrasebank.mining.ngrams import TokenStream, count_ngrams
 
