@@ -22,6 +22,8 @@ _ADVERBIALS = frozenset(
     "精心 周密 扎实 认真 全面 深入 大力 切实 着力 积极 持续 不断 加快 稳步 有序 统筹 坚决 严格 广泛 高效 "
     "务实 真正 充分 全力 合力 协同 同步 主动 及时 有效 依法 科学 精准 集中 系统 重点 优先 率先 统一".split()
 )
+#: Adverbial halves that are nouns as well (重点工程, 重点任务).
+_ALSO_NOUNS = frozenset({"重点"})
 #: Halves jieba's dictionary barely knows are bound morphemes (凝心聚力, 真督实导), not abbreviations (世贸组织).
 _RARE = 100
 
@@ -84,6 +86,8 @@ def is_formula(text: str) -> bool:
     if len(whole) == 1 and whole[0][1] in ("i", "l"):
         return whole[0][1] == "i" or not _noun_with_modifier(text)
     first, second = text[:2], text[2:]
-    if max(segment.frequency(first), segment.frequency(second)) < _RARE or first in _ADVERBIALS:
+    if max(segment.frequency(first), segment.frequency(second)) < _RARE:
         return True
+    if first in _ADVERBIALS:  # 重点 is a noun too: 重点支持 is a formula, 重点工程 a term
+        return first not in _ALSO_NOUNS or segment.tagged(second)[0][1] in ("v", "vn", "vd")
     return [tag for _, tag in segment.tagged(second)] in (["a"], ["ad"])  # 态势良好

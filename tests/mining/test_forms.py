@@ -6,8 +6,21 @@ import pytest
 
 from phrasebank.mining.forms import is_formula
 
-# jieba keeps these as one 习用语 ("l"), but each is a noun with its modifier: a term, no 四字格.
-TERMS = ["长江上游", "二期工程", "各项事业", "体制改革", "发展趋势", "生态环境", "自然灾害", "综合国力", "高等学校"]
+# Each is a noun with its modifier (jieba keeps most as one 习用语, "l"; 重点 is an adverb too): a term, no 四字格.
+TERMS = [
+    "重点工程",
+    "重点任务",
+    "重点领域",
+    "长江上游",
+    "二期工程",
+    "各项事业",
+    "体制改革",
+    "发展趋势",
+    "生态环境",
+    "自然灾害",
+    "综合国力",
+    "高等学校",
+]
 # Set phrases of the reports: parallel verbs, verb and object, adverb and verb, idioms.
 FORMULAS = [
     "深入基层",
@@ -22,6 +35,8 @@ FORMULAS = [
     "走深走实",
     "凝心聚力",
     "精心组织",
+    "重点支持",
+    "重点突破",
 ]
 
 
