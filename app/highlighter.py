@@ -55,6 +55,7 @@ class ReportHighlighter(QSyntaxHighlighter):
         self._lazy = None  # (next block, blocks done) while a lazy pass runs
         self._marked: set[int] = set()  # blocks whose underlines changed, not yet redrawn
         self._slice_scheduled = False
+        self._relayout_ms = 0.0  # what highlighting a laid-out paragraph costs lately (Qt lays out again below it)
         self._formats: dict[tuple[str, float, bool], QTextCharFormat] = {}
 
     def highlightBlock(self, text: str) -> None:
@@ -164,26 +165,37 @@ class ReportHighlighter(QSyntaxHighlighter):
         document = self.document()
         marked, self._marked = sorted(self._marked), set()
         for index, number in enumerate(marked):
-            if clock.elapsed() >= SLICE_MS:
+            block = document.findBlockByNumber(number)
+            if index and not self._fits(block, clock):
                 self._marked.update(marked[index:])
                 break
-            block = document.findBlockByNumber(number)
             if block.isValid():
                 self._highlight(block)
         if self._lazy is not None:
             block, done = self._lazy
-            while block.isValid() and clock.elapsed() < SLICE_MS:
+            first = not marked  # a slice always does one paragraph, however long it takes
+            while block.isValid() and (first or self._fits(block, clock)):
                 if block.blockNumber() not in done:
                     self._highlight(block)
+                    first = False
                 block = block.next()
             self._lazy = (block, done) if block.isValid() else None
         if self._marked or self._lazy is not None:
             self._slice_scheduled = True
             QTimer.singleShot(0, self, self._next_slice)
 
+    def _fits(self, block: QTextBlock, clock: QElapsedTimer) -> bool:
+        """Whether highlighting `block` still fits in this slice: one laid out costs what the last ones did
+        (26-60 ms at the end of 50,000 paragraphs), so a slice never starts one it cannot finish in time."""
+        laid_out = block.isValid() and block.layout().lineCount() > 0
+        return clock.elapsed() + (self._relayout_ms if laid_out else 0) < SLICE_MS
+
     def _highlight(self, block: QTextBlock) -> None:
         if block.layout().lineCount() > 0:
+            clock = QElapsedTimer()
+            clock.start()
             self.rehighlightBlock(block)
+            self._relayout_ms = max(clock.elapsed(), 0.8 * self._relayout_ms)  # a cheap one now and then says little
         else:
             self._format_ahead(block)
 

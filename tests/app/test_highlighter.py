@@ -74,3 +74,26 @@ def test_paragraphs_qt_has_not_laid_out_get_their_formats_without_being_laid_out
     assert heights[1] > 1.3 * heights[0]  # the title's size
     weights = [{r.format.fontWeight() for r in block.layout().formats()} for block in far]
     assert weights[0] == set() and weights[2] == weights[3] == {QFont.Weight.Bold}
+
+
+def test_a_slice_never_starts_redrawing_a_laid_out_paragraph_it_cannot_finish_in_time(qtbot):
+    """Underlining a laid-out paragraph makes Qt lay out again everything below it (26-60 ms at the end of 50,000
+    paragraphs): a slice that had used 29 of its 30 ms started another and held the window 60-70 ms."""
+    from PySide6.QtWidgets import QTextEdit
+
+    from app.highlighter import SLICE_MS, ReportHighlighter
+
+    editor = QTextEdit()
+    qtbot.addWidget(editor)
+    highlighter = ReportHighlighter(editor.document(), lambda number: False)
+    editor.setPlainText("\n".join(f"第{n}段正文，有一处要划线。" for n in range(20)))
+    editor.resize(600, 800)
+    editor.show()
+    qtbot.waitExposed(editor)
+    document = editor.document()
+    assert all(document.findBlockByNumber(n).layout().lineCount() > 0 for n in range(3))  # laid out
+    highlighter._relayout_ms = 2 * SLICE_MS  # as such paragraphs cost lately at 50,000 paragraphs
+    highlighter.set_marks({n: [(0, 2)] for n in range(3)})
+    highlighter._highlight_slice()
+    assert len(highlighter._marked) == 2  # one paragraph redrawn; the others wait for the next slices
+    qtbot.waitUntil(lambda: not highlighter._marked)  # and they come
