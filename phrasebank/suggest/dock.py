@@ -86,6 +86,14 @@ STANDARD_PATTERNS = {
         "打造XX品牌",
         "XX的做法得到XX肯定",
         "以点带面推动XX",
+        "在全国率先XX",
+        "XX走在全国前列",
+        "XX经验做法在全国推广",
+        "XX入选全国XX名单",
+        "XX被列为XX试点",
+        "走出了一条XX的路子",
+        "XX成为全国XX的样板",
+        "XX获XX批示肯定",
     ),
     SectionType.PROBLEMS: (
         "对照XX要求，还存在一些差距和不足：",
@@ -94,6 +102,9 @@ STANDARD_PATTERNS = {
         "XX的问题依然存在",
         "XX仍需进一步提升",
         "个别XX存在XX现象",
+        "XX方面还有不少短板",
+        "XX的能力和水平还不够高",
+        "一些XX不同程度存在XX问题",
     ),
 }
 #: Where the standard phrases come from (a phrase's `source`).
