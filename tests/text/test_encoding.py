@@ -8,7 +8,8 @@ import pytest
 
 from phrasebank.document.files import read_paragraphs
 from phrasebank.errors import ReadError
-from phrasebank.text.encoding import decode, read_text
+from phrasebank.text import encoding
+from phrasebank.text.encoding import decode, read_text, split_lines
 
 TEXT = "一、存在的问题\n对照上级要求，还存在一些差距和不足。\n"
 
@@ -78,3 +79,20 @@ def test_a_gbk_file_stays_gbk_and_a_character_gbk_lacks_is_refused_not_upgraded(
     with pytest.raises(PhrasebankError, match="“𠮷”"):
         save_report(Report(["吉祥的𠮷字"], text_format=report.text_format), path)
     assert path.read_bytes().decode("gbk").endswith("二、下步打算\n")  # the file is left as it was
+
+
+def test_long_texts_decode_and_split_a_piece_at_a_time_exactly_as_whole(monkeypatch):
+    """Decoded and split in small pieces (so that one C call never holds Python's lock for long): the same
+    text, the same lines — a character or a \\r\\n across a piece's edge included — and errors at their
+    offset in the whole file."""
+    monkeypatch.setattr(encoding, "PIECE", 7)
+    text = "一、总体情况\r\n全市工作有序推进。\r\n\r\n二、存在问题\r第三行\n末行"
+    assert decode(text.encode("utf-8"))[0] == text
+    assert decode(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))[0] == text
+    assert split_lines(text) == ["一、总体情况", "全市工作有序推进。", "", "二、存在问题", "第三行", "末行"]
+    assert split_lines(text + "\n") == [*split_lines(text), ""]
+    data = text.encode("utf-8")
+    with pytest.raises(ReadError, match=f"UTF-8 文本在第 {len(data) - 3} 字节处被截断"):  # 行 lost its last byte
+        decode(data[:-1])
+    with pytest.raises(ReadError, match="UTF-8 文本中第 49 字节无法解码"):  # in the eighth piece, named in the file
+        decode(data[:49] + b"\xff" + data[49:])
