@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         self.collection: Collection | None = None
         self._banks: dict[Collection, PhraseBank] = {}
         self._loading: set[Collection] = set()
+        self.own_bank: PhraseBank | None = None  # 我的报告库 as mined; the editor types with it once pooled
         self._fixed_bank = bank is not None  # a bank handed in (tests, scripts) serves every collection
         if bank is not None:
             self.set_bank(bank)
@@ -221,17 +222,33 @@ class MainWindow(QMainWindow):
         self.editor.bank = bank
         self.library.set_builtin(bank.phrases, bank.section_characters, bank.reports >= RECURRENCE_FROM)
         self.library_changed()
+        self._type_with_own_bank()
         self.bankReady.emit()
 
     def set_own_bank(self, bank: PhraseBank | None) -> None:
         """我的报告库 learned: its phrases first in the dock, its completions in the popup."""
-        self.editor.own_bank = bank
+        self.own_bank = bank
+        self._type_with_own_bank()
         if bank is None:
             self.library.set_own([])
         else:
             self.library.set_own(bank.phrases, bank.section_characters, bank.reports >= RECURRING_FROM)
             self.statusBar().showMessage(f"我的报告库：已从 {bank.reports} 篇报告学到 {len(bank.phrases)} 条短语", 8000)
         self.library_changed()
+
+    def _type_with_own_bank(self) -> None:
+        """The popup completes from 我的报告库 once its typing index is pooled with the built-in bank's, in the
+        background (under a second): until then from the built-in bank alone, never waiting at a keystroke."""
+        builtin, own = self.editor.bank, self.own_bank
+        self.editor.own_bank = None
+        if builtin is None or own is None:
+            return
+
+        def pooled(_index: object) -> None:
+            if self.editor.bank is builtin and self.own_bank is own:  # neither changed meanwhile
+                self.editor.own_bank = own
+
+        run_in_background(lambda: builtin.pooled_with(own), pooled, self.show_error)
 
     def shelf_dialog(self) -> ShelfDialog:
         """文件 → 我的报告库…: the writer's report folders (non-modal: learning goes on in the background)."""

@@ -16,7 +16,11 @@ Two references run in the same folds: repeated-substring matching and jieba.anal
 match on any character, as engines without word boundaries do). `--sweep` also runs the engine at
 several show thresholds (how SHOW_THRESHOLD was chosen).
 
-    python bench/keystrokes.py [--quick] [--only corpus|govreports|natreports] [--sweep]
+`--own` measures 我的报告库: each national report from 2008 on is typed with the provincial reports as the
+built-in bank, then again with the earlier national reports (the same office's past reports, none later) added
+as the writer's own bank, as the editor combines them; as reference, one bank mined from both together.
+
+    python bench/keystrokes.py [--quick] [--only corpus|govreports|natreports] [--sweep] [--own]
 """
 
 from __future__ import annotations
@@ -101,15 +105,16 @@ class KeywordReference:
 class EngineUnderTest:
     """The product's engine: the mined bank plus the memory of what was typed so far."""
 
-    def __init__(self, bank: PhraseBank, threshold: float) -> None:
+    def __init__(self, bank: PhraseBank, threshold: float, own: PhraseBank | None = None) -> None:
         self.bank = bank
         self.threshold = threshold
+        self.own = own
         self.memory = DocumentMemory()
 
     def suggest(self, before: str, section=None) -> list[tuple[str, int]]:
         """(completion, length of the typed text it was matched on) as the popup shows them."""
         self.bank.threshold = self.threshold
-        shown = self.bank.suggest(before, section, LIMIT, memory=self.memory)
+        shown = self.bank.suggest(before, section, LIMIT, memory=self.memory, own=self.own)
         return [(s.completion, len(s.phrase) - len(s.completion)) for s in shown]
 
     def learn(self, clause: str) -> None:
@@ -227,6 +232,37 @@ def run_folds(
     return {"folds": rows, "pooled": summary}
 
 
+def run_own(national: list[Document], provincial: list[Document], quick: bool) -> dict:
+    """我的报告库: national reports typed with the provincial bank alone, then with the earlier national
+    reports as the writer's own bank beside it; reference: one bank mined from both."""
+    builtin = mine_bank(provincial)
+    national = sorted(national, key=lambda d: d.name)
+    held = [d for d in national if d.name[:4] >= "2008"]
+    folds = held[:: max(len(held) // 3, 1)] if quick else held
+    totals: dict[str, Counter] = {}
+    rows = []
+    for document in folds:
+        earlier = [d for d in national if d.name[:4] < document.name[:4]]
+        own = mine_bank(earlier)
+        methods = {
+            "built-in": EngineUnderTest(builtin, SHOW_THRESHOLD),
+            "built-in + own": EngineUnderTest(builtin, SHOW_THRESHOLD, own),
+            "one bank of both": EngineUnderTest(mine_bank(provincial + earlier), SHOW_THRESHOLD),
+        }
+        row: dict = {"file": document.name, "own reports": len(earlier)}
+        for method, suggester in methods.items():
+            stats = simulate(suggester, document)
+            totals.setdefault(method, Counter()).update(stats)
+            row[method] = figures(stats)
+            print(f"  {_line(f'{document.name[:4]} {method}', row[method])}", flush=True)
+        rows.append(row)
+    summary = {method: figures(stats) for method, stats in totals.items()}
+    print(f"我的报告库: pooled over {len(folds)} national reports (built-in: the 16 provincial reports)")
+    for method, f in summary.items():
+        print("  " + _line(method, f))
+    return {"folds": rows, "pooled": summary}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="about three folds per corpus")
@@ -234,11 +270,17 @@ def main() -> None:
     parser.add_argument("--sweep", action="store_true", help=f"engine at show thresholds {SWEEP}")
     parser.add_argument("--thresholds", type=float, nargs="+", help="engine at these show thresholds")
     parser.add_argument("--no-references", action="store_true", help="skip the two reference methods")
+    parser.add_argument("--own", action="store_true", help="我的报告库: the office's earlier reports as its own bank")
     args = parser.parse_args()
     segment.warm_up()
     corpus = list(load_documents([SHARED / "corpus"]))
     gov = list(load_documents([SHARED / "govreports"]))
     nat = list(load_documents([SHARED / "natreports"]))
+    if args.own:
+        out = ROOT / "bench" / "results" / "keystrokes-own.json"
+        out.write_text(json.dumps(run_own(nat, gov, args.quick), ensure_ascii=False, indent=1))
+        print(f"figures written to {out.relative_to(ROOT)}")
+        return
     plans = {
         "corpus": ("supervision reports; train on the other corpus reports", corpus, []),
         "govreports": ("provincial reports; train on the other govreports + natreports", gov, nat),

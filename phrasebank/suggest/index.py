@@ -253,6 +253,35 @@ class SuggestIndex:
             depth += 1
 
 
+def pooled_entries(first: Entries, second: Entries, weight: int = 1) -> Entries:
+    """Both indexes' entries as one, as if mined from both corpora together: counts add up (the second's
+    `weight` times), an entry both hold was seen in more than one report, the commoner word split wins."""
+    out = Entries.empty()
+    i = j = 0
+    while i < len(first) or j < len(second):
+        take_first = j >= len(second) or (i < len(first) and first.texts[i] <= second.texts[j])
+        take_second = i >= len(first) or (j < len(second) and second.texts[j] <= first.texts[i])
+        a = first.counts[i] if take_first else 0
+        b = second.counts[j] * weight if take_second else 0
+        source, at = (first, i) if a >= b else (second, j)
+        out.texts.append(source.texts[at])
+        out.counts.append(a + b)
+        out.masks.append((first.masks[i] if take_first else 0) | (second.masks[j] if take_second else 0))
+        out.documents.append(2 if take_first and take_second else source.documents[at])
+        out.bounds.append(source.bounds[at])
+        i += take_first
+        j += take_second
+    return out
+
+
+def pooled_counts(first: dict[str, int], second: dict[str, int], weight: int = 1) -> dict[str, int]:
+    """Prefix counts of both corpora together (the second's `weight` times)."""
+    pooled = dict(first)
+    for prefix, n in second.items():
+        pooled[prefix] = pooled.get(prefix, 0) + n * weight
+    return pooled
+
+
 def section_mask(sections: Iterable[SectionType]) -> int:
     """Bit i set for the i-th section type."""
     mask = 0

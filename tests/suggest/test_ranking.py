@@ -164,3 +164,36 @@ def test_sources_combine_as_a_noisy_or_and_the_threshold_gates_the_popup():
 def test_only_whole_rows_are_sound(before, completion):
     expected = completion == "”实践活动"
     assert ranking.sound(before, completion) is expected
+
+
+def _ngram_bank(counts: dict[str, int]) -> PhraseBank:
+    return PhraseBank([], [Phrase(text, PhraseKind.NGRAM, n, {S.MEASURES: n}) for text, n in counts.items()])
+
+
+def test_the_writers_own_reports_say_it_first_where_both_banks_know_the_context():
+    """我的报告库 and the built-in bank are one corpus to the estimate, the writer's counts weighing more: after 加快
+    the office's own 加快推进 leads the built-in 加快建设, and neither bank's continuation is scored as if the
+    other had never seen 加快 (two separate estimates of 3 of 3 each were both sure, and tied)."""
+    builtin = _ngram_bank({"加快建设": 3, "全面深化改革": 3})
+    own = _ngram_bank({"加快推进": 3})
+    builtin.threshold = 0.0
+    shown = builtin.suggest("加快", S.MEASURES, own=own)
+    assert [s.completion for s in shown] == ["推进", "建设"]
+    assert shown[0].score > shown[1].score
+    alone = builtin.suggest("加快", S.MEASURES)
+    assert [s.completion for s in alone] == ["建设"] and shown[1].score < alone[0].score  # the evidence is shared
+    assert [s.completion for s in builtin.suggest("全面", S.MEASURES, own=own)] == ["深化改革"]  # the built-in's own
+    assert builtin.pooled_with(own) is builtin.pooled_with(own)  # pooled once per own bank
+
+
+def test_pooled_entries_add_up_counts_and_sightings():
+    from phrasebank.suggest.index import Entries, pooled_counts, pooled_entries
+
+    first = Entries.of([Phrase("加快推进", PhraseKind.NGRAM, 1, {S.MEASURES: 1}), Phrase("加强", PhraseKind.NGRAM, 4, {})])
+    second = Entries.of([Phrase("加快推进", PhraseKind.NGRAM, 1, {S.NEXT_STEPS: 1}), Phrase("建设", PhraseKind.NGRAM, 2, {})])
+    pooled = pooled_entries(first, second, weight=2)
+    assert pooled.texts == ["加强", "加快推进", "建设"]
+    assert list(pooled.counts) == [4, 3, 4]
+    assert list(pooled.documents) == [2, 2, 2]  # 加快推进 once in each: more than one report
+    assert pooled.masks[1] == first.masks[1] | second.masks[0]
+    assert pooled_counts({"加": 5}, {"加": 1, "建": 2}, weight=2) == {"加": 7, "建": 4}
