@@ -10,6 +10,7 @@ import json
 import sqlite3
 from array import array
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from phrasebank.atomic import write_atomic
@@ -53,7 +54,7 @@ class PhraseBank:
         self.info: dict = dict(info or {})
         #: The popup opens only when the best completion scores at least this (benchmarks vary it).
         self.threshold = ranking.SHOW_THRESHOLD
-        self._pooled: tuple[PhraseBank, SuggestIndex] | None = None
+        self._pooled: tuple[PhraseBank, SuggestIndex, Openings] | None = None
 
     def suggest(
         self,
@@ -75,15 +76,16 @@ class PhraseBank:
             section = SectionType.parse(section)
         if section is None:
             section = infer_section(before)
-        index = self.pooled_with(own) if own is not None else self.index
-        sources = (index, self.openings, memory, personal)
+        index, openings = self.pooled_with(own) if own is not None else (self.index, self.openings)
+        sources = (index, openings, memory, personal)
         return ranking.suggest(sources, before, section, limit, self.threshold)
 
-    def pooled_with(self, own: PhraseBank) -> SuggestIndex:
-        """One typing index over this bank and the writer's own (their counts OWN_WEIGHT times): what follows a
-        context is estimated from both corpora's evidence together, as if mined as one — two separate estimates
-        combined would each be sure of its own continuation. Built once per own bank (under a second for the
-        built-in collections; the editor builds it in the background before it types with the own bank)."""
+    def pooled_with(self, own: PhraseBank) -> tuple[SuggestIndex, Openings]:
+        """One typing index and one set of openings over this bank and the writer's own (their counts OWN_WEIGHT
+        times): what follows a context is estimated from both corpora's evidence together, as if mined as one —
+        two separate estimates combined would each be sure of its own continuation. Built once per own bank
+        (under a second for the built-in collections; the editor builds it in the background before it types
+        with the own bank)."""
         pooled = self._pooled
         if pooled is None or pooled[0] is not own:
             index = SuggestIndex(
@@ -91,8 +93,12 @@ class PhraseBank:
                 pooled_entries(self.index.entries(), own.index.entries(), OWN_WEIGHT),
                 pooled_counts(self.index.prefix_counts, own.index.prefix_counts, OWN_WEIGHT),
             )
-            pooled = self._pooled = (own, index)
-        return pooled[1]
+            counts = {p.text: p.count for p in self.openings.phrases}
+            for p in own.openings.phrases:
+                counts[p.text] = counts.get(p.text, 0) + max(p.count, 1) * OWN_WEIGHT
+            mine = {p.text: replace(p, count=counts[p.text]) for p in [*self.openings.phrases, *own.openings.phrases]}
+            pooled = self._pooled = (own, index, Openings(list(mine.values())))
+        return pooled[1], pooled[2]
 
     @property
     def reports(self) -> int:

@@ -183,14 +183,22 @@ def test_the_writers_own_reports_say_it_first_where_both_banks_know_the_context(
     alone = builtin.suggest("加快", S.MEASURES)
     assert [s.completion for s in alone] == ["建设"] and shown[1].score < alone[0].score  # the evidence is shared
     assert [s.completion for s in builtin.suggest("全面", S.MEASURES, own=own)] == ["深化改革"]  # the built-in's own
-    assert builtin.pooled_with(own) is builtin.pooled_with(own)  # pooled once per own bank
+    assert builtin.pooled_with(own)[0] is builtin.pooled_with(own)[0]  # pooled once per own bank
+
+
+def test_the_offices_own_opening_is_offered_after_its_first_character():
+    builtin = PhraseBank([Phrase("根据上级部署，", PhraseKind.OPENING, 3, {S.OPENING: 3})])
+    own = PhraseBank([Phrase("根据市委巡回指导组统一安排，", PhraseKind.OPENING, 2, {S.OPENING: 2})])
+    assert [s.completion for s in builtin.suggest("根")] == ["据上级部署，"]
+    assert [s.completion for s in builtin.suggest("根", own=own)] == ["据市委巡回指导组统一安排，", "据上级部署，"]
 
 
 def test_pooled_entries_add_up_counts_and_sightings():
     from phrasebank.suggest.index import Entries, pooled_counts, pooled_entries
 
-    first = Entries.of([Phrase("加快推进", PhraseKind.NGRAM, 1, {S.MEASURES: 1}), Phrase("加强", PhraseKind.NGRAM, 4, {})])
-    second = Entries.of([Phrase("加快推进", PhraseKind.NGRAM, 1, {S.NEXT_STEPS: 1}), Phrase("建设", PhraseKind.NGRAM, 2, {})])
+    ngram = PhraseKind.NGRAM
+    first = Entries.of([Phrase("加快推进", ngram, 1, {S.MEASURES: 1}), Phrase("加强", ngram, 4, {})])
+    second = Entries.of([Phrase("加快推进", ngram, 1, {S.NEXT_STEPS: 1}), Phrase("建设", ngram, 2, {})])
     pooled = pooled_entries(first, second, weight=2)
     assert pooled.texts == ["加强", "加快推进", "建设"]
     assert list(pooled.counts) == [4, 3, 4]
