@@ -668,7 +668,7 @@ class MainWindow(QMainWindow):
             self.show_error(exc)
 
         def lines_and_placeholders() -> tuple[list[str], list[Finding]]:
-            paragraphs = plain_lines(p.text for p in held)
+            paragraphs = plain_lines(p.text for p in turns.giving_way(held))
             return paragraphs, unfilled_placeholders(paragraphs)
 
         run_in_background(lines_and_placeholders, checked, failed)
@@ -807,7 +807,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"自动保存失败：{os_reason(exc) if isinstance(exc, OSError) else exc}", 8000)
 
         def write() -> None:
-            self._write_draft(cleared, "\n".join(p.text for p in held), *record, apart=True)
+            self._write_draft(cleared, "\n".join(p.text for p in turns.giving_way(held)), *record, apart=True)
 
         run_in_background(write, done, failed)
 

@@ -322,6 +322,35 @@ def test_a_long_report_saves_in_the_background_and_typing_meanwhile_keeps_it_uns
     assert any("再改" in p for p in read_paragraphs(target))
 
 
+def test_a_long_reports_save_and_draft_read_its_paragraphs_giving_way_to_the_window(
+    qtbot, window, monkeypatch, tmp_path
+):
+    """Reading 50,000 paragraphs on a worker holds Python's lock beside the window's slices unless it gives way."""
+    import traceback
+
+    from app import turns
+    from app.window import BACKGROUND_SAVE_FROM
+
+    readers: set[str] = set()  # the window's functions on the stack of a worker that gave way
+    give_way = turns.give_way
+
+    window_py = os.path.join("app", "window.py")
+
+    def noted() -> None:
+        readers.update(f.name for f in traceback.extract_stack() if f.filename.endswith(window_py))
+        give_way()
+
+    monkeypatch.setattr(turns, "give_way", noted)
+    body = ["关于工作的报告", "一、主要做法"] + [f"第{n}段，推动工作落实。" for n in range(BACKGROUND_SAVE_FROM)]
+    window._load("\n".join(body), None)
+    commit(qtbot, window.editor, "改动")
+    window.autosave(wait=False)
+    qtbot.waitUntil(lambda: not window._drafting, timeout=60_000)
+    window._write(tmp_path / "长报告.docx")
+    qtbot.waitUntil(lambda: window._saving == 0, timeout=60_000)
+    assert {"write", "lines_and_placeholders"} <= readers  # the draft's and the save's reading of the paragraphs
+
+
 def test_the_page_width_view_wraps_at_28_characters_and_is_remembered(qtbot, window, corpus_bank, answers):
     from app.window import MainWindow
 
