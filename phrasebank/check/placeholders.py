@@ -37,12 +37,20 @@ _CLUES = (
 _CLUE_RE = re.compile("|".join(map(re.escape, _CLUES)))
 
 
+#: Paragraphs joined and scanned for clues at a time: one join and one scan of a whole 50,000-paragraph report
+#: held Python's lock 14 + 29 ms on the worker that checks it before a save, beside the window.
+SCAN_PARAGRAPHS = 1000
+
+
 def unfilled_placeholders(paragraphs: Sequence[str]) -> list[Finding]:
-    """Every unfilled placeholder of a document: quick on any length (one scan of the whole text for the
-    clues; only paragraphs holding one are scanned with the patterns)."""
-    text = "\n".join(paragraphs)
-    starts = list(accumulate((len(p) + 1 for p in paragraphs[:-1]), initial=0))
-    marked = sorted({bisect_right(starts, m.start()) - 1 for m in _CLUE_RE.finditer(text)})
+    """Every unfilled placeholder of a document: quick on any length (one scan of the text for the clues,
+    SCAN_PARAGRAPHS at a time; only paragraphs holding one are scanned with the patterns)."""
+    marked: list[int] = []
+    for first in range(0, len(paragraphs), SCAN_PARAGRAPHS):
+        part = paragraphs[first : first + SCAN_PARAGRAPHS]
+        starts = list(accumulate((len(p) + 1 for p in part[:-1]), initial=0))
+        found = {bisect_right(starts, m.start()) - 1 for m in _CLUE_RE.finditer("\n".join(part))}
+        marked += (first + index for index in sorted(found))
     return [f for index in marked for f in findings(index, paragraphs[index])]
 
 

@@ -49,3 +49,16 @@ def test_every_common_kind_of_slot_is_found(text, slot):
 )
 def test_words_that_only_look_like_slots_are_left_alone(text):
     assert findings(0, text) == []
+
+
+def test_a_long_document_is_scanned_in_parts_and_every_placeholder_is_still_found(monkeypatch):
+    """Scanned SCAN_PARAGRAPHS at a time (so no one scan holds Python's lock long beside the window): the same
+    findings, at their own paragraphs, whatever part they fall in."""
+    from phrasebank.check import placeholders
+
+    document = ["关于XX工作的报告", "一、总体情况", "全市工作有序推进。", "XX同志主持会议。", "", "待补充"]
+    document.append("定于X月X日召开。")
+    whole = [(f.paragraph, f.found) for f in placeholders.unfilled_placeholders(document)]
+    assert [p for p, _ in whole] == [0, 3, 5, 6]
+    monkeypatch.setattr(placeholders, "SCAN_PARAGRAPHS", 2)
+    assert [(f.paragraph, f.found) for f in placeholders.unfilled_placeholders(document)] == whole
