@@ -41,10 +41,20 @@ from PySide6.QtWidgets import QApplication, QTextEdit
 SHARED = ROOT.parent / "shared"
 
 
+def queued_s() -> float:
+    """How long this thread has been ready to run but waiting for a core (Linux's schedstat; 0 elsewhere)."""
+    try:
+        with open("/proc/thread-self/schedstat", "rb") as stat:
+            return int(stat.read().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 class Ticker:
     """Records the longest gap between 2 ms timer ticks: how long the event loop was blocked (to within
-    2 ms: a block of B ms shows as a gap between B and B + 2), and the GUI thread's CPU time in that gap
-    (less than the gap: the thread waited — for Python's lock, or for a core of a busy machine)."""
+    2 ms: a block of B ms shows as a gap between B and B + 2), the GUI thread's CPU time in that gap and
+    the part of the rest it spent ready to run but waiting for a core of a busy machine (what remains, it
+    waited for something else: Python's lock held by another thread, a file)."""
 
     def __init__(self) -> None:
         self.clock = QElapsedTimer()
@@ -52,19 +62,21 @@ class Ticker:
         self.timer.timeout.connect(self._tick)
         self.longest = 0
         self.longest_cpu = 0.0
-        self._cpu = 0.0
+        self.longest_queued = 0.0
+        self._cpu = self._queued = 0.0
 
     def start(self) -> None:
-        self.longest, self.longest_cpu = 0, 0.0
+        self.longest, self.longest_cpu, self.longest_queued = 0, 0.0, 0.0
         self.clock.start()
-        self._cpu = time.thread_time()
+        self._cpu, self._queued = time.thread_time(), queued_s()
         self.timer.start()
 
     def _tick(self) -> None:
-        gap, cpu = self.clock.restart(), time.thread_time()
+        gap, cpu, queued = self.clock.restart(), time.thread_time(), queued_s()
         if gap > self.longest:
             self.longest, self.longest_cpu = gap, (cpu - self._cpu) * 1000
-        self._cpu = cpu
+            self.longest_queued = (queued - self._queued) * 1000
+        self._cpu, self._queued = cpu, queued
 
     def stop(self) -> int:
         self.timer.stop()
@@ -200,6 +212,7 @@ def measure(app: QApplication, count: int, folder: Path, collections: Collection
     settle(app, 1000)  # Qt lays a long text out in growing steps after it is set
     row["reference_longest_block_ms"] = ticker.stop()
     row["reference_longest_block_cpu_ms"] = round(ticker.longest_cpu)
+    row["reference_longest_block_queued_ms"] = round(ticker.longest_queued)
     bare.close()
 
     source = folder / f"report-{count}.txt"
@@ -217,6 +230,7 @@ def measure(app: QApplication, count: int, folder: Path, collections: Collection
     row["background_landed_s"] = time.perf_counter() - started
     row["open_longest_block_ms"] = ticker.stop()
     row["open_longest_block_cpu_ms"] = round(ticker.longest_cpu)
+    row["open_longest_block_queued_ms"] = round(ticker.longest_queued)
     row["open_longest_collection_ms"] = collections.take()
 
     # typing: a sentence at the end, in the middle and at the top, a commit every PAUSE_S as an input
@@ -249,6 +263,7 @@ def measure(app: QApplication, count: int, folder: Path, collections: Collection
     row["save_landed_s"] = time.perf_counter() - started
     row["save_longest_block_ms"] = ticker.stop()
     row["save_longest_block_cpu_ms"] = round(ticker.longest_cpu)
+    row["save_longest_block_queued_ms"] = round(ticker.longest_queued)
     row["save_longest_collection_ms"] = collections.take()
     assert target.stat().st_size > 0 and not window.editor.document().isModified()
     window.editor.document().setModified(False)
@@ -285,10 +300,12 @@ def main() -> None:
             print(
                 f"{count:>6} paragraphs ({row['editor_text_width_px']} px wide): open {row['open_usable_s']:.2f} s, "
                 f"blocks ≤ {row['open_longest_block_ms']} ms "
-                f"({row['open_longest_block_cpu_ms']} ms of it GUI-thread CPU) "
+                f"({row['open_longest_block_cpu_ms']} ms of it GUI-thread CPU, "
+                f"{row['open_longest_block_queued_ms']} ms waiting for a core) "
                 f"(garbage collection ≤ {row['open_longest_collection_ms']} ms) "
                 f"(bare QTextEdit: setPlainText {row['reference_setPlainText_s']:.2f} s, blocks ≤ "
-                f"{row['reference_longest_block_ms']} ms, {row['reference_longest_block_cpu_ms']} ms CPU), "
+                f"{row['reference_longest_block_ms']} ms, {row['reference_longest_block_cpu_ms']} ms CPU, "
+                f"{row['reference_longest_block_queued_ms']} ms waiting for a core), "
                 f"background work landed after "
                 f"{row['background_landed_s']:.1f} s; a commit to idle p50 / p99 "
                 f"{row['typing_wall_p50_ms']:.1f} / {row['typing_wall_p99_ms']:.1f} ms wall, "
@@ -298,7 +315,8 @@ def main() -> None:
                 f"blocks ≤ {row['reference_typing_longest_block_ms']} ms); "
                 f"typing blocks ≤ {row['typing_longest_block_ms']} ms with every debounced pass "
                 f"(collection ≤ {row['typing_longest_collection_ms']} ms); "
-                f"save blocks ≤ {row['save_longest_block_ms']} ms ({row['save_longest_block_cpu_ms']} ms CPU) "
+                f"save blocks ≤ {row['save_longest_block_ms']} ms ({row['save_longest_block_cpu_ms']} ms CPU, "
+                f"{row['save_longest_block_queued_ms']} ms waiting for a core) "
                 f"(collection ≤ {row['save_longest_collection_ms']} ms), "
                 f"lands in {row['save_landed_s']:.2f} s; export_docx {row['export_docx_s']:.2f} s "
                 f"({row['export_docx_s'] / count * 1000:.3f} ms a paragraph; "
