@@ -522,6 +522,42 @@ def test_a_long_reports_draft_is_written_apart_and_never_outlives_a_discarding_c
     assert not second.offer_draft()
 
 
+def test_a_save_landing_while_a_draft_is_written_never_waits_for_it(qtbot, window, tmp_path):
+    """A long report's draft holds the draft lock through its fsync: the save that lands meanwhile does not
+    wait for it on the GUI thread. The stale draft goes once it is written; a newer one taken after the save
+    stays."""
+    import threading
+
+    from PySide6.QtCore import QThreadPool
+
+    window._load("关于工作的报告\n一是加强学习。", None)
+    commit(qtbot, window.editor, "新写的一句。")
+    window.autosave()
+    assert window.drafts.path.exists()
+    holding, release = threading.Event(), threading.Event()
+
+    def draft_being_written() -> None:
+        with window._draft_writing:
+            holding.set()
+            release.wait(10)
+
+    writer = threading.Thread(target=draft_being_written)
+    writer.start()
+    holding.wait(5)
+    assert window._write(tmp_path / "报告.docx")
+    assert window._draft_writing.locked()  # the save landed while the draft was still being written
+    assert not window.editor.document().isModified() and window.drafts.path.exists()
+    commit(qtbot, window.editor, "保存后又写的一句。")
+    release.set()
+    writer.join()
+    window.autosave()  # the newer draft, whether or not the stale one was deleted yet
+    QThreadPool.globalInstance().waitForDone(10_000)
+    qtbot.wait(20)
+    assert "保存后又写的一句。" in window.drafts.path.read_text(encoding="utf-8")
+    window._write(tmp_path / "报告.docx")
+    qtbot.waitUntil(lambda: not window.drafts.path.exists(), timeout=10_000)
+
+
 def test_overlapping_looks_merge_piece_by_piece(qtbot, window):
     """A run-in head in bold, an unfilled XX in it and a checker underline across both: each character
     carries every look that covers it, and a look ends where its span ends."""
