@@ -36,6 +36,7 @@ from . import fonts, turns
 from .highlighter import ReportHighlighter
 from .layout_pace import LayoutPacer, laid_out
 from .outline import OUTLINE_APART_FROM
+from .overlays import Overlays
 from .popup import SuggestionPopup
 from .prepared import Prepared, prepare
 from .workers import run_in_background
@@ -97,6 +98,7 @@ class ReportEditor(QTextEdit):
         self._pacer: LayoutPacer | None = None  # the document's layout in slices (set with each document)
         self.highlighter = ReportHighlighter(self.document(), self._is_title, self._is_editing)
         self.setFont(fonts.font(fonts.BODY, self.highlighter.base_size))
+        self.overlays = Overlays(self)  # the checker's underlines and a reviewer's changes, drawn over the text
         self.cursorPositionChanged.connect(self._on_cursor_moved)
         self.set_text("")  # the editor's own document: with the margin and the font of a report
 
@@ -129,6 +131,7 @@ class ReportEditor(QTextEdit):
         if ours:
             old.deleteLater()  # with its highlighter
         self.memory, self._recent_clauses = DocumentMemory(), []
+        self.overlays.forget()
         self._generation += 1
         generation = self._generation  # learned once the document is shown: nothing competes with that
         QTimer.singleShot(0, self, lambda: self._learn_document(prepared.texts, generation))

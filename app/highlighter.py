@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from PySide6.QtCore import QElapsedTimer, QTimer
@@ -18,6 +19,8 @@ from . import fonts, turns
 SLICE_MS = 30
 #: A document of up to this many paragraphs has its first screenful highlighted as it is put in place.
 SCREEN_AT_ONCE_UP_TO = 3000
+#: The paragraphs of a screenful (a tall window, short paragraphs).
+SCREEN = 80
 
 
 #: Word's highlight colours Qt does not know by name.
@@ -42,10 +45,6 @@ class ReportHighlighter(QSyntaxHighlighter):
         self._is_title = is_title
         self._is_editing = is_editing  # the paragraph at the cursor: a sentence may still be on its way
         self.base_size = 16.0
-        self.marks: dict[int, list[tuple[int, int]]] = {}  # block number -> (column, length) to underline
-        self._underline = QTextCharFormat()
-        self._underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        self._underline.setUnderlineColor(QColor("#d92d20"))
         self._placeholder = QTextCharFormat()
         self._placeholder.setBackground(QColor("#fff1a8"))
         self._placeholder.setForeground(QColor("#8a5a00"))
@@ -53,10 +52,11 @@ class ReportHighlighter(QSyntaxHighlighter):
         self._table_mark = QTextCharFormat()
         self._table_mark.setForeground(QColor("#9aa5b1"))
         self._lazy = None  # (next block, blocks done) while a lazy pass runs
-        self._marked: set[int] = set()  # blocks whose underlines changed, not yet redrawn
+        self._marked: set[int] = set()  # blocks to highlight first (the screenful of a just-opened report)
         self._slice_scheduled = False
         self._relayout_ms = 0.0  # what highlighting a laid-out paragraph costs lately (Qt lays out again below it)
         self._formats: dict[tuple[str, float, bool], QTextCharFormat] = {}
+        self._ahead = False  # every paragraph was given its formats before any was laid out
 
     def highlightBlock(self, text: str) -> None:
         for start, end, fmt in self._spans(text, self.currentBlock().blockNumber()):
@@ -66,14 +66,9 @@ class ReportHighlighter(QSyntaxHighlighter):
         """Give a paragraph Qt has not laid out yet its formats without telling Qt (as `rehighlightBlock`
         does, which makes Qt lay the document out again from there and move every paragraph below it: 40 ms
         at 50,000 paragraphs); Qt lays it out with them when it gets there."""
-        ranges = []
-        for start, end, fmt in self._spans(block.text(), block.blockNumber()):
-            piece = QTextLayout.FormatRange()
-            piece.start, piece.length, piece.format = start, end - start, fmt
-            ranges.append(piece)
-        layout = block.layout()
-        if ranges or layout.formats():
-            layout.setFormats(ranges)
+        spans = self._spans(block.text(), block.blockNumber())
+        if spans or block.layout().formats():
+            _set_formats(block, spans)
 
     def _spans(self, text: str, number: int) -> list[Span]:
         """The formats of paragraph `number` holding `text`."""
@@ -97,14 +92,12 @@ class ReportHighlighter(QSyntaxHighlighter):
             base.append((0, min(head_end, len(text)), self._format(fonts.BODY, size, bold=True)))
         lead = len(text) - len(text.lstrip())
         # merged onto it, in this order: the Word file's bold, colour … (while the paragraph is unchanged),
-        # x, X, XX (the slot mark), ×× …, the checker's underlines
+        # x, X, XX (the slot mark), ×× … (the checker's underlines are drawn over the text: app/overlays.py)
         over: list[Span] = [
             (mark.start + lead, mark.end + lead, self._emphasis_format(mark))
             for mark in self.emphasis.get(text.strip(), ())
         ]
         over += [(match.start(), match.end(), self._placeholder) for match in PLACEHOLDER_RE.finditer(text)]
-        marks = self.marks.get(number, ())
-        over += [(column, column + length, self._underline) for column, length in marks]
         return _merged(len(text), base, over)
 
     def _emphasis_format(self, mark: Mark) -> QTextCharFormat:
@@ -135,15 +128,37 @@ class ReportHighlighter(QSyntaxHighlighter):
     def rehighlight_lazily(self, first: int = 0) -> None:
         """Highlight a just-opened document: the screenful at `first` at once (in a long one, first thing
         after it is shown: Qt lays out the first lines there), the rest in slices of at most SLICE_MS between
-        events, so that a long report opens at once and typing never waits."""
+        events, so that a long report opens at once and typing never waits. Nothing is left to do in one whose
+        formats were given ahead (`format_ahead`)."""
         document = self.document()
-        visible = range(first, min(first + 80, document.blockCount()))
+        ahead, self._ahead = self._ahead, False
+        if ahead:
+            return
+        visible = range(first, min(first + SCREEN, document.blockCount()))
         if document.blockCount() < SCREEN_AT_ONCE_UP_TO:
             for number in visible:
                 self.rehighlightBlock(document.findBlockByNumber(number))
         else:
             self._marked.update(visible)
         self._queue_from(document.begin(), done=set(visible))
+
+    def format_ahead(self, texts: Sequence[str], is_title: Callable[[int], bool]) -> None:
+        """Give each paragraph with a look of its own (title, headings, run-in heads, table rows, XX slots) its
+        formats before Qt lays any out: a long report's document made off the GUI thread, `texts` its paragraphs.
+        Highlighted once laid out, each made Qt lay out again every paragraph below it (85 ms a paragraph at the
+        top of 50,000), one a slice. `is_title` says the title by the report's own structure; the cursor will
+        stand in the first paragraph."""
+        own = self._is_title, self._is_editing
+        self._is_title, self._is_editing = is_title, lambda number: number == 0
+        document = self.document()
+        try:
+            for number, text in enumerate(texts):
+                spans = self._spans(text, number)
+                if spans:
+                    _set_formats(document.findBlockByNumber(number), spans)
+        finally:
+            self._is_title, self._is_editing = own
+        self._ahead = True
 
     def _queue_from(self, block, done: set[int] | None = None) -> None:
         self._lazy = (block, done or set())
@@ -199,17 +214,18 @@ class ReportHighlighter(QSyntaxHighlighter):
         else:
             self._format_ahead(block)
 
-    def set_marks(self, marks: dict[int, list[tuple[int, int]]]) -> None:
-        """Underline checker findings; only blocks whose marks changed are redrawn."""
-        changed = {n for n in set(marks) | set(self.marks) if marks.get(n) != self.marks.get(n)}
-        self.marks = marks
-        self._marked |= changed  # redrawn in slices, so a long list of findings never freezes the window
-        if changed and not self._slice_scheduled:
-            self._slice_scheduled = True
-            QTimer.singleShot(0, self, self._next_slice)
-
 
 Span = tuple[int, int, QTextCharFormat]
+
+
+def _set_formats(block: QTextBlock, spans: list[Span]) -> None:
+    """A paragraph's formats, set on its layout without telling Qt (it lays the paragraph out with them)."""
+    ranges = []
+    for start, end, fmt in spans:
+        piece = QTextLayout.FormatRange()
+        piece.start, piece.length, piece.format = start, end - start, fmt
+        ranges.append(piece)
+    block.layout().setFormats(ranges)
 
 
 def _merged(length: int, base: list[Span], over: list[Span]) -> list[Span]:

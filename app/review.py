@@ -174,7 +174,7 @@ class ReviewDock(QDockWidget):
 
     def _refresh_marks(self) -> None:
         """Insertions underlined in blue; a deletion's place, restyled words and a comment's text shaded."""
-        if not self.open and not self.editor.extraSelections():
+        if not self.open and not self.editor.overlays.review:
             return
         selections = []
         for item in self.open:
@@ -194,7 +194,7 @@ class ReviewDock(QDockWidget):
                 fmt.setBackground(COMMENT_COLOR)
             selection.format, selection.cursor = fmt, cursor  # pyright: ignore[reportAttributeAccessIssue]
             selections.append(selection)
-        self.editor.setExtraSelections(selections)
+        self.editor.overlays.show_review(selections)
 
     def _jump(self, row: QListWidgetItem) -> None:
         index = self.list.row(row)

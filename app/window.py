@@ -614,7 +614,7 @@ class MainWindow(QMainWindow):
         marks: dict[int, list[tuple[int, int]]] = {}
         for f in findings:
             marks.setdefault(f.paragraph, []).append((f.column, max(f.length, 1)))
-        self.editor.highlighter.set_marks(marks)
+        self.editor.overlays.underline(marks)
 
     def _placeholders_ok(self, found: list[Finding]) -> bool:
         """Before saving: warn, with the list, when placeholders are still unfilled (and not ignored)."""
@@ -1090,4 +1090,7 @@ def _read_and_place(path: Path, preparer: Callable[[str], Prepared]) -> tuple[Re
     prepared = preparer("\n".join(report.paragraphs))
     structure = Structure.from_texts(prepared.texts)
     structure.outline()
+    if not report.emphasis:  # (a Word file's emphasis is given to the highlighter once it is shown)
+        title = structure.title_lines()[:1]
+        prepared.highlighter.format_ahead(prepared.texts, lambda number: title == (number,))
     return report, prepared, structure

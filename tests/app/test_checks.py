@@ -16,7 +16,9 @@ def test_check_dock_lists_underlines_and_fixes(qtbot, window):
     found = {(f.kind.value, f.found, f.fix) for f in window.checks.findings}
     assert ("规范表述", "习近平时代中国特色社会主义思想", "习近平新时代中国特色社会主义思想") in found
     assert ("标点", ",", "，") in found
-    assert editor.highlighter.marks[1]  # wavy underlines on the second paragraph
+    assert editor.overlays.marks[1]  # wavy underlines on the second paragraph
+    underlined = {s.cursor.selectedText() for s in editor.extraSelections()}
+    assert "习近平时代中国特色社会主义思想" in underlined
     row = next(
         i
         for i in range(window.checks.list.count())

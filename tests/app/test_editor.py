@@ -558,9 +558,46 @@ def test_a_save_landing_while_a_draft_is_written_never_waits_for_it(qtbot, windo
     qtbot.waitUntil(lambda: not window.drafts.path.exists(), timeout=10_000)
 
 
+def test_the_checkers_underlines_lay_nothing_out_again_and_follow_the_text(qtbot, window):
+    """A first check of a long report underlines thousands of paragraphs; as formats each made Qt lay out again
+    every paragraph below (85 ms at the top of 50,000). Drawn over the text, they lay nothing out, they move
+    with the writer's edits, and a new document starts without them."""
+    from PySide6.QtGui import QTextCharFormat
+
+    lines = [f"第{n}段正文，有一处要划线。" for n in range(200)]
+    window._load("\n".join(lines), None)
+    editor = window.editor
+    document = editor.document()
+    layout = document.documentLayout()
+    layout.documentSize()  # every paragraph laid out
+    relaid: list[object] = []
+    layout.update.connect(lambda *rect: relaid.append(rect))
+    editor.overlays.underline({n: [(0, 3)] for n in range(0, 200, 2)})
+    qtbot.wait(300)  # (underlined as formats, they were redrawn in slices after this)
+    assert relaid == []
+    from PySide6.QtGui import QTextCursor
+
+    def underlined() -> list[str]:
+        wavy = QTextCharFormat.UnderlineStyle.WaveUnderline
+        return [s.cursor.selectedText() for s in editor.extraSelections() if s.format.underlineStyle() == wavy]
+
+    assert len(underlined()) == 100 and underlined()[1] == "第2段"
+    QTextCursor(document.findBlockByNumber(2)).insertText("前")  # typed before the finding: it keeps its words
+    assert underlined()[1] == "第2段" and document.findBlockByNumber(2).text().startswith("前第2段")
+    editor.overlays.underline({})  # the writer fixed everything
+    many = {n: [(0, 3)] for n in range(200)}  # more than are handed to Qt at once: the rest in slices
+    editor.overlays.underline(many)
+    assert 0 < len(underlined()) < 200
+    qtbot.waitUntil(lambda: len(underlined()) == 200)
+    editor.overlays.underline(many)  # checked again: nothing shown before goes away meanwhile
+    assert len(underlined()) == 200
+    window._load("新的报告", None)
+    assert editor.extraSelections() == [] and editor.overlays.marks == {}
+
+
 def test_overlapping_looks_merge_piece_by_piece(qtbot, window):
     """A run-in head in bold, an unfilled XX in it and a checker underline across both: each character
-    carries every look that covers it, and a look ends where its span ends."""
+    carries every look that covers it (the underline drawn over the text), and a look ends where its span ends."""
     window._load("关于工作的报告\n一是加强XX学习。推动落实。", None)
     editor = window.editor
     block = editor.document().findBlockByNumber(1)
@@ -570,12 +607,16 @@ def test_overlapping_looks_merge_piece_by_piece(qtbot, window):
     def looks(column: int) -> tuple[bool, bool, bool]:
         ranges = [r for r in block.layout().formats() if r.start <= column < r.start + r.length]
         bold = any(r.format.fontWeight() >= 700 for r in ranges)
-        underlined = any(r.format.underlineStyle() == r.format.underlineStyle().WaveUnderline for r in ranges)
+        at = block.position() + column
+        underlined = any(
+            s.cursor.selectionStart() <= at < s.cursor.selectionEnd()
+            and s.format.underlineStyle() == s.format.underlineStyle().WaveUnderline
+            for s in editor.extraSelections()
+        )
         slot = any(r.format.background().color().name() == "#fff1a8" for r in ranges)
         return bold, underlined, slot
 
-    editor.highlighter.set_marks({1: [(start, 4)]})
-    qtbot.waitUntil(lambda: looks(start)[1])
+    editor.overlays.underline({1: [(start, 4)]})
     head_end = text.index("。")
     assert looks(0) == (True, False, False)  # 一是… in bold
     assert looks(start) == (True, True, False)  # 强: bold and underlined

@@ -77,7 +77,7 @@ def test_paragraphs_qt_has_not_laid_out_get_their_formats_without_being_laid_out
 
 
 def test_a_slice_never_starts_redrawing_a_laid_out_paragraph_it_cannot_finish_in_time(qtbot):
-    """Underlining a laid-out paragraph makes Qt lay out again everything below it (26-60 ms at the end of 50,000
+    """Highlighting a laid-out paragraph makes Qt lay out again everything below it (26-60 ms at the end of 50,000
     paragraphs): a slice that had used 29 of its 30 ms started another and held the window 60-70 ms."""
     from PySide6.QtWidgets import QTextEdit
 
@@ -93,7 +93,34 @@ def test_a_slice_never_starts_redrawing_a_laid_out_paragraph_it_cannot_finish_in
     document = editor.document()
     assert all(document.findBlockByNumber(n).layout().lineCount() > 0 for n in range(3))  # laid out
     highlighter._relayout_ms = 2 * SLICE_MS  # as such paragraphs cost lately at 50,000 paragraphs
-    highlighter.set_marks({n: [(0, 2)] for n in range(3)})
+    highlighter._marked.update(range(3))  # as the first screenful of a long report is
     highlighter._highlight_slice()
     assert len(highlighter._marked) == 2  # one paragraph redrawn; the others wait for the next slices
     qtbot.waitUntil(lambda: not highlighter._marked)  # and they come
+
+
+def test_a_long_report_opened_from_its_file_is_shown_formatted_with_nothing_left_to_highlight(qtbot, window, tmp_path):
+    """Highlighted once laid out, each paragraph with a look of its own (a heading, a run-in head, an XX slot) made
+    Qt lay out again every paragraph below it (85 ms a paragraph at the top of 50,000), one a slice for minutes
+    after opening: they now get their formats while the document is made, the title by the report's structure."""
+    from PySide6.QtGui import QFont
+
+    from app.highlighter import SCREEN_AT_ONCE_UP_TO
+
+    lines = ["关于2026年工作的报告", "一、总体情况"]
+    lines += [f"第{n}项工作有序推进，重点任务扎实落实。" for n in range(SCREEN_AT_ONCE_UP_TO)]
+    lines[2000], lines[2500] = "一是加强学习。推动落实。", "在XX方面取得新进展。"
+    path = tmp_path / "长报告.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    window.open_path(path, wait=True)
+    qtbot.waitUntil(lambda: window.path == path)
+    highlighter = window.editor.highlighter
+    assert highlighter._marked == set() and highlighter._lazy is None  # no paragraph left to highlight
+
+    def weights(number: int) -> set:
+        block = window.editor.document().findBlockByNumber(number)
+        return {r.format.fontWeight() for r in block.layout().formats()}
+
+    assert weights(0) == weights(1) == weights(2000) == {QFont.Weight.Bold}  # title, heading, run-in head
+    assert len(window.editor.document().findBlockByNumber(2500).layout().formats()) == 1  # the XX slot
+    assert weights(3) == set()
