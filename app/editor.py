@@ -7,7 +7,7 @@ accepted suggestion or an inserted phrase is one undoable edit.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -108,7 +108,7 @@ class ReportEditor(QTextEdit):
         """Replace the whole document (new, from a template, a draft); clears undo history."""
         self.show_prepared(self.preparer()(text))
 
-    def preparer(self) -> Callable[[str], Prepared]:
+    def preparer(self) -> Callable[[str | Sequence[str]], Prepared]:
         """What makes this editor's document for a text, on any thread (a long report being opened)."""
         font, size = QFont(self.font()), self.highlighter.base_size
         return lambda text: prepare(text, font, size, self._is_title, self._is_editing)

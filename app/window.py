@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -1083,11 +1083,13 @@ class MainWindow(QMainWindow):
         self.ask("出错了", str(error), ["确定"])
 
 
-def _read_and_place(path: Path, preparer: Callable[[str], Prepared]) -> tuple[Report, Prepared, Structure]:
+def _read_and_place(
+    path: Path, preparer: Callable[[str | Sequence[str]], Prepared]
+) -> tuple[Report, Prepared, Structure]:
     """A report read, made into the editor's document and its structure placed (roles, sections,
     outline): the work of opening a long report done off the GUI thread, which then only shows it."""
     report = open_report(path)
-    prepared = preparer("\n".join(report.paragraphs))
+    prepared = preparer(report.paragraphs)
     structure = Structure.from_texts(prepared.texts)
     structure.outline()
     if not report.emphasis:  # (a Word file's emphasis is given to the highlighter once it is shown)

@@ -61,3 +61,22 @@ def test_a_long_text_is_set_in_pieces_as_setplaintext_would_set_it(qapp, monkeyp
         assert made.blockCount() == plain.blockCount(), repr(text)
         assert made.toRawText() == plain.toRawText(), repr(text)
         assert not made.isUndoAvailable()
+
+
+def test_a_text_given_as_its_lines_makes_the_same_document_as_the_text_itself(qapp, monkeypatch):
+    """A report read from its file is handed over as its lines (never joined into one string and split again,
+    each a call over the whole text the window waits for): in pieces of a few characters, random lines with
+    every kind of break Qt makes blocks at read back as the joined text does, blocks and texts alike."""
+    from app import prepared as module
+
+    monkeypatch.setattr(module, "PIECE", 7)
+    chance = random.Random(9705)
+    never = lambda _: False  # noqa: E731
+    for _ in range(200):
+        words = lambda: "".join(chance.choice(PIECES) for _ in range(chance.randrange(0, 8)))  # noqa: E731
+        lines = [words() for _ in range(chance.randrange(0, 9))]
+        joined = prepare("\n".join(lines), QFont(), 16.0, never, never)
+        given = prepare(lines, QFont(), 16.0, never, never)
+        assert given.document.toRawText() == joined.document.toRawText(), repr(lines)
+        assert given.document.blockCount() == joined.document.blockCount(), repr(lines)
+        assert given.texts == joined.texts, repr(lines)
