@@ -25,6 +25,7 @@ from phrasebank.document.reader import Picture
 from phrasebank.document.report import OPENABLE, Report, open_report, save_report
 from phrasebank.document.stats import TextStats, text_stats
 from phrasebank.errors import PhrasebankError, os_reason
+from phrasebank.kinds import SectionType
 from phrasebank.library.store import Library, LibraryError
 from phrasebank.mining.corpora import Collection, detect
 from phrasebank.paths import data_dir
@@ -143,6 +144,10 @@ class MainWindow(QMainWindow):
         self.revisions.hide()  # shown when a file brings a reviewer's changes
         self.phrases.raise_()
         self.section_label, self.count_label = QLabel(), QLabel()
+        # as wide as its longest text: a section change while typing lays nothing in the window out again
+        metrics = self.section_label.fontMetrics()
+        widest = max(metrics.horizontalAdvance(f"当前部分：{section.label}") for section in SectionType)
+        self.section_label.setMinimumWidth(widest + 4)
         self.statusBar().addPermanentWidget(self.section_label)  # permanent: a message never hides it
         self.statusBar().addPermanentWidget(self.count_label)
         self.find_dialog = FindReplaceDialog(self.editor, self)
@@ -510,10 +515,7 @@ class MainWindow(QMainWindow):
             converted = report.converted_from is not None
             self._load(prepared, None if converted else path, report.masthead, structure)
             self.unkept, self.text_format, self.pictures = report.unkept, report.text_format, report.pictures
-            self.tables, self.emphasis = report.tables, report.emphasis
-            if report.emphasis:  # shown while a paragraph is as it was read
-                self.editor.highlighter.emphasis = {text.strip(): marks for text, marks in report.emphasis if marks}
-                self.editor.highlighter.rehighlight_lazily()
+            self.tables, self.emphasis = report.tables, report.emphasis  # (shown: `_read_and_place`)
             self._add_recent(path)
             self.revisions.show_changes(report.changes)
             if report.changes:
@@ -595,7 +597,6 @@ class MainWindow(QMainWindow):
         self.text_format = None  # a text file opened keeps its encoding and line breaks when saved
         self.masthead, self.pictures, self.unkept = masthead or Masthead(), {}, ""
         self.tables, self.emphasis = [], []
-        self.editor.highlighter.emphasis = {}
         self.revisions.show_changes({})
         self.revisions.hide()  # a document without a reviewer's changes has no 审阅 tab
         if isinstance(text, str):
@@ -1092,7 +1093,8 @@ def _read_and_place(
     prepared = preparer(report.paragraphs)
     structure = Structure.from_texts(prepared.texts)
     structure.outline()
-    if not report.emphasis:  # (a Word file's emphasis is given to the highlighter once it is shown)
-        title = structure.title_lines()[:1]
-        prepared.highlighter.format_ahead(prepared.texts, lambda number: title == (number,))
+    # a Word file's bold, colour … shown while a paragraph is as it was read
+    prepared.highlighter.emphasis = {text.strip(): marks for text, marks in report.emphasis if marks}
+    title = structure.title_lines()[:1]
+    prepared.highlighter.format_ahead(prepared.texts, lambda number: title == (number,))
     return report, prepared, structure

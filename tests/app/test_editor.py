@@ -253,6 +253,21 @@ def test_the_current_section_stays_in_the_status_bar_during_messages(qtbot, wind
     assert window.section_label.isVisible() and "存在问题" in window.section_label.text()
 
 
+def test_the_section_name_in_the_status_bar_keeps_its_width_between_sections(qtbot, window):
+    """The section's name grew and shrank with each section the cursor entered (当前部分：— / 当前部分：存在问题),
+    and each time the status bar and the window laid themselves out again between two keys."""
+    window._load("关于工作情况的报告\n一、主要做法\n做法。\n二、存在的问题\n差距。\n特此报告。", None)
+    window.show()
+    qtbot.waitExposed(window)
+    widths, texts = set(), set()
+    for paragraph in (0, 2, 4, 5, 2, 0):
+        window.editor.go_to_paragraph(paragraph)
+        qtbot.wait(10)
+        widths.add(window.section_label.width())
+        texts.add(window.section_label.text())
+    assert len(texts) >= 3 and len(widths) == 1
+
+
 def test_closing_without_saving_leaves_no_draft_to_offer(qtbot, corpus_bank, answers, data_dir):
     from app.window import MainWindow
 

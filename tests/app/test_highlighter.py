@@ -124,3 +124,37 @@ def test_a_long_report_opened_from_its_file_is_shown_formatted_with_nothing_left
     assert weights(0) == weights(1) == weights(2000) == {QFont.Weight.Bold}  # title, heading, run-in head
     assert len(window.editor.document().findBlockByNumber(2500).layout().formats()) == 1  # the XX slot
     assert weights(3) == set()
+
+
+def test_a_long_word_files_emphasis_is_shown_at_once_with_nothing_left_to_highlight(qtbot, window, tmp_path):
+    """A Word file's bold and colour were given to the highlighter only once the file was shown, and the lazy pass
+    highlighted every paragraph Qt had laid out already (each one laying out again all below it); now they are
+    given with the other formats while the document is made."""
+    from docx import Document
+    from docx.shared import RGBColor
+    from PySide6.QtGui import QColor, QFont
+
+    from app.highlighter import SCREEN_AT_ONCE_UP_TO
+
+    source = Document()
+    source.add_paragraph("关于2026年工作的报告")
+    for n in range(SCREEN_AT_ONCE_UP_TO):
+        source.add_paragraph(f"第{n}项工作有序推进。")
+    far = source.paragraphs[2500]
+    far.add_run("重点任务扎实落实").bold = True
+    far.add_run("。")
+    source.paragraphs[2600].add_run("红色提示").font.color.rgb = RGBColor(0xC0, 0, 0)
+    source.paragraphs[2600].add_run("。")
+    path = tmp_path / "长强调.docx"
+    source.save(str(path))
+    window.open_path(path, wait=True)
+    qtbot.waitUntil(lambda: window.path == path)
+    highlighter = window.editor.highlighter
+    assert highlighter._marked == set() and highlighter._lazy is None  # no paragraph left to highlight
+    document = window.editor.document()
+    far_block = document.findBlockByNumber(2500)
+    bold = [r for r in far_block.layout().formats() if r.format.fontWeight() == QFont.Weight.Bold]
+    assert [far_block.text()[r.start : r.start + r.length] for r in bold] == ["重点任务扎实落实"]
+    [red] = document.findBlockByNumber(2600).layout().formats()
+    assert red.format.foreground().color() == QColor("#c00000")
+    assert not document.findBlockByNumber(3).layout().formats()
