@@ -14,13 +14,16 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
+from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import NamespacePrefixedTag
+from docx.oxml.ns import qn as docx_qn
+from docx.oxml.parser import oxml_parser
 from docx.shared import Pt, Twips
 from lxml import etree  # pyright: ignore[reportAttributeAccessIssue] (lxml ships no type information)
 
@@ -111,8 +114,8 @@ def export_docx(
 
 def _paragraph(block: Block, layout: Layout):
     """One `w:p` for a block, its properties in the schema's order."""
-    p = OxmlElement("w:p")
-    ppr = OxmlElement("w:pPr")
+    p = _element("w:p")
+    ppr = _element("w:pPr")
     p.append(ppr)
     if block.style:
         _put(ppr, "w:pStyle", val=block.style)
@@ -124,7 +127,7 @@ def _paragraph(block: Block, layout: Layout):
         borders = _put(ppr, "w:pBdr")
         for side, rule in (("w:top", block.rule_above), ("w:bottom", block.rule_below)):
             if rule:
-                line = OxmlElement(side)
+                line = _element(side)
                 for key, value in (
                     ("val", "single"),
                     ("sz", round(rule.width * 8)),
@@ -134,7 +137,7 @@ def _paragraph(block: Block, layout: Layout):
                     line.set(qn(f"w:{key}"), str(value))
                 borders.append(line)
     if block.right_tab is not None:
-        tab = OxmlElement("w:tab")
+        tab = _element("w:tab")
         tab.set(qn("w:val"), "right")
         tab.set(qn("w:pos"), str(round(block.right_tab * 20)))
         _put(ppr, "w:tabs").append(tab)
@@ -189,7 +192,7 @@ def _picture_run(document, picture: Picture):
     """A run holding a picture read from another DOCX, its images added to this one."""
     element = parse_xml(picture.xml)
     _remap_images(document, element, picture.images)
-    r = OxmlElement("w:r")
+    r = _element("w:r")
     r.append(element)
     return r
 
@@ -210,8 +213,8 @@ RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relations
 
 
 def _run(span: Span, layout: Layout):
-    r = OxmlElement("w:r")
-    rpr = OxmlElement("w:rPr")
+    r = _element("w:r")
+    rpr = _element("w:rPr")
     r.append(rpr)
     _fonts(rpr, span.font, span.font if span.latin_too else layout.latin_font)
     if span.bold:
@@ -223,12 +226,12 @@ def _run(span: Span, layout: Layout):
     for xml in span.marks:
         _place(rpr, parse_xml(xml))
     if span.line_break:
-        r.append(OxmlElement("w:br"))
+        r.append(_element("w:br"))
     for n, piece in enumerate(span.text.split("\t")):
         if n:
-            r.append(OxmlElement("w:tab"))
+            r.append(_element("w:tab"))
         if piece:
-            t = OxmlElement("w:t")
+            t = _element("w:t")
             t.set(qn("xml:space"), "preserve")
             t.text = piece
             r.append(t)
@@ -249,11 +252,36 @@ RPR_ORDER: Sequence[str] = (
 ).split()
 
 
+#: Each tag's rank in the sequence of its parent (w:pPr or w:rPr).
+_RANKS = {
+    docx_qn(parent): {child: rank for rank, child in enumerate(order)}
+    for parent, order in (("w:pPr", PPR_ORDER), ("w:rPr", RPR_ORDER))
+}
+
+
+@cache
+def qn(tag: str) -> str:
+    """python-docx's `qn`, remembered: a long report names the same few tags and attributes a million times."""
+    return docx_qn(tag)
+
+
+@cache
+def _clark(tag: str) -> tuple[str, dict[str, str]]:
+    name = NamespacePrefixedTag(tag)
+    return name.clark_name, name.nsmap
+
+
+def _element(tag: str):
+    """A new element of `tag` (w:p, w:r …) of python-docx's class for it, as `docx.oxml.OxmlElement` makes it."""
+    clark, nsmap = _clark(tag)
+    return oxml_parser.makeelement(clark, nsmap=nsmap)
+
+
 def _put(parent, tag: str, **attributes):
     """Add (or find) child `tag` of a w:pPr or w:rPr at its place in the schema's sequence."""
     element = parent.find(qn(tag))
     if element is None:
-        element = _place(parent, OxmlElement(tag))
+        element = _place(parent, _element(tag))
     for key, value in attributes.items():
         element.set(qn(f"w:{key}"), str(value))
     return element
@@ -261,7 +289,7 @@ def _put(parent, tag: str, **attributes):
 
 def _place(parent, element):
     """Put `element` into a w:pPr or w:rPr at its place in the schema's sequence (replacing its like)."""
-    order = {child: rank for rank, child in enumerate(PPR_ORDER if parent.tag == qn("w:pPr") else RPR_ORDER)}
+    order = _RANKS[parent.tag]
     old = parent.find(element.tag)
     if old is not None:
         parent.remove(old)
@@ -278,7 +306,7 @@ def _local(element) -> str:
 def _fonts(rpr, east_asian: str, latin: str) -> None:
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
-        fonts = OxmlElement("w:rFonts")
+        fonts = _element("w:rFonts")
         rpr.insert(0, fonts)
     for attribute in _THEME_ATTRIBUTES:
         fonts.attrib.pop(qn(attribute), None)
@@ -303,7 +331,7 @@ def _page(document, layout: Layout) -> None:
     sect_pr = section._sectPr
     grid = sect_pr.find(qn("w:docGrid"))
     if grid is None:
-        grid = OxmlElement("w:docGrid")
+        grid = _element("w:docGrid")
         sect_pr.append(grid)
     width_pt = (11906 - mm_to_twips(layout.margin_left) - mm_to_twips(layout.margin_right)) / 20
     pitch = width_pt / layout.chars_per_line
@@ -320,13 +348,13 @@ def _defaults(document, layout: Layout) -> None:
     for tag, value in (("w:sz", str(round(layout.body_size * 2))), ("w:szCs", str(round(layout.body_size * 2)))):
         element = rpr.find(qn(tag))
         if element is None:
-            element = OxmlElement(tag)
+            element = _element(tag)
             rpr.append(element)
         element.set(qn("w:val"), value)
     _condense(rpr, layout)
     lang = rpr.find(qn("w:lang"))
     if lang is None:
-        lang = OxmlElement("w:lang")
+        lang = _element("w:lang")
         rpr.append(lang)
     lang.set(qn("w:val"), "en-US")
     lang.set(qn("w:eastAsia"), "zh-CN")
@@ -366,7 +394,7 @@ def _condense(rpr, layout: Layout) -> None:
         return
     spacing = rpr.find(qn("w:spacing"))
     if spacing is None:
-        spacing = OxmlElement("w:spacing")
+        spacing = _element("w:spacing")
         sz = rpr.find(qn("w:sz"))
         (sz.addprevious if sz is not None else rpr.append)(spacing)
     spacing.set(qn("w:val"), str(-squeeze))
@@ -408,11 +436,11 @@ def _field(paragraph, instruction: str, font: str, size: float) -> None:
     for kind, text in (("begin", None), (None, f" {instruction} "), ("separate", None), (None, "1"), ("end", None)):
         run = _number_run(paragraph, "", font, size)
         if kind:
-            char = OxmlElement("w:fldChar")
+            char = _element("w:fldChar")
             char.set(qn("w:fldCharType"), kind)
             run._r.append(char)
         elif text and text.strip() == instruction:
-            instr = OxmlElement("w:instrText")
+            instr = _element("w:instrText")
             instr.set(qn("xml:space"), "preserve")
             instr.text = text
             run._r.append(instr)
@@ -441,7 +469,7 @@ def _font_table(document) -> None:
     for old in [f for f in root.findall(qn("w:font")) if f.get(qn("w:name")) in FONT_FALLBACKS]:
         root.remove(old)
     for name, alternative in FONT_FALLBACKS.items():
-        font = OxmlElement("w:font")
+        font = _element("w:font")
         font.set(qn("w:name"), name)
         for tag, value in (
             ("w:altName", alternative),
@@ -449,7 +477,7 @@ def _font_table(document) -> None:
             ("w:family", "modern"),
             ("w:pitch", "fixed"),
         ):
-            child = OxmlElement(tag)
+            child = _element(tag)
             child.set(qn("w:val"), value)
             font.append(child)
         root.append(font)
