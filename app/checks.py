@@ -160,8 +160,9 @@ class CheckDock(QDockWidget):
         self.run()
 
     def _show(self, findings: list[Finding]) -> None:
-        findings = [f for f in findings if f.kind.value not in self.families_off]
-        self.findings = [f for f in findings if f not in self.ignored]
+        if self.families_off:
+            findings = [f for f in findings if f.kind.value not in self.families_off]
+        self.findings = self.ignored.kept(findings)
         self.findings.sort(key=lambda f: (f.kind is FindingKind.PLACEHOLDER, f.paragraph, f.column))  # slips first
         shown = self.findings[:MAX_LISTED]  # a huge document's thousands of findings would freeze the window
         listed = (len(self.findings), sorted(self.families_off), shown)
@@ -187,7 +188,7 @@ class CheckDock(QDockWidget):
 
     def not_ignored(self, findings: list[Finding]) -> list[Finding]:
         """The findings the writer has not chosen to ignore."""
-        return [f for f in findings if f not in self.ignored]
+        return self.ignored.kept(findings)
 
     def _selected(self) -> Finding | None:
         item = self.list.currentItem()

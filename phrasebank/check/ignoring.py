@@ -44,6 +44,12 @@ class IgnoreList:
     def __contains__(self, finding: Finding) -> bool:
         return once_key(finding) in self.once or always_key(finding) in self.always
 
+    def kept(self, findings: list[Finding]) -> list[Finding]:
+        """The findings not ignored (with nothing ignored, all of them at once: thousands in a long report)."""
+        if not self.once and not self.always:
+            return list(findings)
+        return [f for f in findings if f not in self]
+
     def ignore_once(self, finding: Finding) -> None:
         key = once_key(finding)
         if key not in self.once:

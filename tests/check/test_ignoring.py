@@ -28,6 +28,18 @@ def test_ignore_once_and_always_are_undone_newest_first(data_dir):
     assert not ignored.undo() and not ignored.can_undo
 
 
+def test_kept_leaves_out_what_is_ignored_once_or_always_and_keeps_the_rest_in_order(data_dir):
+    findings = Checker.default().check(["增强政治意识,强化责任,狠抓落实。", "推进改革,扩大开放。"])
+    commas = [f for f in findings if f.found == ","]
+    assert len(commas) == 3
+    ignored = IgnoreList(data_dir)
+    assert ignored.kept(findings) == findings and ignored.kept(findings) is not findings
+    ignored.ignore_once(commas[1])
+    assert ignored.kept(findings) == [f for f in findings if f is not commas[1]]
+    ignored.ignore_always(commas[0])  # every "," of every document
+    assert ignored.kept(findings) == [f for f in findings if f.found != ","]
+
+
 def test_an_always_entry_restored_by_hand_is_skipped_by_undo(data_dir):
     finding = comma_finding()
     ignored = IgnoreList(data_dir)
