@@ -66,6 +66,7 @@ class ReportEditor(QTextEdit):
     addToLibraryRequested = Signal()
     pasteCleaned = Signal(list)  # the lines of page chrome a paste lost (Ctrl+Z brings them back)
     sectionChanged = Signal(object)  # SectionType | None
+    paragraphLeft = Signal(int)  # the cursor moved out of this paragraph
     phraseUsed = Signal(str)
 
     def __init__(self, parent=None) -> None:
@@ -83,6 +84,7 @@ class ReportEditor(QTextEdit):
         self._generation = 0  # counts documents loaded, so late background results find their own
         self._typing = False  # inside a key press, an input-method commit or a paste: edits may open the popup
         self._typed: str | None = None  # what the writer typed there ("" for a deletion), until handled
+        self.typing_in: int | None = None  # the paragraph the writer is typing in (until the cursor leaves it)
         self._block_count = 1
         self._title_block: tuple[int, ...] = ()  # the title and the lines under it, centred as in the DOCX
         self._section: SectionType | None = None
@@ -120,7 +122,7 @@ class ReportEditor(QTextEdit):
         ours = old.parent() is self  # (Qt deletes the document it made itself)
         self.structure = structure or Structure.from_texts(prepared.texts)
         self._block_count = document.blockCount()
-        self._title_block, self._slot_span, self._cursor_block = (), None, 0
+        self._title_block, self._slot_span, self._cursor_block, self.typing_in = (), None, 0, None
         document.setParent(self)
         document.blockSignals(True)  # Qt says the whole text changed when it lays it out: nothing did
         self.setDocument(document)
@@ -195,6 +197,7 @@ class ReportEditor(QTextEdit):
         if removed:
             self._forget_removed()
         typed, self._typed = self._typed, None  # handled once, though Qt may report one edit in parts
+        self.typing_in = first if typed is not None and first == last else None
         if not self._typing:
             self.popup.hide()  # an edit the writer did not type: fix, replace, renumber, undo, dock insertion
         elif typed and not self._composing and self.suggestions_enabled:
@@ -254,9 +257,10 @@ class ReportEditor(QTextEdit):
             self.ensureCursorVisible()
         if block != self._cursor_block:  # the paragraph left is drawn as what it is now (a heading, say)
             left = self.document().findBlockByNumber(self._cursor_block)
-            self._cursor_block = block
+            self._cursor_block, self.typing_in = block, None
             if left.isValid():
                 self.highlighter.rehighlightBlock(left)
+                self.paragraphLeft.emit(left.blockNumber())
         section = self.current_section()
         if section != self._section:
             self._section = section

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
@@ -104,9 +105,16 @@ class OutlineDock(QDockWidget):
         self.slots: dict[int, int] = {}  # first-level heading index -> unfilled slots in its section
         self._shape: list[tuple] | None = None  # what the tree shows, to skip rebuilding an unchanged outline
         self._asked = 0  # outlines asked for; only the newest is shown
+        self.typing_in: Callable[[], int | None] = lambda: None  # the paragraph being typed (the editor's)
+        self._held_back: int | None = None  # that paragraph, a heading by its words, left out while typed
         self._made: list[QTreeWidgetItem] = []  # the tree's items in outline order
         self._building: _Building | None = None  # a long outline being added slice by slice
         self._build_scheduled = False
+
+    def paragraph_left(self, index: int) -> None:
+        """The writer left a paragraph held out of the outline while it was typed: shown as what it is now."""
+        if index == self._held_back and self._pending is not None:
+            self.show_structure(self._pending)
 
     def show_structure(self, structure: Structure, at_once: bool = False) -> None:
         """Rebuild the tree from the structure (coalesced while the writer types)."""
@@ -135,6 +143,12 @@ class OutlineDock(QDockWidget):
         paragraph_count = len(placed.paragraphs)
         if self._pending is not None and self._pending.adopt(placed):
             self.placed.emit()  # worked out off the GUI thread: the editor's sections are this outline's
+        # A line being typed is no heading yet: 下一步 (naming a section, no numbering) becomes a sentence at its
+        # comma; listed, it came and went with each word and rebuilt the tree each time.
+        typing = self.typing_in()
+        held = [n for n in nodes if n.index == typing and n.kind is NodeKind.HEADING and not n.number]
+        nodes = [n for n in nodes if n not in held]
+        self._held_back = typing if held else None
         self.slots = slots
         self.gaps = sorted(issues)
         self.tree.paragraph_count = paragraph_count

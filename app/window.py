@@ -190,6 +190,8 @@ class MainWindow(QMainWindow):
         editor.structureChanged.connect(self._counts.start)
         editor.sectionChanged.connect(self._on_section)
         self.outline.placed.connect(editor.on_placed)
+        self.outline.typing_in = lambda: editor.typing_in
+        editor.paragraphLeft.connect(self.outline.paragraph_left)
         editor.documentReplaced.connect(lambda: editor.document().modificationChanged.connect(self._update_title))
         editor.document().modificationChanged.connect(self._update_title)
         editor.phraseUsed.connect(self._record_use)

@@ -223,3 +223,33 @@ def test_typing_in_a_heading_updates_its_row_in_place_as_a_rebuild_would_show_it
     outline.show_structure(editor.structure, at_once=True)
     assert not any(item.data(0, mark) for item in outline.items())
     assert rows() == shown
+
+
+def test_a_line_being_typed_comes_into_the_outline_only_once_it_is_a_heading(qtbot, window):
+    """下一步 at the start of a paragraph names a section and has no mark yet: it read as a heading until the comma
+    came, so the outline gained a row and lost it again with the words of every such sentence (and rebuilt its
+    tree each time). A line being typed is listed once the writer leaves it and it still reads as a heading."""
+    from qt_helpers import enter, type_at_end
+
+    type_at_end(qtbot, window, "关于全年工作情况的报告\n一、主要做法\n加强学习，推动落实。")
+    editor, seen = window.editor, []
+    window.outline.tree.model().rowsInserted.connect(lambda *_: seen.append(headings(window)))
+    enter(qtbot, editor)
+    for piece in ("下一步", "，", "我们将", "继续", "推动", "落实", "。"):
+        commit(qtbot, editor, piece)
+        qtbot.wait(window.outline._timer.interval() + 30)  # the outline's pass after each pause
+        assert headings(window) == ["一、主要做法"]
+    enter(qtbot, editor)
+    commit(qtbot, editor, "存在问题")  # a heading without numbering, being typed
+    qtbot.wait(window.outline._timer.interval() + 30)
+    assert headings(window) == ["一、主要做法"]
+    enter(qtbot, editor)  # left: it is a heading
+    qtbot.waitUntil(lambda: headings(window) == ["一、主要做法", "存在问题"])
+    commit(qtbot, editor, "差距还不小。")
+    enter(qtbot, editor)
+    commit(qtbot, editor, "下步打算")
+    qtbot.wait(window.outline._timer.interval() + 30)
+    assert headings(window) == ["一、主要做法", "存在问题"]
+    editor.go_to_paragraph(1)  # left by a jump, with no edit: listed as well
+    qtbot.waitUntil(lambda: headings(window) == ["一、主要做法", "存在问题", "下步打算"])
+    assert all("下一步" not in row for rows in seen for row in rows)
