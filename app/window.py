@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 from collections.abc import Callable, Sequence
@@ -28,13 +29,13 @@ from phrasebank.errors import PhrasebankError, os_reason
 from phrasebank.kinds import SectionType
 from phrasebank.library.store import Library, LibraryError
 from phrasebank.mining.corpora import Collection, detect
-from phrasebank.paths import data_dir
+from phrasebank.paths import cache_dir, data_dir
 from phrasebank.structure.outline import Paragraph, Structure
 from phrasebank.structure.renewal import Renewed, renew
 from phrasebank.structure.templates import save_template, template_text
 from phrasebank.suggest.bank import RECURRENCE_FROM, PhraseBank
 from phrasebank.suggest.personal import PersonalPhrases
-from phrasebank.text import segment
+from phrasebank.text import segment, tables
 from phrasebank.text.encoding import TextFormat
 
 if TYPE_CHECKING:
@@ -311,7 +312,9 @@ class MainWindow(QMainWindow):
         the window is usable."""
 
         def warm() -> None:
-            segment.warm_up()
+            with contextlib.suppress(PhrasebankError):  # (no cache folder: the modules are imported as usual)
+                tables.preload_all(cache_dir(), turns.give_way)  # jieba's and pypinyin's large tables in pieces
+            segment.warm_up(turns.give_way)
             homophones.prepare()
 
         run_in_background(warm, lambda _: None, self.show_error)

@@ -60,8 +60,8 @@ def _index() -> tuple[frozenset[str], frozenset[str], dict[str, list[str]]]:
 
 
 def prepare() -> None:
-    """Build the set-phrase index and load pypinyin's tables now (call it off the GUI thread, when the
-    window is idle: loading them holds Python's lock for a fifth of a second at a time)."""
+    """Build the set-phrase index and load pypinyin's tables now (call it off the GUI thread, after
+    `text.tables.preload_all`: imported as they are, they hold Python's lock for a fifth of a second at a time)."""
     _index()
     _readings("准备")
 

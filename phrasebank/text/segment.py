@@ -1,7 +1,8 @@
 """Word boundaries (jieba) and sentence splitting for mining and suggestion.
 
-jieba builds its dictionary on first use (~1 s) and caches it; the cache goes to the app's own
-cache folder rather than the shared system temp folder. Call `warm_up` off the GUI thread.
+jieba builds its dictionary on first use (~1.5 s). jieba's own cache of it is read in one call that holds
+Python's lock for 0.7–1.2 s, so the dictionary is kept in the app's cache folder in pieces, read one at a
+time. Call `warm_up` off the GUI thread, after `tables.preload_all` where a window runs beside it.
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ import logging
 import os
 import re
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
 from phrasebank.errors import PhrasebankError
 from phrasebank.paths import cache_dir
+from phrasebank.text.tables import nothing, read_pieces, write_pieces
 
 #: Word boundaries are kept as bits for a phrase's first characters only; typed contexts are shorter.
 BOUND_BITS = 16
@@ -29,8 +31,9 @@ _ready = False
 _SENTENCE_SPLIT_RE = re.compile(r"(?<=[。！？；!?;])|\n")
 
 
-def warm_up() -> None:
-    """Load jieba's dictionary once (thread-safe); later calls return at once."""
+def warm_up(pause: Callable[[], None] = nothing) -> None:
+    """Load jieba's dictionary once (thread-safe; `pause` runs between two of its pieces, see `tables`);
+    later calls return at once."""
     global _ready
     if _ready:
         return
@@ -45,12 +48,27 @@ def warm_up() -> None:
         with contextlib.suppress(PhrasebankError):
             folder = cache_dir()
             setattr(jieba.dt, "tmp_dir", str(folder))  # noqa: B010 (jieba declares no such attribute)
-        before = _temporary_files(folder)
-        jieba.initialize()
-        for left in _temporary_files(folder) - before:  # a cache jieba failed to write (a full disk) stays behind
-            with contextlib.suppress(OSError):
-                left.unlink()
+        if folder is not None and jieba.dt.dictionary == jieba.DEFAULT_DICT:
+            _load_dictionary(jieba.dt, folder / f"jieba-{jieba.__version__}-dictionary.marshal", pause)
+        else:
+            before = _temporary_files(folder)
+            jieba.initialize()
+            for left in _temporary_files(folder) - before:  # a cache jieba failed to write (a full disk) stays
+                with contextlib.suppress(OSError):
+                    left.unlink()
         _ready = True
+
+
+def _load_dictionary(tokenizer, cache: Path, pause: Callable[[], None] = nothing) -> None:
+    """Give a jieba tokenizer its dictionary from `cache` a piece at a time; made (in Python, which hands the
+    lock back as it goes) and kept there when missing or damaged."""
+    kept = read_pieces(cache, pause)
+    if kept is None:
+        freq, total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
+        kept = {"total": total, "words": freq}
+        with contextlib.suppress(OSError):  # (a full disk: made again next time)
+            write_pieces(kept, cache)
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = kept["words"], kept["total"], True
 
 
 def _temporary_files(folder: Path | None) -> set[Path]:
