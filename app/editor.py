@@ -33,7 +33,7 @@ from phrasebank.suggest.personal import PersonalPhrases
 from phrasebank.text.chars import PLACEHOLDER_RE
 
 from . import fonts, turns
-from .highlighter import ReportHighlighter
+from .highlighter import SCREEN_AT_ONCE_UP_TO, ReportHighlighter
 from .layout_pace import LayoutPacer, laid_out
 from .outline import OUTLINE_APART_FROM
 from .overlays import Overlays
@@ -107,8 +107,16 @@ class ReportEditor(QTextEdit):
     # ---- document and structure --------------------------------------------------------------
 
     def set_text(self, text: str) -> None:
-        """Replace the whole document (new, from a template, a draft); clears undo history."""
-        self.show_prepared(self.preparer()(text))
+        """Replace the whole document (new, from a template, a draft); clears undo history. Up to
+        SCREEN_AT_ONCE_UP_TO paragraphs, each gets its formats before Qt lays it out (a few milliseconds per
+        thousand): highlighted later, each one made Qt lay out again every paragraph below it while the writer
+        typed. A longer text is highlighted lazily, never holding the window."""
+        prepared = self.preparer()(text)
+        structure = Structure.from_texts(prepared.texts)
+        if len(prepared.texts) <= SCREEN_AT_ONCE_UP_TO:
+            title = structure.title_lines()[:1]
+            prepared.highlighter.format_ahead(prepared.texts, lambda number: title == (number,))
+        self.show_prepared(prepared, structure)
 
     def preparer(self) -> Callable[[str | Sequence[str]], Prepared]:
         """What makes this editor's document for a text, on any thread (a long report being opened)."""

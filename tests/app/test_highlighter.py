@@ -158,3 +158,20 @@ def test_a_long_word_files_emphasis_is_shown_at_once_with_nothing_left_to_highli
     [red] = document.findBlockByNumber(2600).layout().formats()
     assert red.format.foreground().color() == QColor("#c00000")
     assert not document.findBlockByNumber(3).layout().formats()
+
+
+def test_a_text_put_in_the_editor_whole_is_formatted_before_qt_lays_it_out(qtbot, window):
+    """A template, a recovered draft or a whole pasted report of some hundred paragraphs was highlighted lazily,
+    each paragraph making Qt lay out again all below it (slices of 30-210 ms while the writer typed)."""
+    from PySide6.QtGui import QFont
+
+    lines = ["关于2026年工作情况的报告", "一、总体情况"] + [f"第{n}项工作有序推进。" for n in range(700)]
+    lines[400] = "二、存在问题"
+    window._load("\n".join(lines), None)
+    highlighter = window.editor.highlighter
+    assert highlighter._marked == set() and highlighter._lazy is None
+
+    def weights(number: int) -> set:
+        return {r.format.fontWeight() for r in window.editor.document().findBlockByNumber(number).layout().formats()}
+
+    assert weights(0) == weights(1) == weights(400) == {QFont.Weight.Bold} and weights(2) == set()
