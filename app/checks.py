@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,11 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from phrasebank.check import Checker, Finding, FindingKind
+from phrasebank.check.findings import Finding, FindingKind
 from phrasebank.check.ignoring import IgnoreList, read_user_list, save_user_list, split_always_key
 from phrasebank.errors import PhrasebankError
 from phrasebank.paths import data_dir
 from phrasebank.structure.outline import Paragraph
+
+if TYPE_CHECKING:
+    from phrasebank.check.checker import Checker
 
 from . import turns
 from .dialogs import dock_page, ok_cancel
@@ -39,14 +44,6 @@ CHECK_APART_FROM = 400
 MAX_LISTED = 500
 
 
-class _GivingWay(Checker):
-    """The checker of the passes off the GUI thread: it gives way to the window's slices between paragraphs."""
-
-    def check_paragraph(self, index: int, text: str) -> list[Finding]:
-        turns.give_way()
-        return super().check_paragraph(index, text)
-
-
 class CheckDock(QDockWidget):
     """Runs the checker shortly after the writer pauses and lists what it finds."""
 
@@ -59,7 +56,7 @@ class CheckDock(QDockWidget):
         super().__init__("检查", parent)
         self.setObjectName("checkDock")
         self.editor = editor
-        self.checker = Checker.default()
+        self._checker: Checker | None = None  # built on first use (`checker`) or handed over (`adopt_checker`)
         self.findings: list[Finding] = []
         self._listed: tuple | None = None  # what the list and its summary show
         self._busy = False
@@ -93,6 +90,21 @@ class CheckDock(QDockWidget):
         self._timer.timeout.connect(self.run)
         editor.structureChanged.connect(self._timer.start)
 
+    @property
+    def checker(self) -> Checker:
+        """The checker of the shipped and the writer's lists (the window builds one in the background after
+        start, `adopt_checker`; asked before that, it is built here)."""
+        if self._checker is None:
+            from phrasebank.check.checker import Checker
+
+            self._checker = Checker.default()
+        return self._checker
+
+    def adopt_checker(self, checker: Checker) -> None:
+        """A checker built off the GUI thread: used unless one was built here meanwhile."""
+        if self._checker is None:
+            self._checker = checker
+
     def run(self, wait: bool = False, adopted: bool = False) -> None:
         """Check the document (paragraphs unchanged since the last run come from the cache).
 
@@ -119,9 +131,13 @@ class CheckDock(QDockWidget):
             return  # what is typed meanwhile is checked when this pass lands
         self._busy = True
         if self._apart is None:
-            self._apart = _GivingWay(self.checker.formulations, self.checker.avoid)
+            from phrasebank.check.checker import Checker
+
+            self._apart = Checker(self.checker.formulations, self.checker.avoid)
+            self._apart.pause = turns.give_way  # the window's slices first, between paragraphs
         worker = self._apart  # used by one pass at a time, never by the GUI thread
-        run_in_background(lambda: (worker, held, worker.check([p.text for p in held])), self._adopt, self._failed)
+        checked = lambda: (worker, held, worker.check([p.text for p in held]))  # noqa: E731
+        run_in_background(checked, self._adopt, self._failed, droppable=True)
 
     def _adopt(self, result: tuple[Checker, list[Paragraph], list[Finding]]) -> None:
         worker, held, findings = result
@@ -237,7 +253,9 @@ class CheckDock(QDockWidget):
                 dialog.save()
             except PhrasebankError as exc:
                 self.message.emit(str(exc))
-            self.checker, self._apart = Checker.default(), None
+            from phrasebank.check.checker import Checker
+
+            self._checker, self._apart = Checker.default(), None
         self._ignores_changed()  # entries restored in the dialog count even when it is cancelled
 
 

@@ -293,7 +293,7 @@ class ReportEditor(QTextEdit):
                     turns.give_way()  # the GUI thread's slices first
             return memory
 
-        run_in_background(learn, adopt, lambda _error: None)
+        run_in_background(learn, adopt, lambda _error: None, droppable=True)
 
     def _learn_finished_clause(self, inserted: str) -> None:
         """Follow the writer's typing run and learn a clause of it once its mark is typed. Typing that

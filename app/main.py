@@ -10,9 +10,9 @@ from pathlib import Path
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the editor (optionally opening a file), or run a batch command."""
     args = list(sys.argv[1:] if argv is None else argv)
-    from phrasebank.cli.desk import COMMANDS
+    from phrasebank.cli import DESK_COMMANDS
 
-    if args and (args[0] in COMMANDS or args[0] in ("-h", "--help")):
+    if args and (args[0] in DESK_COMMANDS or args[0] in ("-h", "--help")):
         from phrasebank.cli.desk import main as batch
 
         return batch(args)
@@ -24,6 +24,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         what = f"不认识的选项：{' '.join(unknown)}" if unknown else "一次只能打开一个文件"
         print(f"错误：{what}。用法：gongwen-desk [要打开的文件]，或 gongwen-desk --help", file=sys.stderr)
         return 2
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from .fonts import install_substitutions
@@ -42,7 +43,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     stand_ins = install_substitutions()
     logged = start_log()
     window = MainWindow()
-    LOG.info("启动 %s", version())
+    LOG.info("启动")
+    QTimer.singleShot(3000, lambda: LOG.info("版本 %s", version()))  # (reading it takes the start 25 ms)
 
     install_hook(lambda message: rescue_drafts(message, str(logged or log_path())))
     window.show()

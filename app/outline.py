@@ -134,7 +134,7 @@ class OutlineDock(QDockWidget):
             self._show(_worked_out(self._asked, structure))
             return
         asked, copy = self._asked, structure.snapshot()  # the editor goes on changing its own structure
-        run_in_background(lambda: _worked_out(asked, copy), self._show, lambda _: None)
+        run_in_background(lambda: _worked_out(asked, copy), self._show, lambda _: None, droppable=True)
 
     def _show(self, worked_out: WorkedOut) -> None:
         asked, placed, nodes, issues, slots = worked_out

@@ -18,6 +18,7 @@ beats every PULSE_MS, and a beat that is late says the GUI thread is busy — ba
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -146,15 +147,48 @@ def background_ended() -> None:
         _pulse.timer.stop()
 
 
+class Dropped(Exception):
+    """Raised in droppable background work at its next `give_way` once the window that wants it closes."""
+
+
+_dropping = threading.Event()  # set while a closing window waits for the background work left
+_droppable = threading.local()  # .yes: the work on this thread may be dropped (`workers.run_in_background`)
+
+
+def mark_droppable(yes: bool) -> None:
+    """Say whether the background work about to run on this thread may be dropped when the window closes
+    (loads and passes whose results only the window shows), or must finish (a save, a draft)."""
+    _droppable.yes = yes
+
+
+@contextlib.contextmanager
+def dropping() -> Iterator[None]:
+    """While the window closes: droppable background work stops at its next `give_way`."""
+    _dropping.set()
+    _no_slice.set()  # work waiting for a slice to end (the one closing the window, maybe) goes on to stop
+    try:
+        yield
+    finally:
+        _dropping.clear()
+
+
 def give_way() -> None:
     """Called by background work between small pieces (a paragraph): waits while the GUI thread runs a slice
     or is in a long step of Qt's (on the GUI thread itself, where the same work runs for a short report, it
-    does nothing)."""
+    does nothing). Droppable work stops here (`Dropped`) once its window closes."""
     if threading.current_thread() is threading.main_thread():
         return
+    _drop_when_closing()
     _no_slice.wait(GIVE_WAY_AT_MOST_S)
     while BUSY_S < _pulse.busy_for() < STUCK_S:
+        _drop_when_closing()
         time.sleep(0.001)
+    _drop_when_closing()
+
+
+def _drop_when_closing() -> None:
+    if _dropping.is_set() and getattr(_droppable, "yes", False):
+        raise Dropped
 
 
 def giving_way(items: Iterable[T], every: int = 50) -> Iterator[T]:

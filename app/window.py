@@ -15,7 +15,6 @@ from PySide6.QtGui import QCloseEvent, QFontDatabase
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox
 
 from phrasebank.atomic import FileStamp, file_stamp
-from phrasebank.check import homophones
 from phrasebank.check.findings import Finding
 from phrasebank.check.genre import CLASSIFIED
 from phrasebank.check.placeholders import placeholders_warning, unfilled_placeholders
@@ -39,6 +38,7 @@ from phrasebank.text import segment, tables
 from phrasebank.text.encoding import TextFormat
 
 if TYPE_CHECKING:
+    from phrasebank.check.checker import Checker
     from phrasebank.document.emphasis import Mark
     from phrasebank.document.tables import KeptTable
 
@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
             if self.editor.bank is builtin and self.own_bank is own:  # neither changed meanwhile
                 self.editor.own_bank = own
 
-        run_in_background(lambda: builtin.pooled_with(own), pooled, self.show_error)
+        run_in_background(lambda: builtin.pooled_with(own), pooled, self.show_error, droppable=True)
 
     def shelf_dialog(self) -> ShelfDialog:
         """文件 → 我的报告库…: the writer's report folders (non-modal: learning goes on in the background)."""
@@ -300,7 +300,9 @@ class MainWindow(QMainWindow):
 
         self._loading.add(wanted)
         self.statusBar().showMessage(f"正在准备内置短语库（{wanted.label}）……")
-        run_in_background(lambda: builtin_bank(wanted), lambda bank: self._bank_loaded(wanted, bank), self.show_error)
+        run_in_background(
+            lambda: builtin_bank(wanted), lambda bank: self._bank_loaded(wanted, bank), self.show_error, droppable=True
+        )
 
     def _use_bank(self, collection: Collection, bank: PhraseBank) -> None:
         self.collection = collection
@@ -308,16 +310,20 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"联想与短语：{collection.label}（{len(bank.phrases)} 条短语）", 5000)
 
     def _warm_up(self) -> None:
-        """Load jieba's dictionary (for learning what the writer types) and the checker's set phrases after
-        the window is usable."""
+        """Load jieba's dictionary (for learning what the writer types), the checker and its set phrases
+        after the window is usable."""
 
-        def warm() -> None:
+        def warm() -> Checker:
             with contextlib.suppress(PhrasebankError):  # (no cache folder: the modules are imported as usual)
                 tables.preload_all(cache_dir(), turns.give_way)  # jieba's and pypinyin's large tables in pieces
             segment.warm_up(turns.give_way)
-            homophones.prepare()
+            from phrasebank.check import homophones
+            from phrasebank.check.checker import Checker
 
-        run_in_background(warm, lambda _: None, self.show_error)
+            homophones.prepare()
+            return Checker.default()
+
+        run_in_background(warm, self.checks.adopt_checker, self.show_error, droppable=True)
 
     def _bank_loaded(self, collection: Collection, bank: PhraseBank) -> None:
         self._loading.discard(collection)
@@ -382,7 +388,8 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage("提醒：" + "；".join(warnings), 20000)
 
         # The characters are looked for off the GUI thread: a long report never waits for a status message.
-        run_in_background(lambda: rare_characters_warning(paragraphs, layout), say, lambda _error: say(""))
+        found = lambda: rare_characters_warning(paragraphs, layout)  # noqa: E731
+        run_in_background(found, say, lambda _error: say(""), droppable=True)
 
     def edit_masthead(self) -> None:
         """Fill in the 版头 and 版记 (saved with the document in DOCX and text files)."""
@@ -412,7 +419,8 @@ class MainWindow(QMainWindow):
             return
         asked = self._counts_asked
         texts = (p.text for p in held)
-        run_in_background(lambda: (asked, text_stats(turns.giving_way(texts))), self._show_counts, self.show_error)
+        counted = lambda: (asked, text_stats(turns.giving_way(texts)))  # noqa: E731
+        run_in_background(counted, self._show_counts, self.show_error, droppable=True)
 
     def _show_counts(self, counted: tuple[int, TextStats]) -> None:
         asked, stats = counted
@@ -948,8 +956,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("state", self.saveState())
         self.settings.sync()
-        self.hide()  # gone at once for the writer; background loads may still finish below
-        QThreadPool.globalInstance().waitForDone(-1 if self._saving else 2000)  # a save under way finishes
+        self.hide()  # gone at once for the writer
+        with turns.dropping():  # loads and passes only the window wanted stop at once; a save finishes
+            QThreadPool.globalInstance().waitForDone(-1 if self._saving else 2000)
         event.accept()
 
     def _restore_settings(self) -> None:

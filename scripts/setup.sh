@@ -86,4 +86,7 @@ setup_python() {
         find "$VENV" -maxdepth 1 -name '.installed-*' ! -name ".installed-$hash-*" -delete
         touch "$stamp"
     fi
+    # Our sources compiled here (only what changed): where PYTHONDONTWRITEBYTECODE is set, as on some
+    # machines, Python would otherwise compile them again at every start (0.17 s of a 0.6 s start).
+    "$VENV/bin/python" -m compileall -q "$ROOT/app" "$ROOT/phrasebank" >/dev/null || true
 }

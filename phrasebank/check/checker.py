@@ -6,7 +6,7 @@ document checks (heading numbering, 附件说明, 文种 and 行文) look at the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,15 +26,13 @@ from phrasebank.check import (
 )
 from phrasebank.check.findings import Finding, FindingKind
 from phrasebank.check.formulations import Formulation, Formulations, load_formulations
-from phrasebank.check.lists import AvoidWord, avoid_findings, load_avoid
+from phrasebank.check.lists import USER_AVOID, USER_FORMULATIONS, AvoidWord, avoid_findings, load_avoid
 from phrasebank.document.masthead import masthead_extent
 from phrasebank.paths import RESOURCES, data_dir
 from phrasebank.structure.outline import Structure
 from phrasebank.structure.tables import cell_paragraphs, is_row, row_cells
 
 FORMULATIONS_FILE = RESOURCES / "formulations.tsv"
-USER_FORMULATIONS = "formulations.tsv"
-USER_AVOID = "avoid.tsv"
 
 #: Checks of one paragraph by itself: (paragraph index, text) -> findings.
 PARAGRAPH_CHECKS = (
@@ -125,6 +123,10 @@ def style_notes(findings: list[Finding]) -> list[Finding]:
 CACHE_PARAGRAPHS = 20_000
 
 
+def _nothing() -> None:
+    """What happens before a paragraph when nothing runs beside the checker."""
+
+
 class Checker:
     """Runs every check; built from the shipped list plus the writer's own lists."""
 
@@ -134,6 +136,7 @@ class Checker:
         self.avoid = list(avoid)
         self._cache: dict[str, list[Finding]] = {}
         self._cache_limit = CACHE_PARAGRAPHS
+        self.pause: Callable[[], None] = _nothing  # runs before each paragraph (a window's pass gives way there)
 
     @classmethod
     def default(cls, folder: Path | None = None) -> Checker:
@@ -162,6 +165,7 @@ class Checker:
 
     def check_paragraph(self, index: int, text: str) -> list[Finding]:
         """Findings that one paragraph shows by itself (cached by text: unchanged paragraphs cost nothing)."""
+        self.pause()
         cached = self._cache.get(text)
         if cached is None:
             cached = self._cache[text] = self._check_paragraph(text)

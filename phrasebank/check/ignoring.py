@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from phrasebank.atomic import write_bytes_atomic
-from phrasebank.check.checker import USER_AVOID, USER_FORMULATIONS
 from phrasebank.check.findings import Finding
+from phrasebank.check.lists import USER_AVOID, USER_FORMULATIONS
 from phrasebank.errors import PhrasebankError, os_reason
 
 IGNORED_FILE = "ignored.tsv"

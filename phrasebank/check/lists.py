@@ -10,6 +10,10 @@ from pathlib import Path
 from phrasebank.check.findings import Finding, FindingKind, Rule
 from phrasebank.errors import PhrasebankError
 
+#: The writer's own lists in the data folder: formulations (merged with the shipped ones), words to avoid.
+USER_FORMULATIONS = "formulations.tsv"
+USER_AVOID = "avoid.tsv"
+
 
 def tsv_rows(path: Path, required: bool = False) -> list[list[str]]:
     """The rows of a list; a missing file is no rows unless `required` (a shipped list), then an error."""

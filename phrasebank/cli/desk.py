@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from phrasebank.cli import tolerant_output
+from phrasebank.cli import DESK_COMMANDS, tolerant_output
 from phrasebank.cli.parser import ChineseParser
 from phrasebank.document.files import read_paragraphs
 from phrasebank.document.fontcheck import missing_fonts_warning, rare_characters_warning
@@ -19,7 +19,7 @@ from phrasebank.errors import PhrasebankError
 from phrasebank.structure.cleaning import Cleaned, clean_lines
 from phrasebank.text.sanitise import undecodable_argument
 
-COMMANDS = ("export", "check")
+COMMANDS = DESK_COMMANDS
 
 
 #: Exit codes: 0 done (no findings), 1 findings (check), 2 an error (one line on stderr says which).

@@ -9,7 +9,6 @@ import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #: Run properties that are emphasis, in the schema's order.
@@ -17,6 +16,11 @@ EMPHASIS_TAGS = ("b", "i", "strike", "color", "u", "highlight", "shd")
 _OFF = {"0", "false", "off", "none", "auto", "000000", "ffffff", "clear"}
 #: How much of an edited paragraph must be the old one for its marks to stay.
 SAME_PARAGRAPH = 0.6
+
+
+def _escaped(value: str) -> str:
+    """An attribute's value as XML writes it between double quotes."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,7 @@ def _compact(element) -> bytes:
     """The element alone with its w: attributes (no namespace declarations of the file it came from)."""
     name = element.tag.rsplit("}", 1)[-1]
     attributes = "".join(
-        f' w:{key.rsplit("}", 1)[-1]}="{escape(value, {chr(34): "&quot;"})}"'
+        f' w:{key.rsplit("}", 1)[-1]}="{_escaped(value)}"'
         for key, value in element.attrib.items()
         if key.startswith(f"{{{_W}}}")
     )

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from phrasebank.document.layout import NATIONAL, Layout
 
@@ -20,14 +20,14 @@ class TextStats:
     pages: int  # at the layout's lines a page and characters a line
 
 
-#: Punctuation (Unicode categories P*) and white space, counted by regular expressions in C: a
-#: 400 000-character report is counted in about ten milliseconds.
-_PUNCTUATION_RE = re.compile(
-    "["
-    + re.escape("".join(chr(i) for i in range(0xD800) if unicodedata.category(chr(i)).startswith("P")))
-    + re.escape("".join(chr(i) for i in range(0xE000, 0x10000) if unicodedata.category(chr(i)).startswith("P")))
-    + "]"
-)
+@cache
+def _punctuation_re() -> re.Pattern[str]:
+    """Punctuation (Unicode categories P*), counted by a regular expression in C: a 400 000-character report
+    is counted in about ten milliseconds (made on first use: listing the marks takes a window's start 15 ms)."""
+    marks = (chr(i) for i in [*range(0xD800), *range(0xE000, 0x10000)])
+    return re.compile("[" + re.escape("".join(c for c in marks if unicodedata.category(c).startswith("P"))) + "]")
+
+
 _SPACE_RE = re.compile(r"\s")
 
 
@@ -55,4 +55,4 @@ def _paragraph_counts(paragraph: str, chars_per_line: int) -> tuple[int, int, in
             filled += 1
             lines += math.ceil((len(stripped) + 2) / chars_per_line)
     characters = len(paragraph) - _SPACE_RE.subn("", paragraph)[1]
-    return characters, _PUNCTUATION_RE.subn("", paragraph)[1], filled, lines
+    return characters, _punctuation_re().subn("", paragraph)[1], filled, lines

@@ -14,7 +14,6 @@ from pathlib import Path
 from phrasebank.document.files import iter_report_files
 from phrasebank.errors import BankError, EmptyCorpusError, PhrasebankError, ReadError
 from phrasebank.mining.corpora import DEFAULT, Collection
-from phrasebank.mining.miner import load_documents, mine_documents
 from phrasebank.paths import cache_dir
 from phrasebank.suggest.bank import PhraseBank
 from phrasebank.text import segment
@@ -30,6 +29,8 @@ def mine(paths: Iterable[str | Path], progress=None, min_count: int = 2) -> Phra
 
     A file that cannot be read is skipped and named in `bank.info["skipped"]`; the others are mined.
     """
+    from phrasebank.mining.miner import load_documents, mine_documents  # numpy: not to load a cached bank
+
     paths = list(paths)
     processes = 2 if _total_size(paths) > PARALLEL_FROM_BYTES else 1
     skipped: list[ReadError] = []

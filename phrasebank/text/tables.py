@@ -11,7 +11,6 @@ the pieces takes its place in `sys.modules`.
 from __future__ import annotations
 
 import contextlib
-import importlib.metadata
 import importlib.util
 import marshal
 import subprocess
@@ -58,6 +57,8 @@ def preload(module: str, name: str, folder: Path, pause: Callable[[], None] = no
     source = _source(module)
     if source is None:
         return False
+    import importlib.metadata  # (not at start: its import takes a window's start 20 ms)
+
     top = module.partition(".")[0]
     with contextlib.suppress(importlib.metadata.PackageNotFoundError):
         top += "-" + importlib.metadata.version(top)

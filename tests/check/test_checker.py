@@ -15,6 +15,14 @@ from phrasebank.structure.cleaning import clean_lines
 CHECKER = Checker(load_formulations(FORMULATIONS_FILE))
 
 
+def test_every_name_the_package_offers_comes_from_its_module():
+    import phrasebank.check as check
+
+    assert all(getattr(check, name) is not None for name in check.__all__)
+    assert check.Checker.__module__ == "phrasebank.check.checker"
+    assert [rule.id for rule in all_rules()][:2] == ["formulation-near-miss", "formulation-order"]
+
+
 def test_every_rule_has_an_identifier_a_family_a_source_and_a_message():
     rules = all_rules()
     assert len({r.id for r in rules}) == len(rules) >= 70
