@@ -321,6 +321,7 @@ class MainWindow(QMainWindow):
             from phrasebank.check.checker import Checker
 
             homophones.prepare()
+            text_stats(["。"])  # (its table of punctuation is made here, not at the first count)
             return Checker.default()
 
         run_in_background(warm, self.checks.adopt_checker, self.show_error, droppable=True)

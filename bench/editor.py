@@ -34,18 +34,19 @@ t0 = time.perf_counter()
 sys.path.insert(0, {root!r})
 from PySide6.QtWidgets import QApplication, QMainWindow
 qt = QApplication([])
+def ready():
+    print(time.perf_counter() - t0, time.process_time(), flush=True)
 if sys.argv[1] == "bare":
-    w = QMainWindow(); w.show(); qt.processEvents()
+    w = QMainWindow(); w.show(); qt.processEvents(); ready()
 else:  # the editor as `gongwen-desk` starts it (app.main: translations, fonts, log, drafts), until its bank is in
     import app.window
     made = app.window.MainWindow.__init__
     def made_and_watched(window, *args, **kwargs):
         made(window, *args, **kwargs)
-        window.bankReady.connect(qt.quit)
+        window.bankReady.connect(lambda: (ready(), qt.quit()))
     app.window.MainWindow.__init__ = made_and_watched
     from app.main import main
     main([])
-print(time.perf_counter() - t0, time.process_time(), flush=True)
 """
 
 

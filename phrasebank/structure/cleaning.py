@@ -181,6 +181,17 @@ def has_noise(text: str) -> bool:
     return _ANY_NOISE_RE.search(text.translate(_FOLD)) is not None
 
 
+#: Latin letters and digits as the noise patterns read them (ignoring case, [a-z] takes ſ and the Kelvin sign).
+_LATIN_RE = re.compile(r"[A-Za-z\d\u017f\u212a]")
+
+
+def has_latin(text: str) -> bool:
+    """Whether `text` has Latin letters or digits (full-width ones too). Every noise pattern that looks at a
+    match's neighbours (a link not to gov.cn, digits not after a digit) needs one inside its match; so when
+    a sentence has no noise, only its parts with Latin letters or digits can have some (`has_noise`)."""
+    return _LATIN_RE.search(text.translate(_FOLD)) is not None
+
+
 def _line_noise(line: str, previous: str) -> Noise | None:
     folded = line.translate(_FOLD)
     if _MARKER_RE.fullmatch(folded):

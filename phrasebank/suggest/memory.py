@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from phrasebank.kinds import PhraseKind, SectionType
 from phrasebank.phrase import Suggestion
-from phrasebank.structure.cleaning import has_noise
+from phrasebank.structure.cleaning import has_latin, has_noise
 from phrasebank.suggest.context import Context
 from phrasebank.suggest.ranking import MAX_COMPLETION, chain_probability
 from phrasebank.text import segment
@@ -49,23 +49,30 @@ class DocumentMemory:
     def _count(self, paragraph: str, step: int) -> None:
         for sentence in segment.sentences(paragraph):
             words = segment.words(sentence)
+            marks = [word in _MARKS for word in words]
+            stops = [word.isspace() or "×" in word or PLACEHOLDER_RE.search(word) is not None for word in words]
+            # A sentence without noise has none in any part without Latin letters or digits (`has_latin`):
+            # most word sequences are not tested one by one.
+            noisy, latin = has_noise(sentence), [has_latin(word) for word in words]
             for start in range(len(words)):
-                if words[start] in _MARKS or words[start].isspace():
+                if marks[start] or words[start].isspace():
                     continue
-                text, bounds = "", 0
+                text, bounds, test = "", 0, noisy
                 for end in range(start, min(start + MAX_WORDS, len(words))):
-                    bounds |= segment.boundary_bits((len(text),))
+                    if 0 < len(text) <= segment.BOUND_BITS:
+                        bounds |= 1 << (len(text) - 1)  # (`segment.boundary_bits` of one position)
                     text += words[end]
-                    if words[end].isspace() or PLACEHOLDER_RE.search(words[end]) or "×" in words[end]:
+                    test = test or latin[end]
+                    if stops[end]:
                         break
-                    if len(text) >= 2 and not has_noise(text):
+                    if len(text) >= 2 and not (test and has_noise(text)):
                         bucket = self._buckets[text[:2]]
                         entry = bucket.setdefault(text, [0, bounds])
                         entry[0] += step
                         self._sort(text, entry)
                         if entry[0] <= 0:
                             del bucket[text]
-                    if words[end] in _MARKS:
+                    if marks[end]:
                         break
 
     def absorb(self, other: DocumentMemory) -> None:

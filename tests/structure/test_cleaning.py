@@ -208,3 +208,10 @@ def test_spam_inside_long_lines_never_reaches_suggestions_or_memory(tmp_path):
         assert not any(has_noise(text) for text in shown), (before, shown)
     for fragment in ("13800138000", "400-800", "t.me", "pan.baidu", "本站", "全套材料", "获取全文"):
         assert not any(fragment in t for t in texts), fragment
+
+
+def test_latin_letters_and_digits_are_found_in_full_width_too():
+    from phrasebank.structure.cleaning import has_latin
+
+    assert has_latin("２０２５年") and has_latin("ＡＩ赋能") and has_latin("5G基站") and has_latin("http")
+    assert not has_latin("深入学习贯彻党的二十大精神，百分之五。")

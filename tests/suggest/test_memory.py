@@ -58,3 +58,18 @@ def test_what_is_forgotten_is_offered_no_more():
     memory.forget("持续神话理论武装。")
     memory.forget("持续神话理论武装。")
     assert memory.count("神话理论") == 0 and not memory.candidates(contexts("要持续"), None)
+
+
+def test_a_hotline_that_only_part_of_a_sentence_makes_is_never_remembered():
+    """The whole sentence has no noise (１400-1234 is no 400 hotline: a digit stands before it), but the
+    word sequence 400-1234 reads as one: each sequence with Latin letters or digits is tested by itself."""
+    from phrasebank.structure.cleaning import has_noise
+
+    memory = DocumentMemory()
+    sentence = "咨询电话１400-1234，欢迎来电。"
+    assert not has_noise(sentence)
+    for _ in range(2):
+        memory.learn(sentence)
+    remembered = [text for bucket in memory._buckets.values() for text in bucket]
+    assert "咨询电话１400-1234" in remembered and "欢迎来电" in remembered
+    assert [text for text in remembered if has_noise(text)] == []
