@@ -310,21 +310,28 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"联想与短语：{collection.label}（{len(bank.phrases)} 条短语）", 5000)
 
     def _warm_up(self) -> None:
-        """Load jieba's dictionary (for learning what the writer types), the checker and its set phrases
-        after the window is usable."""
+        """After the window is usable: the checker (handed to the check dock as soon as it is built), then
+        jieba's dictionary (for learning what the writer types) and the checker's set phrases."""
 
-        def warm() -> Checker:
+        def checker() -> Checker:
+            from phrasebank.check.checker import Checker
+
+            return Checker.default()
+
+        def warm() -> None:
             with contextlib.suppress(PhrasebankError):  # (no cache folder: the modules are imported as usual)
                 tables.preload_all(cache_dir(), turns.give_way)  # jieba's and pypinyin's large tables in pieces
             segment.warm_up(turns.give_way)
             from phrasebank.check import homophones
-            from phrasebank.check.checker import Checker
 
-            homophones.prepare()
+            homophones.prepare(turns.give_way)
             text_stats(["。"])  # (its table of punctuation is made here, not at the first count)
-            return Checker.default()
 
-        run_in_background(warm, self.checks.adopt_checker, self.show_error, droppable=True)
+        def built(made: Checker) -> None:
+            self.checks.adopt_checker(made)
+            run_in_background(warm, lambda _: None, self.show_error, droppable=True)
+
+        run_in_background(checker, built, self.show_error, droppable=True)
 
     def _bank_loaded(self, collection: Collection, bank: PhraseBank) -> None:
         self._loading.discard(collection)

@@ -16,11 +16,13 @@ reported (measured on the 44 reports of ../shared: no finding; see tests/check/t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from phrasebank.check.findings import Finding, FindingKind, Rule
 from phrasebank.paths import RESOURCES
 from phrasebank.text.segment import frequency
+from phrasebank.text.tables import nothing
 
 SET_PHRASES_FILE = RESOURCES / "set_phrases.txt"
 MIN_FREQUENCY = 20
@@ -35,10 +37,21 @@ RULES = (SLIP,)
 _CJK4_RE = re.compile(r"[\u4e00-\u9fff]{4}")
 
 
-@cache
-def _index() -> tuple[frozenset[str], frozenset[str], dict[str, list[str]]]:
+_Index = tuple[frozenset[str], frozenset[str], dict[str, list[str]]]
+_built: _Index | None = None
+
+
+def _index() -> _Index:
     """The set phrases' first and last two characters, and the phrases by the text that stays when one
-    character is typed wrong ("不留死?", "不?死角" … for 不留死角)."""
+    character is typed wrong ("不留死?", "不?死角" … for 不留死角); built once."""
+    global _built
+    if _built is None:
+        _built = _build_index()
+    return _built
+
+
+def _build_index(pause: Callable[[], None] = nothing) -> _Index:
+    """`_index`, `pause` running every few thousand lines of jieba's dictionary."""
     import jieba
 
     frequency("的")  # jieba's dictionary loaded
@@ -48,7 +61,9 @@ def _index() -> tuple[frozenset[str], frozenset[str], dict[str, list[str]]]:
         if line.strip() and not line.startswith("#")
     }
     with jieba.dt.get_dict_file() as handle:
-        for raw in handle:
+        for number, raw in enumerate(handle):
+            if number % 2000 == 0:
+                pause()
             word, count, tag = [*raw.decode("utf-8").split(), "", ""][:3]
             if tag in ("i", "l") and int(count or 0) >= MIN_FREQUENCY and _CJK4_RE.fullmatch(word):
                 phrases.add(word)
@@ -59,10 +74,13 @@ def _index() -> tuple[frozenset[str], frozenset[str], dict[str, list[str]]]:
     return frozenset(p[:2] for p in phrases), frozenset(p[2:] for p in phrases), by_rest
 
 
-def prepare() -> None:
+def prepare(pause: Callable[[], None] = nothing) -> None:
     """Build the set-phrase index and load pypinyin's tables now (call it off the GUI thread, after
-    `text.tables.preload_all`: imported as they are, they hold Python's lock for a fifth of a second at a time)."""
-    _index()
+    `text.tables.preload_all`: imported as they are, they hold Python's lock for a fifth of a second at a time);
+    `pause` runs between pieces of the work (a window beside it gives way to its own there)."""
+    global _built
+    if _built is None:
+        _built = _build_index(pause)  # (should two threads build it at once, both build the same)
     _readings("准备")
 
 

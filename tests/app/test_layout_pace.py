@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtGui import QTextCursor
 from qt_helpers import commit
 
+from app import turns
 from app.layout_pace import LayoutPacer, laid_out
 
 
@@ -78,5 +79,7 @@ def test_the_slices_do_not_lay_out_again_what_qt_laid_out_ahead_of_them(qtbot, w
     pacer = editor._pacer
     assert pacer is not None
     pacer.reached.setPosition(0)  # the slices behind what Qt laid out
-    pacer._pace()
-    assert started_laid_out == [False]
+    qtbot.waitUntil(lambda: bool(started_laid_out) or turns.my_turn())  # (a slice that just ended has its gap)
+    if not started_laid_out:
+        pacer._pace()
+    assert started_laid_out[:1] == [False]

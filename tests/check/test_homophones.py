@@ -45,3 +45,14 @@ def test_right_text_is_left_alone(text):
 def test_no_finding_on_the_reports_of_the_collections(nat_texts, gov_files):
     texts = [*nat_texts.values(), *(path.read_text(encoding="utf-8") for path in gov_files)]
     assert [f.found for text in texts for line in text.splitlines() for f in findings(0, line)] == []
+
+
+def test_preparing_gives_way_as_it_reads_jiebas_dictionary_and_builds_the_same_index(monkeypatch):
+    from phrasebank.check import homophones
+
+    built = homophones._index()
+    monkeypatch.setattr(homophones, "_built", None)
+    pauses = []
+    homophones.prepare(lambda: pauses.append(1))
+    assert len(pauses) > 100  # every 2,000 lines of about 350,000
+    assert homophones._index() == built
