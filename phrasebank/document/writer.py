@@ -8,13 +8,14 @@ and then swapped in.
 
 from __future__ import annotations
 
+import copy
 import io
 import itertools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -35,7 +36,7 @@ from phrasebank.document.masthead import Masthead
 from phrasebank.document.reader import PICTURE_MARKER_RE, Picture, related_part
 from phrasebank.document.review import Change, write_changes
 from phrasebank.document.tables import KeptTable, add_styles, build_table
-from phrasebank.document.typeset import Align, Block, Span, plan, split_head, title_lines
+from phrasebank.document.typeset import Align, Block, Rule, Span, plan, split_head, title_lines
 from phrasebank.errors import PhrasebankError, os_reason
 from phrasebank.structure.outline import Role
 
@@ -115,17 +116,50 @@ def export_docx(
 def _paragraph(block: Block, layout: Layout):
     """One `w:p` for a block, its properties in the schema's order."""
     p = _element("w:p")
+    body_sized = all(span.size == layout.body_size for span in block.spans)
+    p.append(
+        copy.deepcopy(
+            _paragraph_properties(
+                block.style, block.keep_next, block.page_break, block.rule_above, block.rule_below,
+                block.right_tab, block.line_pitch, block.space_before, block.left, block.right, block.first_line,
+                layout.body_size if body_sized else None, block.align, block.outline,
+            )
+        )
+    )  # fmt: skip
+    for span in block.spans or [Span("", layout.body_font, layout.body_size)]:
+        p.append(_run(span, layout))
+    return p
+
+
+@lru_cache(maxsize=512)
+def _paragraph_properties(
+    style: str | None,
+    keep_next: bool,
+    page_break: bool,
+    rule_above: Rule | None,
+    rule_below: Rule | None,
+    right_tab: float | None,
+    line_pitch: float | None,
+    space_before: float,
+    left: float,
+    right: float,
+    first_line: float,
+    body_size: float | None,
+    align: Align,
+    outline: int | None,
+):
+    """A `w:pPr` in the schema's order, made once for each set of values (a paragraph takes a copy):
+    `body_size` when the paragraph's first-line indent is also given in characters of it."""
     ppr = _element("w:pPr")
-    p.append(ppr)
-    if block.style:
-        _put(ppr, "w:pStyle", val=block.style)
-    if block.keep_next:
+    if style:
+        _put(ppr, "w:pStyle", val=style)
+    if keep_next:
         _put(ppr, "w:keepNext")
-    if block.page_break:
+    if page_break:
         _put(ppr, "w:pageBreakBefore")
-    if block.rule_above or block.rule_below:
+    if rule_above or rule_below:
         borders = _put(ppr, "w:pBdr")
-        for side, rule in (("w:top", block.rule_above), ("w:bottom", block.rule_below)):
+        for side, rule in (("w:top", rule_above), ("w:bottom", rule_below)):
             if rule:
                 line = _element(side)
                 for key, value in (
@@ -136,30 +170,27 @@ def _paragraph(block: Block, layout: Layout):
                 ):
                     line.set(qn(f"w:{key}"), str(value))
                 borders.append(line)
-    if block.right_tab is not None:
+    if right_tab is not None:
         tab = _element("w:tab")
         tab.set(qn("w:val"), "right")
-        tab.set(qn("w:pos"), str(round(block.right_tab * 20)))
+        tab.set(qn("w:pos"), str(round(right_tab * 20)))
         _put(ppr, "w:tabs").append(tab)
-    if block.line_pitch is not None or block.space_before:
-        spacing = _put(ppr, "w:spacing", before=round(block.space_before * 20))
-        if block.line_pitch is not None:
-            spacing.set(qn("w:line"), str(round(block.line_pitch * 20)))
+    if line_pitch is not None or space_before:
+        spacing = _put(ppr, "w:spacing", before=round(space_before * 20))
+        if line_pitch is not None:
+            spacing.set(qn("w:line"), str(round(line_pitch * 20)))
             spacing.set(qn("w:lineRule"), "exact")
-    indent = _put(ppr, "w:ind", left=round(block.left * 20), right=round(block.right * 20))
-    if block.first_line >= 0:
-        indent.set(qn("w:firstLine"), str(round(block.first_line * 20)))
-        if all(span.size == layout.body_size for span in block.spans):
-            chars = round(block.first_line / layout.body_size * 100)
-            indent.set(qn("w:firstLineChars"), str(chars))  # Word measures this against its grid
+    indent = _put(ppr, "w:ind", left=round(left * 20), right=round(right * 20))
+    if first_line >= 0:
+        indent.set(qn("w:firstLine"), str(round(first_line * 20)))
+        if body_size is not None:
+            indent.set(qn("w:firstLineChars"), str(round(first_line / body_size * 100)))  # Word's grid measure
     else:
-        indent.set(qn("w:hanging"), str(round(-block.first_line * 20)))
-    _put(ppr, "w:jc", val=block.align.value)
-    if block.outline is not None:
-        _put(ppr, "w:outlineLvl", val=block.outline)
-    for span in block.spans or [Span("", layout.body_font, layout.body_size)]:
-        p.append(_run(span, layout))
-    return p
+        indent.set(qn("w:hanging"), str(round(-first_line * 20)))
+    _put(ppr, "w:jc", val=align.value)
+    if outline is not None:
+        _put(ppr, "w:outlineLvl", val=outline)
+    return ppr
 
 
 def _cut(spans: list[Span], points: set[int]) -> list[Span]:
@@ -214,15 +245,9 @@ RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relations
 
 def _run(span: Span, layout: Layout):
     r = _element("w:r")
-    rpr = _element("w:rPr")
+    latin = span.font if span.latin_too else layout.latin_font
+    rpr = copy.deepcopy(_run_properties(span.font, latin, span.bold, span.color, round(span.size * 2)))
     r.append(rpr)
-    _fonts(rpr, span.font, span.font if span.latin_too else layout.latin_font)
-    if span.bold:
-        _put(rpr, "w:b")
-    if span.color:
-        _put(rpr, "w:color", val=span.color)
-    _put(rpr, "w:sz", val=round(span.size * 2))
-    _put(rpr, "w:szCs", val=round(span.size * 2))
     for xml in span.marks:
         _place(rpr, parse_xml(xml))
     if span.line_break:
@@ -236,6 +261,20 @@ def _run(span: Span, layout: Layout):
             t.text = piece
             r.append(t)
     return r
+
+
+@lru_cache(maxsize=512)
+def _run_properties(east_asian: str, latin: str, bold: bool, color: str | None, half_points: int):
+    """A `w:rPr` made once for each font, weight, colour and size (a run takes a copy)."""
+    rpr = _element("w:rPr")
+    _fonts(rpr, east_asian, latin)
+    if bold:
+        _put(rpr, "w:b")
+    if color:
+        _put(rpr, "w:color", val=color)
+    _put(rpr, "w:sz", val=half_points)
+    _put(rpr, "w:szCs", val=half_points)
+    return rpr
 
 
 #: Child order of w:pPr and w:rPr in the WordprocessingML schema (ECMA-376 CT_PPrBase, CT_RPr).

@@ -297,3 +297,24 @@ def test_the_attachment_label_and_its_number_are_both_in_heiti(tmp_path):
     label = next(p for p in docx.Document(str(target)).paragraphs if p.text == "附件2")
     fonts = label.runs[0]._r.rPr.rFonts
     assert fonts.get(qn("w:eastAsia")) == fonts.get(qn("w:ascii")) == NATIONAL.heading1_font
+
+
+def test_emphasis_on_one_run_stays_on_that_run_when_others_share_its_font_and_size(tmp_path):
+    """Runs of one font, weight and size share the properties they are copied from: bold added to one of
+    them is on that run only, and so is a paragraph's own indent."""
+    from phrasebank.document.emphasis import Mark
+
+    bold = (b'<w:b xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>',)
+    paragraphs = ["关于做好年度工作的报告", "今年坚持稳中求进。", "今年坚持稳中求进。", "明年继续推进。"]
+    target = tmp_path / "强调.docx"
+    export_docx(paragraphs, target, marks={"今年坚持稳中求进。": (Mark(2, 6, bold),)})
+    document = docx.Document(str(target))
+    written = [p for p in document.paragraphs if p.text]
+    runs = [[(run.text, run.bold) for run in p.runs] for p in written[1:]]
+    assert runs == [
+        [("今年", None), ("坚持稳中", True), ("求进。", None)],
+        [("今年", None), ("坚持稳中", True), ("求进。", None)],
+        [("明年继续推进。", None)],
+    ]
+    first_lines = [p.paragraph_format.first_line_indent for p in written]
+    assert first_lines[0] in (None, 0) and first_lines[1] == first_lines[3] > 0
