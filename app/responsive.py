@@ -12,6 +12,8 @@ import shiboken6
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from . import turns
+
 #: How long a thread running Python keeps Python's lock while another waits for it (Python's default 5 ms).
 #: The GUI thread re-takes the lock after each call into Qt, so beside background work a default interval
 #: costs it up to 5 ms a call: highlighting a paragraph, a few dozen calls, took a tenth of a second.
@@ -65,6 +67,7 @@ class Collector(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT:
             self._since_input.restart()
+            turns.writer_at_work()  # background passes wait for a pause
         return False
 
     def _tick(self) -> None:

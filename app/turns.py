@@ -46,7 +46,13 @@ PULSE_MS = 4
 BUSY_S = 0.008
 STUCK_S = 0.15
 
+#: Work only the window wants (`workers.run_in_background(droppable=True)`: learning the report, the check, the
+#: outline) waits at `give_way` until the writer has stopped for this long (a key, a commit, a click), but no
+#: longer than GIVE_WAY_AT_MOST_S at a time: a burst of typing keeps Python's lock for the window.
+INPUT_QUIET_S = 0.05
+
 _gaps = 0  # slices ended whose gap timer has not fired yet
+_input_at = float("-inf")  # when the writer last typed or clicked (`writer_at_work`)
 _no_slice = threading.Event()  # clear while a slice runs
 _no_slice.set()
 _last: object = None  # the kind of slice that ran last
@@ -172,10 +178,17 @@ def dropping() -> Iterator[None]:
         _dropping.clear()
 
 
+def writer_at_work() -> None:
+    """Note a key, a commit or a click of the writer's (`responsive.Collector` calls it)."""
+    global _input_at
+    _input_at = time.perf_counter()
+
+
 def give_way() -> None:
     """Called by background work between small pieces (a paragraph): waits while the GUI thread runs a slice
     or is in a long step of Qt's (on the GUI thread itself, where the same work runs for a short report, it
-    does nothing). Droppable work stops here (`Dropped`) once its window closes."""
+    does nothing). Droppable work waits too while the writer types (INPUT_QUIET_S), and stops here (`Dropped`)
+    once its window closes."""
     if threading.current_thread() is threading.main_thread():
         return
     _drop_when_closing()
@@ -183,6 +196,11 @@ def give_way() -> None:
     while BUSY_S < _pulse.busy_for() < STUCK_S:
         _drop_when_closing()
         time.sleep(0.001)
+    if getattr(_droppable, "yes", False):
+        quiet_by = time.perf_counter() + GIVE_WAY_AT_MOST_S
+        while time.perf_counter() - _input_at < INPUT_QUIET_S and time.perf_counter() < quiet_by:
+            _drop_when_closing()
+            time.sleep(0.002)
     _drop_when_closing()
 
 

@@ -10,7 +10,9 @@
   outline computation each keystroke triggers (target p99 < 10 ms), and of the whole keystroke.
 - DOCX save of the same report (target < 1 s).
 - The proofreading check of the newly opened report runs in the background first; typing is timed
-  after it has landed (it lands once, within about a second).
+  after it has landed (it lands once, within about a second), while the report is still being learned for
+  the suggestions beside the window, then again once all background work has landed. The window is set up
+  as `gongwen-desk` sets it up (`keep_responsive`).
 """
 
 from __future__ import annotations
@@ -77,14 +79,17 @@ def p99(samples: list[float]) -> float:
 
 
 def keystrokes() -> dict:
+    from PySide6.QtCore import QThreadPool
     from PySide6.QtGui import QInputMethodEvent
     from PySide6.QtWidgets import QApplication
 
+    from app.responsive import keep_responsive
     from app.window import MainWindow
     from phrasebank.document.writer import export_docx
     from phrasebank.suggest.bank import PhraseBank
 
     app = QApplication.instance() or QApplication([])
+    keep_responsive(app)  # as `gongwen-desk` runs: Python's lock handed over often, full collections at pauses
     window = MainWindow(bank=PhraseBank([]))
     window.show()
     folder = ROOT / "resources" / "corpus" / "supervision"
@@ -113,13 +118,21 @@ def keystrokes() -> dict:
         structure_ms.append((time.perf_counter() - t0) * 1000)
 
     editor.structure.replace = timed_replace
-    for n in range(200):
-        event = QInputMethodEvent()
-        event.setCommitString("加强"[n % 2])
-        t0 = time.perf_counter()
-        QApplication.sendEvent(editor, event)
+
+    def typed(times: list[float]) -> None:
+        for n in range(200):
+            event = QInputMethodEvent()
+            event.setCommitString("加强"[n % 2])
+            t0 = time.perf_counter()
+            QApplication.sendEvent(editor, event)
+            app.processEvents()
+            times.append((time.perf_counter() - t0) * 1000)
+
+    typed(keystroke_ms)  # right after the check landed: the report is still being learned beside the window
+    while QThreadPool.globalInstance().activeThreadCount():
         app.processEvents()
-        keystroke_ms.append((time.perf_counter() - t0) * 1000)
+    settled_ms: list[float] = []
+    typed(settled_ms)  # all background work landed
     saves = []
     with tempfile.TemporaryDirectory() as folder:
         for _ in range(3):
@@ -137,6 +150,8 @@ def keystrokes() -> dict:
         "outline_update_p99_ms": p99(structure_ms),
         "keystroke_p50_ms": statistics.median(keystroke_ms),
         "keystroke_p99_ms": p99(keystroke_ms),
+        "keystroke_settled_p50_ms": statistics.median(settled_ms),
+        "keystroke_settled_p99_ms": p99(settled_ms),
         "docx_save_median_s": statistics.median(saves),
         "first_check_settled_s": first_check,
     }
@@ -172,7 +187,8 @@ def main() -> None:
         f"outline update per keystroke in a {typing['characters']:,}-character report "
         f"({typing['paragraphs']} paragraphs): p50 {typing['outline_update_p50_ms']:.2f} ms, "
         f"p99 {typing['outline_update_p99_ms']:.2f} ms; whole keystroke p50 {typing['keystroke_p50_ms']:.1f} ms, "
-        f"p99 {typing['keystroke_p99_ms']:.1f} ms"
+        f"p99 {typing['keystroke_p99_ms']:.1f} ms right after opening (the report learned beside), p50 "
+        f"{typing['keystroke_settled_p50_ms']:.1f} ms, p99 {typing['keystroke_settled_p99_ms']:.1f} ms once all landed"
     )
     print(f"DOCX save of the same report: median {typing['docx_save_median_s']:.2f} s")
     checks = [

@@ -264,3 +264,36 @@ def test_background_work_waits_no_longer_than_a_stuck_gui_thread(qtbot):
     stop.set()
     QThreadPool.globalInstance().waitForDone()
     assert [t for t in pieces if t > started + 2 * turns.STUCK_S]
+
+
+def test_work_only_the_window_wants_waits_while_the_writer_types_and_a_save_does_not(qtbot):
+    """A burst of commits keeps Python's lock for the window: learning the report, the check and the outline
+    go on once the writer stops for INPUT_QUIET_S; work that must finish (a save) does not wait for that."""
+    passed: dict[str, float] = {}
+
+    def work(name: str) -> Callable[[], None]:
+        def run() -> None:
+            turns.give_way()
+            passed[name] = time.perf_counter()
+
+        return run
+
+    def burst() -> float:  # a commit every 10 ms for 120 ms (under GIVE_WAY_AT_MOST_S); the last one's time
+        last = time.perf_counter()
+        for _ in range(12):
+            turns.writer_at_work()
+            last = time.perf_counter()
+            qtbot.wait(10)
+        return last
+
+    turns.writer_at_work()
+    run_in_background(work("learning"), lambda _: None, lambda _: None, droppable=True)
+    last = burst()
+    qtbot.waitUntil(lambda: "learning" in passed)
+    assert passed["learning"] >= last + turns.INPUT_QUIET_S * 0.9  # only once the writer had stopped
+
+    turns.writer_at_work()
+    run_in_background(work("save"), lambda _: None, lambda _: None)
+    last = burst()
+    qtbot.waitUntil(lambda: "save" in passed)
+    assert passed["save"] < last  # while the writer was still typing
