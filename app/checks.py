@@ -44,6 +44,17 @@ CHECK_APART_FROM = 400
 MAX_LISTED = 500
 
 
+def _worker(model: Checker | None) -> Checker:
+    """A checker for the passes off the GUI thread, with the lists of the window's (built here, off the GUI
+    thread, when the window has none yet); it gives way to the window's slices between paragraphs."""
+    from phrasebank.check.checker import Checker
+
+    source = model or Checker.default()
+    worker = Checker(source.formulations, source.avoid)
+    worker.pause = turns.give_way
+    return worker
+
+
 class CheckDock(QDockWidget):
     """Runs the checker shortly after the writer pauses and lists what it finds."""
 
@@ -61,6 +72,7 @@ class CheckDock(QDockWidget):
         self._listed: tuple | None = None  # what the list and its summary show
         self._busy = False
         self._apart: Checker | None = None  # the checker of the passes off the GUI thread
+        self._lists = 0  # changes of the writer's lists: a pass begun before one is run again
         self.ignored = IgnoreList(data_dir())
         self.settings = QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
         self.families_off: set[str] = set(str(self.settings.value("check/families_off", "")).split("|")) - {""}
@@ -121,7 +133,8 @@ class CheckDock(QDockWidget):
         if wait:
             self._show(self.checker.check(paragraphs))
             return
-        if adopted or sum(1 for text in paragraphs if text not in self.checker._cache) <= BACKGROUND_FROM:
+        cached = self._checker._cache if self._checker is not None else {}
+        if adopted or sum(1 for text in paragraphs if text not in cached) <= BACKGROUND_FROM:
             self._show(self.checker.check(paragraphs))
             return
         self._check_apart(held)
@@ -130,21 +143,22 @@ class CheckDock(QDockWidget):
         if self._busy:
             return  # what is typed meanwhile is checked when this pass lands
         self._busy = True
-        if self._apart is None:
-            from phrasebank.check.checker import Checker
+        worker, model, lists = self._apart, self._checker, self._lists  # (a worker is used by one pass at a time)
 
-            self._apart = Checker(self.checker.formulations, self.checker.avoid)
-            self._apart.pause = turns.give_way  # the window's slices first, between paragraphs
-        worker = self._apart  # used by one pass at a time, never by the GUI thread
-        checked = lambda: (worker, held, worker.check([p.text for p in held]))  # noqa: E731
+        def checked() -> tuple[Checker, int, list[Paragraph], list[Finding]]:
+            used = worker or _worker(model)
+            return used, lists, held, used.check([p.text for p in held])
+
         run_in_background(checked, self._adopt, self._failed, droppable=True)
 
-    def _adopt(self, result: tuple[Checker, list[Paragraph], list[Finding]]) -> None:
-        worker, held, findings = result
+    def _adopt(self, result: tuple[Checker, int, list[Paragraph], list[Finding]]) -> None:
+        worker, lists, held, findings = result
         self._busy = False
-        if worker is not self._apart:
+        if lists != self._lists:
             self.run()  # the writer's lists changed meanwhile: checked again with them
-        elif len(held) >= CHECK_APART_FROM:
+            return
+        self._apart = worker
+        if len(held) >= CHECK_APART_FROM:
             if not self.editor.unchanged_since(held):
                 self.run()  # typed meanwhile: the newest text is checked in turn
             else:
@@ -256,6 +270,7 @@ class CheckDock(QDockWidget):
             from phrasebank.check.checker import Checker
 
             self._checker, self._apart = Checker.default(), None
+            self._lists += 1
         self._ignores_changed()  # entries restored in the dialog count even when it is cancelled
 
 

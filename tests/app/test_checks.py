@@ -237,3 +237,20 @@ def test_findings_of_every_kind_never_squeeze_the_editor(qtbot, window):
     qtbot.wait(100)
     assert len({f.kind for f in window.checks.findings}) == len(FindingKind) > 8
     assert window.editor.viewport().width() >= width - 20
+
+
+def test_a_long_reports_first_check_builds_its_checker_off_the_gui_thread(qtbot, window):
+    """Opened before the checker was built (right after start), a long report's pass builds one beside the
+    window: building it on the GUI thread held the window 0.1 s at its first check."""
+    from qt_helpers import type_at_end
+
+    from app.checks import CHECK_APART_FROM
+
+    lines = ["关于全年工作情况的报告"] + [f"第{n}项工作有序推进，重点任务扎实落实。" for n in range(CHECK_APART_FROM)]
+    lines.append("坚持学习习近平时代中国特色社会主义思想。")
+    type_at_end(qtbot, window, "\n".join(lines))
+    checks = window.checks
+    checks._checker, checks._apart = None, None
+    checks.run()
+    qtbot.waitUntil(lambda: any(f.found == "习近平时代中国特色社会主义思想" for f in checks.findings), timeout=60_000)
+    assert checks._checker is None and checks._apart is not None
