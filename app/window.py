@@ -316,6 +316,7 @@ class MainWindow(QMainWindow):
         def checker() -> Checker:
             from phrasebank.check.checker import Checker
 
+            text_stats(["。"])  # (its table of punctuation is made here, not at the first count)
             return Checker.default()
 
         def warm() -> None:
@@ -325,7 +326,6 @@ class MainWindow(QMainWindow):
             from phrasebank.check import homophones
 
             homophones.prepare(turns.give_way)
-            text_stats(["。"])  # (its table of punctuation is made here, not at the first count)
 
         def built(made: Checker) -> None:
             self.checks.adopt_checker(made)
