@@ -49,8 +49,7 @@ def _worker(model: Checker | None) -> Checker:
     thread, when the window has none yet); it gives way to the window's slices between paragraphs."""
     from phrasebank.check.checker import Checker
 
-    source = model or Checker.default()
-    worker = Checker(source.formulations, source.avoid)
+    worker = Checker(model.formulations, model.avoid) if model is not None else Checker.default()
     worker.pause = turns.give_way
     return worker
 
