@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtGui import QTextCursor
 from qt_helpers import commit
 
-from app import turns
 from app.layout_pace import LayoutPacer, laid_out
 
 
@@ -79,7 +78,8 @@ def test_the_slices_do_not_lay_out_again_what_qt_laid_out_ahead_of_them(qtbot, w
     pacer = editor._pacer
     assert pacer is not None
     pacer.reached.setPosition(0)  # the slices behind what Qt laid out
-    qtbot.waitUntil(lambda: bool(started_laid_out) or turns.my_turn())  # (a slice that just ended has its gap)
-    if not started_laid_out:
+    for _ in range(100):  # (a slice that finds SKIP_AT_MOST paragraphs laid out ahead goes on from there next time)
+        if started_laid_out:
+            break
         pacer._pace()
     assert started_laid_out[:1] == [False]
