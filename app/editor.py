@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QTextBlockFormat,
     QTextCursor,
+    QTextDocument,
 )
 from PySide6.QtWidgets import QApplication, QTextEdit
 
@@ -98,6 +99,7 @@ class ReportEditor(QTextEdit):
         self.popup.accepted.connect(self.accept_suggestion)
         self._cursor_block = 0
         self._pacer: LayoutPacer | None = None  # the document's layout in slices (set with each document)
+        self._shown: QTextDocument | None = None  # the document `show_prepared` put in place (this editor's own)
         self.highlighter = ReportHighlighter(self.document(), self._is_title, self._is_editing)
         self.setFont(fonts.font(fonts.BODY, self.highlighter.base_size))
         self.overlays = Overlays(self)  # the checker's underlines and a reviewer's changes, drawn over the text
@@ -127,13 +129,16 @@ class ReportEditor(QTextEdit):
         """Put a document made by `preparer()` in place of the whole text; clears undo history. `structure`
         is that of `prepared.texts` when it was worked out off the GUI thread (a long report being opened)."""
         document, old = prepared.document, self.document()
-        ours = old.parent() is self  # (Qt deletes the document it made itself)
+        # (Qt deletes the document it made itself. Not `old.parent()`: to name the type of Qt's private parent,
+        # PySide sets up some 80 classes it might be, at 30 ms)
+        ours = old is self._shown
         self.structure = structure or Structure.from_texts(prepared.texts)
         self._block_count = document.blockCount()
         self._title_block, self._slot_span, self._cursor_block, self.typing_in = (), None, 0, None
         document.setParent(self)
         document.blockSignals(True)  # Qt says the whole text changed when it lays it out: nothing did
         self.setDocument(document)
+        self._shown = document
         document.blockSignals(False)
         self._pacer = LayoutPacer(document)  # a long text is laid out in short steps
         self.highlighter = prepared.highlighter

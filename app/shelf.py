@@ -9,7 +9,6 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from phrasebank.mining.shelf import Shelf
 from phrasebank.suggest.bank import PhraseBank
 
+from . import choosers
 from .workers import run_in_background
 
 #: A change in a watched folder is learned after this pause (a copy of many files is one change).
@@ -166,7 +166,7 @@ class ShelfDialog(QDialog):
             self.status.setText("还没有学习任何报告")
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "选择存放本单位报告的文件夹")
+        folder = choosers.folder(self, "选择存放本单位报告的文件夹")
         if folder:
             self.add_folder(Path(folder))
 

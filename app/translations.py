@@ -6,11 +6,13 @@ what turns Undo/Copy/Paste/Open/Cancel into 撤销/复制/粘贴/打开/取消.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTranslator
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QStyledItemDelegate, QTreeView
 
 _installed: list[QTranslator] = []  # kept alive for the application's lifetime
-_filters: list[QObject] = []
 
 #: What Qt's own zh_CN files leave in English or write in the old form (撤消 beside our 撤销).
 FIXES = {
@@ -37,7 +39,7 @@ class _SizeDelegate(QStyledItemDelegate):
 
 
 class _FileDialogSizes(QObject):
-    """Gives every Qt file dialog, as it opens, the size column of `_SizeDelegate`."""
+    """Gives a Qt file dialog, as it opens, the size column of `_SizeDelegate`."""
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(watched, QFileDialog):
@@ -81,7 +83,20 @@ def install_chinese(app: QApplication) -> bool:
     fixes = _Fixes(app, list(_installed))
     app.installTranslator(fixes)  # the last installed is asked first
     _installed.append(fixes)
-    sizes = _FileDialogSizes(app)
-    app.installEventFilter(sizes)
-    _filters.append(sizes)
     return loaded
+
+
+@contextmanager
+def sizes_in_kb() -> Iterator[None]:
+    """While a file dialog is opened in this block, its size column reads KB and MB. Only then: a filter on
+    the whole application runs Python for every event Qt sends anywhere, and the first event of one of Qt's
+    private objects makes PySide set up some 120 classes it might be (40 ms of the start)."""
+    app = QCoreApplication.instance()
+    sizes = _FileDialogSizes()
+    if app is not None:
+        app.installEventFilter(sizes)
+    try:
+        yield
+    finally:
+        if app is not None:
+            app.removeEventFilter(sizes)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QPoint, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFontDatabase
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox
 
 from phrasebank.atomic import FileStamp, file_stamp
 from phrasebank.check.findings import Finding
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from phrasebank.document.emphasis import Mark
     from phrasebank.document.tables import KeptTable
 
-from . import turns
+from . import choosers, turns
 from .checks import CheckDock
 from .dialogs import FindReplaceDialog, ReviewDialog, TemplateDialog
 from .editor import ReportEditor
@@ -336,11 +336,11 @@ class MainWindow(QMainWindow):
     def _bank_loaded(self, collection: Collection, bank: PhraseBank) -> None:
         self._loading.discard(collection)
         self._banks[collection] = bank
-        self._warm_up()
         if collection is self.wanted_collection():
             self._use_bank(collection, bank)
         else:
             self.load_bank_in_background()  # the writer switched meanwhile
+        self._warm_up()  # after: nothing in the background competes with making the bank current
 
     def choose_collection(self, value: str) -> None:
         self.settings.setValue("suggest/collection", value)
@@ -485,7 +485,7 @@ class MainWindow(QMainWindow):
         if path is None:
             patterns = " ".join(f"*{suffix}" for suffix in OPENABLE)
             title, folder = "以旧报告新建：选择去年的报告", self._last_folder()
-            chosen, _ = QFileDialog.getOpenFileName(self, title, folder, f"报告 ({patterns})")
+            chosen = choosers.open_file(self, title, folder, f"报告 ({patterns})")
             if not chosen:
                 return
             path = Path(chosen)
@@ -519,7 +519,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return
         patterns = " ".join(f"*{suffix}" for suffix in OPENABLE)
-        path, _ = QFileDialog.getOpenFileName(
+        path = choosers.open_file(
             self, "打开报告", self._last_folder(), f"报告 ({patterns});;Word 文档 (*.docx);;纯文本 (*.txt)"
         )
         if path:
@@ -663,7 +663,7 @@ class MainWindow(QMainWindow):
 
     def save_as(self, wait: bool = False) -> bool:
         suggested = str(self.path.with_suffix(".docx")) if self.path else str(Path(self._last_folder()) / "报告.docx")
-        path, _ = QFileDialog.getSaveFileName(self, "另存为", suggested, "Word 文档 (*.docx);;纯文本 (*.txt)")
+        path = choosers.save_file(self, "另存为", suggested, "Word 文档 (*.docx);;纯文本 (*.txt)")
         if not path:
             return False
         target = Path(path)
@@ -986,7 +986,7 @@ class MainWindow(QMainWindow):
     # ---- mining the writer's own reports -----------------------------------------------------
 
     def mine_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "选择存放旧报告的文件夹", self._last_folder())
+        folder = choosers.folder(self, "选择存放旧报告的文件夹", self._last_folder())
         if folder:
             self.mine_reports(Path(folder))
 
@@ -1016,7 +1016,7 @@ class MainWindow(QMainWindow):
         from phrasebank.library.exchange import import_library
 
         kinds = "短语库 (*.json *.csv *.db);;JSON (*.json);;CSV (*.csv)"
-        path = path or self._chosen(QFileDialog.getOpenFileName(self, "导入短语", self._last_folder(), kinds))
+        path = path or self._chosen(choosers.open_file(self, "导入短语", self._last_folder(), kinds))
         report = self._guarded(lambda: import_library(self.library, path)) if path else None
         if path and report:
             lost = f"；{report.unreadable} 条已损坏、读不出来" if report.unreadable else ""
@@ -1029,15 +1029,15 @@ class MainWindow(QMainWindow):
         from phrasebank.library.exchange import export_library
 
         suggested, kinds = str(Path(self._last_folder()) / "我的短语.json"), "JSON (*.json);;CSV（Excel/WPS）(*.csv)"
-        path = path or self._chosen(QFileDialog.getSaveFileName(self, "导出短语", suggested, kinds))
+        path = path or self._chosen(choosers.save_file(self, "导出短语", suggested, kinds))
         count = self._guarded(lambda: export_library(self.library, path)) if path else None
         if path and count is not None:
             self.statusBar().showMessage(f"已导出 {count} 条短语到 {path}", 8000)
 
     @staticmethod
-    def _chosen(answer: tuple[str, str]) -> Path | None:
+    def _chosen(answer: str) -> Path | None:
         """The path a file dialog returned, None when the writer cancelled."""
-        return Path(answer[0]) if answer[0] else None
+        return Path(answer) if answer else None
 
     def _guarded(self, work):
         """Run `work`; a failure is shown in one clear message and gives None."""

@@ -425,23 +425,44 @@ def test_a_sentence_being_typed_is_not_shown_bold_before_its_full_stop(qtbot, wi
     assert any(f.format.fontWeight() >= 700 for f in block.layout().formats())
 
 
-def test_file_dialogs_show_sizes_in_kb_not_kib(qtbot, tmp_path):
+def test_the_open_dialog_shows_sizes_in_kb_not_kib(qtbot, window, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog, QTreeView
 
     assert install_chinese(QApplication.instance())
     (tmp_path / "报告.txt").write_bytes(b"x" * 3000)
-    dialog = QFileDialog(None, "打开报告", str(tmp_path))
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
-    dialog.setViewMode(QFileDialog.ViewMode.Detail)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    view = next(v for v in dialog.findChildren(QTreeView) if v.objectName() == "treeView")
-    model = view.model()
-    qtbot.waitUntil(lambda: model.rowCount(view.rootIndex()) == 1)
-    size = model.index(0, 1, view.rootIndex())
-    shown = view.itemDelegateForColumn(1).displayText(size.data(), view.locale())
-    assert shown.endswith("KB") and "KiB" not in shown  # as the writer's office software writes sizes
-    dialog.close()
+    monkeypatch.setattr(window, "_last_folder", lambda: str(tmp_path))
+    shown: list[str] = []
+
+    def read_sizes(dialog) -> None:
+        assert isinstance(dialog, QFileDialog)
+        dialog.setViewMode(QFileDialog.ViewMode.Detail)
+        view = next(v for v in dialog.findChildren(QTreeView) if v.objectName() == "treeView")
+        model = view.model()
+        qtbot.waitUntil(lambda: model.rowCount(view.rootIndex()) == 1)
+        size = model.index(0, 1, view.rootIndex())
+        shown.append(view.itemDelegateForColumn(1).displayText(size.data(), view.locale()))
+        dialog.reject()
+
+    answer_modal(qtbot, read_sizes)
+    menu_action(window, "打开…").trigger()  # Ctrl+O
+    assert shown and shown[0].endswith("KB") and "KiB" not in shown[0]  # as the writer's office software says
+
+
+def test_chinese_for_qt_runs_no_python_for_the_events_of_the_window(qtbot, window, monkeypatch):
+    """A filter on the whole application would run Python for every event Qt sends: at start, for a few
+    thousand, and PySide sets up some 120 classes to name the private objects among them (40 ms)."""
+    from app import translations
+
+    seen: list[int] = []
+    filtering = translations._FileDialogSizes.eventFilter
+    monkeypatch.setattr(
+        translations._FileDialogSizes, "eventFilter", lambda self, *args: seen.append(1) or filtering(self, *args)
+    )
+    assert install_chinese(QApplication.instance())
+    window.resize(900, 700)
+    commit(qtbot, window.editor, "以学促干")
+    qtbot.wait(20)
+    assert seen == []
 
 
 def test_text_typed_after_a_table_row_starts_its_own_paragraph(qtbot, window):
