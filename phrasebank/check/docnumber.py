@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from phrasebank.check.findings import Finding, FindingKind, Rule
 from phrasebank.text.chars import CJK
+from phrasebank.text.lazy import lazy
 
 _SOURCE = "GB/T 9704-2012 7.2.4"
 BRACKETS = Rule("doc-number-brackets", FindingKind.DOC_NUMBER, _SOURCE, "发文字号的年份应用六角括号“〔〕”括入")
@@ -14,7 +13,7 @@ PADDED = Rule("doc-number-padded", FindingKind.DOC_NUMBER, _SOURCE, "发文字�
 RULES = (BRACKETS, DI, PADDED)
 
 #: A 发文字号 after its 机关代字: the year in some bracket, then 第? and the number.
-_NUMBER_RE = re.compile(rf"(?<=[{CJK}])([\[［【(（〔])(\d{{4}})([\]］】)）〕])(第?)(0*)([1-9]\d*)号")
+_NUMBER_RE = lazy(rf"(?<=[{CJK}])([\[［【(（〔])(\d{{4}})([\]］】)）〕])(第?)(0*)([1-9]\d*)号")
 
 
 def findings(index: int, text: str) -> list[Finding]:
@@ -34,7 +33,7 @@ def findings(index: int, text: str) -> list[Finding]:
 
 
 #: A whole 发文字号 as GB/T 9704 writes it: 机关代字〔年份〕序号号 (a slot X is fine in a template).
-_WHOLE_RE = re.compile(rf"^[{CJK}A-Za-z]+〔(?:\d{{4}}|[xX]{{1,4}})〕(?:[1-9]\d*|[xX]{{1,3}})号$")
+_WHOLE_RE = lazy(rf"^[{CJK}A-Za-z]+〔(?:\d{{4}}|[xX]{{1,4}})〕(?:[1-9]\d*|[xX]{{1,3}})号$")
 
 
 def number_problem(doc_number: str) -> tuple[str, str | None]:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from phrasebank.check.findings import Finding, FindingKind, Rule
 from phrasebank.document.masthead import BANNER_LINES, CLASSIFIED_RE
 from phrasebank.structure.outline import Role, Structure
+from phrasebank.text.lazy import lazy
 
 _G = FindingKind.GENRE
 _REGULATIONS = "《党政机关公文处理工作条例》"
@@ -18,21 +19,21 @@ REQUEST_CLOSING = Rule(
     f"{_REGULATIONS}第八条（请示用于请求指示、批准）、第十五条（四）",
     "“妥否，请批示”一类是请示的结束语，不用在通知、报告等其他文种中",
     # the whole closing as one finding: 妥否，请批示 is one slip, not two
-    re.compile(r"(?:妥否|当否)(?:[，,]\s*(?:请批示|请予批示|请审示))?|请批示|请予批示|请审示|特此请示"),
+    lazy(r"(?:妥否|当否)(?:[，,]\s*(?:请批示|请予批示|请审示))?|请批示|请予批示|请审示|特此请示"),
 )
 LETTER_CLOSING = Rule(
     "request-closing-letter",
     _G,
     f"{_REGULATIONS}第八条（函用于不相隶属机关之间商洽工作、询问和答复问题、请求批准）",
     "函不用“请批示”一类上行请示的结束语，常用“妥否，请函复”“请予研究函复”",
-    re.compile(r"请批示|请予批示|请审示|特此请示"),
+    lazy(r"请批示|请予批示|请审示|特此请示"),
 )
 REPORT_CLOSING_IN_REQUEST = Rule(
     "report-closing-in-request",
     _G,
     f"{_REGULATIONS}第八条（请示用于请求指示、批准；报告用于汇报工作）",
     "“特此报告”是报告的结束语；请示以“妥否，请批示”“特此请示”一类请求批示的话结束",
-    re.compile(r"特此报告"),
+    lazy(r"特此报告"),
     lambda _: "特此请示",
 )
 REPORT_WITH_REQUEST = Rule(
@@ -40,7 +41,7 @@ REPORT_WITH_REQUEST = Rule(
     _G,
     f"{_REGULATIONS}第十五条（四）（不得在报告等非请示性公文中夹带请示事项）",
     "报告中不得夹带请示事项：需要上级批准的事项另行请示",
-    re.compile(
+    lazy(
         r"(?:请|恳请|望|特请)(?:予以|予)?(?:批准|审批|批复|核准|审定|拨付|核拨)"
         r"|(?:恳请|请求|特请|请)[^。；！]{0,24}?(?:核拨|拨付|追加|增拨|划拨|核增|增加[^。；！]{0,6}?编制)"
     ),
@@ -68,7 +69,7 @@ UPWARD_YOU = Rule(
     _G,
     "公文称谓惯例：“你”用于下行文，“贵”用于平行文（函）",
     "上行文中称上级机关不用“你局”“贵府”一类说法，直称机关名称",
-    re.compile(r"[你贵](?:局|厅|委|部|办|院|府|市|省|县|区|处|室|署|司|校|单位|公司|中心|集团)"),
+    lazy(r"[你贵](?:局|厅|委|部|办|院|府|市|省|县|区|处|室|署|司|校|单位|公司|中心|集团)"),
 )
 CLASSIFIED = Rule(
     "classified-draft",
@@ -96,19 +97,19 @@ RULES = (
 )
 
 #: The 文种 a title ends with (《条例》第八条; 汇报 read as 报告, 复函 as 函).
-_GENRE_RE = re.compile(
+_GENRE_RE = lazy(
     r"(请示报告|请示|报告|汇报|通知|通报|批复|意见|决定|复函|函|纪要|公告|通告|决议|议案|命令|公报)$"
 )
 _UPWARD = {"请示", "报告", "汇报", "请示报告"}
 #: Titles of texts that are not 公文 themselves (speeches, plans, summaries …): no 文种 is expected.
-_OTHER_TEXT_RE = re.compile(
+_OTHER_TEXT_RE = lazy(
     r"(讲话|发言|致辞|讲稿|演讲|主持词|提纲|要点|方案|规划|计划|总结|办法|规定|细则|制度|章程|纲要|材料|情况|说明|简报|清单)$"
 )
 #: A speech's audience, not a 主送机关.
-_AUDIENCE_RE = re.compile(r"^(同志们|各位代表|各位委员|各位领导|女士们|先生们|朋友们)")
-_PERSON_RE = re.compile(r"同志|书记|省长|市长|县长|区长|厅长|局长|部长|处长|主任|主席|总理|领导")
+_AUDIENCE_RE = lazy(r"^(同志们|各位代表|各位委员|各位领导|女士们|先生们|朋友们)")
+_PERSON_RE = lazy(r"同志|书记|省长|市长|县长|区长|厅长|局长|部长|处长|主任|主席|总理|领导")
 #: "密级：" before the mark, as some drafts write it.
-_SECRECY_LABEL_RE = re.compile(r"^密级[：:]")
+_SECRECY_LABEL_RE = lazy(r"^密级[：:]")
 
 
 #: A title is at most this many lines, each at most this long (a longer line is text).

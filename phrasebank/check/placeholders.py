@@ -10,23 +10,24 @@ from itertools import accumulate
 
 from phrasebank.check.findings import Finding, FindingKind, Rule
 from phrasebank.text.chars import PLACEHOLDER_RE
+from phrasebank.text.lazy import lazy
 
 PLACEHOLDER = Rule(
     "placeholder", FindingKind.PLACEHOLDER, "文稿须填写完整（模板和语料中的 x、XX 是待填项）", "未填写的占位符"
 )
 RULES = (PLACEHOLDER,)
 
-_DATE_SLOT_RE = re.compile(r"(?:[xX×]{1,4}年)?[xX×]{1,2}月[xX×]{1,2}日")
-_COMRADE_SLOT_RE = re.compile(r"[xX×]{1,4}同志")
+_DATE_SLOT_RE = lazy(r"(?:[xX×]{1,4}年)?[xX×]{1,2}月[xX×]{1,2}日")
+_COMRADE_SLOT_RE = lazy(r"[xX×]{1,4}同志")
 #: What writers leave to fill in besides x/X: 某某, ○○, TODO, 待补充, empty 【】 or （ ）, a date written
 #: "年 月 日" with the numbers left out.
-_WORD_SLOT_RE = re.compile(
+_WORD_SLOT_RE = lazy(
     r"某某|○○+|〇〇(?!年)|(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])|待补充|待填写|待核实|待完善|（待补）|【待\S{0,4}】"
     r"|【[\s　]*】|〔[\s　]*〕|（[\s　]+）|(?<![\d〇一二三四五六七八九十])[\s　]*年[\s　]+月[\s　]+日",
     re.IGNORECASE,
 )
 #: A lone X that is a word's own letter, not a slot: X射线, X光, X线, X型, X轴.
-_LETTER_WORD_RE = re.compile(r"(?<![A-Za-z0-9xXｘＸ×])[xXｘＸ](?=射线|光|线|型|轴|染色体|刀)")
+_LETTER_WORD_RE = lazy(r"(?<![A-Za-z0-9xXｘＸ×])[xXｘＸ](?=射线|光|线|型|轴|染色体|刀)")
 #: What every placeholder holds at least one of: one scan for these literals finds the paragraphs worth
 #: the patterns (each pattern alone costs a slow scan of the whole text).
 _CLUES = (
@@ -34,7 +35,7 @@ _CLUES = (
     "某某", "○○", "〇〇", "待补", "待填", "待核", "待完", "（ ", "（　", "年 ", "年　",
     "TODO", "todo", "Todo", "TBD", "tbd", "FIXME", "fixme", "Fixme",
 )  # fmt: skip
-_CLUE_RE = re.compile("|".join(map(re.escape, _CLUES)))
+_CLUE_RE = lazy("|".join(map(re.escape, _CLUES)))
 
 
 #: Paragraphs joined and scanned for clues at a time: one join and one scan of a whole 50,000-paragraph report

@@ -12,22 +12,23 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields, replace
 
 from phrasebank.document.reader import PICTURE_MARKER_RE
+from phrasebank.text.lazy import lazy
 
 #: 发文字号 as the standard writes it: 代字〔年份〕序号号; 纪要 and 命令 have their own forms.
 #: 发文字号, also with a slip in it (a missing 〕, 第, padding) or a slot left to fill (〔2026〕X号): a
 #: 版头 with a slip is still a 版头 (the checker names the slip).
-DOC_NUMBER_RE = re.compile(
+DOC_NUMBER_RE = lazy(
     r"^\S*[〔\[［(（]\s*(?:\d{4}|[xX]{1,4})\s*[〕\]］)）]?\s*第?\s*(?:\d+|[xX]{1,3})\s*[号次]$|^第\d+号$"
 )
-_SIGNER_RE = re.compile(r"^(?P<number>.*?)\s*签发人[：:]\s*(?P<signers>.+)$")
-_COPY_NUMBER_RE = re.compile(r"^\d{6}$")
+_SIGNER_RE = lazy(r"^(?P<number>.*?)\s*签发人[：:]\s*(?P<signers>.+)$")
+_COPY_NUMBER_RE = lazy(r"^\d{6}$")
 #: A 密级 that marks a state secret, with its 保密期限: 机密★5年.
-CLASSIFIED_RE = re.compile(r"^(绝密|机密|秘密)(?:★.*)?$")
-_SECRECY_RE = re.compile(rf"{CLASSIFIED_RE.pattern}|^(?:内部资料|内部文件|内部明电|内部资料\s*注意保存)$")
-_URGENCY_RE = re.compile(r"^(?:特急|加急|特提|平急)$")
-_PRINTED_RE = re.compile(r"^(?P<printer>\S.*?)\s+(?P<date>\d{4}年\d{1,2}月\d{1,2}日)印发$")
-_COPY_TO_RE = re.compile(r"^抄送[：:]\s*(?P<to>.+)$")
-_DISTRIBUTION_RE = re.compile(r"^(?:报|送|发|分送)[：:]\s*\S")
+CLASSIFIED_RE = lazy(r"^(绝密|机密|秘密)(?:★.*)?$")
+_SECRECY_RE = lazy(rf"{CLASSIFIED_RE.pattern}|^(?:内部资料|内部文件|内部明电|内部资料\s*注意保存)$")
+_URGENCY_RE = lazy(r"^(?:特急|加急|特提|平急)$")
+_PRINTED_RE = lazy(r"^(?P<printer>\S.*?)\s+(?P<date>\d{4}年\d{1,2}月\d{1,2}日)印发$")
+_COPY_TO_RE = lazy(r"^抄送[：:]\s*(?P<to>.+)$")
+_DISTRIBUTION_RE = lazy(r"^(?:报|送|发|分送)[：:]\s*\S")
 
 #: How many lines at the top of a file may belong to the 版头.
 BANNER_LINES = 8

@@ -13,9 +13,7 @@
 from __future__ import annotations
 
 import io
-import re
 import shutil
-import subprocess
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
@@ -25,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from phrasebank.document.emphasis import Mark, merged, run_emphasis
 from phrasebank.document.review import Change, ChangeKind, comment_texts
 from phrasebank.errors import ReadError, os_reason
+from phrasebank.text.lazy import lazy
 
 if TYPE_CHECKING:
     from phrasebank.document.tables import KeptTable
@@ -101,7 +100,7 @@ def picture_marker(number: int) -> str:
     return f"［图片{number}：编辑器中不显示，保存时保留］"
 
 
-PICTURE_MARKER_RE = re.compile(r"^［图片\d+：编辑器中不显示，保存时保留］$")
+PICTURE_MARKER_RE = lazy(r"^［图片\d+：编辑器中不显示，保存时保留］$")
 
 
 def open_docx(path: Path):
@@ -144,7 +143,7 @@ def read_docx(document) -> DocxText:
     return out
 
 
-_PAGE_NUMBER_RE = re.compile(r"^[—－\-–\s\d第页共/]*$")
+_PAGE_NUMBER_RE = lazy(r"^[—－\-–\s\d第页共/]*$")
 
 
 def _formatting(document, out: DocxText) -> None:
@@ -227,8 +226,8 @@ def _blocks(container, out: DocxText, numbering, part) -> None:
                 _blocks(content, out, numbering, part)
 
 
-_CHAPTER_RE = re.compile(r"^\s*[一二三四五六七八九十]+、")
-_MASTHEAD_CELL_RE = re.compile(r"^(?:抄送[：:]|.{0,30}\d{4}年\d{1,2}月\d{1,2}日印发$|[^，。]{2,30}文件$|文件$)")
+_CHAPTER_RE = lazy(r"^\s*[一二三四五六七八九十]+、")
+_MASTHEAD_CELL_RE = lazy(r"^(?:抄送[：:]|.{0,30}\d{4}年\d{1,2}月\d{1,2}日印发$|[^，。]{2,30}文件$|文件$)")
 
 
 def _is_layout_table(tbl, out: DocxText) -> bool:
@@ -417,6 +416,8 @@ CONVERT_SECONDS = 180
 def convert_with_libreoffice(path: Path, folder: Path, to: str = "docx") -> Path:
     """Convert an old .doc/.wps/.rtf to DOCX (or to another format LibreOffice writes) in `folder`;
     a clear error when LibreOffice is missing."""
+    import subprocess  # (here: 10 ms of the editor's start)
+
     soffice = shutil.which("soffice") or shutil.which("libreoffice") or _windows_soffice()
     if not soffice:
         raise ReadError(

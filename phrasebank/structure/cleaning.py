@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from phrasebank.structure.outline import Role, parse_paragraph
 from phrasebank.text.chars import SENTENCE_END
+from phrasebank.text.lazy import lazy
 
 
 class Noise(StrEnum):
@@ -33,7 +34,7 @@ class Noise(StrEnum):
 #: Substrings no phrase or suggestion may ever contain, whatever the source says.
 NOISE_WORDS = ("哒哒", "paid", "密码", "会员", "客服", "代笔", "字号", "打印", "素材库")
 
-_MARKER_RE = re.compile(r"##\s*[A-Za-z_-]+\s*##")
+_MARKER_RE = lazy(r"##\s*[A-Za-z_-]+\s*##")
 #: Full-width ASCII and the traditional forms sellers use to dodge filters, folded one for one
 #: (positions do not move) before matching; the text itself keeps its own characters.
 _FOLD = str.maketrans(
@@ -48,7 +49,7 @@ _FOLD = str.maketrans(
 )
 #: Contact handles, links and unlock words of material sellers (matched on folded text). A government
 #: address (gov.cn) is content: reports and notices cite their portals.
-_CONTACT_RE = re.compile(
+_CONTACT_RE = lazy(
     r"(?:QQ|V信|VX|WX|微信|薇信|威信|扣扣)\s*(?:号|群)?\s*[:：]?\s*[A-Za-z0-9_-]{5,}"
     r"|https?://(?![a-z0-9./-]*gov\.cn)|www\.(?![a-z0-9.-]*gov\.cn)[a-z0-9-]+"
     r"|(?<![.a-z0-9-])(?![a-z0-9.-]*gov\.cn)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|top|vip|me)\b"
@@ -56,14 +57,14 @@ _CONTACT_RE = re.compile(
     re.IGNORECASE,
 )
 #: One of these alone marks a promotion line of a material seller.
-_ADVERT_STRONG_RE = re.compile(r"素材库|代笔|客服|svip|vip会员|谨防假冒|唯一平台|好评如潮|持续接单", re.IGNORECASE)
+_ADVERT_STRONG_RE = lazy(r"素材库|代笔|客服|svip|vip会员|谨防假冒|唯一平台|好评如潮|持续接单", re.IGNORECASE)
 #: These appear in real reports too (学习微信公众号); two of them on one line mark promotion.
-_ADVERT_WEAK_RE = re.compile(
+_ADVERT_WEAK_RE = lazy(
     r"网盘|公众号|每天更新|一键(?:精准|快速|极速)|有意加入|加入请联系|添加微信|微信号|扫码|联系[:：]|欢迎加入"
 )
 #: A password given out (编辑密码：wsx2023, 提取码 a1b2): a word for one, then a code. 《密码法》 and
 #: 密码管理 in a report's text are not.
-_PASSWORD_RE = re.compile(
+_PASSWORD_RE = lazy(
     r"(?:密码|提取码|解压码|解锁码|口令|pwd)\s*(?:是|为)?\s*[:：]?\s*[A-Za-z0-9]{3,}|(?:密码|提取码|口令|pwd)\s*[:：]\s*$",
     re.IGNORECASE,
 )
@@ -71,21 +72,21 @@ _CHROME_EXACT = frozenset(
     "下载 打印 全屏 收藏 加大 还原 减小 】 【 首页 > ＞ 分享 分享: 分享： 相关报道 相关报道： 相关报道: "
     "【字号： 字号： 【字号 返回顶部 关闭窗口 打印本页 政府信息公开 上一篇 下一篇 扫一扫在手机打开当前页".split()
 )
-_CHROME_RE = re.compile(
+_CHROME_RE = lazy(
     r"^(?:【?字号[:：].*|来源[:：].*|(?:发布)?时间[:：]\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}/\d{1,2}/\d{1,2}).*|"
     r"发布时间[:：]\s*$|时间[:：]\s*$|责任编辑[:：].*|编辑[:：].*|"
     r"浏览次数.*|阅读[:：]?\s*\d+.*|\d{4}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$"
 )
-_CAPTION_RE = re.compile(r"(?:记者|摄影|供图|图/|图：)\s*\S{1,12}\s*摄?$|作政府工作报告。?$|^图为")
-_PAGE_NUMBER_RE = re.compile(r"^[-—–－]\s*\d{1,4}\s*[-—–－]$|^第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?$")
+_CAPTION_RE = lazy(r"(?:记者|摄影|供图|图/|图：)\s*\S{1,12}\s*摄?$|作政府工作报告。?$|^图为")
+_PAGE_NUMBER_RE = lazy(r"^[-—–－]\s*\d{1,4}\s*[-—–－]$|^第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?$")
 _VALUE_LABELS = frozenset(("来源：", "来源:", "时间：", "时间:", "发布时间："))
 #: A licence or public-domain note that web copies append after the text. It runs over several short
 #: lines (the web copy broke it at links) and ends at the first blank line after a finished sentence or
 #: a bare "Public domain"/"false": only the note goes, never a text that follows it (concatenated files).
-_LICENCE_RE = re.compile(r"^(?:本作品(?:是|在|不适用|属于|来自|采用)|Public domain$|注：中文维基文库)")
+_LICENCE_RE = lazy(r"^(?:本作品(?:是|在|不适用|属于|来自|采用)|Public domain$|注：中文维基文库)")
 _LICENCE_TAIL = frozenset(("Public domain", "false", "true"))
 _LICENCE_END = frozenset(("false", "true"))
-_BLANK_RE = re.compile(r"^[\s\u3000\ufeff]*$")
+_BLANK_RE = lazy(r"^[\s\u3000\ufeff]*$")
 
 #: Marks after which a line is a finished paragraph (a marker there is no mid-sentence break).
 _PARAGRAPH_END = SENTENCE_END + "：:”」）)"
@@ -161,19 +162,19 @@ def clean_text(text: str) -> Cleaned:
     return clean_lines(text.splitlines())
 
 
-_NOISE_RE = re.compile("|".join(map(re.escape, (*NOISE_WORDS, "##", "口令", "解锁码"))), re.IGNORECASE)
+_NOISE_RE = lazy("|".join(map(re.escape, (*NOISE_WORDS, "##", "口令", "解锁码"))), re.IGNORECASE)
 
 
 #: Spam that long lines carry into the text (a seller's line inside a paragraph is not dropped whole):
 #: phone numbers (any run of seven digits), hotlines, short links, disclaimers, "follow and get the
 #: full text", also cut short as an n-gram cuts them. Never in a
 #: phrase or a suggestion, though a writer's own paragraph may hold a phone number.
-_SPAM_RE = re.compile(
+_SPAM_RE = lazy(
     r"\d{7,}|(?<!\d)[48]00-\d{3}|(?<!\d)0\d{2,3}-\d{3,}|t\.me/|pan\.baidu"
     r"|免责声明|本站|资料来源于网络|版权归原作者|获取全文|领取全套|全套材料|公众号(?:领取|回复|获取)|关注[^，。]{0,8}公众号"
     r"|加微信|付费内容|【付费|下载全文|完整版请"
 )
-_ANY_NOISE_RE = re.compile(f"{_NOISE_RE.pattern}|{_CONTACT_RE.pattern}|{_SPAM_RE.pattern}", re.IGNORECASE)
+_ANY_NOISE_RE = lazy(f"{_NOISE_RE.pattern}|{_CONTACT_RE.pattern}|{_SPAM_RE.pattern}", re.IGNORECASE)
 
 
 def has_noise(text: str) -> bool:
@@ -182,7 +183,7 @@ def has_noise(text: str) -> bool:
 
 
 #: Latin letters and digits as the noise patterns read them (ignoring case, [a-z] takes ſ and the Kelvin sign).
-_LATIN_RE = re.compile(r"[A-Za-z\d\u017f\u212a]")
+_LATIN_RE = lazy(r"[A-Za-z\d\u017f\u212a]")
 
 
 def has_latin(text: str) -> bool:

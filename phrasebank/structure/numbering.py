@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from phrasebank.structure.outline import OpenHeadings, Role, Structure
 from phrasebank.text.chars import chinese_number, number_value
+from phrasebank.text.lazy import lazy
 
 
 def _format(level: int, template: str, n: int) -> str:
@@ -103,7 +103,7 @@ def section_span(structure: Structure, index: int) -> tuple[int, int]:
 
 
 #: A document's closing formula on a line of its own (报告、请示、通知、函).
-_CLOSING_LINE_RE = re.compile(
+_CLOSING_LINE_RE = lazy(
     r"^(?:特此(?:报告|汇报|通知|请示|函告|函复|说明)|妥否，请批示|当否，请批示|以上(?:报告|请示|意见)[^。]{0,16}"
     r"|妥否，请函复|专此函达|请认真贯彻执行|请遵照执行|请结合实际认真贯彻落实)[。！]?$"
 )

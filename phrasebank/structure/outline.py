@@ -17,62 +17,63 @@ from typing import Generic, TypeVar
 from phrasebank.kinds import SectionType
 from phrasebank.structure.tables import is_row
 from phrasebank.text.chars import NUMERALS, PLACEHOLDER_RE, SENTENCE_END
+from phrasebank.text.lazy import lazy
 
 _CN_NUM = NUMERALS
 
 #: Heading levels by numbering style, as GB/T 9704 orders them: 一、 （一） 1. （1）
 _HEADING_RES = (
-    (1, re.compile(rf"^([{_CN_NUM}]+、)(?!\s*$)")),
-    (2, re.compile(rf"^([（(][{_CN_NUM}]+[）)])\s*")),
+    (1, lazy(rf"^([{_CN_NUM}]+、)(?!\s*$)")),
+    (2, lazy(rf"^([（(][{_CN_NUM}]+[）)])\s*")),
     # 1. but not the decimal 1.5亿元; an item may begin with a year (20.2026年……) or a name such as 5+2
-    (3, re.compile(r"^(\d{1,2}[.．、])(?:(?!\d)|(?=\d{4}年)|(?=\d{1,2}[+＋]\d))\s*")),
-    (4, re.compile(r"^([（(]\d{1,2}[）)])\s*")),
+    (3, lazy(r"^(\d{1,2}[.．、])(?:(?!\d)|(?=\d{4}年)|(?=\d{1,2}[+＋]\d))\s*")),
+    (4, lazy(r"^([（(]\d{1,2}[）)])\s*")),
 )
-_RUNIN_RE = re.compile(
+_RUNIN_RE = lazy(
     rf"^(?:([{_CN_NUM}]{{1,3}}(?:是|要|方面))|(首先|其次|再次|最后|第[{_CN_NUM}]{{1,3}}|另一方面|同时)(?=[，,、：:]))"
 )
-_APPENDIX_RE = re.compile(r"^附件\s*\d*\s*[：:]?$")
-_ATTACHMENT_NOTE_RE = re.compile(r"^附件[：:]\s*\S")
-_ATTACHMENT_ITEM_RE = re.compile(r"^\d{1,2}[.．、]\s*\S")
-_NOTE_RE = re.compile(r"^[（(][^（()）]+[）)]$")
+_APPENDIX_RE = lazy(r"^附件\s*\d*\s*[：:]?$")
+_ATTACHMENT_NOTE_RE = lazy(r"^附件[：:]\s*\S")
+_ATTACHMENT_ITEM_RE = lazy(r"^\d{1,2}[.．、]\s*\S")
+_NOTE_RE = lazy(r"^[（(][^（()）]+[）)]$")
 #: A 成文日期 line, also as a template leaves it to fill in (X年X月X日).
-_DATE_RE = re.compile(
+_DATE_RE = lazy(
     rf"^(?:\d{{4}}|[{_CN_NUM}]{{4}}|[xX]{{1,4}})年(?:[\d{_CN_NUM}]{{1,2}}|[xX]{{1,2}})月(?:[\d{_CN_NUM}]{{1,3}}|[xX]{{1,2}})日$"
 )
 #: A 纪要's attendance lines (出席：……): text of the 纪要, never a 署名.
-_ATTENDANCE_RE = re.compile(r"^(?:出席|列席|请假|缺席|记录|参加|参会)(?:人员|单位|领导)?[：:]")
+_ATTENDANCE_RE = lazy(r"^(?:出席|列席|请假|缺席|记录|参加|参会)(?:人员|单位|领导)?[：:]")
 
 #: Heading keywords per section type; a heading may name two types (存在的问题和下步打算).
 _HEADING_CUES: tuple[tuple[SectionType, re.Pattern[str]], ...] = (
-    (SectionType.PROBLEMS, re.compile(r"问题(?!导向)|不足|差距|短板|困难|薄弱|挑战")),
+    (SectionType.PROBLEMS, lazy(r"问题(?!导向)|不足|差距|短板|困难|薄弱|挑战")),
     (
         SectionType.NEXT_STEPS,
-        re.compile(
+        lazy(
             r"下步|下一步|建议|打算|努力方向|工作安排|工作思路|工作计划|主要任务|重点任务|目标任务|主要目标|重点工作|今后|展望|规划|纲要"
             r"|工作任务|主要考虑|总体要求|政策取向|发展目标"
         ),
     ),
-    (SectionType.HIGHLIGHTS, re.compile(r"亮点|特色|经验|启示|典型|创新做法")),
-    (SectionType.OVERVIEW, re.compile(r"回顾|成就|成效|成果(?!转化)|成绩|进展|情况|总体|基本|取得")),
-    (SectionType.MEASURES, re.compile(r"做法|举措|措施|主要工作|工作开展")),
-    (SectionType.CLOSING, re.compile(r"结语|结束语")),
+    (SectionType.HIGHLIGHTS, lazy(r"亮点|特色|经验|启示|典型|创新做法")),
+    (SectionType.OVERVIEW, lazy(r"回顾|成就|成效|成果(?!转化)|成绩|进展|情况|总体|基本|取得")),
+    (SectionType.MEASURES, lazy(r"做法|举措|措施|主要工作|工作开展")),
+    (SectionType.CLOSING, lazy(r"结语|结束语")),
 )
-_STRONG_OVERVIEW_RE = re.compile(r"回顾|成就")
+_STRONG_OVERVIEW_RE = lazy(r"回顾|成就")
 
 #: Body cues that decide a paragraph's type where headings do not.
-_CLOSING_RE = re.compile(
+_CLOSING_RE = lazy(
     r"^(?:总之|总而言之|综上所述)|特此(?:报告|汇报)|。总之[，,]|(?:让我们|我们要)更加紧密地?团结"
     r"|让我们[^。]{0,30}(?:奋斗|努力|携手|奋进)"
 )
-_NEXT_RE = re.compile(r"^(?:下一步|下步|今后|下阶段|下一阶段|下一步工作中)[，,：:]?")
-_PROBLEM_RE = re.compile(
+_NEXT_RE = lazy(r"^(?:下一步|下步|今后|下阶段|下一阶段|下一步工作中)[，,：:]?")
+_PROBLEM_RE = lazy(
     r"(?:存在|还有|仍有|仍然|面临|也有)[^。；]{0,16}(?:问题|不足|差距|短板|困难|挑战|薄弱)"
     r"|(?:不足|差距|问题)(?:主要)?(?:表现在|体现在)"
 )
 #: Seeing the problems clearly (我们也清醒地看到，……) opens them, in the first sentence or the second (安不忘危，
 #: 兴不忘忧。我们清醒认识到……).
-_AWARE_RE = re.compile(r"清醒地?(?:认识|看到)")
-_OPENING_RE = re.compile(r"现将[^。]{0,30}(?:报告|汇报)如下|具体情况如下|向大会报告")
+_AWARE_RE = lazy(r"清醒地?(?:认识|看到)")
+_OPENING_RE = lazy(r"现将[^。]{0,30}(?:报告|汇报)如下|具体情况如下|向大会报告")
 
 
 class Role(StrEnum):
@@ -493,9 +494,9 @@ class Structure:
 #: An opening is a few paragraphs; a preamble longer than this that speaks of work done is the review.
 OPENING_PARAGRAPHS = 2
 #: What a chapter's text says of time: tasks ahead (要, 将, 今年) or work done (了, 已经, 取得).
-_AHEAD_RE = re.compile(r"(?<![主重需纪摘概简提])要(?![求素点闻件])|必须|应当|力争|今年|明年|下一步|下步")
-_DONE_RE = re.compile(r"了|已经|取得|完成|比上年|同比|增长\d|共\d|累计|先后")
-_PLACEHOLDER_CLUE_RE = re.compile("[xXｘＸ×]")
+_AHEAD_RE = lazy(r"(?<![主重需纪摘概简提])要(?![求素点闻件])|必须|应当|力争|今年|明年|下一步|下步")
+_DONE_RE = lazy(r"了|已经|取得|完成|比上年|同比|增长\d|共\d|累计|先后")
+_PLACEHOLDER_CLUE_RE = lazy("[xXｘＸ×]")
 
 #: How much one must outweigh the other to type a chapter.
 _TENSE_MARGIN = 1.5
@@ -560,7 +561,7 @@ def _place_attachment_note(paragraphs: Sequence[Paragraph], roles: list[Role], s
 
 
 #: A chapter heading that opens with a year: 2025年工作回顾, 2026年重点工作.
-_YEAR_HEAD_RE = re.compile(r"^(?:“?[一二三四五六七八九十]+五”?时期(?:和|与))?(\d{4})年")
+_YEAR_HEAD_RE = lazy(r"^(?:“?[一二三四五六七八九十]+五”?时期(?:和|与))?(\d{4})年")
 
 #: A bare address line; before the last paragraph it opens the closing.
 _ADDRESS_LINES = frozenset(("各位代表！", "各位代表:", "同志们！", "各位代表", "同志们"))

@@ -14,19 +14,20 @@ from dataclasses import dataclass
 
 from phrasebank.paths import whole_formulations
 from phrasebank.structure.outline import Role, Structure
+from phrasebank.text.lazy import lazy
 
 #: A figure (its unit stays: 5.4% → XX%, 8500亿元 → XX亿元); not a year, a model name (T800) or a number
 #: inside a document number.
-_FIGURE_RE = re.compile(
+_FIGURE_RE = lazy(
     r"(?<![\d.〔\[（(A-Za-z])(?:\d{1,3}(?:,\d{3})+|\d+)(?:[.．]\d+)?(?![\d年、)）〕A-Za-z]|[.．]\d)"
 )
 #: A day of a month (3月5日, 12月) and a year written with its month (2025年3月): the whole date is a slot.
-_DATE_RE = re.compile(r"(?:(?:19|20)\d{2}年)?(?:1[0-2]|[1-9])月(?:(?:[12]\d|3[01]|[1-9])日)?")
+_DATE_RE = lazy(r"(?:(?:19|20)\d{2}年)?(?:1[0-2]|[1-9])月(?:(?:[12]\d|3[01]|[1-9])日)?")
 #: A person named with 同志 (王某某同志) or after a post (市长张三): the name is a slot.
-_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,3}(?=同志)")
-_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=年)")
+_NAME_RE = lazy(r"[\u4e00-\u9fff]{2,3}(?=同志)")
+_YEAR_RE = lazy(r"(?<!\d)((?:19|20)\d{2})(?=年)")
 #: Heading and item numbers at a paragraph's start are structure, never figures.
-_NUMBER_HEAD_RE = re.compile(r"^\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)])")
+_NUMBER_HEAD_RE = lazy(r"^\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)])")
 SLOT = "XX"
 
 

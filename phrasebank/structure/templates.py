@@ -4,13 +4,13 @@ kept as a document once written), in the order the chooser lists them."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
 from phrasebank.atomic import write_bytes_atomic
 from phrasebank.errors import PhrasebankError, os_reason
 from phrasebank.paths import data_dir, resource
+from phrasebank.text.lazy import lazy
 
 ORDER = (
     "通知",
@@ -48,7 +48,7 @@ def template_text(name: str) -> str:
     raise PhrasebankError(f"没有名为“{name}”的模板。")
 
 
-_BAD_NAME_RE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+_BAD_NAME_RE = lazy(r'[\\/:*?"<>|\x00-\x1f]')
 
 
 def save_template(name: str, lines: Sequence[str]) -> Path:

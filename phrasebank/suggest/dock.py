@@ -11,11 +11,11 @@ standard openings, closings and the patterns of thin sections (特色亮点, 存
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from phrasebank.kinds import PhraseKind, SectionType
 from phrasebank.phrase import Phrase
+from phrasebank.text.lazy import lazy
 
 #: The dock's groups, in order.
 KIND_ORDER = (
@@ -41,7 +41,7 @@ KIND_LIMITS = {
 #: (a series of one report names its own railways: 平庆铁路、兰合铁路、天陇铁路).
 _TERMS = frozenset({PhraseKind.FORMULA, PhraseKind.COLLOCATION, PhraseKind.SERIES, PhraseKind.PATTERN})
 #: A bare organ name is no phrase to insert (人民政府, 本届政府), nor a heading that only names a part (结束语).
-_ORGAN_RE = re.compile(r"^.{0,4}(?:政府|委员会|办公厅|办公室)$")
+_ORGAN_RE = lazy(r"^.{0,4}(?:政府|委员会|办公厅|办公室)$")
 _SHORTEST_HEADING = 4
 #: Sections made of set sentences: what a corpus's few openings and closings say besides is their topic.
 _FRAME_SECTIONS = frozenset({SectionType.OPENING, SectionType.CLOSING})

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import re
 
+from phrasebank.text.lazy import lazy
+
 #: The mark a phrase uses for a free slot the writer fills in (the usual 公文 template mark).
 SLOT = "XX"
 
 #: Anonymised numbers and names as real material writes them: x, X, xx, XX, XXX, ××, ＸＸ, 20XX …
 #: Not: part of a Latin word (svip, Excel), a single × as an operator (7×24小时, 数据要素×), a lone X
 #: in a code after a digit or + (415X 集群, 双尖双领+X 项目).
-PLACEHOLDER_RE = re.compile(
+PLACEHOLDER_RE = lazy(
     r"(?:(?<![A-Za-z0-9+×ｘＸ])(?:[xXｘＸ]{1,4}|×{2,4})|(?<=\d)[xXｘＸ]{2,4})(?![A-Za-z0-9×ｘＸ])"
 )
 
@@ -21,7 +23,7 @@ PLACEHOLDER_RE = re.compile(
 CJK = "\u4e00-\u9fff"
 #: Where Word and LibreOffice put their quarter-character space: between Chinese and Latin letters or
 #: digits (none beside %: LibreOffice sets 5%吉 and 吉%吉 without it).
-CJK_LATIN_EDGE_RE = re.compile(rf"(?<=[{CJK}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[{CJK}])")
+CJK_LATIN_EDGE_RE = lazy(rf"(?<=[{CJK}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[{CJK}])")
 #: Chinese numerals as headings, items and dates write them (一 … 十, 百, and 零/〇/○ for zero).
 NUMERALS = "一二三四五六七八九十百零〇○"
 
@@ -34,7 +36,7 @@ CLAUSE_END = SENTENCE_END + "，,：:、"
 _DIGITS = "〇一二三四五六七八九"
 _ZERO = str.maketrans("零○", "〇〇")
 #: A date in Chinese numerals: 二〇二六年十一月二十二日.
-CHINESE_DATE_RE = re.compile(f"([{NUMERALS}]{{4}})年([{NUMERALS}]{{1,2}})月([{NUMERALS}]{{1,3}})日")
+CHINESE_DATE_RE = lazy(f"([{NUMERALS}]{{4}})年([{NUMERALS}]{{1,2}})月([{NUMERALS}]{{1,3}})日")
 
 
 def chinese_number(n: int) -> str:

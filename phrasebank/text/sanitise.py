@@ -6,13 +6,13 @@ valid UTF-8 never reach the library: a phrase is one line of visible text.
 
 from __future__ import annotations
 
-import re
+from phrasebank.text.lazy import lazy
 
 #: ANSI/VT escape sequences, C0/C1 controls (line breaks included), bidi controls, BOM, zero-width space.
-_UNSAFE_RE = re.compile(
+_UNSAFE_RE = lazy(
     r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
 )
-_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
+_SURROGATE_RE = lazy(r"[\ud800-\udfff]")
 
 
 def sanitise(text: str) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,6 +18,7 @@ from pathlib import Path
 
 from phrasebank.errors import PhrasebankError
 from phrasebank.paths import cache_dir
+from phrasebank.text.lazy import lazy
 from phrasebank.text.tables import nothing, read_pieces, write_pieces
 
 #: Word boundaries are kept as bits for a phrase's first characters only; typed contexts are shorter.
@@ -28,7 +28,7 @@ _lock = threading.Lock()
 _ready = False
 
 #: Sentence ends split text into units that no n-gram crosses.
-_SENTENCE_SPLIT_RE = re.compile(r"(?<=[。！？；!?;])|\n")
+_SENTENCE_SPLIT_RE = lazy(r"(?<=[。！？；!?;])|\n")
 
 
 def warm_up(pause: Callable[[], None] = nothing) -> None:
