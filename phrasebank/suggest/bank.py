@@ -45,11 +45,13 @@ class PhraseBank:
         index_entries: Entries | Iterable[Phrase] = (),
         prefix_counts: dict[str, int] | None = None,
         info: dict | None = None,
+        merged: bool = False,
     ) -> None:
-        """`index_entries`: the typing index (compact `Entries`, or phrases of kind NGRAM)."""
+        """`index_entries`: the typing index (compact `Entries`, or phrases of kind NGRAM); `merged`: an
+        index's own entries, merged with `phrases` already (a bank file's)."""
         self.phrases: list[Phrase] = list(phrases)
         entries = index_entries if isinstance(index_entries, Entries) else Entries.of(index_entries)
-        self.index = SuggestIndex(self.phrases, entries, prefix_counts)
+        self.index = SuggestIndex(self.phrases, entries, prefix_counts, merged=merged)
         self.openings = Openings(self.phrases)
         self.info: dict = dict(info or {})
         #: The popup opens only when the best completion scores at least this (benchmarks vary it).
@@ -172,7 +174,7 @@ class PhraseBank:
             raise BankError(path, f"文件已损坏或不是词库（{exc}）") from None
         except (ValueError, KeyError, TypeError, OverflowError, AttributeError) as exc:
             raise BankError(path, f"词库内容有误（{exc}）") from None
-        return cls(phrases, entries, prefixes, info)
+        return cls(phrases, entries, prefixes, info, merged=True)
 
     def _write(self, db: sqlite3.Connection) -> None:
         db.executescript(

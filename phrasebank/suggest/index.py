@@ -114,8 +114,11 @@ class SuggestIndex:
         phrases: Iterable[Phrase] = (),
         entries: Entries | None = None,
         prefix_counts: dict[str, int] | None = None,
+        merged: bool = False,
     ) -> None:
-        """Named `phrases` (with their kinds) merged into the typing `entries`.
+        """Named `phrases` (with their kinds) merged into the typing `entries`; `merged`: the entries are an
+        index's own (`entries()`, as a bank file keeps them), merged with these phrases already, and only the
+        phrases' kinds are put back (a bank loads in a fraction of the time).
 
         Anonymisation marks (x, XX, ××) are never offered as text: only phrases of the slot kinds keep
         them, where XX is a slot the editor selects.
@@ -126,11 +129,17 @@ class SuggestIndex:
         for phrase in phrases:
             if _offerable(phrase.text, KINDS.index(phrase.kind)):
                 named.setdefault(phrase.text, phrase)
-        known = set(entries.texts)
-        extra = Entries.of(p for text, p in named.items() if text not in known)
         self.texts: list[str] = []
         self.counts, self.kinds, self.masks = array("i"), array("b"), array("B")
         self.documents, self.bounds = array("i"), array("I")
+        if not (merged and self._kinds_put_back(entries, named)):
+            self._merge(entries, named)
+        self.wide: dict[str, tuple[int, int, tuple[int, ...]]] = {}  # prefix -> (lo, hi, best entries)
+        self._precompute_wide()
+
+    def _merge(self, entries: Entries, named: dict[str, Phrase]) -> None:
+        known = set(entries.texts)
+        extra = Entries.of(p for text, p in named.items() if text not in known)
         ngram = KINDS.index(PhraseKind.NGRAM)
         i = j = 0
         while i < len(entries) or j < len(extra):
@@ -153,8 +162,26 @@ class SuggestIndex:
             self.masks.append(mask)
             self.documents.append(source.documents[at])
             self.bounds.append(source.bounds[at])
-        self.wide: dict[str, tuple[int, int, tuple[int, ...]]] = {}  # prefix -> (lo, hi, best entries)
-        self._precompute_wide()
+
+    def _kinds_put_back(self, entries: Entries, named: dict[str, Phrase]) -> bool:
+        """The merged entries as they are, with the named phrases' kinds; False when one is not among them."""
+        texts = entries.texts
+        found: dict[str, int] = {}
+        for text in named:
+            at = bisect_left(texts, text)
+            if at == len(texts) or texts[at] != text:
+                return False
+            found[text] = at
+        self.texts = list(texts)
+        self.counts, self.masks = array("i", entries.counts), array("B", entries.masks)
+        self.documents, self.bounds = array("i", entries.documents), array("I", entries.bounds)
+        self.kinds = array("b", [KINDS.index(PhraseKind.NGRAM)]) * len(texts)
+        for text, at in found.items():
+            phrase = named[text]
+            self.kinds[at] = KINDS.index(phrase.kind)
+            self.counts[at] = max(self.counts[at], phrase.count)
+            self.masks[at] |= section_mask(phrase.sections)
+        return True
 
     def __len__(self) -> int:
         return len(self.texts)

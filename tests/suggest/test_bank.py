@@ -14,9 +14,21 @@ def test_save_and_load_give_back_the_same_bank(corpus_bank, tmp_path):
     assert [(p.text, p.kind, p.count, p.sections, p.source) for p in loaded.phrases] == [
         (p.text, p.kind, p.count, p.sections, p.source) for p in corpus_bank.phrases
     ]
-    assert loaded.index.texts == corpus_bank.index.texts
+    index, mined = loaded.index, corpus_bank.index  # loaded as stored, the phrases' kinds put back
+    for name in ("texts", "counts", "kinds", "masks", "documents", "bounds", "wide", "prefix_counts"):
+        assert getattr(index, name) == getattr(mined, name), name
     for before, section in [("存在", "problems"), ("推动理论学习往", None), ("进一步增强", "overview")]:
         assert loaded.suggest(before, section) == corpus_bank.suggest(before, section)
+
+
+def test_stored_entries_without_one_of_the_phrases_are_merged_with_it(corpus_bank):
+    from phrasebank.suggest.index import SuggestIndex
+
+    new = Phrase("甲乙丙丁", PhraseKind.FORMULA, 3, {}, "")
+    entries = corpus_bank.index.entries()
+    index = SuggestIndex([*corpus_bank.phrases, new], entries, merged=True)
+    assert index.texts == SuggestIndex([*corpus_bank.phrases, new], entries).texts
+    assert index.kind(index.texts.index("甲乙丙丁")) is PhraseKind.FORMULA
 
 
 def test_a_failed_save_leaves_the_old_bank_intact(corpus_bank, tmp_path):
