@@ -34,19 +34,33 @@ START = """
 import sys, time
 t0 = time.perf_counter()
 sys.path.insert(0, {root!r})
-from PySide6.QtWidgets import QApplication, QMainWindow
-qt = QApplication([])
 def ready():
     print(time.perf_counter() - t0, time.process_time(), flush=True)
 if sys.argv[1] == "bare":
+    from PySide6.QtWidgets import QApplication, QMainWindow
+    qt = QApplication([])
     w = QMainWindow(); w.show(); qt.processEvents(); ready()
-else:  # the editor as `gongwen-desk` starts it (app.main: translations, fonts, log, drafts), until its bank is in
-    import app.window
-    made = app.window.MainWindow.__init__
-    def made_and_watched(window, *args, **kwargs):
-        made(window, *args, **kwargs)
-        window.bankReady.connect(lambda: (ready(), qt.quit()))
-    app.window.MainWindow.__init__ = made_and_watched
+else:  # the editor as `gongwen-desk` starts it (app.main: the engine before PySide, translations, fonts, log,
+    # drafts), until its bank is in; the window is watched as app.window is imported, nothing loaded before
+    class Watch:
+        def find_spec(self, name, path=None, target=None):
+            if name != "app.window":
+                return None
+            sys.meta_path.remove(self)
+            import importlib.util
+            spec = importlib.util.find_spec(name)
+            run = spec.loader.exec_module
+            def exec_module(module):
+                run(module)
+                made = module.MainWindow.__init__
+                def watched(window, *args, **kwargs):
+                    made(window, *args, **kwargs)
+                    from PySide6.QtWidgets import QApplication
+                    window.bankReady.connect(lambda: (ready(), QApplication.instance().quit()))
+                module.MainWindow.__init__ = watched
+            spec.loader.exec_module = exec_module
+            return spec
+    sys.meta_path.insert(0, Watch())
     from app.main import main
     main([])
 """
