@@ -660,3 +660,29 @@ def test_overlapping_looks_merge_piece_by_piece(qtbot, window):
     assert looks(start + 3) == (True, True, False)  # 学
     assert looks(start + 4) == (True, False, False)  # 习: the underline has ended
     assert looks(head_end + 2) == (False, False, False)  # 推动落实: plain
+
+
+def test_the_editor_viewport_is_set_up_as_qt_sets_up_its_own(qtbot, window):
+    """Made by the editor (PySide names Qt's own at a cost), it draws, points and takes drops as Qt's does."""
+    from PySide6.QtWidgets import QTextEdit
+
+    plain = QTextEdit()
+    qtbot.addWidget(plain)
+    plain.show()
+
+    def setup(viewport) -> tuple:
+        states = ("WA_WState", "WA_Pending", "WA_Resized", "WA_Moved", "WA_Mapped", "WA_UnderMouse")
+        attributes = {a.name for a in Qt.WidgetAttribute if viewport.testAttribute(a)}
+        return (
+            viewport.objectName(),
+            viewport.backgroundRole(),
+            viewport.autoFillBackground(),
+            viewport.cursor().shape(),
+            viewport.hasMouseTracking(),
+            viewport.acceptDrops(),
+            viewport.focusPolicy(),
+            viewport.focusProxy() is viewport.parent(),
+            sorted(a for a in attributes if not a.startswith(states)),
+        )
+
+    assert setup(window.editor.viewport()) == setup(plain.viewport())
