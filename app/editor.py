@@ -309,9 +309,8 @@ class ReportEditor(QTextEdit):
             memory, budget = DocumentMemory(), MAX_LEARNED_CHARACTERS
             for text in reversed(paragraphs):  # the end first: that is where writing goes on
                 if text.strip() and budget > 0:
-                    memory.learn(text)
+                    memory.learn(text, pause=turns.give_way)  # the GUI thread's slices and the writer's keys first
                     budget -= len(text)
-                    turns.give_way()  # the GUI thread's slices first
             return memory
 
         run_in_background(learn, adopt, lambda _error: None, droppable=True)

@@ -9,7 +9,7 @@ does not grow with the document.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from phrasebank.kinds import PhraseKind, SectionType
 from phrasebank.phrase import Suggestion
@@ -36,18 +36,20 @@ class DocumentMemory:
         self._often: dict[str, dict[str, list[int]]] = defaultdict(dict)  # those seen MIN_SIGHTINGS times
         self.paragraphs = 0
 
-    def learn(self, paragraph: str, weight: int = 1) -> None:
+    def learn(self, paragraph: str, weight: int = 1, pause: Callable[[], None] = segment.nothing) -> None:
         """Remember the word sequences of a paragraph or a finished clause (`weight` times: an accepted
-        suggestion counts as seen twice)."""
-        self._count(paragraph, weight)
+        suggestion counts as seen twice); `pause` runs after each sentence (a report learned beside the
+        window gives way within its long paragraphs: one took 5-25 ms)."""
+        self._count(paragraph, weight, pause)
         self.paragraphs += 1
 
     def forget(self, paragraph: str) -> None:
         """Take back what `learn` remembered of a clause the writer undid or deleted."""
         self._count(paragraph, -1)
 
-    def _count(self, paragraph: str, step: int) -> None:
+    def _count(self, paragraph: str, step: int, pause: Callable[[], None] = segment.nothing) -> None:
         for sentence in segment.sentences(paragraph):
+            pause()
             words = segment.words(sentence)
             marks = [word in _MARKS for word in words]
             stops = [word.isspace() or "×" in word or PLACEHOLDER_RE.search(word) is not None for word in words]
