@@ -281,8 +281,10 @@ class ReportEditor(QTextEdit):
     def _on_cursor_moved(self) -> None:
         cursor = self.textCursor()
         block = cursor.blockNumber()
-        if self._pacer is not None and not laid_out(cursor.block()):  # a jump below what is laid out yet
-            self._pacer.reach(cursor.position())
+        # A jump below what is laid out yet: laid out now, and shown. (A paragraph being edited has no lines
+        # either until Qt lays it out again: scrolling to it then scrolled away and back at every keystroke,
+        # and each scroll redrew the whole editor.)
+        if self._pacer is not None and not laid_out(cursor.block()) and self._pacer.reach(cursor.position()):
             self.ensureCursorVisible()
         if block != self._cursor_block:  # the paragraph left is drawn as what it is now (a heading, say)
             left = self.document().findBlockByNumber(self._cursor_block)

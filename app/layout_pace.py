@@ -95,11 +95,14 @@ class LayoutPacer(QObject):
         self._last_start = start.blockNumber()
         self.lay_out(start.position(), start.position() + SLICE)
 
-    def reach(self, position: int) -> None:
-        """Lay out everything up to `position` now (the writer jumped there), as Qt would."""
+    def reach(self, position: int) -> bool:
+        """Lay out everything up to `position` now (the writer jumped there), as Qt would; False when it was
+        laid out already."""
         start = self.reached.block()
-        if self.timer.isActive() and position > start.position():
-            self.lay_out(start.position(), position + 1)
+        if not (self.timer.isActive() and position > start.position()):
+            return False
+        self.lay_out(start.position(), position + 1)
+        return True
 
     def lay_out(self, start: int, end: int) -> None:
         end = min(end, self.document.characterCount() - 1)

@@ -83,3 +83,25 @@ def test_the_slices_do_not_lay_out_again_what_qt_laid_out_ahead_of_them(qtbot, w
             break
         pacer._pace()
     assert started_laid_out[:1] == [False]
+
+
+def test_typing_in_a_laid_out_report_leaves_the_view_where_it_is(qtbot, window, corpus_files):
+    """A paragraph being edited has no lines until Qt lays it out again; taken for a jump below what is laid
+    out, each keystroke in a long paragraph scrolled the view away and back, and each scroll redrew the
+    whole editor."""
+    editor = window.editor
+    window.resize(1280, 820)
+    text = "\n".join(path.read_text(encoding="utf-8") for path in corpus_files)
+    editor.set_text(text)
+    qtbot.waitUntil(lambda: _every_paragraph_placed(editor), timeout=20_000)
+    cursor = editor.textCursor()
+    cursor.setPosition(len(text) // 2)
+    editor.setTextCursor(cursor)
+    words = ("加强", "基层", "治理", "能力", "建设", "，")
+    for word in words * 40:  # the paragraph grows past the screen's height, typed at its last line
+        commit(qtbot, editor, word)
+    scrolled: list[int] = []
+    editor.verticalScrollBar().valueChanged.connect(scrolled.append)
+    for word in words:
+        commit(qtbot, editor, word)
+    assert scrolled == []
