@@ -134,6 +134,7 @@ def keystrokes() -> dict:
     app = QApplication.instance() or QApplication([])
     keep_responsive(app)  # as `gongwen-desk` runs: Python's lock handed over often, full collections at pauses
     window = MainWindow(bank=PhraseBank([]))
+    window.resize(1280, 820)  # its size before the writer sizes it (not what the last run of this machine saved)
     window.show()
     folder = ROOT / "resources" / "corpus" / "supervision"
     corpus = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
