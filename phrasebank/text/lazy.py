@@ -15,6 +15,9 @@ class _Pattern:
         self.pattern = pattern
         self._flags = flags
 
+    def __reduce__(self) -> tuple[type, tuple[str, int]]:
+        return _Pattern, (self.pattern, self._flags)  # (what it keeps once used, bound methods, cannot be pickled)
+
     def __getattr__(self, name: str) -> object:
         compiled = self.__dict__.get("_compiled")
         if compiled is None:

@@ -18,3 +18,13 @@ def test_a_lazy_pattern_compiles_at_its_first_use_and_then_works_as_the_compiled
     assert heading.sub("", text) == "总体情况\n主要做法"
     assert heading.match("三是") is None
     assert compiled.count(heading.pattern) == 1  # once, however many methods are used
+
+
+def test_a_lazy_pattern_used_already_is_pickled_and_copied_as_a_pattern():
+    import copy
+    import pickle
+
+    heading = lazy(r"^([一二三四五六七八九十]+、)")
+    assert heading.match("一、总体情况")
+    for again in (pickle.loads(pickle.dumps(heading)), copy.deepcopy(heading)):
+        assert again.pattern == heading.pattern and again.match("二、主要做法").group(1) == "二、"
