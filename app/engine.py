@@ -1,8 +1,8 @@
 """The engine's modules the window loads as it starts, imported (by `main`) before PySide is: `import_all`.
 
 PySide reads the source of every module imported after it, to see whether it uses PySide (its `__feature__`
-hook): for these sixty modules that was 40 ms of the start. `test_the_engine_is_imported_before_pyside` says
-when the window loads one that is missing here.
+hook): for the sixty modules these bring in, that was 40 ms of the start. `test_the_engine_is_imported_before_pyside`
+says when the window loads one that is missing here.
 """
 
 from importlib import import_module
