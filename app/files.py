@@ -7,8 +7,6 @@ save by another window is never overwritten by an old text.
 
 from __future__ import annotations
 
-import concurrent.futures
-import multiprocessing
 import os
 import tempfile
 import threading
@@ -40,6 +38,9 @@ def save_report_apart(report: Report, path: Path, layout: Layout, author: str = 
 
     Returns the stamp of the file as written (the window deletes its draft only when the file on disk
     still carries it)."""
+    import concurrent.futures  # with multiprocessing, 18 ms of the start if imported with the window
+    import multiprocessing
+
     context = multiprocessing.get_context("spawn")
     with tempfile.TemporaryDirectory(prefix="gongwen-save-") as folder:
         lines = Path(folder) / "paragraphs.txt"

@@ -34,6 +34,29 @@ def test_an_error_nobody_caught_is_logged_and_rescued(data_dir, monkeypatch):
         handler.close()
 
 
+def test_a_grown_log_is_rotated_as_the_editor_starts_and_old_ones_are_dropped(data_dir):
+    path = trail.log_path()
+    path.parent.mkdir(parents=True)
+    for n in range(1, trail.LOG_BACKUPS + 1):
+        path.with_name(f"{path.name}.{n}").write_text(f"第 {n} 份旧日志", encoding="utf-8")
+    path.write_text("上次的日志" + "x" * trail.LOG_BYTES, encoding="utf-8")
+    assert trail.start_log() == path
+    trail.LOG.info("启动")
+    for handler in list(trail.LOG.handlers):
+        trail.LOG.removeHandler(handler)
+        handler.close()
+    assert path.read_text(encoding="utf-8").rstrip().endswith("启动")
+    assert path.with_name(f"{path.name}.1").read_text(encoding="utf-8").startswith("上次的日志")
+    kept = [path.with_name(f"{path.name}.{n}").read_text(encoding="utf-8") for n in range(2, trail.LOG_BACKUPS + 1)]
+    assert kept == [f"第 {n} 份旧日志" for n in range(1, trail.LOG_BACKUPS)]  # the oldest is gone
+    assert not path.with_name(f"{path.name}.{trail.LOG_BACKUPS + 1}").exists()
+    trail.start_log()  # a small log is not rotated
+    for handler in list(trail.LOG.handlers):
+        trail.LOG.removeHandler(handler)
+        handler.close()
+    assert path.read_text(encoding="utf-8").rstrip().endswith("启动")
+
+
 def test_the_rescue_saves_the_draft_and_says_where_the_log_is(qtbot, window, answers):
     window.show()
     qtbot.waitExposed(window)

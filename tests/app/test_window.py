@@ -133,7 +133,7 @@ def test_closing_stops_what_only_the_window_wanted_at_once_and_lets_a_save_finis
 
 
 @pytest.fixture(scope="module")
-def started() -> tuple[str, str]:
+def started(tmp_path_factory) -> tuple[str, str]:
     """A window started in a fresh process the way `main` starts it, shown: (the modules it loaded that only
     later work needs, the engine's modules it loaded after PySide)."""
     script = textwrap.dedent("""
@@ -142,18 +142,22 @@ def started() -> tuple[str, str]:
         engine.import_all()
         from PySide6.QtWidgets import QApplication
         app = QApplication([])
+        from app.trail import start_log
+        start_log()
         from app.window import MainWindow
         window = MainWindow()
         window.show()
         app.processEvents()
         later = ("numpy", "jieba", "pypinyin", "docx", "phrasebank.mining.miner", "phrasebank.check.checker",
-                 "phrasebank.check.homophones", "urllib.request", "importlib.metadata", "subprocess", "uuid")
+                 "phrasebank.check.homophones", "urllib.request", "importlib.metadata", "subprocess", "uuid",
+                 "multiprocessing", "concurrent.futures", "logging.handlers", "socket", "pickle")
         print(" ".join(name for name in later if name in sys.modules) or "none")
         loaded = list(sys.modules)
         after = loaded[loaded.index("PySide6.QtCore"):]
         print(" ".join(name for name in after if name.startswith("phrasebank.")) or "none", flush=True)
     """)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    data = tmp_path_factory.mktemp("started")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GONGWEN_DATA_DIR=str(data))
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=ROOT)
     lines = done.stdout.strip().splitlines()
     assert len(lines) >= 2, done.stderr[-2000:]
@@ -161,8 +165,8 @@ def started() -> tuple[str, str]:
 
 
 def test_the_window_opens_without_what_it_loads_after_start(started):
-    """What only mining, checking, learning and converting need is imported beside the window once it is
-    usable: each of these took the start 6–170 ms (numpy alone 170)."""
+    """What only mining, checking, learning, converting and saving apart need is imported beside the window once
+    it is usable: each of these took the start 6–170 ms (numpy alone 170, multiprocessing 18)."""
     assert started[0] == "none"
 
 

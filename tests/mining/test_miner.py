@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -181,6 +182,32 @@ def test_the_built_in_cache_key_covers_every_engine_source():
     sources = {p.relative_to(package).as_posix() for p in engine_sources()}
     assert sources == {p.relative_to(package).as_posix() for p in package.rglob("*.py")}
     assert {"text/chars.py", "text/segment.py", "kinds.py", "suggest/ranking.py"} <= sources
+
+
+def test_the_built_in_cache_key_changes_with_any_file_and_only_then(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from phrasebank.mining import banks
+
+    engine, reports = tmp_path / "engine", tmp_path / "reports"
+    (engine / "text").mkdir(parents=True)
+    reports.mkdir()
+    source, report = engine / "text" / "chars.py", reports / "2024.txt"
+    source.write_text("A = 1\n", encoding="utf-8")
+    report.write_text("关于安全生产的报告", encoding="utf-8")
+    monkeypatch.setattr(banks, "ENGINE", engine)
+    collection = SimpleNamespace(folder=reports)
+    first = banks.cache_key(collection)  # type: ignore[arg-type]
+    assert banks.cache_key(collection) == first  # type: ignore[arg-type]
+    keys = {first}
+    for path, text in ((source, "A = 2\n"), (report, "关于安全生产的情况")):  # same size, new content
+        before = path.stat().st_mtime_ns
+        path.write_text(text, encoding="utf-8")
+        os.utime(path, ns=(before + 1_000_000, before + 1_000_000))
+        keys.add(banks.cache_key(collection))  # type: ignore[arg-type]
+    (reports / "2025.txt").write_text("新增", encoding="utf-8")
+    keys.add(banks.cache_key(collection))  # type: ignore[arg-type]
+    assert len(keys) == 4
 
 
 def test_a_phrase_whose_first_word_takes_de_may_be_glued_half_as_often():
