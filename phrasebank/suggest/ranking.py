@@ -7,7 +7,7 @@ any source is), and the popup shows nothing unless the best completion is likely
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import replace
 from typing import Protocol
 
@@ -19,7 +19,8 @@ from phrasebank.text.segment import BOUND_BITS
 
 #: Longest completion offered: a phrase, never a sentence from one report.
 MAX_COMPLETION = 16
-#: A completion yields its slot to a longer one extending it that is at least this probable.
+#: A continuation's row is its longest completion at least this probable beside its likeliest one (学习教育,
+#: not 学习: the longer is accepted whenever the shorter would be).
 NESTED_RATIO = 0.9
 #: The popup opens only when the best completion scores at least this (chosen for each corpus on the
 #: other corpora's held-out reports with a margin on first-row precision — bench/threshold_by_fold.py; all
@@ -40,8 +41,10 @@ def suggest(
     section: SectionType | None,
     limit: int = 5,
     threshold: float = SHOW_THRESHOLD,
+    unwanted: Container[str] = (),
 ) -> list[Suggestion]:
-    """Exactly what the popup shows for the text before the cursor, from all sources together."""
+    """Exactly what the popup shows for the text before the cursor, from all sources together; never a
+    completion that makes the sentence one of `unwanted`."""
     typed = contexts(current_tail(before))
     if not typed:
         return []
@@ -54,7 +57,11 @@ def suggest(
                 single[completion] = max(single.get(completion, 0.0), suggestion.score)
             merge(found, offered)
     tail = current_tail(before)
-    return finish(found, limit, threshold, single, lambda completion: sound(tail, completion))
+
+    def acceptable(completion: str) -> bool:
+        return sound(tail, completion) and tail + completion not in unwanted
+
+    return finish(found, limit, threshold, single, acceptable)
 
 
 def merge(found: dict[str, Suggestion], other: dict[str, Suggestion]) -> None:
@@ -69,14 +76,17 @@ def merge(found: dict[str, Suggestion], other: dict[str, Suggestion]) -> None:
 
 
 _OPENERS, _CLOSERS = "“‘《（(〔【", "”’》）)〕】"
+_MARKS = "，、。；：！？"
 #: Words a completion never ends on: it would stop in the middle of what the writer is saying.
 _DANGLING = frozenset("和与及的地得了在对把将为以之而或并等从向于被让使是")
+#: Characters of a number: one a completion ends on needs its unit or noun (党的二十 | 届, 突破2000 | 亿元).
+_NUMERALS = "零〇一二三四五六七八九十百千万亿两0123456789０１２３４５６７８９.．"
 
 
 def sound(tail: str, completion: str) -> bool:
     """Whether a completion is whole: its quotes and brackets balance with the typed sentence (no ”
-    with none open, none left open), and it does not stop on a function word or part-way into a
-    dictionary word (办公室多措 | 并举)."""
+    with none open, none left open), and it does not stop on a function word, on a bare number or part-way
+    into a dictionary word (办公室多措 | 并举)."""
     depth = {opener: tail.count(opener) - tail.count(closer) for opener, closer in zip(_OPENERS, _CLOSERS, strict=True)}
     for ch in completion:
         if ch in _OPENERS:
@@ -88,10 +98,18 @@ def sound(tail: str, completion: str) -> bool:
             depth[opener] -= 1
     if any(depth[o] > max(tail.count(o) - tail.count(c), 0) for o, c in zip(_OPENERS, _CLOSERS, strict=True)):
         return False  # opens a quote it does not close
-    last = completion.rstrip("，、。；：！？")
+    last = completion.rstrip(_MARKS)
     if not last or last[-1] in _DANGLING:
         return False
-    return not _inside_a_word(tail + completion)
+    return not _inside_a_word(tail + completion) and not _bare_number(tail + last)
+
+
+def _bare_number(text: str) -> bool:
+    """The text ends on a number that no dictionary word takes in (统一, 之一, 第三 do): 党的二十, 突破2000."""
+    run = len(text) - len(text.rstrip(_NUMERALS))
+    if not run:
+        return False
+    return not any(segment.frequency(text[-(run + before) :]) for before in (1, 2) if run + before <= len(text))
 
 
 def _inside_a_word(text: str) -> bool:
@@ -131,11 +149,13 @@ def finish(
     acceptable: Callable[[str], bool] = lambda _completion: True,
 ) -> list[Suggestion]:
     """What the popup shows: nothing unless the best sound completion reaches `threshold` (by one
-    source's estimate alone, when `single` gives them), then the `limit` most probable sound ones
-    that reach LIST_RATIO of the best.
+    source's estimate alone, when `single` gives them), then the `limit` most probable distinct
+    continuations among the sound ones that reach LIST_RATIO of the best, most probable first.
 
-    A completion is left out when a longer one extending it is nearly as probable: the longer one
-    is accepted whenever the shorter would be, so the slot serves another continuation better.
+    Completions that extend one another (及其 / 及其常委会 / 及其常委会的监督 / 及其常委会的监督，) are one
+    continuation with at most two rows: its likeliest (or a longer one nearly as likely, NESTED_RATIO) and
+    the longer one that adds most expected characters beyond it (及其 | 及其常委会的监督). The others leave
+    their slots to other continuations.
     """
     ranked = sorted(found.items(), key=lambda item: (-item[1].score, item[0]))
     ranked = [item for item in ranked[: limit * 8] if acceptable(item[0])]
@@ -146,16 +166,23 @@ def finish(
         return []
     floor = ranked[0][1].score * LIST_RATIO
     ranked = [item for item in ranked[: limit * 6] if item[1].score >= floor]
-    chosen: list[tuple[str, Suggestion]] = []
+    families: list[list[tuple[str, Suggestion]]] = []
     for completion, candidate in ranked:
-        if any(
-            other != completion
-            and other.startswith(completion)
-            and rival.score >= NESTED_RATIO * candidate.score
-            for other, rival in ranked
-        ):
-            continue
-        chosen.append((completion, candidate))
-        if len(chosen) == limit:
-            break
-    return [replace(candidate, score=round(candidate.score, 4)) for _, candidate in chosen]
+        family = next((f for f in families if completion.startswith(f[0][0]) or f[0][0].startswith(completion)), None)
+        if family is not None:
+            family.append((completion, candidate))
+        elif len(families) < limit:
+            families.append([(completion, candidate)])
+    chosen: list[Suggestion] = []
+    for family in families:
+        lead = max((item for item in family if item[1].score >= NESTED_RATIO * family[0][1].score), key=_length)
+        longer = [item for item in family if item[0].startswith(lead[0]) and len(item[0]) > len(lead[0])]
+        chosen.append(lead[1])
+        if longer:  # the one adding most expected characters beyond the lead
+            chosen.append(max(longer, key=lambda item: item[1].score * (len(item[0]) - len(lead[0])))[1])
+    chosen.sort(key=lambda candidate: -candidate.score)
+    return [replace(candidate, score=round(candidate.score, 4)) for candidate in chosen[:limit]]
+
+
+def _length(item: tuple[str, Suggestion]) -> int:
+    return len(item[0])

@@ -159,11 +159,42 @@ def test_sources_combine_as_a_noisy_or_and_the_threshold_gates_the_popup():
         ("深入开展", "“我为群众办实事"),  # opens a quote it never closes
         ("着力提升", "发展质量和"),  # stops on 和
         ("坚持中国特色", "社会主"),  # stops part-way into 社会主义
+        ("全面贯彻党的", "二十大和二十"),  # a number without its 届
+        ("坚持党的", "十八"),  # without its 大
+        ("产业规模突破2", "000"),  # a number without its unit
+        ("地区生产总值增长", "5.5"),
     ],
 )
 def test_only_whole_rows_are_sound(before, completion):
     expected = completion == "”实践活动"
     assert ranking.sound(before, completion) is expected
+
+
+@pytest.mark.parametrize(
+    ("before", "completion"),
+    [
+        ("全面贯彻党的", "二十大和二十届四中全会精神"),
+        ("产业规模突破2", "000亿元"),
+        ("地区生产总值增长", "5.5%"),
+        ("加快建设全国", "统一大市场"),
+        ("这是重要举措", "之一"),
+        ("综合实力位居全国", "第一"),
+        ("召开", "第三次"),
+    ],
+)
+def test_numbers_with_their_unit_and_words_ending_in_a_numeral_are_whole(before, completion):
+    assert ranking.sound(before, completion)
+
+
+def test_completions_extending_one_another_take_two_rows_at_most():
+    ladder = {"及其": 0.6, "及其常委会": 0.5, "及其常委会的监督": 0.45, "及其常委会的监督，": 0.3, "向大会": 0.3}
+    shown = ranking.suggest([FixedSource(ladder)], "自觉接受省人民代表大会", None)
+    assert [s.completion for s in shown] == ["及其", "及其常委会的监督", "向大会"]  # 0.45 × 6 more characters
+    marks = {"发展": 0.6, "发展，": 0.5, "发展、": 0.3, "质量": 0.3}
+    shown = ranking.suggest([FixedSource(marks)], "推动高质量", None)
+    assert [s.completion for s in shown] == ["发展", "发展，", "质量"]
+    nearly = {"学习": 1.0, "学习教育": 0.95, "学习教育成果": 0.3}  # the longer is accepted wherever the shorter is
+    assert [s.completion for s in ranking.suggest([FixedSource(nearly)], "党史", None)] == ["学习教育", "学习教育成果"]
 
 
 def _ngram_bank(counts: dict[str, int]) -> PhraseBank:
