@@ -29,6 +29,7 @@ from phrasebank.structure.cleaning import clean_text
 from phrasebank.structure.numbering import move_section, renumber
 from phrasebank.structure.outline import Paragraph, Structure
 from phrasebank.structure.tables import empty_rows, is_row, row_cells
+from phrasebank.suggest import frames
 from phrasebank.suggest.bank import PhraseBank
 from phrasebank.suggest.memory import DocumentMemory
 from phrasebank.suggest.personal import PersonalPhrases
@@ -384,12 +385,26 @@ class ReportEditor(QTextEdit):
             self.popup.hide()
             return
         suggestions = self.bank.suggest(
-            before, self.current_section(), 5, memory=self.memory, personal=self.personal, own=self.own_bank
+            before,
+            self.current_section(),
+            5,
+            memory=self.memory,
+            personal=self.personal,
+            own=self.own_bank,
+            genre=self.genre(),
         )
         if suggestions:
             self.popup.show_at(suggestions, self.cursorRect())
         else:
             self.popup.hide()
+
+    def genre(self) -> str:
+        """The 文种 the document's title names, read from its first lines ("" when none)."""
+        block, lines = self.document().firstBlock(), []
+        while block.isValid() and len(lines) < frames.HEAD_LINES:
+            lines.append(block.text())
+            block = block.next()
+        return frames.document_genre("\n".join(lines))
 
     def accept_suggestion(self, suggestion: Suggestion | None = None) -> None:
         """Insert a completion; what follows it may be offered next, as after typing."""

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from phrasebank.check.findings import Finding, FindingKind, Rule
 from phrasebank.document.masthead import BANNER_LINES, CLASSIFIED_RE
 from phrasebank.structure.outline import Role, Structure
+from phrasebank.structure.titles import title_genre
 from phrasebank.text.lazy import lazy
 
 _G = FindingKind.GENRE
@@ -96,10 +97,6 @@ RULES = (
     CLASSIFIED,
 )
 
-#: The 文种 a title ends with (《条例》第八条; 汇报 read as 报告, 复函 as 函).
-_GENRE_RE = lazy(
-    r"(请示报告|请示|报告|汇报|通知|通报|批复|意见|决定|复函|函|纪要|公告|通告|决议|议案|命令|公报)$"
-)
 _UPWARD = {"请示", "报告", "汇报", "请示报告"}
 #: Titles of texts that are not 公文 themselves (speeches, plans, summaries …): no 文种 is expected.
 _OTHER_TEXT_RE = lazy(
@@ -112,10 +109,6 @@ _PERSON_RE = lazy(r"同志|书记|省长|市长|县长|区长|厅长|局长|部�
 _SECRECY_LABEL_RE = lazy(r"^密级[：:]")
 
 
-#: A title is at most this many lines, each at most this long (a longer line is text).
-TITLE_LINES, TITLE_LINE_MAX = 3, 40
-
-
 def genre(structure: Structure) -> str:
     """The 文种 named at the end of the title ("" when the title names none)."""
     return read_title(structure)[0]
@@ -124,19 +117,7 @@ def genre(structure: Structure) -> str:
 def read_title(structure: Structure) -> tuple[str, int]:
     """(文种, index of the title's last line) — the title read as written: one to three lines, a final
     。 or none, below a 版头 (which the checker blanks out before). ("", -1) when no 文种 is named."""
-    lines: list[tuple[int, str]] = []
-    for index, para in enumerate(structure.paragraphs):
-        text = para.text.strip()
-        if not text:
-            continue
-        if len(text) > TITLE_LINE_MAX or text.endswith(("：", ":")) or len(lines) == TITLE_LINES:
-            break
-        lines.append((index, text))
-    for n in range(1, len(lines) + 1):
-        match = _GENRE_RE.search("".join(text for _, text in lines[:n]).rstrip("。."))
-        if match:
-            return match.group(1), lines[n - 1][0]
-    return "", -1
+    return title_genre((index, para.text) for index, para in enumerate(structure.paragraphs))
 
 
 def findings(structure: Structure) -> list[Finding]:

@@ -21,6 +21,7 @@ from phrasebank.phrase import Phrase, Suggestion
 from phrasebank.suggest import ranking
 from phrasebank.suggest.context import infer_section
 from phrasebank.suggest.dock import section_list
+from phrasebank.suggest.frames import Frames, document_genre
 from phrasebank.suggest.index import Entries, SuggestIndex, pooled_counts, pooled_entries
 from phrasebank.suggest.memory import DocumentMemory
 from phrasebank.suggest.openings import Openings
@@ -57,6 +58,7 @@ class PhraseBank:
         #: The popup opens only when the best completion scores at least this (benchmarks vary it).
         self.threshold = ranking.SHOW_THRESHOLD
         self._pooled: tuple[PhraseBank, SuggestIndex, Openings] | None = None
+        self._frames: dict[str, Frames] = {}  # by 文种
 
     def suggest(
         self,
@@ -66,21 +68,27 @@ class PhraseBank:
         memory: DocumentMemory | None = None,
         personal: PersonalPhrases | None = None,
         own: PhraseBank | None = None,
+        genre: str | None = None,
     ) -> list[Suggestion]:
         """Exactly what the editor's popup shows for the text before the cursor, in its order.
 
         Empty unless the best completion is likely right (`threshold`). `section` None infers it from
         the nearest heading in `before`; `memory` adds what the writer already typed in this document
         (the editor keeps one per open document); `personal`, the writer's own library phrases; `own`,
-        the bank of 我的报告库 (the writer's own past reports).
+        the bank of 我的报告库 (the writer's own past reports); `genre`, the document's 文种 (its set openings
+        and closings are offered, another 文种's never: `frames`), None to read it from the top of `before`.
         """
         if isinstance(section, str) and not isinstance(section, SectionType):
             section = SectionType.parse(section)
         if section is None:
             section = infer_section(before)
         index, openings = self.pooled_with(own) if own is not None else (self.index, self.openings)
-        sources = (index, openings, memory, personal)
-        return ranking.suggest(sources, before, section, limit, self.threshold)
+        genre = document_genre(before) if genre is None else genre
+        if genre not in self._frames:
+            self._frames[genre] = Frames(genre)
+        frames = self._frames[genre]
+        sources = (index, openings, frames, memory, personal)
+        return ranking.suggest(sources, before, section, limit, self.threshold, unwanted=frames.foreign)
 
     def pooled_with(self, own: PhraseBank) -> tuple[SuggestIndex, Openings]:
         """One typing index and one set of openings over this bank and the writer's own (their counts OWN_WEIGHT

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from phrasebank.kinds import PhraseKind, SectionType
 from phrasebank.phrase import Phrase
+from phrasebank.suggest import frames
 from phrasebank.text.lazy import lazy
 
 #: The dock's groups, in order.
@@ -49,32 +50,7 @@ _FRAME_SECTIONS = frozenset({SectionType.OPENING, SectionType.CLOSING})
 _KIND_SECTIONS = {PhraseKind.OPENING: SectionType.OPENING, PhraseKind.CLOSING: SectionType.CLOSING}
 #: The standard openings and closings of the common 文种, always in the dock after the corpus's own (a
 #: corpus of reports holds few 请示 or 函; a thin corpus would leave these sections empty).
-STANDARD_OPENINGS = (
-    "现将有关情况报告如下：",
-    "现将XX情况报告如下：",
-    "根据XX要求，现将XX有关情况报告如下：",
-    "为XX，根据XX，现就有关事项通知如下：",
-    "现将有关事项请示如下：",
-    "为深入贯彻落实XX，结合XX实际，现提出如下意见。",
-    "XX以来，在XX的坚强领导下，",
-    "为进一步XX，经研究，决定XX。",
-    "《关于XX的请示》收悉。经研究，现批复如下：",
-    "《关于XX的函》收悉。现函复如下：",
-)
-STANDARD_CLOSINGS = (
-    "特此报告。",
-    "以上报告，请审阅。",
-    "以上报告如有不妥，请批评指正。",
-    "妥否，请批示。",
-    "以上请示当否，请批示。",
-    "特此通知。",
-    "请认真贯彻执行。",
-    "妥否，请函复。",
-    "专此函达。",
-    "特此函告。",
-    "特此批复。",
-    "以上意见，请结合实际认真贯彻落实。",
-)
+STANDARD_OPENINGS, STANDARD_CLOSINGS = frames.every(frames.OPENINGS), frames.every(frames.CLOSINGS)
 #: Standard formulations of the sections a corpus of reports is thin on (a government report rarely names its own
 #: highlights), listed after the corpus's own patterns there, never twice.
 STANDARD_PATTERNS = {

@@ -226,3 +226,19 @@ def test_a_slip_corrected_inside_a_clause_still_learns_the_whole_clause(qtbot, w
     for piece in ("化", "改革", "。"):
         commit(qtbot, window.editor, piece)
     qtbot.waitUntil(lambda: window.editor.memory.count("持续深化改革") == 1)
+
+
+def test_a_request_is_offered_its_closing_and_tab_inserts_it(qtbot, window):
+    editor = window.editor
+    start(window, "关于申请安全生产专项资金的请示\n市财政局：\n为保障全市安全生产工作，现申请专项资金。\n")
+    commit(qtbot, editor, "特此")
+    settle(qtbot)
+    shown = editor.popup.suggestions if editor.popup.isVisible() else []
+    assert "报告。" not in [s.completion for s in shown]  # a report's closing ends no 请示
+    for _ in "特此":
+        key(qtbot, editor, Qt.Key.Key_Backspace)
+    commit(qtbot, editor, "妥否")
+    qtbot.waitUntil(editor.popup.isVisible)
+    assert editor.popup.current().completion == "，请批示。"
+    key(qtbot, editor, Qt.Key.Key_Tab)
+    assert editor.paragraphs()[-1] == "妥否，请批示。"
