@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from phrasebank.kinds import PhraseKind, SectionType
 from phrasebank.library.entry import Entry
 from phrasebank.library.store import OWN_SOURCE, Library, LibraryError
+from phrasebank.suggest import frames
 from phrasebank.suggest.dock import KIND_ORDER
 
 from .dialogs import PhraseDialog
@@ -41,6 +42,10 @@ class PhraseTree(QTreeWidget):
         return data
 
 
+def _text(entry: Entry) -> str:
+    return entry.text
+
+
 class PhraseDock(QDockWidget):
     """Search (text, pinyin, initials) and filters over the library; double-click or Enter inserts."""
 
@@ -54,6 +59,7 @@ class PhraseDock(QDockWidget):
         self.setObjectName("phraseDock")
         self.library = library
         self.cursor_section: SectionType | None = None
+        self.genre = ""  # the 文种 the document's title names
         self.search = QLineEdit(placeholderText="搜索：文字、全拼或首字母（如 yxcg）")
         self.search.setClearButtonEnabled(True)
         self.section_box = QComboBox()
@@ -102,10 +108,12 @@ class PhraseDock(QDockWidget):
         self.favourites.toggled.connect(self.refresh)
         self.search.returnPressed.connect(self._insert_first)
 
-    def follow_section(self, section: SectionType | None) -> None:
-        """The cursor moved into another section: show its phrases (when following the cursor)."""
-        self.cursor_section = section
-        if self.section_box.currentData() == FOLLOW:
+    def follow_section(self, section: SectionType | None, genre: str = "") -> None:
+        """The cursor moved into another section: show its phrases (when following the cursor); `genre`, the
+        文种 the title names, puts its set openings and closings first and leaves out another 文种's."""
+        self.cursor_section, changed = section, genre != self.genre
+        self.genre = genre
+        if self.section_box.currentData() == FOLLOW or changed:
             self.refresh()
 
     def shown_section(self) -> SectionType | None:
@@ -132,7 +140,7 @@ class PhraseDock(QDockWidget):
             )
         else:
             entries = self.library.for_section(section, kind=self.shown_kind(), favourite=favourite, origin=origin)
-        entries = [e for e in entries if e.kind is not PhraseKind.NGRAM]
+        entries = frames.fitted([e for e in entries if e.kind is not PhraseKind.NGRAM], self.genre, _text)
         self.tree.clear()
         groups = [("我的短语", [e for e in entries if not e.builtin])]  # the writer's own first
         groups += [(k.label, [e for e in entries if e.builtin and e.kind is k]) for k in KIND_ORDER]

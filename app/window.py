@@ -415,7 +415,7 @@ class MainWindow(QMainWindow):
 
     def _on_section(self, section) -> None:
         self.section_label.setText(f"当前部分：{section.label}" if section else "当前部分：—")
-        self.phrases.follow_section(section)
+        self.phrases.follow_section(section, self.editor.genre())
 
     def _update_counts(self) -> None:
         """The status bar's counts; a long report's are worked out off the GUI thread (the newest wins)."""

@@ -5,7 +5,8 @@ bank alone rarely knows them)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import TypeVar
 
 from phrasebank.kinds import PhraseKind, SectionType
 from phrasebank.phrase import Suggestion
@@ -37,6 +38,8 @@ CLOSINGS: Mapping[str, tuple[str, ...]] = {
 }
 #: 文种 whose frames another's title takes (汇报 is a 报告, 复函 a 函).
 _SAME_AS = {"汇报": "报告", "请示报告": "请示", "复函": "函"}
+T = TypeVar("T")
+
 #: Offered while the sentence so far is this short and begins a frame (以上报告 → ，请审阅。).
 MAX_TYPED = 8
 #: How many of the document's first lines may hold its title (a 版头 may stand above it).
@@ -70,9 +73,7 @@ class Frames:
             for text in frames.get(genre, ())
             if "XX" not in text
         ]
-        own = {text for text, _ in self.frames}
-        others = every(OPENINGS) + every(CLOSINGS) if genre else ()
-        self.foreign = frozenset(text for text in others if text not in own)
+        self.foreign = foreign(genre)
 
     def candidates(self, typed: Sequence[Context], section: SectionType | None) -> dict[str, Suggestion]:
         start = typed[0].text if typed else ""
@@ -84,3 +85,22 @@ class Frames:
             text[len(start) :]: Suggestion(text[len(start) :], text, kind, home[kind], 1 / (len(matching) + SHRINK))
             for text, kind in matching
         }
+
+
+def fitted(items: Sequence[T], genre: str, text_of: Callable[[T], str]) -> list[T]:
+    """A dock's list for a document of `genre`: its 文种's frames first (in their order), another 文种's left out
+    (a 请示's dock holds 妥否，请批示。, not 特此报告。); unchanged when the title names no 文种."""
+    if not genre:
+        return list(items)
+    rank = {text: n for n, text in enumerate((*OPENINGS.get(genre, ()), *CLOSINGS.get(genre, ())))}
+    unwanted = foreign(genre)
+    kept = [item for item in items if text_of(item) not in unwanted]
+    return sorted(kept, key=lambda item: rank.get(text_of(item), len(rank)))
+
+
+def foreign(genre: str) -> frozenset[str]:
+    """The frames of every other 文种 (none when the title names no 文种)."""
+    if not genre:
+        return frozenset()
+    own = {*OPENINGS.get(genre, ()), *CLOSINGS.get(genre, ())}
+    return frozenset(text for text in every(OPENINGS) + every(CLOSINGS) if text not in own)

@@ -145,3 +145,14 @@ def test_the_collection_follows_a_pasted_government_report(qtbot, corpus_bank, a
     window.editor.insertFromMimeData(page)
     qtbot.waitUntil(lambda: window.collection is Collection.GOVERNMENT, timeout=3000)
     window.editor.document().setModified(False)
+
+
+def test_a_requests_dock_offers_its_own_closings_first_and_no_reports(qtbot, window):
+    window.new_from_template("空白报告")
+    for line in ("关于申请安全生产专项资金的请示", "市财政局：", "为保障全市安全生产工作，现申请专项资金。"):
+        commit(qtbot, window.editor, line)
+        enter(qtbot, window.editor)
+    window.phrases.section_box.setCurrentIndex(window.phrases.section_box.findData(SectionType.CLOSING))
+    closings = [e.text for e in window.phrases.entries() if e.kind is PhraseKind.CLOSING]
+    assert closings[:2] == ["妥否，请批示。", "以上请示当否，请批示。"]
+    assert "特此报告。" not in closings and "特此通知。" not in closings

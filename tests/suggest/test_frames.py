@@ -34,7 +34,8 @@ def test_a_request_is_offered_its_own_closing_and_never_a_reports(corpus_bank):
 
 def test_a_report_and_a_letter_are_offered_theirs(corpus_bank):
     report = "关于2026年上半年安全生产工作情况的报告\n市政府：\n"
-    assert {"报告，请审阅。", "报告如有不妥，请批评指正。"} <= {s.completion for s in corpus_bank.suggest(report + "以上")}
+    offered = {s.completion for s in corpus_bank.suggest(report + "以上")}
+    assert {"报告，请审阅。", "报告如有不妥，请批评指正。"} <= offered
     assert {"，请审阅。", "如有不妥，请批评指正。"} <= {s.completion for s in corpus_bank.suggest(report + "以上报告")}
     letter = "关于商请支持应急演练的函\n市消防救援支队：\n"
     assert corpus_bank.suggest(letter + "妥否")[0].completion == "，请函复。"
@@ -42,6 +43,13 @@ def test_a_report_and_a_letter_are_offered_theirs(corpus_bank):
 
 
 def test_the_dock_lists_every_genres_frames_once():
-    assert dock.STANDARD_CLOSINGS == frames.every(frames.CLOSINGS)
+    assert frames.every(frames.CLOSINGS) == dock.STANDARD_CLOSINGS
     assert {"特此报告。", "妥否，请批示。", "妥否，请函复。", "特此通知。"} <= set(dock.STANDARD_CLOSINGS)
     assert len(set(dock.STANDARD_OPENINGS)) == len(dock.STANDARD_OPENINGS) == 10
+
+
+def test_a_dock_list_fitted_to_a_genre_puts_its_frames_first_and_drops_the_others():
+    listed = ["特此报告。", "锐意进取", "特此通知。", "妥否，请批示。", "以上请示当否，请批示。"]
+    fitted = frames.fitted(listed, "请示", str)
+    assert fitted == ["妥否，请批示。", "以上请示当否，请批示。", "锐意进取"]
+    assert frames.fitted(listed, "", str) == listed  # no 文种 named: as the engine listed it
