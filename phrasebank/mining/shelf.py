@@ -14,7 +14,7 @@ from pathlib import Path
 
 from phrasebank.atomic import write_bytes_atomic
 from phrasebank.document.files import iter_report_files
-from phrasebank.errors import PhrasebankError
+from phrasebank.errors import BankError, PhrasebankError
 from phrasebank.paths import data_dir
 from phrasebank.suggest.bank import PhraseBank
 
@@ -87,10 +87,18 @@ class Shelf:
         return _stamps(self.reports()) != {k: tuple(v) for k, v in self._record().get("learned", {}).items()}
 
     def load(self) -> PhraseBank | None:
-        """The bank mined from the writer's reports, or None before any was mined."""
+        """The bank mined from the writer's reports, or None before any was mined — or when it was written by an
+        earlier version or is damaged: it is then forgotten, and `is_stale` asks for the reports to be mined again."""
         if not self.bank_path.exists():
             return None
-        return PhraseBank.load(self.bank_path)
+        try:
+            return PhraseBank.load(self.bank_path)
+        except BankError:
+            self.bank_path.unlink(missing_ok=True)
+            record = self._record()
+            record["learned"] = {}
+            self._save(record)
+            return None
 
     def rebuild(self, progress: Callable[[int, int, str], None] | None = None) -> PhraseBank | None:
         """Mine the reports again (off the GUI thread); None when there are none."""

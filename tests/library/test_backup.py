@@ -214,10 +214,11 @@ def test_a_data_folder_that_is_a_file_gives_one_line(tmp_path, monkeypatch):
 @pytest.mark.parametrize(
     "change",
     [
-        "UPDATE entries SET count = 4000000000 WHERE rowid = 1",
-        "UPDATE entries SET mask = 999 WHERE rowid = 1",
-        "UPDATE entries SET bounds = -1 WHERE rowid = 1",
-        "UPDATE entries SET documents = 'x' WHERE rowid = 1",
+        "UPDATE columns SET data = substr(data, 2) WHERE name = 'entry_masks'",
+        "UPDATE columns SET data = 'x' WHERE name = 'entry_counts'",
+        "UPDATE columns SET data = x'ff' || data WHERE name = 'entry_texts'",
+        "DELETE FROM columns WHERE name = 'prefix_counts'",
+        "UPDATE columns SET data = x'00' WHERE name = 'wide_ranges'",
         "UPDATE phrases SET sections = '[1, 2]' WHERE rowid = 1",
         "UPDATE phrases SET sections = 'nope' WHERE rowid = 1",
         "UPDATE phrases SET kind = 'bogus' WHERE rowid = 1",

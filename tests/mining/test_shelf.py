@@ -58,3 +58,17 @@ def test_without_my_reports_nothing_in_the_dock_is_marked_as_the_offices(tmp_pat
         assert listed and not [e for e in listed if e.source.startswith(OWN_SOURCE)]  # 特此报告。 is standard
     finally:
         library.close()
+
+
+def test_a_bank_an_earlier_version_wrote_is_mined_again(tmp_path):
+    import sqlite3
+
+    write_reports(tmp_path / "报告")
+    shelf = Shelf(tmp_path / "data")
+    shelf.add_folder(tmp_path / "报告")
+    assert shelf.rebuild() is not None and not shelf.is_stale()
+    with sqlite3.connect(shelf.bank_path) as db:
+        db.execute("UPDATE meta SET value = '4' WHERE key = 'schema'")
+    db.close()
+    assert shelf.load() is None and shelf.is_stale()  # forgotten, and to be mined again
+    assert shelf.rebuild() is not None and shelf.load() is not None and not shelf.is_stale()

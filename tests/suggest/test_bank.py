@@ -11,14 +11,28 @@ def test_save_and_load_give_back_the_same_bank(corpus_bank, tmp_path):
     path = tmp_path / "bank.db"
     corpus_bank.save(path)
     loaded = PhraseBank.load(path)
-    assert [(p.text, p.kind, p.count, p.sections, p.source) for p in loaded.phrases] == [
-        (p.text, p.kind, p.count, p.sections, p.source) for p in corpus_bank.phrases
+    assert [(p.text, p.kind, p.count, p.sections, p.source, p.examples, p.reports) for p in loaded.phrases] == [
+        (p.text, p.kind, p.count, p.sections, p.source, p.examples, p.reports) for p in corpus_bank.phrases
     ]
     index, mined = loaded.index, corpus_bank.index  # loaded as stored, the phrases' kinds put back
     for name in ("texts", "counts", "kinds", "masks", "documents", "bounds", "wide", "prefix_counts"):
         assert getattr(index, name) == getattr(mined, name), name
+    assert mined.wide  # the wide prefixes are stored, not found again
     for before, section in [("存在", "problems"), ("推动理论学习往", None), ("进一步增强", "overview")]:
         assert loaded.suggest(before, section) == corpus_bank.suggest(before, section)
+
+
+@pytest.mark.parametrize("column", ["entry_counts", "wide_best"])
+def test_a_bank_file_whose_columns_disagree_is_refused(corpus_bank, tmp_path, column):
+    import sqlite3
+
+    path = tmp_path / "bank.db"
+    corpus_bank.save(path)
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE columns SET data = substr(data, 1, 40) WHERE name = ?", (column,))
+    db.close()
+    with pytest.raises(BankError, match="长短不一"):
+        PhraseBank.load(path)
 
 
 def test_stored_entries_without_one_of_the_phrases_are_merged_with_it(corpus_bank):
