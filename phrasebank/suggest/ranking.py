@@ -15,6 +15,7 @@ from phrasebank.kinds import SectionType
 from phrasebank.phrase import Suggestion
 from phrasebank.suggest.context import Context, contexts, current_tail
 from phrasebank.text import segment
+from phrasebank.text.lazy import lazy
 from phrasebank.text.segment import BOUND_BITS
 
 #: Longest completion offered: a phrase, never a sentence from one report.
@@ -79,14 +80,19 @@ _OPENERS, _CLOSERS = "“‘《（(〔【", "”’》）)〕】"
 _MARKS = "，、。；：！？"
 #: Words a completion never ends on: it would stop in the middle of what the writer is saying.
 _DANGLING = frozenset("和与及的地得了在对把将为以之而或并等从向于被让使是")
+#: A figure: a number in digits with a unit or a percent sign (5.5%, 1万亿元, 200万人); years (2035年) and names
+#: (5G, PM2.5) are none.
+_FIGURE_RE = lazy(
+    r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:%|％|‰|万|亿|元|人|个|项|家|所|座|公里|千米|米|吨|台|套|倍|户|亩|公顷|平方|次|辆|件|名|天|小时|岁|千瓦|美元)"
+)
 #: Characters of a number: one a completion ends on needs its unit or noun (党的二十 | 届, 突破2000 | 亿元).
 _NUMERALS = "零〇一二三四五六七八九十百千万亿两0123456789０１２３４５６７８９.．"
 
 
 def sound(tail: str, completion: str) -> bool:
     """Whether a completion is whole: its quotes and brackets balance with the typed sentence (no ”
-    with none open, none left open), and it does not stop on a function word, on a bare number or part-way
-    into a dictionary word (办公室多措 | 并举)."""
+    with none open, none left open), it does not stop on a function word, on a bare number or part-way
+    into a dictionary word (办公室多措 | 并举), and it brings no figure of another report (增长5.5%)."""
     depth = {opener: tail.count(opener) - tail.count(closer) for opener, closer in zip(_OPENERS, _CLOSERS, strict=True)}
     for ch in completion:
         if ch in _OPENERS:
@@ -101,6 +107,8 @@ def sound(tail: str, completion: str) -> bool:
     last = completion.rstrip(_MARKS)
     if not last or last[-1] in _DANGLING:
         return False
+    if any(ch.isdigit() for ch in completion) and _FIGURE_RE.search(tail[-8:] + completion):
+        return False  # another report's figure (增长5.5%, 控制在4.6%): never the writer's
     return not _inside_a_word(tail + completion) and not _bare_number(tail + last)
 
 

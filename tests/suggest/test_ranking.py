@@ -163,6 +163,11 @@ def test_sources_combine_as_a_noisy_or_and_the_threshold_gates_the_popup():
         ("坚持党的", "十八"),  # without its 大
         ("产业规模突破2", "000"),  # a number without its unit
         ("地区生产总值增长", "5.5"),
+        ("城镇调查失业率", "5.5%左右"),  # another report's figures
+        ("城镇登记失业率", "控制在4.6%"),
+        ("全年新增就业", "1200万人以上"),
+        ("产业规模突破2", "000亿元"),
+        ("地区生产总值增长5.", "5%"),
     ],
 )
 def test_only_whole_rows_are_sound(before, completion):
@@ -174,8 +179,10 @@ def test_only_whole_rows_are_sound(before, completion):
     ("before", "completion"),
     [
         ("全面贯彻党的", "二十大和二十届四中全会精神"),
-        ("产业规模突破2", "000亿元"),
-        ("地区生产总值增长", "5.5%"),
+        ("地区生产总值增长5.5", "%"),  # the writer's own figure, its sign completed
+        ("到", "2035年基本实现社会主义现代化"),  # a year, not a figure
+        ("加快", "5G网络建设"),
+        ("细颗粒物", "（PM2.5）平均浓度下降"),
         ("加快建设全国", "统一大市场"),
         ("这是重要举措", "之一"),
         ("综合实力位居全国", "第一"),
