@@ -108,12 +108,16 @@ class PhraseDock(QDockWidget):
         self.favourites.toggled.connect(self.refresh)
         self.search.returnPressed.connect(self._insert_first)
 
-    def follow_section(self, section: SectionType | None, genre: str = "") -> None:
-        """The cursor moved into another section: show its phrases (when following the cursor); `genre`, the
-        文种 the title names, puts its set openings and closings first and leaves out another 文种's."""
-        self.cursor_section, changed = section, genre != self.genre
-        self.genre = genre
-        if self.section_box.currentData() == FOLLOW or changed:
+    def follow_section(self, section: SectionType | None) -> None:
+        """The cursor moved into another section: show its phrases (when following the cursor)."""
+        self.cursor_section = section
+        if self.section_box.currentData() == FOLLOW:
+            self.refresh()
+
+    def follow_genre(self, genre: str) -> None:
+        """The title names another 文种 (or none): its set openings and closings first, another 文种's left out."""
+        if genre != self.genre:
+            self.genre = genre
             self.refresh()
 
     def shown_section(self) -> SectionType | None:

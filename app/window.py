@@ -415,11 +415,12 @@ class MainWindow(QMainWindow):
 
     def _on_section(self, section) -> None:
         self.section_label.setText(f"当前部分：{section.label}" if section else "当前部分：—")
-        self.phrases.follow_section(section, self.editor.genre())
+        self.phrases.follow_section(section)
 
     def _update_counts(self) -> None:
         """The status bar's counts; a long report's are worked out off the GUI thread (the newest wins)."""
         self.load_bank_in_background()  # a pasted 政府工作报告 brings its own collection at once
+        self.phrases.follow_genre(self.editor.genre())  # a title typed, opened or pasted names the 文种
         held = self.editor.held()
         self._counts_asked += 1
         if self.editor.document().characterCount() < COUNT_APART_FROM:

@@ -147,12 +147,27 @@ def test_the_collection_follows_a_pasted_government_report(qtbot, corpus_bank, a
     window.editor.document().setModified(False)
 
 
+def closings(window) -> list[str]:
+    window.phrases.section_box.setCurrentIndex(window.phrases.section_box.findData(SectionType.CLOSING))
+    return [e.text for e in window.phrases.entries() if e.kind is PhraseKind.CLOSING]
+
+
 def test_a_requests_dock_offers_its_own_closings_first_and_no_reports(qtbot, window):
     window.new_from_template("空白报告")
     for line in ("关于申请安全生产专项资金的请示", "市财政局：", "为保障全市安全生产工作，现申请专项资金。"):
         commit(qtbot, window.editor, line)
         enter(qtbot, window.editor)
-    window.phrases.section_box.setCurrentIndex(window.phrases.section_box.findData(SectionType.CLOSING))
-    closings = [e.text for e in window.phrases.entries() if e.kind is PhraseKind.CLOSING]
-    assert closings[:2] == ["妥否，请批示。", "以上请示当否，请批示。"]
-    assert "特此报告。" not in closings and "特此通知。" not in closings
+    qtbot.waitUntil(lambda: window.phrases.genre == "请示")  # read from the title as the counts are
+    listed = closings(window)
+    assert listed[:2] == ["妥否，请批示。", "以上请示当否，请批示。"]
+    assert "特此报告。" not in listed and "特此通知。" not in listed
+
+
+def test_an_opened_letter_brings_its_closings_at_once(qtbot, window, tmp_path):
+    letter = tmp_path / "复函.txt"
+    letter.write_text("关于商请支持应急演练的复函\n市消防救援支队：\n来函收悉。\n", encoding="utf-8")
+    window.open_path(letter)
+    qtbot.waitUntil(lambda: window.editor.paragraphs()[:1] == ["关于商请支持应急演练的复函"])
+    assert closings(window)[:3] == ["妥否，请函复。", "专此函达。", "特此函告。"]
+    window._load("在全市安全生产工作会议上的讲话\n同志们：\n", None)  # no 文种 named: every 文种's, as listed
+    assert {"特此报告。", "妥否，请批示。", "妥否，请函复。"} <= set(closings(window))
