@@ -13,6 +13,7 @@ from phrasebank.phrase import Suggestion
 from phrasebank.structure.titles import title_genre
 from phrasebank.suggest.context import Context
 from phrasebank.suggest.openings import SHRINK
+from phrasebank.text.lazy import lazy
 
 OPENINGS: Mapping[str, tuple[str, ...]] = {
     "报告": (
@@ -42,6 +43,8 @@ T = TypeVar("T")
 
 #: Offered while the sentence so far is this short and begins a frame (以上报告 → ，请审阅。).
 MAX_TYPED = 8
+#: The salutation of a report made to a congress (政府工作报告, 法院工作报告 …).
+_CONGRESS_RE = lazy(r"^各位(人大)?代表[：:，,]")
 #: How many of the document's first lines may hold its title (a 版头 may stand above it).
 HEAD_LINES = 8
 
@@ -52,8 +55,11 @@ def every(frames: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
 
 
 def document_genre(before: str) -> str:
-    """The 文种 the title near the top of the text names, below a 版头 if there is one ("" when none)."""
+    """The 文种 the title near the top of the text names, below a 版头 if there is one ("" when none, and for a
+    report made to a congress — 各位代表： — which ends on a call, not on 特此报告。)."""
     lines = list(enumerate(before.split("\n", HEAD_LINES)[:HEAD_LINES]))
+    if any(_CONGRESS_RE.match(line.strip()) for _, line in lines):
+        return ""
     for first in range(len(lines)):
         found, _ = title_genre(lines[first:])
         if found:

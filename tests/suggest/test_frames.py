@@ -16,6 +16,8 @@ from phrasebank.suggest.frames import document_genre
         ("XX市应急管理局文件\nX应急发〔2026〕3号\n签发人：张三\n关于XX的\n工作汇报\n", "报告"),  # below a 版头
         ("关于商请支持应急演练的复函\n", "函"),
         ("在全市安全生产工作会议上的讲话\n同志们：\n", ""),  # a speech names no 文种
+        ("2026年湖北省政府工作报告\n——2026年1月\n各位代表：\n", ""),  # made to a congress: ends on a call
+        ("2025年度安全生产工作报告\n市政府：\n", "报告"),
         ("妥否", ""),
     ],
 )
