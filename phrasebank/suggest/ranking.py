@@ -7,6 +7,7 @@ any source is), and the popup shows nothing unless the best completion is likely
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import replace
 from typing import Protocol
@@ -59,8 +60,10 @@ def suggest(
             merge(found, offered)
     tail = current_tail(before)
 
+    whole = sound_after(tail)
+
     def acceptable(completion: str) -> bool:
-        return sound(tail, completion) and tail + completion not in unwanted
+        return whole(completion) and tail + completion not in unwanted
 
     return finish(found, limit, threshold, single, acceptable)
 
@@ -85,6 +88,8 @@ _DANGLING = frozenset("和与及的地得了在对把将为以之而或并等从
 _FIGURE_RE = lazy(
     r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:%|％|‰|万|亿|元|人|个|项|家|所|座|公里|千米|米|吨|台|套|倍|户|亩|公顷|平方|次|辆|件|名|天|小时|岁|千瓦|美元)"
 )
+_DIGIT_RE = lazy(r"[0-9０-９]")
+_BRACKET_RE = lazy("[" + re.escape(_OPENERS + _CLOSERS) + "]")
 #: Characters of a number: one a completion ends on needs its unit or noun (党的二十 | 届, 突破2000 | 亿元).
 _NUMERALS = "零〇一二三四五六七八九十百千万亿两0123456789０１２３４５６７８９.．"
 
@@ -93,23 +98,35 @@ def sound(tail: str, completion: str) -> bool:
     """Whether a completion is whole: its quotes and brackets balance with the typed sentence (no ”
     with none open, none left open), it does not stop on a function word, on a bare number or part-way
     into a dictionary word (办公室多措 | 并举), and it brings no figure of another report (增长5.5%)."""
-    depth = {opener: tail.count(opener) - tail.count(closer) for opener, closer in zip(_OPENERS, _CLOSERS, strict=True)}
-    for ch in completion:
-        if ch in _OPENERS:
-            depth[ch] += 1
-        elif ch in _CLOSERS:
-            opener = _OPENERS[_CLOSERS.index(ch)]
-            if depth[opener] <= 0:
-                return False
-            depth[opener] -= 1
-    if any(depth[o] > max(tail.count(o) - tail.count(c), 0) for o, c in zip(_OPENERS, _CLOSERS, strict=True)):
-        return False  # opens a quote it does not close
-    last = completion.rstrip(_MARKS)
-    if not last or last[-1] in _DANGLING:
-        return False
-    if any(ch.isdigit() for ch in completion) and _FIGURE_RE.search(tail[-8:] + completion):
-        return False  # another report's figure (增长5.5%, 控制在4.6%): never the writer's
-    return not _inside_a_word(tail + completion) and not _bare_number(tail + last)
+    return sound_after(tail)(completion)
+
+
+def sound_after(tail: str) -> Callable[[str], bool]:
+    """`sound` for every completion after one typed sentence (what it has open is counted once)."""
+    open_in_tail = {o: tail.count(o) - tail.count(c) for o, c in zip(_OPENERS, _CLOSERS, strict=True)}
+    figure_tail = tail[-8:]
+
+    def whole(completion: str) -> bool:
+        if _BRACKET_RE.search(completion):
+            depth = dict(open_in_tail)
+            for ch in completion:
+                if ch in _OPENERS:
+                    depth[ch] += 1
+                elif ch in _CLOSERS:
+                    opener = _OPENERS[_CLOSERS.index(ch)]
+                    if depth[opener] <= 0:
+                        return False
+                    depth[opener] -= 1
+            if any(depth[o] > max(open_in_tail[o], 0) for o in _OPENERS):
+                return False  # opens a quote it does not close
+        last = completion.rstrip(_MARKS)
+        if not last or last[-1] in _DANGLING:
+            return False
+        if _DIGIT_RE.search(completion) and _FIGURE_RE.search(figure_tail + completion):
+            return False  # another report's figure (增长5.5%, 控制在4.6%): never the writer's
+        return not _inside_a_word(tail + completion) and not _bare_number(tail + last)
+
+    return whole
 
 
 def _bare_number(text: str) -> bool:
