@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -21,14 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from phrasebank.check.findings import Finding, FindingKind
-from phrasebank.check.ignoring import IgnoreList, read_user_list, save_user_list, split_always_key
 from phrasebank.errors import PhrasebankError
 from phrasebank.paths import data_dir
 from phrasebank.structure.outline import Paragraph
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (the checker's modules load once there is something to check, not with the window)
     from phrasebank.check.checker import Checker
+    from phrasebank.check.findings import Finding
+    from phrasebank.check.ignoring import IgnoreList
 
 from . import turns
 from .dialogs import dock_page, ok_cancel
@@ -72,7 +73,6 @@ class CheckDock(QDockWidget):
         self._busy = False
         self._apart: Checker | None = None  # the checker of the passes off the GUI thread
         self._lists = 0  # changes of the writer's lists: a pass begun before one is run again
-        self.ignored = IgnoreList(data_dir())
         self.settings = QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
         self.families_off: set[str] = set(str(self.settings.value("check/families_off", "")).split("|")) - {""}
         self.list = QListWidget()
@@ -100,6 +100,13 @@ class CheckDock(QDockWidget):
         self._timer = QTimer(self, singleShot=True, interval=600)
         self._timer.timeout.connect(self.run)
         editor.structureChanged.connect(self._timer.start)
+
+    @cached_property
+    def ignored(self) -> IgnoreList:
+        """What the writer chose to ignore, read at the first check."""
+        from phrasebank.check.ignoring import IgnoreList
+
+        return IgnoreList(data_dir())
 
     @property
     def checker(self) -> Checker:
@@ -189,6 +196,8 @@ class CheckDock(QDockWidget):
         self.run()
 
     def _show(self, findings: list[Finding]) -> None:
+        from phrasebank.check.findings import FindingKind
+
         if self.families_off:
             findings = [f for f in findings if f.kind.value not in self.families_off]
         self.findings = self.ignored.kept(findings)
@@ -278,6 +287,8 @@ class ListsDialog(QDialog):
     findings they chose to ignore always, each of which can be checked again."""
 
     def __init__(self, ignored: IgnoreList, parent=None) -> None:
+        from phrasebank.check.ignoring import read_user_list
+
         super().__init__(parent)
         self.setWindowTitle("我的词表")
         self.ignored = ignored
@@ -304,6 +315,8 @@ class ListsDialog(QDialog):
         self.resize(560, 420)
 
     def _fill_always(self) -> None:
+        from phrasebank.check.ignoring import split_always_key
+
         self.always.clear()
         for key in sorted(self.ignored.always):
             family, found = split_always_key(key)
@@ -321,5 +334,7 @@ class ListsDialog(QDialog):
             self._fill_always()
 
     def save(self) -> None:
+        from phrasebank.check.ignoring import save_user_list
+
         save_user_list(data_dir(), "formulations", self.formulations.toPlainText())
         save_user_list(data_dir(), "avoid", self.avoid.toPlainText())

@@ -13,12 +13,15 @@ import threading
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from phrasebank import atomic
 from phrasebank.atomic import FileStamp, file_stamp
-from phrasebank.document.layout import Layout
-from phrasebank.document.report import Report, save_report
 from phrasebank.errors import PhrasebankError
+
+if TYPE_CHECKING:
+    from phrasebank.document.layout import Layout
+    from phrasebank.document.report import Report
 
 #: How often the child looks whether the window's process still lives.
 WATCH_SECONDS = 0.1
@@ -82,6 +85,8 @@ def _save_or_say_why(
             raise SaveRefused(f"{target.name} 在保存期间被其他程序或窗口改写，没有覆盖它。请重新打开或另存为。")
 
     atomic.replace_guard = guard
+    from phrasebank.document.report import save_report
+
     try:
         save_report(report, path, layout, author)
     except (PhrasebankError, OSError) as exc:

@@ -24,9 +24,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         what = f"不认识的选项：{' '.join(unknown)}" if unknown else "一次只能打开一个文件"
         print(f"错误：{what}。用法：gongwen-desk [要打开的文件]，或 gongwen-desk --help", file=sys.stderr)
         return 2
-    _import_engine_first()
+    from . import engine
+
+    engine.import_all()  # before PySide (see `engine`)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
+
+    engine.spare_feature_scan()
 
     from .fonts import install_substitutions
     from .responsive import keep_responsive
@@ -59,13 +63,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.open_path(Path(args[0]))
     window.load_bank_in_background()
     return app.exec()
-
-
-def _import_engine_first() -> None:
-    """The engine's modules the window uses, before PySide's (see `engine`)."""
-    from . import engine
-
-    engine.import_all()
 
 
 def usable_data_dir() -> str:

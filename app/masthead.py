@@ -6,7 +6,6 @@ from dataclasses import fields
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout
 
-from phrasebank.check.docnumber import number_problem
 from phrasebank.document.masthead import Masthead
 
 from .dialogs import ok_cancel
@@ -66,6 +65,8 @@ class MastheadDialog(QDialog):
 
     def accept(self) -> None:
         """A 发文字号 with a slip is named before the dialog closes (the fix offered where it is certain)."""
+        from phrasebank.check.docnumber import number_problem
+
         field = self.inputs["doc_number"]
         assert isinstance(field, QLineEdit)
         problem, fix = number_problem(field.text())

@@ -15,14 +15,9 @@ from PySide6.QtGui import QCloseEvent, QFontDatabase
 from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox
 
 from phrasebank.atomic import FileStamp, file_stamp
-from phrasebank.check.findings import Finding
-from phrasebank.check.genre import CLASSIFIED
-from phrasebank.check.placeholders import placeholders_warning, unfilled_placeholders
 from phrasebank.document.drafts import DraftStore
 from phrasebank.document.layout import Layout, RunInStyle, chosen_layout
 from phrasebank.document.masthead import Masthead, split_masthead
-from phrasebank.document.reader import Picture
-from phrasebank.document.report import OPENABLE, Report, open_report, save_report
 from phrasebank.document.stats import TextStats, text_stats
 from phrasebank.errors import PhrasebankError, os_reason
 from phrasebank.kinds import SectionType
@@ -30,17 +25,19 @@ from phrasebank.library.store import Library, LibraryError
 from phrasebank.mining.corpora import Collection, detect
 from phrasebank.paths import cache_dir, data_dir
 from phrasebank.structure.outline import Paragraph, Structure
-from phrasebank.structure.renewal import Renewed, renew
-from phrasebank.structure.templates import save_template, template_text
 from phrasebank.suggest.bank import RECURRENCE_FROM, PhraseBank
 from phrasebank.suggest.personal import PersonalPhrases
 from phrasebank.text import segment, tables
-from phrasebank.text.encoding import TextFormat
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (what only reading, saving and checking need is imported there: not to show a window)
     from phrasebank.check.checker import Checker
+    from phrasebank.check.findings import Finding
     from phrasebank.document.emphasis import Mark
+    from phrasebank.document.reader import Picture
+    from phrasebank.document.report import Report
     from phrasebank.document.tables import KeptTable
+    from phrasebank.structure.renewal import Renewed
+    from phrasebank.text.encoding import TextFormat
 
 from . import choosers, turns
 from .checks import CheckDock
@@ -68,6 +65,9 @@ COUNT_APART_FROM = 300_000
 
 
 def _renewed(path: Path) -> tuple[Report, Renewed]:
+    from phrasebank.document.report import open_report
+    from phrasebank.structure.renewal import renew
+
     report = open_report(path)
     return report, renew(report.paragraphs)
 
@@ -405,6 +405,8 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             masthead = dialog.masthead()
             if masthead.secrecy and masthead.secrecy != self.masthead.secrecy:
+                from phrasebank.check.genre import CLASSIFIED
+
                 self.ask("涉密公文", f"{CLASSIFIED.message}。", ["知道了"])
             if masthead != self.masthead:
                 self.masthead = masthead
@@ -476,6 +478,8 @@ class MainWindow(QMainWindow):
             name = dialog.chosen()
         if not name or not self.maybe_save():
             return
+        from phrasebank.structure.templates import template_text
+
         masthead, lines = split_masthead(template_text(name).splitlines())  # an office's own 红头 comes along
         self._load("\n".join(lines), None, masthead)
 
@@ -484,6 +488,8 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return
         if path is None:
+            from phrasebank.document.report import OPENABLE
+
             patterns = " ".join(f"*{suffix}" for suffix in OPENABLE)
             title, folder = "以旧报告新建：选择去年的报告", self._last_folder()
             chosen = choosers.open_file(self, title, folder, f"报告 ({patterns})")
@@ -508,6 +514,8 @@ class MainWindow(QMainWindow):
             name, ok = QInputDialog.getText(self, "存为模板", "模板名称（以后在“从模板新建”中选用）：")
             if not ok:
                 return False
+        from phrasebank.structure.templates import save_template
+
         try:
             save_template(name, self.masthead.wrap(self.editor.paragraphs()))
         except PhrasebankError as exc:
@@ -519,6 +527,8 @@ class MainWindow(QMainWindow):
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
+        from phrasebank.document.report import OPENABLE
+
         patterns = " ".join(f"*{suffix}" for suffix in OPENABLE)
         path = choosers.open_file(
             self, "打开报告", self._last_folder(), f"报告 ({patterns});;Word 文档 (*.docx);;纯文本 (*.txt)"
@@ -641,6 +651,8 @@ class MainWindow(QMainWindow):
 
     def _placeholders_ok(self, found: list[Finding]) -> bool:
         """Before saving: warn, with the list, when placeholders are still unfilled (and not ignored)."""
+        from phrasebank.check.placeholders import placeholders_warning
+
         left = placeholders_warning(self.checks.not_ignored(found))
         if not left:
             return True
@@ -676,6 +688,8 @@ class MainWindow(QMainWindow):
         """Save to `path`. A long report is written off the GUI thread (the window never freezes) and
         counts as saved only once the file is really written and nothing was typed meanwhile; its
         placeholders are looked for off the GUI thread too, before the writer is asked about them."""
+        from phrasebank.check.placeholders import unfilled_placeholders
+
         held = self.editor.held()
         if wait or len(held) < BACKGROUND_SAVE_FROM:
             paragraphs = plain_lines(p.text for p in held)
@@ -715,6 +729,8 @@ class MainWindow(QMainWindow):
             if self.ask("修订和批注", said, ["仍然保存", "取消"]) != "仍然保存":
                 self.statusBar().clearMessage()
                 return False
+        from phrasebank.document.report import Report, save_report
+
         report = Report(
             paragraphs,
             self.masthead,
@@ -1112,6 +1128,8 @@ def _read_and_place(
 ) -> tuple[Report, Prepared, Structure]:
     """A report read, made into the editor's document and its structure placed (roles, sections,
     outline): the work of opening a long report done off the GUI thread, which then only shows it."""
+    from phrasebank.document.report import open_report
+
     report = open_report(path)
     prepared = preparer(report.paragraphs)
     structure = Structure.from_texts(prepared.texts)

@@ -5,7 +5,6 @@ the characters an edited paragraph still has.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -108,6 +107,8 @@ def carry(read: Sequence[tuple[str, tuple[Mark, ...]]], paragraphs: Sequence[str
     old = [_stripped(text, marks) for text, marks in read]
     new = [text.strip() for text in paragraphs]
     result = dict(old)
+    import difflib  # (loads with the first edited paragraph that had marks, not with the window)
+
     pairs = difflib.SequenceMatcher(None, [t for t, _ in old], new, autojunk=False).get_opcodes()
     for tag, i1, i2, j1, j2 in pairs:
         if tag != "replace":
@@ -128,6 +129,8 @@ def _stripped(text: str, marks: tuple[Mark, ...]) -> tuple[str, tuple[Mark, ...]
 
 
 def _moved(before: str, after: str, marks: tuple[Mark, ...]) -> tuple[Mark, ...]:
+    import difflib
+
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
     if matcher.ratio() < SAME_PARAGRAPH:
         return ()

@@ -11,7 +11,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields, replace
 
-from phrasebank.document.reader import PICTURE_MARKER_RE
 from phrasebank.text.lazy import lazy
 
 #: 发文字号 as the standard writes it: 代字〔年份〕序号号; 纪要 and 命令 have their own forms.
@@ -147,6 +146,8 @@ def _take_banner(lines: list[str]) -> tuple[Masthead, list[str]]:
         return Masthead(), lines
     if issuer:
         values["issuer"] = "".join(issuer) if len(issuer) > 1 and all(len(i) <= 12 for i in issuer) else issuer[-1]
+    from phrasebank.document.reader import PICTURE_MARKER_RE  # (the reader is not needed to show a window)
+
     rest = lines[end + 1 :]
     while rest and (not rest[0].strip() or PICTURE_MARKER_RE.match(rest[0].strip())):
         rest.pop(0)  # blank lines, and the red rule when a file draws it as a picture

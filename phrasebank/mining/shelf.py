@@ -13,7 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from phrasebank.atomic import write_bytes_atomic
-from phrasebank.document.files import iter_report_files
 from phrasebank.errors import BankError, PhrasebankError
 from phrasebank.paths import data_dir
 from phrasebank.suggest.bank import PhraseBank
@@ -73,6 +72,8 @@ class Shelf:
 
     def reports(self) -> list[Path]:
         """The reports the bank should learn from: under the folders that still exist, not left out."""
+        from phrasebank.document.files import iter_report_files  # (the readers load once there is work)
+
         record = self._record()
         left_out = set(record.get("left_out", []))
         folders = [f for f in self.folders() if f.is_dir()]
