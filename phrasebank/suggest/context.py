@@ -61,7 +61,8 @@ def contexts(tail: str) -> list[Context]:
 
 def current_tail(before: str) -> str:
     """The text after the last paragraph break and the last sentence end before the cursor."""
-    start = max(before.rfind("\n"), *(before.rfind(mark) for mark in SENTENCE_END))
+    paragraph = before.rfind("\n")  # (a mark is looked for in this paragraph only, not in the whole report)
+    start = max(paragraph, *(before.rfind(mark, paragraph + 1) for mark in SENTENCE_END))
     return before[start + 1 :]
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from phrasebank.kinds import PhraseKind, SectionType
 from phrasebank.phrase import Phrase, Suggestion
 from phrasebank.suggest.context import MAX_CONTEXT, Context
-from phrasebank.suggest.ranking import MAX_COMPLETION, chain_probability
+from phrasebank.suggest.ranking import MAX_COMPLETION, ChainParts, chain_parts, chained
 from phrasebank.text import segment
 from phrasebank.text.chars import PLACEHOLDER_RE, SLOT
 
@@ -27,6 +27,8 @@ KINDS = list(PhraseKind)
 #: Kinds whose phrases carry slots: offered only once two characters of them are typed.
 _SLOT_KINDS = frozenset(KINDS.index(kind) for kind in (PhraseKind.PATTERN, PhraseKind.HEADING, PhraseKind.OPENING))
 
+#: The section types of each section mask (a byte).
+_SECTIONS_OF = [tuple(s for bit, s in enumerate(SECTIONS) if mask >> bit & 1) for mask in range(256)]
 #: A prefix range up to this size is scanned; larger ones use their precomputed best entries.
 SCAN_LIMIT = 48
 #: How many best entries a wide prefix keeps.
@@ -42,6 +44,8 @@ SINGLETON_WEIGHT = 0.2
 SINGLE_DOCUMENT_WEIGHT = 0.5
 #: Weight of a phrase used in the section the cursor is in.
 SECTION_BOOST = 1.25
+#: Chain steps kept between asks (an entry's, after a context of one length): forgotten past this many.
+CHAINS_KEPT = 100_000
 
 
 @dataclass
@@ -137,6 +141,7 @@ class SuggestIndex:
         as_stored = merged and self._kinds_put_back(entries, named)
         if not as_stored:
             self._merge(entries, named)
+        self._chains: dict[int, ChainParts] = {}  # entry * 32 + context length -> `chain_parts`
         self.wide: dict[str, tuple[int, int, tuple[int, ...]]] = {}  # prefix -> (lo, hi, best entries)
         if as_stored and wide is not None:
             self.wide = wide
@@ -200,8 +205,7 @@ class SuggestIndex:
         return KINDS[self.kinds[i]]
 
     def sections(self, i: int) -> tuple[SectionType, ...]:
-        mask = self.masks[i]
-        return tuple(s for bit, s in enumerate(SECTIONS) if mask >> bit & 1)
+        return _SECTIONS_OF[self.masks[i]]
 
     def starting_with(self, prefix: str) -> tuple[int, int, Iterable[int]]:
         """(lo, hi, candidates): the range of entries starting with prefix and the ones worth scoring."""
@@ -219,9 +223,12 @@ class SuggestIndex:
         cursor (上下 typed as one word never matches 上|下功夫).
         """
         bit = 1 << SECTIONS.index(section) if section else 0
-        found: dict[str, Suggestion] = {}
+        best: dict[str, tuple[float, int]] = {}  # completion -> (score, entry): made Suggestions at the end
         level = -1
         counts: dict[str, int] = {}
+        chains = self._chains
+        if len(chains) > CHAINS_KEPT:
+            chains.clear()
 
         def count_of(text: str) -> int:
             n = counts.get(text)
@@ -248,7 +255,10 @@ class SuggestIndex:
                     continue
                 if not context.agrees(self.bounds[i]):
                     continue
-                p = weight * chain_probability(text, k, self.bounds[i], context_count, count_of, SHRINK)
+                parts = chains.get(i * 32 + k)
+                if parts is None:
+                    parts = chains[i * 32 + k] = chain_parts(text, k, self.bounds[i], count_of)
+                p = weight * chained(parts, context_count, SHRINK)
                 if self.masks[i] & bit:
                     p = min(p * SECTION_BOOST, weight)
                 if self.counts[i] == 1:
@@ -256,10 +266,14 @@ class SuggestIndex:
                 elif self.documents[i] == 1:
                     p *= SINGLE_DOCUMENT_WEIGHT
                 completion = text[k:]
-                old = found.get(completion)
-                if old is None or p > old.score:
-                    found[completion] = Suggestion(completion, text, self.kind(i), self.sections(i), p)
-        return found
+                old = best.get(completion)
+                if old is None or p > old[0]:
+                    best[completion] = (p, i)
+        texts, kinds = self.texts, self.kinds
+        return {
+            completion: Suggestion(completion, texts[i], KINDS[kinds[i]], _SECTIONS_OF[self.masks[i]], p)
+            for completion, (p, i) in best.items()
+        }
 
     def _precompute_wide(self) -> None:
         """Best entries of every prefix shared by more than SCAN_LIMIT entries, refined level by level."""

@@ -155,15 +155,38 @@ def chain_probability(
     A long completion seen twice scores far below its first word seen twice: each word is a step at
     which the writer may go elsewhere. Steps whose prefix is not counted merge with the next one.
     """
-    p, previous = 1.0, context_count
+    return chained(chain_parts(text, k, bounds, count_of), context_count, shrink)
+
+
+#: `chain_parts`: (n of the first counted step, or 0 when no inner prefix is counted; n of the later steps;
+#: n of the whole text).
+ChainParts = tuple[int, tuple[int, ...], int]
+
+
+def chain_parts(text: str, k: int, bounds: int, count_of: Callable[[str], int]) -> ChainParts:
+    """The counts `chain_probability` multiplies, apart from the typed context's: they depend on the text
+    alone, so an index that does not change may keep them between asks."""
+    steps: list[int] = []
     limit = min(len(text) - 1, BOUND_BITS)
     for at in range(k + 1, limit + 1):
         if bounds >> (at - 1) & 1:
             n = count_of(text[:at])
             if n:
-                p *= min(n, previous) / (previous + shrink)
-                previous = n
-    return p * min(count_of(text), previous) / (previous + shrink)
+                steps.append(n)
+    return (steps[0] if steps else 0), tuple(steps[1:]), count_of(text)
+
+
+def chained(parts: ChainParts, context_count: int, shrink: float) -> float:
+    """`chain_probability` from its parts and the typed context's count (the same arithmetic, step by step)."""
+    first, later, whole = parts
+    p, previous = 1.0, context_count
+    if first:
+        p *= min(first, previous) / (previous + shrink)
+        previous = first
+        for n in later:
+            p *= min(n, previous) / (previous + shrink)
+            previous = n
+    return p * min(whole, previous) / (previous + shrink)
 
 
 def finish(
@@ -182,15 +205,21 @@ def finish(
     the longer one that adds most expected characters beyond it (及其 | 及其常委会的监督). The others leave
     their slots to other continuations.
     """
-    ranked = sorted(found.items(), key=lambda item: (-item[1].score, item[0]))
-    ranked = [item for item in ranked[: limit * 8] if acceptable(item[0])]
-    best = ranked[0][1].score if ranked else 0.0
-    if single is not None and ranked:
-        best = min(best, max(single.get(completion, 0.0) for completion, _ in ranked[:1]))
-    if not ranked or best < threshold:
+    ordered = sorted(found.items(), key=lambda item: (-item[1].score, item[0]))[: limit * 8]
+    # soundness is asked only as far as the list goes: most asks end at the first sound completion
+    sound = (item for item in ordered if acceptable(item[0]))
+    first = next(sound, None)
+    if first is None:
         return []
-    floor = ranked[0][1].score * LIST_RATIO
-    ranked = [item for item in ranked[: limit * 6] if item[1].score >= floor]
+    best = first[1].score if single is None else min(first[1].score, single.get(first[0], 0.0))
+    if best < threshold:
+        return []
+    floor = first[1].score * LIST_RATIO
+    ranked = [first]
+    for item in sound:
+        if len(ranked) >= limit * 6 or item[1].score < floor:
+            break
+        ranked.append(item)
     families: list[list[tuple[str, Suggestion]]] = []
     for completion, candidate in ranked:
         family = next((f for f in families if completion.startswith(f[0][0]) or f[0][0].startswith(completion)), None)
