@@ -102,22 +102,31 @@ class DocumentMemory:
 
     def candidates(self, typed: Sequence[Context], section: SectionType | None) -> dict[str, Suggestion]:
         """Completions remembered after the typed contexts, with P(it comes next | context)."""
-        found: dict[str, Suggestion] = {}
-        sections = (section,) if section else ()
+        best: dict[str, tuple[float, str]] = {}  # completion -> (score, text): made Suggestions at the end
         for context in typed:
             prefix, k = context.text, len(context.text)
             bucket = self._often.get(prefix[:2]) if k >= 2 else None  # (most are typed once: not looked at)
             if not bucket:
                 continue
-            context_count = max(self.count(prefix), 1)
+            counted = self._buckets[prefix[:2]]  # every sequence a text here begins with is counted here
+
+            def count_of(text: str, counted: dict[str, list[int]] = counted) -> int:
+                entry = counted.get(text)
+                return entry[0] if entry else 0
+
+            context_count = max(count_of(prefix), 1)
             for text, (_seen, bounds) in bucket.items():
                 if not text.startswith(prefix) or not 2 <= len(text) - k <= MAX_COMPLETION:
                     continue
                 if not context.agrees(bounds) or text[-1] in "“《（(":
                     continue
-                p = chain_probability(text, k, bounds, context_count, self.count, MEMORY_SHRINK)
+                p = chain_probability(text, k, bounds, context_count, count_of, MEMORY_SHRINK)
                 completion = text[k:]
-                old = found.get(completion)
-                if old is None or p > old.score:
-                    found[completion] = Suggestion(completion, text, PhraseKind.NGRAM, sections, p)
-        return found
+                old = best.get(completion)
+                if old is None or p > old[0]:
+                    best[completion] = (p, text)
+        sections = (section,) if section else ()
+        return {
+            completion: Suggestion(completion, text, PhraseKind.NGRAM, sections, p)
+            for completion, (p, text) in best.items()
+        }
