@@ -277,7 +277,10 @@ class ReportEditor(QTextEdit):
         self._on_cursor_moved()
 
     def current_section(self) -> SectionType | None:
-        return self.structure.section_at(self.textCursor().blockNumber())
+        block = self.textCursor().blockNumber()
+        if block == self.typing_in:
+            return self.structure.section_while_typing(block)
+        return self.structure.section_at(block)
 
     def _on_cursor_moved(self) -> None:
         cursor = self.textCursor()

@@ -53,7 +53,9 @@ _HEADING_CUES: tuple[tuple[SectionType, re.Pattern[str]], ...] = (
             r"|工作任务|主要考虑|总体要求|政策取向|发展目标"
         ),
     ),
-    (SectionType.HIGHLIGHTS, lazy(r"亮点|特色|经验|启示|典型|创新做法")),
+    # 特色 names the section (特色亮点, 工作特色, 特色做法), not what a place or a policy has (中国特色社会主义,
+    # 内蒙古特色的产业, 特色产业)
+    (SectionType.HIGHLIGHTS, lazy(r"亮点|特色(?=亮点|做法|工作|经验|和|与|及|[、，,。：:]|$)|经验|启示|典型|创新做法")),
     (SectionType.OVERVIEW, lazy(r"回顾|成就|成效|成果(?!转化)|成绩|进展|情况|总体|基本|取得")),
     (SectionType.MEASURES, lazy(r"做法|举措|措施|主要工作|工作开展")),
     (SectionType.CLOSING, lazy(r"结语|结束语")),
@@ -382,6 +384,16 @@ class Structure:
             if sections[i] is not None:
                 return sections[i]
         return None
+
+    def section_while_typing(self, index: int) -> SectionType | None:
+        """`section_at` for the paragraph the writer is still typing: one taken for a heading by its words alone
+        (no number, no closing mark yet: 在总结经验的基础上 names 经验) is a sentence being written until they
+        leave it, and belongs to the section above."""
+        if 0 < index < len(self.paragraphs) and self.roles[index] is Role.HEADING:
+            para = self.paragraphs[index]
+            if para.titleish and not para.number:
+                return self.section_at(index - 1)
+        return self.section_at(index)
 
     def outline(self) -> list[OutlineNode]:
         """Title, headings and paragraph-leading run-in heads, in document order."""

@@ -253,3 +253,21 @@ def test_a_line_being_typed_comes_into_the_outline_only_once_it_is_a_heading(qtb
     editor.go_to_paragraph(1)  # left by a jump, with no edit: listed as well
     qtbot.waitUntil(lambda: headings(window) == ["一、主要做法", "存在问题", "下步打算"])
     assert all("下一步" not in row for rows in seen for row in rows)
+
+
+def test_a_sentence_being_typed_stays_in_the_section_above_until_it_is_left(qtbot, window):
+    """在总结经验的基础上 names 经验 and has no closing mark yet: while it is being typed it is a sentence of
+    主要做法 (the label and the dock stay), and only a line the writer leaves unfinished is taken for a heading."""
+    from qt_helpers import enter
+
+    editor = window.editor
+    window.new_from_template("空白报告")
+    commit(qtbot, editor, "二、主要做法")
+    enter(qtbot, editor)
+    for word in ("在", "总结", "经验", "的", "基础", "上"):
+        commit(qtbot, editor, word)
+    assert editor.current_section() is SectionType.MEASURES
+    assert window.section_label.text() == "当前部分：主要做法"
+    enter(qtbot, editor)
+    commit(qtbot, editor, "三、存在问题")  # a numbered heading is one while it is typed
+    assert editor.current_section() is SectionType.PROBLEMS

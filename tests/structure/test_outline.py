@@ -285,3 +285,29 @@ def test_problems_named_after_a_short_first_sentence_are_no_cue(text):
     from phrasebank.structure.outline import body_cue
 
     assert body_cue(text) is None
+
+
+@pytest.mark.parametrize(
+    ("heading", "highlights"),
+    [
+        ("二、特色亮点", True),
+        ("（三）工作特色", True),
+        ("三、主要特色和亮点", True),
+        ("（二）特色做法", True),
+        ("（一）坚持和发展中国特色社会主义", False),
+        ("（二）培育壮大实体经济，构建吉林特色现代化产业体系", False),
+        ("（四）发展现代特色农业，推进乡村全面振兴", False),
+        ("（三）立足强链补链，因地制宜发展高原特色优势产业", False),
+    ],
+)
+def test_te_se_names_the_section_not_what_a_place_or_a_policy_has(heading, highlights):
+    assert (S.HIGHLIGHTS in parse_paragraph(heading).heading_types) is highlights
+
+
+def test_a_line_taken_for_a_heading_by_its_words_is_a_sentence_while_it_is_typed():
+    texts = ["关于上半年工作情况的报告", "市政府：", "二、主要做法", "在总结经验的基础上"]
+    structure = Structure.from_texts(texts)
+    assert structure.section_at(3) is S.HIGHLIGHTS  # left unfinished: a heading naming 经验
+    assert structure.section_while_typing(3) is S.MEASURES
+    numbered = Structure.from_texts([*texts[:3], "三、存在问题"])
+    assert numbered.section_while_typing(3) is S.PROBLEMS
