@@ -83,3 +83,20 @@ def test_a_paragraph_is_learned_a_sentence_at_a_time_with_a_pause_before_each():
     memory.learn(paragraph, pause=lambda: seen.append((memory.count("理论武装"), memory.count("长效机制"))))
     assert seen == [(0, 0), (1, 0), (1, 0)]
     assert memory.count("长效机制") == 1
+
+
+def test_after_a_word_many_sequences_follow_only_the_likeliest_are_scored():
+    """Sixty things typed twice after 推进 and one typed ten times: the commonest is offered first, and only the
+    likeliest-looking two dozen are scored (each of the others a fraction of a percent)."""
+    from phrasebank.suggest.memory import TOP_SCORED
+
+    memory = DocumentMemory()
+    objects = [a + b for a in "城乡社区产业文化生态" for b in "建设改革治理发展融合振兴"][:60]
+    for word in objects:
+        for _ in range(2):
+            memory.learn(f"推进{word}。")
+    for _ in range(10):
+        memory.learn("推进高质量发展。")
+    offered = memory.candidates(contexts("推进"), None)
+    assert max(offered.values(), key=lambda s: s.score).completion.startswith("高质量")
+    assert len(offered) <= TOP_SCORED + 1  # (all of them scored: 123 completions)
