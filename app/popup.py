@@ -1,11 +1,25 @@
-"""The inline suggestion list: a child of the editor's viewport that never takes the focus."""
+"""The inline suggestion list: a small window of its own over the editor's viewport that never takes the focus.
+
+It is a window (a tool tip's, as the list of an input method is) rather than a child of the viewport: showing,
+moving or hiding a child makes the viewport repaint the text beneath it, which in a long report was the longest
+pause while typing (bench/large_documents.py).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtWidgets import QListWidget, QListWidgetItem
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from phrasebank.phrase import Suggestion
+
+#: What the window under the list does that leaves the list standing in the wrong place or over another window.
+_LEAVING = (
+    QEvent.Type.Move,
+    QEvent.Type.Resize,
+    QEvent.Type.Hide,
+    QEvent.Type.WindowDeactivate,
+    QEvent.Type.WindowStateChange,
+)
 
 
 class SuggestionPopup(QListWidget):
@@ -15,6 +29,9 @@ class SuggestionPopup(QListWidget):
 
     def __init__(self, parent) -> None:
         super().__init__(parent)
+        self.setWindowFlags(Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self._watched: QWidget | None = None  # the window it stands over: moving or leaving it hides the list
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -47,9 +64,24 @@ class SuggestionPopup(QListWidget):
         y = cursor_rect.bottom() + 4
         if y + height > viewport.height():
             y = max(cursor_rect.top() - height - 4, 0)
-        self.setGeometry(x, y, width, height)
+        corner = parent.mapToGlobal(QPoint(x, y)) if parent is not None else QPoint(x, y)
+        self.setGeometry(corner.x(), corner.y(), width, height)
+        self._watch(parent.window() if parent is not None else None)
         self.show()
         self.raise_()
+
+    def _watch(self, window: QWidget | None) -> None:
+        if window is not self._watched:
+            if self._watched is not None:
+                self._watched.removeEventFilter(self)
+            self._watched = window
+            if window is not None:
+                window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _LEAVING and self.isVisible():
+            self.hide()
+        return False
 
     def move_selection(self, step: int) -> None:
         if self.count():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 from qt_helpers import commit, enter, key, type_at_end
@@ -242,3 +242,33 @@ def test_a_request_is_offered_its_closing_and_tab_inserts_it(qtbot, window):
     assert editor.popup.current().completion == "，请批示。"
     key(qtbot, editor, Qt.Key.Key_Tab)
     assert editor.paragraphs()[-1] == "妥否，请批示。"
+
+
+def test_the_list_stands_under_the_cursor_without_repainting_the_text_and_leaves_when_the_window_moves(
+    qtbot, window
+):
+    editor = window.editor
+    start(window, "一、主要做法\n")
+    commit(qtbot, editor, "党史")
+    qtbot.waitUntil(editor.popup.isVisible)
+    popup, viewport = editor.popup, editor.viewport()
+    below = viewport.mapToGlobal(editor.cursorRect().bottomLeft())
+    corner = popup.mapToGlobal(QPoint(0, 0))
+    assert corner.y() == below.y() + 4 and abs(corner.x() - below.x()) <= 1
+    assert popup not in (QApplication.focusWidget(), QApplication.activeWindow())  # the writer types on
+    painted = []
+
+    class Paints(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            painted.extend([event.type()] if event.type() == QEvent.Type.Paint else [])
+            return False
+
+    spy = Paints()
+    viewport.installEventFilter(spy)
+    popup.hide()
+    popup.show_at(popup.suggestions[:1], editor.cursorRect().translated(40, 0))
+    settle(qtbot)
+    viewport.removeEventFilter(spy)
+    assert popup.isVisible() and painted == []  # hiding, moving and showing the list repaint no text
+    window.move(window.pos() + QPoint(30, 20))
+    qtbot.waitUntil(lambda: not popup.isVisible())
