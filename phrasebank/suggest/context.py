@@ -8,6 +8,7 @@ corpus was) and only its word-aligned suffixes are contexts.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from phrasebank.kinds import SectionType
 from phrasebank.structure.outline import Role, body_cue, parse_paragraph
@@ -37,10 +38,17 @@ class Context:
     def agrees(self, bounds: int) -> bool:
         """Whether a phrase with these word boundaries (bits) may continue this context: its words
         split the shared part as the typed words do, and it starts a new word after a finished one."""
-        k = len(self.text)
-        if bounds & ((1 << (k - 1)) - 1) & ~self.bounds:
-            return False
-        return not self.finished or bool(bounds & 1 << (k - 1))
+        return not bounds & self.crossing and bounds & self.starting == self.starting
+
+    @cached_property
+    def crossing(self) -> int:
+        """The boundary bits inside the typed part that its words lack (a phrase may have none of them)."""
+        return ((1 << (len(self.text) - 1)) - 1) & ~self.bounds
+
+    @cached_property
+    def starting(self) -> int:
+        """The bit a phrase must have: a new word at the cursor after a finished one."""
+        return 1 << (len(self.text) - 1) if self.finished else 0
 
 
 def contexts(tail: str) -> list[Context]:

@@ -237,41 +237,46 @@ class SuggestIndex:
                 n = counts[text] = self.counts[at] if at < len(self.texts) and self.texts[at] == text else 0
             return n
 
+        texts, counts_of, bounds_of, masks, kinds, documents = (
+            self.texts, self.counts, self.bounds, self.masks, self.kinds, self.documents
+        )
         for context in typed:
             prefix, k = context.text, len(context.text)
             lo, hi, candidates = self.starting_with(prefix)
             if lo >= hi:
                 continue
             level += 1
-            exact = self.counts[lo] if self.texts[lo] == prefix else 0  # the context as whole words
+            exact = counts_of[lo] if texts[lo] == prefix else 0  # the context as whole words
             context_count = max(
                 exact or self.prefix_counts.get(prefix, 0),
-                max((self.counts[i] for i in candidates), default=1),
+                max((counts_of[i] for i in candidates), default=1),
             )
             weight = BACKOFF**level
+            crossing, starting = context.crossing, context.starting  # (`context.agrees`, inlined)
+            shortest, longest = k + 2, k + MAX_COMPLETION
             for i in candidates:
-                text = self.texts[i]
-                if not 2 <= len(text) - k <= MAX_COMPLETION or (k < 2 and self.kinds[i] in _SLOT_KINDS):
+                text = texts[i]
+                if not shortest <= len(text) <= longest or (k < 2 and kinds[i] in _SLOT_KINDS):
                     continue
-                if not context.agrees(self.bounds[i]):
+                bounds = bounds_of[i]
+                if bounds & crossing or bounds & starting != starting:
                     continue
                 parts = chains.get(i * 32 + k)
                 if parts is None:
-                    parts = chains[i * 32 + k] = chain_parts(text, k, self.bounds[i], count_of)
+                    parts = chains[i * 32 + k] = chain_parts(text, k, bounds, count_of)
                 p = weight * chained(parts, context_count, SHRINK)
-                if self.masks[i] & bit:
+                if masks[i] & bit:
                     p = min(p * SECTION_BOOST, weight)
-                if self.counts[i] == 1:
+                if counts_of[i] == 1:
                     p *= SINGLETON_WEIGHT
-                elif self.documents[i] == 1:
+                elif documents[i] == 1:
                     p *= SINGLE_DOCUMENT_WEIGHT
                 completion = text[k:]
                 old = best.get(completion)
                 if old is None or p > old[0]:
                     best[completion] = (p, i)
-        texts, kinds = self.texts, self.kinds
         return {
-            completion: Suggestion(completion, texts[i], KINDS[kinds[i]], _SECTIONS_OF[self.masks[i]], p)
+            completion: Suggestion(completion, texts[i], KINDS[kinds[i]], _SECTIONS_OF[masks[i]], p)
             for completion, (p, i) in best.items()
         }
 
