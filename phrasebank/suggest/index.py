@@ -20,7 +20,7 @@ from phrasebank.phrase import Phrase, Suggestion
 from phrasebank.suggest.context import MAX_CONTEXT, Context
 from phrasebank.suggest.ranking import MAX_COMPLETION, ChainParts, chain_parts, chained
 from phrasebank.text import segment
-from phrasebank.text.chars import PLACEHOLDER_RE, SLOT
+from phrasebank.text.chars import CLAUSE_END, PLACEHOLDER_RE, SLOT
 
 SECTIONS = list(SectionType)
 KINDS = list(PhraseKind)
@@ -44,6 +44,12 @@ SINGLETON_WEIGHT = 0.2
 SINGLE_DOCUMENT_WEIGHT = 0.5
 #: Weight of a phrase used in the section the cursor is in.
 SECTION_BOOST = 1.25
+#: What ends a sighting: a clause mark or a closing quote or bracket.
+_ENDS = CLAUSE_END + "”’》）)〕】"
+#: Sightings of a text that all went on the same way before a completion runs on with them.
+RUN_FROM = 5
+#: `run_of` looks at most at this many longer entries (a text with more goes on in many ways).
+CONTINUATIONS_LOOKED_AT = 200
 #: Chain steps kept between asks (an entry's, after a context of one length): forgotten past this many.
 CHAINS_KEPT = 100_000
 
@@ -142,6 +148,7 @@ class SuggestIndex:
         if not as_stored:
             self._merge(entries, named)
         self._chains: dict[int, ChainParts] = {}  # entry * 32 + context length -> `chain_parts`
+        self._runs: dict[int, int] = {}  # entry -> `run_of`
         self.wide: dict[str, tuple[int, int, tuple[int, ...]]] = {}  # prefix -> (lo, hi, best entries)
         if as_stored and wide is not None:
             self.wide = wide
@@ -226,9 +233,10 @@ class SuggestIndex:
         best: dict[str, tuple[float, int]] = {}  # completion -> (score, entry): made Suggestions at the end
         level = -1
         counts: dict[str, int] = {}
-        chains = self._chains
+        chains, runs = self._chains, self._runs
         if len(chains) > CHAINS_KEPT:
             chains.clear()
+            runs.clear()
 
         def count_of(text: str) -> int:
             n = counts.get(text)
@@ -271,14 +279,38 @@ class SuggestIndex:
                     p *= SINGLETON_WEIGHT
                 elif documents[i] == 1:
                     p *= SINGLE_DOCUMENT_WEIGHT
-                completion = text[k:]
+                run = runs.get(i)
+                if run is None:
+                    run = runs[i] = self.run_of(i)
+                completion = texts[run][k:]  # never seen ending earlier: the run's end is the completion
+                if len(completion) > MAX_COMPLETION:
+                    continue
                 old = best.get(completion)
                 if old is None or p > old[0]:
-                    best[completion] = (p, i)
+                    best[completion] = (p, run)
         return {
             completion: Suggestion(completion, texts[i], KINDS[kinds[i]], _SECTIONS_OF[masks[i]], p)
             for completion, (p, i) in best.items()
         }
+
+    def run_of(self, i: int) -> int:
+        """The entry every sighting of entry i (RUN_FROM or more) went on to, word by word, or i itself: 提升和量
+        was always 提升和量的合理增长 in the provincial and national reports, 审议地方性 always …法规, 各级领导 always
+        …干部. A completion stopping earlier is a fragment; one running to the end of the run is as likely."""
+        n, end = self.counts[i], i
+        if n < RUN_FROM:
+            return i
+        while len(self.texts[end]) < len(self.texts[i]) + MAX_COMPLETION:
+            text = self.texts[end]
+            lo, hi, candidates = self.starting_with(text)
+            if hi - lo > CONTINUATIONS_LOOKED_AT and not isinstance(candidates, tuple):
+                break
+            k = len(text)
+            going_on = [j for j in candidates if j != end and self.counts[j] >= n and self.texts[j][k] not in _ENDS]
+            if not going_on:
+                break
+            end = min(going_on, key=lambda j: len(self.texts[j]))
+        return end
 
     def _precompute_wide(self) -> None:
         """Best entries of every prefix shared by more than SCAN_LIMIT entries, refined level by level."""

@@ -82,7 +82,7 @@ def merge(found: dict[str, Suggestion], other: dict[str, Suggestion]) -> None:
 _OPENERS, _CLOSERS = "“‘《（(〔【", "”’》）)〕】"
 _MARKS = "，、。；：！？"
 #: Words a completion never ends on: it would stop in the middle of what the writer is saying.
-_DANGLING = frozenset("和与及的地得了在对把将为以之而或并等从向于被让使是")
+_DANGLING = frozenset("和与及其的地得了在对把将为以之而或并等从向于被让使是")
 #: A figure: a number in digits with a unit or a percent sign (5.5%, 1万亿元, 200万人); years (2035年) and names
 #: (5G, PM2.5) are none.
 _FIGURE_RE = lazy(
@@ -202,8 +202,8 @@ def finish(
 
     Completions that extend one another (及其 / 及其常委会 / 及其常委会的监督 / 及其常委会的监督，) are one
     continuation with at most two rows: its likeliest (or a longer one nearly as likely, NESTED_RATIO) and
-    the longer one that adds most expected characters beyond it (及其 | 及其常委会的监督). The others leave
-    their slots to other continuations.
+    the longer one that adds most expected characters beyond it (及其常委会 | 及其常委会的监督), more than a mark
+    (发展 | 发展， is one row). The others leave their slots to other continuations.
     """
     ordered = sorted(found.items(), key=lambda item: (-item[1].score, item[0]))[: limit * 8]
     # soundness is asked only as far as the list goes: most asks end at the first sound completion
@@ -230,7 +230,8 @@ def finish(
     chosen: list[Suggestion] = []
     for family in families:
         lead = max((item for item in family if item[1].score >= NESTED_RATIO * family[0][1].score), key=_length)
-        longer = [item for item in family if item[0].startswith(lead[0]) and len(item[0]) > len(lead[0])]
+        said = len(lead[0].rstrip(_MARKS))  # a row adding only a mark (发展 | 发展，) is the same row
+        longer = [item for item in family if item[0].startswith(lead[0]) and len(item[0].rstrip(_MARKS)) > said]
         chosen.append(lead[1])
         if longer:  # the one adding most expected characters beyond the lead
             chosen.append(max(longer, key=lambda item: item[1].score * (len(item[0]) - len(lead[0])))[1])

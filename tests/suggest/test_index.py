@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from phrasebank import PhraseBank
+from phrasebank.kinds import PhraseKind, SectionType
+from phrasebank.phrase import Phrase
 from phrasebank.suggest.context import contexts
-from phrasebank.suggest.index import SuggestIndex
+from phrasebank.suggest.index import RUN_FROM, SuggestIndex
 from phrasebank.suggest.ranking import chain_probability
 
 
@@ -30,3 +32,24 @@ def test_a_chain_of_counts_is_the_product_of_its_steps():
     bounds = 1 << 1 | 1 << 3  # 深化|改革|开放
     p = chain_probability("深化改革开放", 2, bounds, 10, lambda t: counts.get(t, 0), 1.0)
     assert p == min(4, 10) / 11 * min(3, 4) / 5
+
+
+def _ngram_bank(counts: dict[str, int]) -> PhraseBank:
+    bank = PhraseBank([], [Phrase(text, PhraseKind.NGRAM, n, {SectionType.MEASURES: n}) for text, n in counts.items()])
+    bank.threshold = 0.0
+    return bank
+
+
+def test_a_completion_never_seen_ending_there_runs_on_to_where_its_sightings_went():
+    """提升和量 was always 提升和量的合理增长: offered whole, as likely as its start; a text seen ending (推动发展，),
+    going on in two ways (推动发展新质生产力, 推动发展方式转变) or seen too seldom (RUN_FROM) stays a completion of
+    its own."""
+    bank = _ngram_bank({"有效提升": 8, "有效提升和量": 6, "有效提升和量的": 6, "有效提升和量的合理增长": 6})
+    shown = {s.completion: s.score for s in bank.suggest("实现质的有效提升")}
+    assert "和量的合理增长" in shown and not {"和量", "和量的"} & shown.keys()
+    ended = _ngram_bank({"推动发展": 4, "推动发展，": 2, "推动发展新质生产力": 2})
+    assert [s.completion for s in ended.suggest("着力推动")][:1] == ["发展"]
+    forked = _ngram_bank({"推动发展": 6, "推动发展新质生产力": 3, "推动发展方式转变": 3})
+    assert "发展" in [s.completion for s in forked.suggest("着力推动")]
+    seldom = _ngram_bank({"推动发展": RUN_FROM - 1, "推动发展新质生产力": RUN_FROM - 1})
+    assert "发展" in [s.completion for s in seldom.suggest("着力推动")]

@@ -158,6 +158,7 @@ def test_sources_combine_as_a_noisy_or_and_the_threshold_gates_the_popup():
         ("推进“学党史、办实事", "”实践活动"),  # balanced with the typed quote: sound
         ("深入开展", "“我为群众办实事"),  # opens a quote it never closes
         ("着力提升", "发展质量和"),  # stops on 和
+        ("依法接受市人大", "及其"),  # and on 及其
         ("坚持中国特色", "社会主"),  # stops part-way into 社会主义
         ("全面贯彻党的", "二十大和二十"),  # a number without its 届
         ("坚持党的", "十八"),  # without its 大
@@ -194,12 +195,12 @@ def test_numbers_with_their_unit_and_words_ending_in_a_numeral_are_whole(before,
 
 
 def test_completions_extending_one_another_take_two_rows_at_most():
-    ladder = {"及其": 0.6, "及其常委会": 0.5, "及其常委会的监督": 0.45, "及其常委会的监督，": 0.3, "向大会": 0.3}
+    ladder = {"及其": 0.7, "及其常委会": 0.6, "及其常委会的监督": 0.45, "及其常委会的监督，": 0.3, "向大会": 0.3}
     shown = ranking.suggest([FixedSource(ladder)], "自觉接受省人民代表大会", None)
-    assert [s.completion for s in shown] == ["及其", "及其常委会的监督", "向大会"]  # 0.45 × 6 more characters
-    marks = {"发展": 0.6, "发展，": 0.5, "发展、": 0.3, "质量": 0.3}
+    assert [s.completion for s in shown] == ["及其常委会", "及其常委会的监督", "向大会"]  # 及其 stops on 其
+    marks = {"发展": 0.6, "发展，": 0.5, "发展、": 0.3, "质量": 0.3, "质量和效益": 0.2}
     shown = ranking.suggest([FixedSource(marks)], "推动高质量", None)
-    assert [s.completion for s in shown] == ["发展", "发展，", "质量"]
+    assert [s.completion for s in shown] == ["发展", "质量", "质量和效益"]  # 发展， is the row 发展 again
     nearly = {"学习": 1.0, "学习教育": 0.95, "学习教育成果": 0.3}  # the longer is accepted wherever the shorter is
     assert [s.completion for s in ranking.suggest([FixedSource(nearly)], "党史", None)] == ["学习教育", "学习教育成果"]
 
