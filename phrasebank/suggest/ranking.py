@@ -83,6 +83,8 @@ _OPENERS, _CLOSERS = "“‘《（(〔【", "”’》）)〕】"
 _MARKS = "，、。；：！？"
 #: Words a completion never ends on: it would stop in the middle of what the writer is saying.
 _DANGLING = frozenset("和与及其的地得了在对把将为以之而或并等从向于被让使是")
+#: Nor on a demonstrative or a measure word waiting for its noun (干部这个 | 问题).
+_DANGLING_WORDS = tuple("这个 那个 这些 那些 这种 那种 这一 那一 每个 各个 某个 某些 一个 一种".split())
 #: A figure: a number in digits with a unit or a percent sign (5.5%, 1万亿元, 200万人); years (2035年) and names
 #: (5G, PM2.5) are none.
 _FIGURE_RE = lazy(
@@ -120,7 +122,7 @@ def sound_after(tail: str) -> Callable[[str], bool]:
             if any(depth[o] > max(open_in_tail[o], 0) for o in _OPENERS):
                 return False  # opens a quote it does not close
         last = completion.rstrip(_MARKS)
-        if not last or last[-1] in _DANGLING:
+        if not last or last[-1] in _DANGLING or (tail + last).endswith(_DANGLING_WORDS):
             return False
         if _DIGIT_RE.search(completion) and _FIGURE_RE.search(figure_tail + completion):
             return False  # another report's figure (增长5.5%, 控制在4.6%): never the writer's
