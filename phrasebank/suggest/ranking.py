@@ -85,10 +85,13 @@ _MARKS = "，、。；：！？"
 _DANGLING = frozenset("和与及其的地得了在对把将为以之而或并等从向于被让使是")
 #: Nor on a demonstrative or a measure word waiting for its noun (干部这个 | 问题).
 _DANGLING_WORDS = tuple("这个 那个 这些 那些 这种 那种 这一 那一 每个 各个 某个 某些 一个 一种".split())
+#: Nor on these as a word of one character (取得新 | 成效, 发展不 | 平衡, 稳外贸、稳 | 外资, 实现质 | 的有效提升),
+#: though words ending in them are whole (创新, 具有, 提质增效).
+_HALF_WORDS = frozenset("新不各也要请更极有仍还再又都很最较届质稳")
 #: A figure: a number in digits with a unit or a percent sign (5.5%, 1万亿元, 200万人); years (2035年) and names
 #: (5G, PM2.5) are none.
 _FIGURE_RE = lazy(
-    r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:%|％|‰|万|亿|元|人|个|项|家|所|座|公里|千米|米|吨|台|套|倍|户|亩|公顷|平方|次|辆|件|名|天|小时|岁|千瓦|美元)"
+    r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:%|％|‰|万|亿|元|人|个|项|家|所|座|公里|千米|米|吨|台|套|倍|户|亩|公顷|平方|次|辆|件|名|位|天|小时|岁|千瓦|美元)"
 )
 _DIGIT_RE = lazy(r"[0-9０-９]")
 _BRACKET_RE = lazy("[" + re.escape(_OPENERS + _CLOSERS) + "]")
@@ -126,9 +129,17 @@ def sound_after(tail: str) -> Callable[[str], bool]:
             return False
         if _DIGIT_RE.search(completion) and _FIGURE_RE.search(figure_tail + completion):
             return False  # another report's figure (增长5.5%, 控制在4.6%): never the writer's
-        return not _inside_a_word(tail + completion) and not _bare_number(tail + last)
+        return not _inside_a_word(tail + completion) and not _bare_number(tail + last) and not _half_word(tail + last)
 
     return whole
+
+
+def _half_word(text: str) -> bool:
+    """The text ends on one of `_HALF_WORDS` standing as a word by itself."""
+    if text[-1:] not in _HALF_WORDS:
+        return False
+    end = text[-8:]
+    return segment.word_starts(end)[-1] == len(end) - 1
 
 
 def _bare_number(text: str) -> bool:

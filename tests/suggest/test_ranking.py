@@ -161,6 +161,9 @@ def test_sources_combine_as_a_noisy_or_and_the_threshold_gates_the_popup():
         ("依法接受市人大", "及其"),  # and on 及其
         ("xx名市级领导", "干部这个"),  # on a demonstrative without its noun
         ("存在", "这样那样的问题和一个"),
+        ("全面深化改革", "取得新"),  # on a word of one character that waits for the next
+        ("稳外贸", "、稳"),
+        ("院绩效监测居全国", "第3位"),  # another report's ranking
         ("坚持中国特色", "社会主"),  # stops part-way into 社会主义
         ("全面贯彻党的", "二十大和二十"),  # a number without its 届
         ("坚持党的", "十八"),  # without its 大
@@ -191,6 +194,8 @@ def test_only_whole_rows_are_sound(before, completion):
         ("综合实力位居全国", "第一"),
         ("召开", "第三次"),
         ("推动形成", "一个整体"),  # a demonstrative with its noun
+        ("坚持", "创新"),  # 新 ends a word here
+        ("推动产业", "提质增效"),
     ],
 )
 def test_numbers_with_their_unit_and_words_ending_in_a_numeral_are_whole(before, completion):
