@@ -85,9 +85,9 @@ _MARKS = "，、。；：！？"
 _DANGLING = frozenset("和与及其的地得了在对把将为以之而或并等从向于被让使是")
 #: Nor on a demonstrative or a measure word waiting for its noun (干部这个 | 问题).
 _DANGLING_WORDS = tuple("这个 那个 这些 那些 这种 那种 这一 那一 每个 各个 某个 某些 一个 一种".split())
-#: Nor on these as a word of one character (取得新 | 成效, 发展不 | 平衡, 稳外贸、稳 | 外资, 实现质 | 的有效提升),
+#: Nor on these as a word of one character (取得新 | 成效, 发展不 | 平衡, 稳外贸、稳 | 外资, 投资超 | 千亿元),
 #: though words ending in them are whole (创新, 具有, 提质增效).
-_HALF_WORDS = frozenset("新不各也要请更极有仍还再又都很最较届质稳")
+_HALF_WORDS = frozenset("新不各也要请更极有仍还再又都很最较届质稳超达至第敢可总")
 #: A figure: a number in digits with a unit or a percent sign (5.5%, 1万亿元, 200万人); years (2035年) and names
 #: (5G, PM2.5) are none.
 _FIGURE_RE = lazy(

@@ -163,6 +163,8 @@ def test_sources_combine_as_a_noisy_or_and_the_threshold_gates_the_popup():
         ("存在", "这样那样的问题和一个"),
         ("全面深化改革", "取得新"),  # on a word of one character that waits for the next
         ("稳外贸", "、稳"),
+        ("国家数据基础设施", "投资超"),
+        ("消费支出占比升至", "全国第"),
         ("院绩效监测居全国", "第3位"),  # another report's ranking
         ("坚持中国特色", "社会主"),  # stops part-way into 社会主义
         ("全面贯彻党的", "二十大和二十"),  # a number without its 届
