@@ -87,11 +87,13 @@ _DANGLING = frozenset("和与及其的地得了在对把将为以之而或并等
 _DANGLING_WORDS = tuple("这个 那个 这些 那些 这种 那种 这一 那一 每个 各个 某个 某些 一个 一种".split())
 #: Nor on these as a word of one character (取得新 | 成效, 发展不 | 平衡, 稳外贸、稳 | 外资, 投资超 | 千亿元),
 #: though words ending in them are whole (创新, 具有, 提质增效).
-_HALF_WORDS = frozenset("新不各也要请更极有仍还再又都很最较届质稳超达至第敢可总")
+_HALF_WORDS = frozenset("新不各也要请更极有仍还再又都很最较届质稳超达至第敢可总约占由按迎")
+#: 党 after a verb that takes 党的… (贯彻党 | 的二十大精神), not 党 itself (热爱党, 忠诚于党 are whole).
+_PARTY_CUT_RE = lazy("(?:贯彻|落实|执行|宣传|坚持|加强)党$")
 #: A figure: a number in digits with a unit or a percent sign (5.5%, 1万亿元, 200万人); years (2035年) and names
 #: (5G, PM2.5) are none.
 _FIGURE_RE = lazy(
-    r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:%|％|‰|万|亿|元|人|个|项|家|所|座|公里|千米|米|吨|台|套|倍|户|亩|公顷|平方|次|辆|件|名|位|天|小时|岁|千瓦|美元)"
+    r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:%|％|‰|万|亿|元|人|个|项|家|所|座|公里|千米|米|吨|台|套|倍|户|亩|公顷|平方|次|辆|件|部|名|位|天|小时|岁|千瓦|美元)"
 )
 _DIGIT_RE = lazy(r"[0-9０-９]")
 _BRACKET_RE = lazy("[" + re.escape(_OPENERS + _CLOSERS) + "]")
@@ -135,7 +137,9 @@ def sound_after(tail: str) -> Callable[[str], bool]:
 
 
 def _half_word(text: str) -> bool:
-    """The text ends on one of `_HALF_WORDS` standing as a word by itself."""
+    """The text ends on one of `_HALF_WORDS` standing as a word by itself, or on 党 cut from 党的…."""
+    if _PARTY_CUT_RE.search(text):
+        return True
     if text[-1:] not in _HALF_WORDS:
         return False
     end = text[-8:]

@@ -165,6 +165,10 @@ def test_sources_combine_as_a_noisy_or_and_the_threshold_gates_the_popup():
         ("稳外贸", "、稳"),
         ("国家数据基础设施", "投资超"),
         ("消费支出占比升至", "全国第"),
+        ("居民储蓄存款利息", "负担约"),  # measured on the national reports, after the list was made
+        ("对参合农民的补助", "标准由"),
+        ("坚持和完善民族区域自治制度，全面", "贯彻党"),
+        ("加快制定修订", "行政法规37部"),
         ("院绩效监测居全国", "第3位"),  # another report's ranking
         ("坚持中国特色", "社会主"),  # stops part-way into 社会主义
         ("全面贯彻党的", "二十大和二十"),  # a number without its 届
@@ -198,6 +202,9 @@ def test_only_whole_rows_are_sound(before, completion):
         ("推动形成", "一个整体"),  # a demonstrative with its noun
         ("坚持", "创新"),  # 新 ends a word here
         ("推动产业", "提质增效"),
+        ("教育引导广大青年热爱", "党"),
+        ("始终忠诚于", "党和人民"),
+        ("全面从严", "治党"),
     ],
 )
 def test_numbers_with_their_unit_and_words_ending_in_a_numeral_are_whole(before, completion):
