@@ -316,7 +316,6 @@ class MainWindow(QMainWindow):
         def checker() -> Checker:
             from phrasebank.check.checker import Checker
 
-            text_stats(["。"])  # (its table of punctuation is made here, not at the first count)
             return Checker.default()
 
         def warm() -> None:
@@ -1134,6 +1133,8 @@ def _read_and_place(
     prepared = preparer(report.paragraphs)
     structure = Structure.from_texts(prepared.texts)
     structure.outline()
+    if sum(map(len, prepared.texts)) + len(prepared.texts) < COUNT_APART_FROM:
+        text_stats(prepared.texts)  # the window counts this report itself: it finds each paragraph counted
     # a Word file's bold, colour … shown while a paragraph is as it was read
     prepared.highlighter.emphasis = {text.strip(): marks for text, marks in report.emphasis if marks}
     title = structure.title_lines()[:1]

@@ -83,6 +83,32 @@ def test_opening_a_gbk_text_and_a_broken_docx(qtbot, window, tmp_path, answers):
     assert window.isEnabled()
 
 
+def test_an_opened_reports_paragraphs_are_counted_where_it_was_read(qtbot, window, tmp_path, monkeypatch):
+    """The window's first count of an opened report finds every paragraph counted off the GUI thread."""
+    import app.window as window_module
+    from phrasebank.document import stats
+
+    own = tmp_path.name  # text no earlier test has counted
+    paragraphs = [f"一、第{n}部分" if n % 40 == 0 else f"{own}第{n}段，推动落实，完成{n * 7}项。" for n in range(400)]
+    path = tmp_path / "长报告.txt"
+    path.write_text("\n".join(paragraphs), encoding="utf-8")
+    counted_on_gui: list[int] = []
+
+    def text_stats(texts, *args):
+        texts = list(texts)
+        before = stats._paragraph_counts.cache_info().misses
+        result = stats.text_stats(texts, *args)
+        if threading.current_thread() is threading.main_thread() and len(texts) == len(paragraphs):
+            counted_on_gui.append(stats._paragraph_counts.cache_info().misses - before)
+        return result
+
+    monkeypatch.setattr(window_module, "text_stats", text_stats)
+    window.open_path(path, wait=True)
+    qtbot.waitUntil(lambda: bool(counted_on_gui))
+    assert counted_on_gui == [0]
+    assert f"段落 {len(paragraphs)}" in window.count_label.text()
+
+
 def test_closing_with_unsaved_changes_asks(qtbot, window, answers):
     window.new_from_template("空白报告")
     commit(qtbot, window.editor, "未保存的文字")

@@ -16,3 +16,9 @@ def test_pages_follow_the_layout_lines():
     assert text_stats([one_line] * NATIONAL.lines_per_page).pages == 1
     assert text_stats([one_line] * (NATIONAL.lines_per_page + 1)).pages == 2
     assert text_stats(["第一段\n第二段"]).paragraphs == 2  # a text given with line breaks
+
+
+def test_punctuation_is_every_mark_of_unicode_categories_p_in_any_plane():
+    # 〽 and ﹏ in the basic plane, the Aegean word separator 𐄀 beyond it; 〇 and 丨 are no marks
+    stats = text_stats(["〽数据﹏𐄀〇丨。"])
+    assert (stats.characters, stats.without_punctuation) == (8, 4)
