@@ -48,6 +48,9 @@ SECTION_BOOST = 1.25
 _ENDS = CLAUSE_END + "”’》）)〕】"
 #: Sightings of a text that all went on the same way before a completion runs on with them.
 RUN_FROM = 5
+#: Sightings of a text that all went on the same way (fewer than RUN_FROM) for it to be no completion of its own:
+#: 第六代 was 第六代移动通信 all three times; the longer text is offered on its own evidence.
+DROP_FROM = 3
 #: `run_of` looks at most at this many longer entries (a text with more goes on in many ways).
 CONTINUATIONS_LOOKED_AT = 200
 #: Chain steps kept between asks (an entry's, after a context of one length): forgotten past this many.
@@ -282,6 +285,8 @@ class SuggestIndex:
                 run = runs.get(i)
                 if run is None:
                     run = runs[i] = self.run_of(i)
+                if run < 0:
+                    continue
                 completion = texts[run][k:]  # never seen ending earlier: the run's end is the completion
                 if len(completion) > MAX_COMPLETION:
                     continue
@@ -296,9 +301,10 @@ class SuggestIndex:
     def run_of(self, i: int) -> int:
         """The entry every sighting of entry i (RUN_FROM or more) went on to, word by word, or i itself: 提升和量
         was always 提升和量的合理增长 in the provincial and national reports, 审议地方性 always …法规, 各级领导 always
-        …干部. A completion stopping earlier is a fragment; one running to the end of the run is as likely."""
+        …干部. A completion stopping earlier is a fragment; one running to the end of the run is as likely.
+        -1 when fewer sightings (DROP_FROM or more) all went on the same way: i is no completion by itself."""
         n, end = self.counts[i], i
-        if n < RUN_FROM:
+        if n < DROP_FROM:
             return i
         while len(self.texts[end]) < len(self.texts[i]) + MAX_COMPLETION:
             text = self.texts[end]
@@ -309,6 +315,8 @@ class SuggestIndex:
             going_on = [j for j in candidates if j != end and self.counts[j] >= n and self.texts[j][k] not in _ENDS]
             if not going_on:
                 break
+            if n < RUN_FROM:
+                return -1
             end = min(going_on, key=lambda j: len(self.texts[j]))
         return end
 

@@ -6,7 +6,7 @@ from phrasebank import PhraseBank
 from phrasebank.kinds import PhraseKind, SectionType
 from phrasebank.phrase import Phrase
 from phrasebank.suggest.context import contexts
-from phrasebank.suggest.index import RUN_FROM, SuggestIndex
+from phrasebank.suggest.index import DROP_FROM, SuggestIndex
 from phrasebank.suggest.ranking import chain_probability
 
 
@@ -42,7 +42,7 @@ def _ngram_bank(counts: dict[str, int]) -> PhraseBank:
 
 def test_a_completion_never_seen_ending_there_runs_on_to_where_its_sightings_went():
     """提升和量 was always 提升和量的合理增长: offered whole, as likely as its start; a text seen ending (推动发展，),
-    going on in two ways (推动发展新质生产力, 推动发展方式转变) or seen too seldom (RUN_FROM) stays a completion of
+    going on in two ways (推动发展新质生产力, 推动发展方式转变) or seen too seldom (DROP_FROM) stays a completion of
     its own."""
     bank = _ngram_bank({"有效提升": 8, "有效提升和量": 6, "有效提升和量的": 6, "有效提升和量的合理增长": 6})
     shown = {s.completion: s.score for s in bank.suggest("实现质的有效提升")}
@@ -51,5 +51,16 @@ def test_a_completion_never_seen_ending_there_runs_on_to_where_its_sightings_wen
     assert [s.completion for s in ended.suggest("着力推动")][:1] == ["发展"]
     forked = _ngram_bank({"推动发展": 6, "推动发展新质生产力": 3, "推动发展方式转变": 3})
     assert "发展" in [s.completion for s in forked.suggest("着力推动")]
-    seldom = _ngram_bank({"推动发展": RUN_FROM - 1, "推动发展新质生产力": RUN_FROM - 1})
+    seldom = _ngram_bank({"推动发展": DROP_FROM - 1, "推动发展新质生产力": DROP_FROM - 1})
     assert "发展" in [s.completion for s in seldom.suggest("着力推动")]
+
+
+def test_a_text_seen_a_few_times_always_going_on_is_no_completion_of_its_own():
+    """第六代 was 第六代移动通信 each of its three sightings (fewer than RUN_FROM): 第六代 is not offered, the whole
+    term is, on its own evidence; 第六代 seen ending once (第六代， ) stays."""
+    for n in (3, 4):
+        bank = _ngram_bank({"布局第六代": n, "布局第六代移动通信": n, "布局第六代移动通信技术": 1})
+        shown = [s.completion for s in bank.suggest("前瞻布局")]
+        assert "第六代" not in shown and "第六代移动通信" in shown
+    ended = _ngram_bank({"布局第六代": 3, "布局第六代移动通信": 2, "布局第六代，": 1})
+    assert "第六代" in [s.completion for s in ended.suggest("前瞻布局")]
