@@ -19,7 +19,8 @@ def test_the_shelf_learns_the_offices_reports_and_follows_their_changes(tmp_path
     assert bank is not None and bank.reports == 3
     assert "推行“三单一函”督办机制" in {p.text for p in bank.phrases}
     assert not shelf.is_stale() and shelf.learned() == sorted(reports)
-    assert [s.completion for s in bank.suggest("一是继续推行", None)][:1] == ["“三单一函”"]
+    # the three reports each wrote 推行“三单一函”督办机制: offered whole
+    assert [s.completion for s in bank.suggest("一是继续推行", None)][:1] == ["“三单一函”督办机制"]
     reloaded = Shelf(tmp_path / "data").load()
     assert reloaded is not None and {p.text for p in reloaded.phrases} == {p.text for p in bank.phrases}
     stat = reports[0].stat()
