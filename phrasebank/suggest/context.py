@@ -56,7 +56,7 @@ def contexts(tail: str) -> list[Context]:
     window = tail[-SEGMENT_WINDOW:]
     if not window or window[-1].isspace():
         return []
-    starts = segment.word_starts(window)
+    starts = segment.typed_word_starts(window)
     finished = segment.is_word(window[starts[-1] :]) or window[-1] in CLAUSE_END
     out = []
     for start in starts:

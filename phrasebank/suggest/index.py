@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from phrasebank.kinds import PhraseKind, SectionType
 from phrasebank.phrase import Phrase, Suggestion
 from phrasebank.suggest.context import MAX_CONTEXT, Context
-from phrasebank.suggest.ranking import MAX_COMPLETION, ChainParts, chain_parts, chained
+from phrasebank.suggest.ranking import LIST_RATIO, MAX_COMPLETION, SHOW_THRESHOLD, Steps, chain_steps, chained
 from phrasebank.text import segment
 from phrasebank.text.chars import CLAUSE_END, PLACEHOLDER_RE, SLOT
 
@@ -39,6 +39,9 @@ PREFIX_COUNT_LEN = 6
 SHRINK = 1.0
 #: Each step back from the longest context with evidence multiplies a score by this.
 BACKOFF = 0.4
+#: A context this far back from the longest with evidence is not looked at: its completions score under any row
+#: the popup lists (LIST_RATIO of a best row of at least SHOW_THRESHOLD).
+LEAST_WEIGHT = SHOW_THRESHOLD * LIST_RATIO
 #: Weight of an entry seen only once, and of one seen in a single report only.
 SINGLETON_WEIGHT = 0.2
 SINGLE_DOCUMENT_WEIGHT = 0.5
@@ -53,7 +56,7 @@ RUN_FROM = 5
 DROP_FROM = 3
 #: `run_of` looks at most at this many longer entries (a text with more goes on in many ways).
 CONTINUATIONS_LOOKED_AT = 200
-#: Chain steps kept between asks (an entry's, after a context of one length): forgotten past this many.
+#: Entries whose chain steps are kept between asks: forgotten past this many.
 CHAINS_KEPT = 100_000
 
 
@@ -150,7 +153,7 @@ class SuggestIndex:
         as_stored = merged and self._kinds_put_back(entries, named)
         if not as_stored:
             self._merge(entries, named)
-        self._chains: dict[int, ChainParts] = {}  # entry * 32 + context length -> `chain_parts`
+        self._chains: dict[int, tuple[int, Steps]] = {}  # entry -> (k, its `chain_steps` past k characters)
         self._runs: dict[int, int] = {}  # entry -> `run_of`
         self.wide: dict[str, tuple[int, int, tuple[int, ...]]] = {}  # prefix -> (lo, hi, best entries)
         if as_stored and wide is not None:
@@ -257,12 +260,14 @@ class SuggestIndex:
             if lo >= hi:
                 continue
             level += 1
+            weight = BACKOFF**level
+            if weight < LEAST_WEIGHT:
+                break  # (and every shorter context after it)
             exact = counts_of[lo] if texts[lo] == prefix else 0  # the context as whole words
             context_count = max(
                 exact or self.prefix_counts.get(prefix, 0),
                 max((counts_of[i] for i in candidates), default=1),
             )
-            weight = BACKOFF**level
             crossing, starting = context.crossing, context.starting  # (`context.agrees`, inlined)
             shortest, longest = k + 2, k + MAX_COMPLETION
             for i in candidates:
@@ -272,10 +277,10 @@ class SuggestIndex:
                 bounds = bounds_of[i]
                 if bounds & crossing or bounds & starting != starting:
                     continue
-                parts = chains.get(i * 32 + k)
-                if parts is None:
-                    parts = chains[i * 32 + k] = chain_parts(text, k, bounds, count_of)
-                p = weight * chained(parts, context_count, SHRINK)
+                kept = chains.get(i)
+                if kept is None or kept[0] > k:
+                    kept = chains[i] = (k, chain_steps(text, k, bounds, count_of))
+                p = weight * chained(kept[1], k, context_count, counts_of[i], SHRINK)
                 if masks[i] & bit:
                     p = min(p * SECTION_BOOST, weight)
                 if counts_of[i] == 1:

@@ -172,35 +172,32 @@ def chain_probability(
     A long completion seen twice scores far below its first word seen twice: each word is a step at
     which the writer may go elsewhere. Steps whose prefix is not counted merge with the next one.
     """
-    return chained(chain_parts(text, k, bounds, count_of), context_count, shrink)
+    return chained(chain_steps(text, k, bounds, count_of), k, context_count, count_of(text), shrink)
 
 
-#: `chain_parts`: (n of the first counted step, or 0 when no inner prefix is counted; n of the later steps;
-#: n of the whole text).
-ChainParts = tuple[int, tuple[int, ...], int]
+#: `chain_steps`: (length, n) of each counted inner prefix ending at a word boundary, shortest first.
+Steps = tuple[tuple[int, int], ...]
 
 
-def chain_parts(text: str, k: int, bounds: int, count_of: Callable[[str], int]) -> ChainParts:
-    """The counts `chain_probability` multiplies, apart from the typed context's: they depend on the text
-    alone, so an index that does not change may keep them between asks."""
-    steps: list[int] = []
+def chain_steps(text: str, k: int, bounds: int, count_of: Callable[[str], int]) -> Steps:
+    """The inner prefixes longer than k that `chain_probability` multiplies: they depend on the text alone, so an
+    index that does not change may keep them between asks, and use them after any context of k characters or
+    more (a writer typing through a phrase meets its entry after longer and longer contexts)."""
     limit = min(len(text) - 1, BOUND_BITS)
+    steps = []
     for at in range(k + 1, limit + 1):
         if bounds >> (at - 1) & 1:
             n = count_of(text[:at])
             if n:
-                steps.append(n)
-    return (steps[0] if steps else 0), tuple(steps[1:]), count_of(text)
+                steps.append((at, n))
+    return tuple(steps)
 
 
-def chained(parts: ChainParts, context_count: int, shrink: float) -> float:
-    """`chain_probability` from its parts and the typed context's count (the same arithmetic, step by step)."""
-    first, later, whole = parts
+def chained(steps: Steps, k: int, context_count: int, whole: int, shrink: float) -> float:
+    """`chain_probability` from the steps past k characters, the typed context's count and the whole text's."""
     p, previous = 1.0, context_count
-    if first:
-        p *= min(first, previous) / (previous + shrink)
-        previous = first
-        for n in later:
+    for at, n in steps:
+        if at > k:
             p *= min(n, previous) / (previous + shrink)
             previous = n
     return p * min(whole, previous) / (previous + shrink)

@@ -133,6 +133,26 @@ def word_starts(text: str) -> list[int]:
     return starts_of(words(text))
 
 
+def typed_word_starts(text: str) -> list[int]:
+    """`word_starts` of the text being typed: jieba segments each of its blocks (a run of Han characters, letters
+    and digits, or what stands between two) on its own, so each block is segmented once and kept, and a sentence's
+    earlier clauses are not segmented again at every ask."""
+    warm_up()
+    import jieba
+
+    starts, at = [], 0
+    for block in jieba.re_han_default.split(text):
+        if block:
+            starts.extend(at + start for start in _block_starts(block))
+            at += len(block)
+    return starts
+
+
+@lru_cache(maxsize=4096)
+def _block_starts(block: str) -> tuple[int, ...]:
+    return tuple(word_starts(block))
+
+
 def starts_of(tokens: Sequence[str]) -> list[int]:
     """Where each of the given consecutive words starts in their joined text (0 included), in order."""
     starts, at = [], 0

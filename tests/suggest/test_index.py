@@ -6,7 +6,7 @@ from phrasebank import PhraseBank
 from phrasebank.kinds import PhraseKind, SectionType
 from phrasebank.phrase import Phrase
 from phrasebank.suggest.context import contexts
-from phrasebank.suggest.index import DROP_FROM, SuggestIndex
+from phrasebank.suggest.index import BACKOFF, DROP_FROM, LEAST_WEIGHT, SuggestIndex
 from phrasebank.suggest.ranking import chain_probability
 
 
@@ -15,7 +15,7 @@ def _scores(index: SuggestIndex, tail: str) -> dict[str, float]:
 
 
 def test_an_index_asked_many_times_scores_as_a_fresh_one(corpus_bank):
-    """Each entry's chain of counts is kept between asks, by entry and typed context length: the same entry
+    """Each entry's chain of counts is kept between asks, by entry: the same entry
     after a longer or a shorter context scores as a new index scores it."""
     text = "加强党的建设，推动全面从严治党向纵深发展，持续深化作风建设"
     tails = [text[:end] for end in range(2, len(text) + 1)]
@@ -64,3 +64,16 @@ def test_a_text_seen_a_few_times_always_going_on_is_no_completion_of_its_own():
         assert "第六代" not in shown and "第六代移动通信" in shown
     ended = _ngram_bank({"布局第六代": 3, "布局第六代移动通信": 2, "布局第六代，": 1})
     assert "第六代" in [s.completion for s in ended.suggest("前瞻布局")]
+
+
+def test_a_context_so_far_back_that_no_row_could_show_its_completions_is_not_looked_at():
+    """Each context back from the longest with evidence weighs BACKOFF times less; from the one weighing less than
+    LEAST_WEIGHT on, its completions could never be listed, and it is not looked at."""
+    continuations = ["我们坚持推进高质量发展取得新成效", "坚持推进高质量发展迈出新步伐", "推进高质量发展走在前列",
+                     "高质量发展开新局", "发展新质生产力"]  # one per context of the typed text, longest first
+    bank = _ngram_bank({text: 4 for text in continuations})
+    levels = [BACKOFF**level for level in range(len(continuations))]
+    assert levels[3] >= LEAST_WEIGHT > levels[4]
+    offered = _scores(bank.index, "我们坚持推进高质量发展")
+    assert {"开新局", "走在前列"} <= offered.keys() and "新质生产力" not in offered
+    assert _scores(bank.index, "高质量发展").keys() >= {"开新局", "新质生产力"}
