@@ -114,6 +114,12 @@ class ReportEditor(QTextEdit):
         self._slot_span: QTextCursor | None = None  # a slot phrase being filled in: Tab moves between its slots
         self.popup = SuggestionPopup(self.viewport())
         self.popup.accepted.connect(self.accept_suggestion)
+        # After a commit the popup is asked for once Qt has drawn the typed text: a timer, not a posted call,
+        # so the event loop turns between (drawing and asking took one block of up to 21 ms in a long report)
+        self._popup_timer = QTimer(self)
+        self._popup_timer.setSingleShot(True)
+        self._popup_timer.setInterval(0)
+        self._popup_timer.timeout.connect(self.refresh_popup)
         self._cursor_block = 0
         self._pacer: LayoutPacer | None = None  # the document's layout in slices (set with each document)
         self._shown: QTextDocument | None = None  # the document `show_prepared` put in place (this editor's own)
@@ -367,7 +373,11 @@ class ReportEditor(QTextEdit):
 
     def _after_insert(self, inserted: str) -> None:
         self._learn_finished_clause(inserted)
-        self.refresh_popup()
+        self._popup_timer.start()
+
+    def popup_pending(self) -> bool:
+        """Whether the popup is yet to be asked for after the last commit."""
+        return self._popup_timer.isActive()
 
     def refresh_popup(self, open_new: bool = True) -> None:
         """Ask the bank for completions at the cursor and show them (or hide the popup).
@@ -527,6 +537,9 @@ class ReportEditor(QTextEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, modifiers = event.key(), event.modifiers()
+        if self._popup_timer.isActive():  # a key before the popup was asked for meets the list for the text as it is
+            self._popup_timer.stop()
+            self.refresh_popup()
         if key == Qt.Key.Key_Tab and not modifiers and self._in_slot_span():
             self._next_slot_in_span()
             return

@@ -106,17 +106,21 @@ def commits(count: int = 400) -> list[str]:
 
 def typed_into(widget, app, pieces: list[str], after=lambda: None) -> list[float]:
     """`pieces` committed into `widget` back to back, as an input method sends them: each timed from the commit
-    until the events it caused have run (milliseconds); `after` runs after each, untimed."""
+    until the events it caused have run, the editor's popup asked for included (it asks once Qt has drawn the
+    text: `popup_pending`) (milliseconds); `after` runs after each, untimed."""
     from PySide6.QtGui import QInputMethodEvent
     from PySide6.QtWidgets import QApplication
 
     times = []
+    pending = getattr(widget, "popup_pending", lambda: False)
     for piece in pieces:
         event = QInputMethodEvent()
         event.setCommitString(piece)
         t0 = time.perf_counter()
         QApplication.sendEvent(widget, event)
         app.processEvents()
+        while pending():
+            app.processEvents()
         times.append((time.perf_counter() - t0) * 1000)
         after()
     return times

@@ -272,3 +272,46 @@ def test_the_list_stands_under_the_cursor_without_repainting_the_text_and_leaves
     assert popup.isVisible() and painted == []  # hiding, moving and showing the list repaint no text
     window.move(window.pos() + QPoint(30, 20))
     qtbot.waitUntil(lambda: not popup.isVisible())
+
+
+def test_the_typed_word_is_drawn_before_the_popup_is_asked_for(qtbot, window, monkeypatch):
+    """Asking the bank waits for Qt to draw the committed text: in a long report drawing and asking were one block
+    of up to 21 ms (bench/large_documents.py)."""
+    editor = window.editor
+    start(window, "一、主要做法\n")
+    settle(qtbot)
+    order: list[str] = []
+    suggest = editor.bank.suggest
+
+    def asked(*args, **kwargs):
+        order.append("asked")
+        return suggest(*args, **kwargs)
+
+    class Paints(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            order.extend(["drawn"] if event.type() == QEvent.Type.Paint else [])
+            return False
+
+    monkeypatch.setattr(editor.bank, "suggest", asked)
+    spy = Paints()
+    editor.viewport().installEventFilter(spy)
+    commit(qtbot, editor, "党史")
+    qtbot.waitUntil(editor.popup.isVisible)
+    editor.viewport().removeEventFilter(spy)
+    assert order[:2] == ["drawn", "asked"]
+
+
+def test_a_key_pressed_before_the_popup_was_asked_for_meets_the_list_for_the_text_as_it_is(qtbot, window):
+    editor = window.editor
+    start(window, "一、主要做法\n")
+    commit(qtbot, editor, "党史")
+    qtbot.waitUntil(editor.popup.isVisible)
+    assert editor.popup.current().completion == "学习教育"
+    event = QInputMethodEvent()
+    event.setCommitString("学习")
+    QApplication.sendEvent(editor, event)
+    QApplication.sendPostedEvents()  # what the commit posted, not the timers: the popup is not asked for yet
+    assert editor.popup_pending() and editor.popup.current().completion == "学习教育"
+    offered = [s.completion for s in editor.bank.suggest("党史学习", memory=editor.memory, genre=editor.genre())]
+    key(qtbot, editor, Qt.Key.Key_Tab)
+    assert editor.paragraphs()[-1] == "党史学习" + offered[0]  # not 党史学习学习教育
